@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Installs what is missing and runs every test: formatting and lints, native unit and property tests, the
+# reference server's API tests, component tests in headless Chromium and Firefox (wasm-bindgen-test), and the
+# end-to-end tests (Trunk release build + reference server + WebDriver) in both browsers. Exits non-zero on any
+# failure.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PATH"
+
+step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+
+step "tools"
+bash scripts/install-tools.sh
+
+step "format and lints (host and wasm)"
+cargo fmt --all -- --check
+cargo clippy --workspace --all-targets --quiet -- -D warnings
+cargo clippy --lib --bins --target wasm32-unknown-unknown --quiet -- -D warnings
+
+step "native tests: data path, state, i18n, reference server"
+cargo test --workspace --lib --bins --quiet
+cargo test -p folio-server --quiet
+
+step "component tests in headless Chromium"
+CHROMEDRIVER="$(command -v chromedriver)" WASM_BINDGEN_TEST_TIMEOUT=120 \
+  cargo test --target wasm32-unknown-unknown --test browser --quiet
+
+step "component tests in headless Firefox"
+GECKODRIVER="$(command -v geckodriver)" WASM_BINDGEN_TEST_TIMEOUT=120 \
+  cargo test --target wasm32-unknown-unknown --test browser --quiet
+
+step "release build (Trunk) and server"
+bash scripts/build.sh
+bash scripts/sizes.sh
+
+step "end-to-end tests in Chromium and Firefox"
+# One at a time: each test drives both browsers, and two cores are better spent on one browser at a time.
+cargo test --test e2e --quiet -- --test-threads=1
+
+step "all tests passed"

@@ -1,0 +1,123 @@
+//! The API's error answers, all in the Folio error shape:
+//! `{"error":{"code":"…","field":"…","message":"…"}}` (`field` only when one field is at fault).
+//!
+//! Every failure of an API route goes through [`ApiError`], so a client never sees axum's plain
+//! text rejections or an empty body.
+
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use serde::Serialize;
+
+/// A failed API request, turned into a JSON answer by its [`IntoResponse`] impl.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ApiError {
+    /// 400: one field of the posted comment is missing or wrong.
+    InvalidField {
+        /// The field's name as the client sent it (`body`, `author.name`, …).
+        field: &'static str,
+        /// A sentence a person can read.
+        message: String,
+    },
+    /// 400: the body is not JSON, not a JSON object, or not declared as JSON.
+    BadJson(String),
+    /// 404: no such article, comment list or API route.
+    NotFound(String),
+    /// 405: the route exists but not with this method.
+    MethodNotAllowed,
+    /// 413: the request body is larger than the server accepts.
+    PayloadTooLarge,
+    /// 500: the database or the server itself failed; details go to the log, not the client.
+    Server,
+}
+
+impl ApiError {
+    /// Shorthand for [`ApiError::InvalidField`].
+    pub fn field(field: &'static str, message: impl Into<String>) -> Self {
+        ApiError::InvalidField {
+            field,
+            message: message.into(),
+        }
+    }
+
+    fn status(&self) -> StatusCode {
+        match self {
+            ApiError::InvalidField { .. } | ApiError::BadJson(_) => StatusCode::BAD_REQUEST,
+            ApiError::NotFound(_) => StatusCode::NOT_FOUND,
+            ApiError::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
+            ApiError::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            ApiError::Server => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    fn body(&self) -> ErrorBody<'_> {
+        let (code, field, message) = match self {
+            ApiError::InvalidField { field, message } => {
+                ("invalid_field", Some(*field), message.as_str())
+            }
+            ApiError::BadJson(message) => ("bad_json", None, message.as_str()),
+            ApiError::NotFound(message) => ("not_found", None, message.as_str()),
+            ApiError::MethodNotAllowed => (
+                "method_not_allowed",
+                None,
+                "This address does not accept that HTTP method.",
+            ),
+            ApiError::PayloadTooLarge => (
+                "payload_too_large",
+                None,
+                "The request body is too large: at most 64 KiB is accepted.",
+            ),
+            ApiError::Server => (
+                "server_error",
+                None,
+                "The server could not complete the request. Please try again later.",
+            ),
+        };
+        ErrorBody {
+            error: ErrorDetail {
+                code,
+                field,
+                message,
+            },
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct ErrorBody<'a> {
+    error: ErrorDetail<'a>,
+}
+
+#[derive(Serialize)]
+struct ErrorDetail<'a> {
+    code: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    field: Option<&'static str>,
+    message: &'a str,
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        let mut response = (self.status(), axum::Json(self.body())).into_response();
+        // An error is about this request only; a cache must not replay it.
+        response
+            .headers_mut()
+            .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+        response
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn field_is_present_only_for_field_errors() {
+        let with = serde_json::to_value(ApiError::field("body", "The comment is empty.").body());
+        let with = with.unwrap_or_default();
+        assert_eq!(with["error"]["field"], "body");
+        assert_eq!(with["error"]["code"], "invalid_field");
+        let without = serde_json::to_value(ApiError::Server.body()).unwrap_or_default();
+        assert!(without["error"].get("field").is_none());
+        assert_eq!(without["error"]["code"], "server_error");
+    }
+}

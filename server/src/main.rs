@@ -1,0 +1,134 @@
+//! `folio-server`: the reference server of Folio.
+//!
+//! It serves the Trunk build (`dist/`) as static files, imports the demo's seed comments into
+//! SQLite, and answers the Folio comment API so the widget can post comments. Startup prints
+//! exactly one line to stdout, `Folio is running at http://<addr>/`, which scripts and tests
+//! parse; everything else (warnings, errors) goes to stderr.
+
+mod api;
+mod config;
+mod db;
+mod errors;
+mod model;
+mod post;
+mod seed;
+mod statics;
+mod timefmt;
+
+use std::io::Write;
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use config::{Command, Config};
+
+fn main() -> ExitCode {
+    let command = config::parse(std::env::args().skip(1), |name| std::env::var(name).ok());
+    let config = match command {
+        Ok(Command::Run(config)) => config,
+        Ok(Command::Help) => {
+            print!("{}", config::USAGE);
+            return ExitCode::SUCCESS;
+        }
+        Ok(Command::Version) => {
+            println!("folio-server {}", env!("CARGO_PKG_VERSION"));
+            return ExitCode::SUCCESS;
+        }
+        Err(message) => {
+            eprintln!("folio-server: {message}\n\n{}", config::USAGE);
+            return ExitCode::from(2);
+        }
+    };
+    match run(config) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("folio-server: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(config: Config) -> Result<(), String> {
+    if !config.dist.is_dir() {
+        return Err(format!(
+            "--dist {} is not a directory",
+            config.dist.display()
+        ));
+    }
+    if !config.dist.join("index.html").is_file() {
+        eprintln!(
+            "folio-server: warning: {} has no index.html; is it a Trunk build?",
+            config.dist.display()
+        );
+    }
+    if let Some(parent) = config.db.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(parent)
+            .map_err(|err| format!("cannot create {}: {err}", parent.display()))?;
+    }
+    let db = db::Db::open(&config.db)
+        .map_err(|err| format!("cannot open the database {}: {err}", config.db.display()))?;
+
+    // Seeding happens before the port opens, so the first request already sees the seeds.
+    let report = seed::import_all(&db, &config.dist);
+    eprintln!(
+        "folio-server: {} articles, {} new seed comments imported, {} skipped",
+        report.articles, report.added, report.skipped
+    );
+
+    let state = api::AppState {
+        db,
+        dist: Arc::new(config.dist.clone()),
+        statics: statics::Statics::new(&config.dist),
+    };
+    let app = api::router(state, &config.allow_origins);
+
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .map_err(|err| format!("cannot start the async runtime: {err}"))?;
+    runtime.block_on(async move {
+        let listener = tokio::net::TcpListener::bind(config.addr)
+            .await
+            .map_err(|err| format!("cannot listen on {}: {err}", config.addr))?;
+        let local = listener
+            .local_addr()
+            .map_err(|err| format!("cannot read the listening address: {err}"))?;
+        if !local.ip().is_loopback() {
+            eprintln!("folio-server: warning: listening on {local}, reachable from other machines");
+        }
+        let mut stdout = std::io::stdout().lock();
+        // Scripts wait for this line; a failed write means nobody is listening, which is fine.
+        let _ = writeln!(stdout, "Folio is running at http://{local}/");
+        let _ = stdout.flush();
+        drop(stdout);
+
+        axum::serve(listener, app)
+            .with_graceful_shutdown(shutdown_signal())
+            .await
+            .map_err(|err| format!("server error: {err}"))
+    })
+}
+
+/// Resolves on Ctrl-C or SIGTERM, so in-flight requests finish and SQLite closes cleanly.
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        if tokio::signal::ctrl_c().await.is_err() {
+            std::future::pending::<()>().await;
+        }
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+    eprintln!("folio-server: shutting down");
+}

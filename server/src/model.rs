@@ -1,0 +1,154 @@
+//! The Folio JSON documents this server writes: the comment object and the comment list
+//! (see `docs/folio-json.md`).
+
+use serde::Serialize;
+
+/// The format version written in every document.
+pub const FOLIO_VERSION: &str = "1";
+/// The longest comment body accepted, in characters; also advertised as `post.max_length`.
+pub const MAX_BODY_CHARS: usize = 5000;
+
+/// A comment as the API shows it. Absent optional fields are left out of the JSON.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Comment {
+    /// Unique within the article: a seed id, or `p<number>` for posted comments.
+    pub id: String,
+    /// The answered comment's id; serialised as `null` for a top-level comment.
+    pub parent: Option<String>,
+    /// Who wrote it. The email is never part of this.
+    pub author: Author,
+    /// RFC 3339 UTC; absent only for a seed comment that had no usable date.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    /// The text, in `format`.
+    pub body: String,
+    /// `markdown`, `html` (seeds only) or `text`.
+    pub format: String,
+    /// Votes, when the seed had them.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub score: Option<i64>,
+    /// Removed comments stay as placeholders so their replies keep their place.
+    pub deleted: bool,
+    /// Written by the article's author; only written out when true.
+    #[serde(skip_serializing_if = "is_false")]
+    pub article_author: bool,
+}
+
+/// The public part of a comment's author.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Author {
+    /// Display name.
+    pub name: String,
+    /// Link to the author's page.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// Picture URL.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub avatar: Option<String>,
+}
+
+/// The comment list document of one article.
+#[derive(Debug, Serialize)]
+pub struct CommentList {
+    /// Always [`FOLIO_VERSION`].
+    pub folio: &'static str,
+    /// The article id.
+    pub article: String,
+    /// The number of comments in `comments` (the whole thread: this server does not page).
+    pub total: usize,
+    /// Where and how to post.
+    pub post: PostInfo,
+    /// Ordered by date, then by the order they were stored.
+    pub comments: Vec<Comment>,
+}
+
+/// The `post` member of a comment list.
+#[derive(Debug, Serialize)]
+pub struct PostInfo {
+    /// Root-relative, so it resolves the same from `/api/…` and from `/demo/comments/…`.
+    pub url: String,
+    /// [`MAX_BODY_CHARS`].
+    pub max_length: usize,
+}
+
+impl CommentList {
+    /// Wraps an article's comments into the list document.
+    pub fn new(article: &str, comments: Vec<Comment>) -> Self {
+        CommentList {
+            folio: FOLIO_VERSION,
+            article: article.to_owned(),
+            total: comments.len(),
+            post: PostInfo {
+                url: format!("/api/articles/{article}/comments"),
+                max_length: MAX_BODY_CHARS,
+            },
+            comments,
+        }
+    }
+}
+
+fn is_false(value: &bool) -> bool {
+    !*value
+}
+
+/// Article ids are `^[a-z0-9][a-z0-9-]{0,100}$`: safe as a file name, so no path tricks.
+pub fn is_valid_article_id(id: &str) -> bool {
+    let bytes = id.as_bytes();
+    let allowed = |b: &u8| b.is_ascii_lowercase() || b.is_ascii_digit() || *b == b'-';
+    match bytes.first() {
+        Some(first) if *first != b'-' && allowed(first) => {
+            bytes.len() <= 101 && bytes.iter().all(allowed)
+        }
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn article_ids() {
+        for good in ["a", "0", "hello-world", "a-", &"a".repeat(101)] {
+            assert!(is_valid_article_id(good), "{good}");
+        }
+        for bad in [
+            "",
+            "-a",
+            "A",
+            "a_b",
+            "../etc",
+            "a/b",
+            "a.json",
+            "é",
+            &"a".repeat(102),
+        ] {
+            assert!(!is_valid_article_id(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn optional_fields_are_omitted() {
+        let comment = Comment {
+            id: "c1".into(),
+            parent: None,
+            author: Author {
+                name: "Ana".into(),
+                url: None,
+                avatar: None,
+            },
+            date: Some("2024-01-01T00:00:00Z".into()),
+            body: "Hi".into(),
+            format: "text".into(),
+            score: None,
+            deleted: false,
+            article_author: false,
+        };
+        let json = serde_json::to_value(&comment).unwrap_or_default();
+        assert_eq!(
+            json,
+            serde_json::json!({"id":"c1","parent":null,"author":{"name":"Ana"},
+                "date":"2024-01-01T00:00:00Z","body":"Hi","format":"text","deleted":false})
+        );
+    }
+}

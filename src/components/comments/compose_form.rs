@@ -1,0 +1,260 @@
+use std::cell::Cell;
+use std::rc::Rc;
+
+use web_sys::{HtmlInputElement, HtmlTextAreaElement};
+use yew::prelude::*;
+
+use crate::components::common::describe_error;
+use crate::hooks::{storage_get, storage_remove, storage_set, use_strings};
+use crate::i18n::fill_name;
+use crate::model::{Author, Comment, PostTarget};
+use crate::net::{post_json, NetError, DEFAULT_TIMEOUT_MS};
+use crate::source::date::from_epoch_ms;
+use crate::source::folio_json::{comment, parse_json};
+use crate::source::markdown::markdown_to_html;
+use crate::source::sanitize::Policy;
+use crate::state::{ComposeAction, ComposeState, Draft, LoadError, PostStatus};
+
+/// Name and e-mail are remembered across articles under this key; the text is per article and parent.
+const AUTHOR_KEY: &str = "folio:author";
+
+thread_local! {
+    static NEXT_FORM: Cell<usize> = const { Cell::new(0) };
+}
+
+/// A page-unique prefix for the form's element ids (labels need `for`; several forms and widgets share a page).
+fn next_form_id() -> String {
+    NEXT_FORM.with(|n| {
+        n.set(n.get() + 1);
+        format!("folio-form-{}", n.get())
+    })
+}
+
+/// A random key for the `Idempotency-Key` header: enough entropy that two readers never collide.
+fn fresh_key() -> String {
+    let part = || format!("{:012x}", (js_sys::Math::random() * 2f64.powi(48)) as u64);
+    format!("{}{}-{:x}", part(), part(), js_sys::Date::now() as u64)
+}
+
+/// Props of [`ComposeForm`].
+#[derive(Properties, PartialEq)]
+pub struct ComposeFormProps {
+    /// The article's id (the draft is stored per article and parent).
+    pub article_id: Rc<str>,
+    /// Where to post.
+    pub post: PostTarget,
+    /// The comment answered; `None` for a new top-level comment.
+    #[prop_or_default]
+    pub parent: Option<Rc<str>>,
+    /// Its author, for the label.
+    #[prop_or_default]
+    pub parent_author: Option<Rc<str>>,
+    /// Told about the comment once the server stored it.
+    pub on_posted: Callback<Comment>,
+    /// Offered as a "Cancel" button (reply forms).
+    #[prop_or_default]
+    pub on_cancel: Option<Callback<()>>,
+}
+
+/// The form that writes a comment or a reply. The text is saved locally as it is typed and cleared only when the
+/// server has stored it; the send button is disabled while a post is in flight, and a retry reuses the same
+/// idempotency key, so a comment is never lost and never posted twice.
+#[component]
+pub fn ComposeForm(props: &ComposeFormProps) -> Html {
+    let s = use_strings();
+    let draft_key = Draft::storage_key(&props.article_id, props.parent.as_deref());
+    let state = use_reducer({
+        let key = draft_key.clone();
+        move || {
+            let remembered = storage_get(AUTHOR_KEY).and_then(|t| Draft::from_storage(&t)).unwrap_or_default();
+            let mut draft = storage_get(&key).and_then(|t| Draft::from_storage(&t)).unwrap_or_default();
+            if draft.name.is_empty() {
+                draft.name = remembered.name;
+                draft.email = remembered.email;
+            }
+            ComposeState { draft, ..ComposeState::default() }
+        }
+    });
+    let id = use_memo((), |_| next_form_id());
+    let tried = use_state(|| false);
+    let posted = use_state(|| false);
+    let in_flight = use_mut_ref(|| false);
+    let textarea = use_node_ref();
+
+    {
+        // A reply form takes the focus when it opens, so keyboard users land where they write.
+        let (textarea, is_reply) = (textarea.clone(), props.parent.is_some());
+        use_effect_with((), move |_| {
+            if let Some(t) = textarea.cast::<HtmlTextAreaElement>().filter(|_| is_reply) {
+                let _ = t.focus();
+            }
+        });
+    }
+    {
+        let key = draft_key.clone();
+        use_effect_with(state.draft.clone(), move |d| {
+            if d.body.trim().is_empty() {
+                storage_remove(&key);
+            } else {
+                storage_set(&key, &d.to_storage());
+            }
+            let author = Draft { name: d.name.clone(), email: d.email.clone(), body: String::new() };
+            storage_set(AUTHOR_KEY, &author.to_storage());
+        });
+    }
+
+    let onsubmit = {
+        let (state, tried, posted, in_flight) = (state.clone(), tried.clone(), posted.clone(), in_flight.clone());
+        let (url, parent, on_posted, key) =
+            (props.post.url.clone(), props.parent.clone(), props.on_posted.clone(), draft_key.clone());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            tried.set(true);
+            posted.set(false);
+            // Checked synchronously: two clicks in one frame both see the old state, but not the old flag.
+            if !state.can_send() || *in_flight.borrow() {
+                return;
+            }
+            *in_flight.borrow_mut() = true;
+            let idem = state.idempotency_key.clone().unwrap_or_else(fresh_key);
+            state.dispatch(ComposeAction::Send(idem.clone()));
+            let body = state.post_body(parent.as_deref());
+            let draft = state.draft.clone();
+            let (dispatch, in_flight, posted, tried) = (state.dispatcher(), in_flight.clone(), posted.clone(), tried.clone());
+            let (url, parent, on_posted, key) = (url.clone(), parent.clone(), on_posted.clone(), key.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                let result = post_json(&url, &body, Some(&idem), DEFAULT_TIMEOUT_MS).await;
+                *in_flight.borrow_mut() = false;
+                match result {
+                    Ok(f) => {
+                        // Stored. Show what the server returned, or, if it returned nothing usable, the text as sent.
+                        let stored = parse_json(&f.text)
+                            .and_then(|v| comment(&v, "", Some(&f.url)))
+                            .unwrap_or_else(|_| local_copy(&draft, parent, &idem));
+                        storage_remove(&key);
+                        dispatch.dispatch(ComposeAction::Sent);
+                        tried.set(false);
+                        posted.set(true);
+                        on_posted.emit(stored);
+                    }
+                    Err(e) => dispatch.dispatch(ComposeAction::Failed(e)),
+                }
+            });
+        })
+    };
+
+    let field_error = |field: &str| -> Option<String> {
+        if let PostStatus::Failed(e) = &state.status {
+            let m = e.server_message()?;
+            let f = m.field.as_deref()?;
+            return (f == field || f.ends_with(&format!(".{field}"))).then(|| m.message.clone()).flatten();
+        }
+        None
+    };
+    let name_error = field_error("name")
+        .or_else(|| (*tried && state.draft.name.trim().is_empty()).then(|| s.name_required.to_string()));
+    let body_error = field_error("body")
+        .or_else(|| (*tried && state.draft.body.trim().is_empty()).then(|| s.body_required.to_string()));
+    let email_error = field_error("email");
+    let used = state.draft.body.chars().count();
+    let left = props.post.max_length as i64 - used as i64;
+    let sending = state.status == PostStatus::Sending;
+    let form_error = match &state.status {
+        PostStatus::Failed(e) => Some(failure_text(e, s)),
+        _ => None,
+    };
+
+    let input = |action: fn(String) -> ComposeAction| {
+        let state = state.clone();
+        Callback::from(move |e: InputEvent| {
+            let value = e
+                .target_dyn_into::<HtmlInputElement>()
+                .map(|i| i.value())
+                .or_else(|| e.target_dyn_into::<HtmlTextAreaElement>().map(|t| t.value()));
+            if let Some(v) = value {
+                state.dispatch(action(v));
+            }
+        })
+    };
+    let body_label = match &props.parent_author {
+        Some(name) => fill_name(s.your_reply, name),
+        None => s.your_comment.to_string(),
+    };
+    let fid = |suffix: &str| format!("{}-{suffix}", *id);
+
+    html! {
+        <form class={classes!("folio-compose", props.parent.is_some().then_some("folio-compose--reply"))} novalidate=true {onsubmit} part="compose">
+            <div class="folio-compose__who">
+                <div class="folio-field">
+                    <label for={fid("name")}>{ s.your_name }</label>
+                    <input id={fid("name")} name="name" type="text" autocomplete="name" maxlength="80" required=true
+                           value={state.draft.name.clone()} oninput={input(ComposeAction::Name)}
+                           aria-invalid={name_error.is_some().then_some("true")}
+                           aria-describedby={name_error.is_some().then(|| fid("name-error"))} />
+                    if let Some(e) = &name_error {
+                        <p class="folio-field__error" id={fid("name-error")}>{ e.clone() }</p>
+                    }
+                </div>
+                <div class="folio-field">
+                    <label for={fid("email")}>{ s.your_email }</label>
+                    <input id={fid("email")} name="email" type="email" autocomplete="email" maxlength="254"
+                           value={state.draft.email.clone()} oninput={input(ComposeAction::Email)}
+                           aria-invalid={email_error.is_some().then_some("true")}
+                           aria-describedby={email_error.is_some().then(|| fid("email-error"))} />
+                    if let Some(e) = &email_error {
+                        <p class="folio-field__error" id={fid("email-error")}>{ e.clone() }</p>
+                    }
+                </div>
+            </div>
+            <div class="folio-field">
+                <label for={fid("body")}>{ body_label }</label>
+                <textarea id={fid("body")} name="body" rows="4" required=true ref={textarea}
+                          value={state.draft.body.clone()} oninput={input(ComposeAction::Body)}
+                          aria-invalid={body_error.is_some().then_some("true")}
+                          aria-describedby={format!("{} {}{}", fid("hint"), fid("count"), if body_error.is_some() { format!(" {}", fid("body-error")) } else { String::new() })} />
+                <div class="folio-field__meta">
+                    <p class="folio-field__hint" id={fid("hint")}>{ s.markdown_hint }</p>
+                    <p class={classes!("folio-field__count", (left < 0).then_some("folio-field__count--over"))} id={fid("count")}>
+                        { if left >= 0 { s.characters_left.replace("{n}", &left.to_string()) } else { s.too_long.replace("{n}", &(-left).to_string()) } }
+                    </p>
+                </div>
+                if let Some(e) = &body_error {
+                    <p class="folio-field__error" id={fid("body-error")}>{ e.clone() }</p>
+                }
+            </div>
+            if let Some(e) = form_error {
+                <div class="folio-compose__error" role="alert">{ e }</div>
+            }
+            <p class="folio-compose__status" role="status" aria-live="polite">{ if *posted { s.posted } else { "" } }</p>
+            <div class="folio-compose__actions">
+                <button type="submit" class="folio-button folio-button--primary" disabled={sending || left < 0}>
+                    { if sending { s.posting } else if props.parent.is_some() { s.post_reply } else { s.post_comment } }
+                </button>
+                if let Some(cancel) = props.on_cancel.clone() {
+                    <button type="button" class="folio-button" onclick={move |_| cancel.emit(())}>{ s.cancel }</button>
+                }
+            </div>
+        </form>
+    }
+}
+
+/// The reader-facing sentence for a failed post: it was not posted, it is still here, and why.
+fn failure_text(e: &NetError, s: &crate::i18n::Strings) -> String {
+    let (reason, _) = describe_error(&LoadError::Net(e.clone()), s);
+    let server = e.server_message().and_then(|m| m.message.clone()).map(|m| format!(" {m}")).unwrap_or_default();
+    format!("{} {reason}{server}", s.post_failed)
+}
+
+/// The comment as the reader wrote it, for a server that stored it but answered with nothing usable.
+fn local_copy(draft: &Draft, parent: Option<Rc<str>>, key: &str) -> Comment {
+    Comment {
+        id: format!("local-{key}").into(),
+        parent,
+        author: Author { name: draft.name.trim().into(), url: None, avatar: None },
+        date: Some(from_epoch_ms(js_sys::Date::now() as i64)),
+        body: markdown_to_html(&draft.body, Policy::Comment, None),
+        score: None,
+        deleted: false,
+        by_article_author: false,
+    }
+}

@@ -1,0 +1,55 @@
+use yew::prelude::*;
+
+use crate::hooks::use_strings;
+use crate::i18n::Strings;
+use crate::net::NetError;
+use crate::source::SourceError;
+use crate::state::LoadError;
+
+/// The reader-facing reason for an error, in the interface language, plus the technical detail (in English, for
+/// the publisher's developer) that names what failed.
+pub fn describe_error(error: &LoadError, s: &Strings) -> (String, String) {
+    let reason = match error {
+        LoadError::Net(NetError::NotFound { .. }) => s.err_not_found,
+        LoadError::Net(NetError::Timeout { .. }) => s.err_timeout,
+        LoadError::Net(NetError::Offline) => s.err_offline,
+        LoadError::Net(NetError::Unreachable { .. }) => s.err_unreachable,
+        LoadError::Net(NetError::RateLimited { .. }) => s.err_rate_limited,
+        LoadError::Net(NetError::Server { .. }) => s.err_server,
+        LoadError::Net(NetError::Refused { .. }) => s.err_refused,
+        LoadError::Net(NetError::BadUrl { .. }) => s.err_bad_url,
+        LoadError::Source(SourceError::NotJson { .. }) => s.err_not_json,
+        LoadError::Source(_) => s.err_format,
+        LoadError::Config(_) => s.err_config,
+    };
+    (reason.to_string(), error.to_string())
+}
+
+/// Props of [`ErrorBox`].
+#[derive(Properties, PartialEq)]
+pub struct ErrorBoxProps {
+    /// What could not be done ("This article could not be shown.").
+    pub title: AttrValue,
+    /// Why.
+    pub error: LoadError,
+    /// Offered as a "Try again" button when present.
+    #[prop_or_default]
+    pub on_retry: Option<Callback<()>>,
+}
+
+/// An error inside the widget: `role="alert"`, what failed, why in words, the technical detail, and a retry.
+#[component]
+pub fn ErrorBox(props: &ErrorBoxProps) -> Html {
+    let s = use_strings();
+    let (reason, detail) = describe_error(&props.error, s);
+    html! {
+        <div class="folio-error" role="alert" part="error">
+            <p class="folio-error__title">{ props.title.clone() }</p>
+            <p class="folio-error__reason">{ reason }</p>
+            <p class="folio-error__detail"><span class="folio-visually-hidden">{ s.details }{ ": " }</span>{ detail }</p>
+            if let Some(retry) = props.on_retry.clone() {
+                <button type="button" class="folio-button" onclick={move |_| retry.emit(())}>{ s.retry }</button>
+            }
+        </div>
+    }
+}

@@ -1,0 +1,11 @@
+//! Small pieces used across the widget.
+
+mod error_box;
+mod loading;
+mod local_time;
+mod safe_html_view;
+
+pub use error_box::{describe_error, ErrorBox};
+pub use loading::Loading;
+pub use local_time::{format_date, reader_locale, LocalTime};
+pub use safe_html_view::SafeHtmlView;

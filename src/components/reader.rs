@@ -1,0 +1,98 @@
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::article::ArticleView;
+use super::comments::CommentSection;
+use super::common::{ErrorBox, Loading};
+use super::share::ShareBar;
+use crate::config::ReaderConfig;
+use crate::hooks::use_document;
+use crate::i18n::Lang;
+use crate::model::{Article, Comment};
+use crate::source::folio_json::parse_article;
+use crate::source::SourceError;
+use crate::state::{Load, LoadError};
+
+/// Props of [`Reader`].
+#[derive(Properties, PartialEq)]
+pub struct ReaderProps {
+    /// What to show and how.
+    pub config: ReaderConfig,
+    /// Told when the article has been drawn (the embed turns it into `folio:loaded`).
+    #[prop_or_default]
+    pub on_loaded: Callback<Rc<Article>>,
+    /// Told about every failure shown in the widget (`folio:error`).
+    #[prop_or_default]
+    pub on_error: Callback<LoadError>,
+    /// Told about every comment the server stored (`folio:comment-posted`).
+    #[prop_or_default]
+    pub on_comment_posted: Callback<Comment>,
+}
+
+fn parse_article_rc(text: &str, base: Option<&str>) -> Result<Rc<Article>, SourceError> {
+    parse_article(text, base).map(Rc::new)
+}
+
+/// The interface language: the configured one, else the host page's `<html lang>`, else the browser's.
+fn interface_lang(configured: Option<&str>) -> Lang {
+    let window = web_sys::window();
+    let page = window
+        .as_ref()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+        .and_then(|e| e.get_attribute("lang"));
+    let browser: Vec<String> = window
+        .map(|w| w.navigator().languages().iter().filter_map(|l| l.as_string()).collect())
+        .unwrap_or_default();
+    Lang::negotiate(configured.into_iter().chain(page.as_deref()).chain(browser.iter().map(String::as_str)))
+}
+
+/// The Folio reader: the article, its share bar and its comment thread, from the configured API.
+#[component]
+pub fn Reader(props: &ReaderProps) -> Html {
+    let config = &props.config;
+    let lang = *use_memo(config.lang.clone(), |l| interface_lang(l.as_deref()));
+    let s = lang.strings();
+    let (load, retry) = use_document(Some(config.src.clone()), parse_article_rc);
+    {
+        let (on_loaded, on_error) = (props.on_loaded.clone(), props.on_error.clone());
+        use_effect_with(load.clone(), move |load| match &**load {
+            Load::Ready(a) => on_loaded.emit(a.clone()),
+            Load::Failed(e) => on_error.emit(e.clone()),
+            Load::Loading => {}
+        });
+    }
+
+    let content = match &*load {
+        Load::Loading => html! { <Loading label={s.loading_article} /> },
+        Load::Failed(e) => html! { <ErrorBox title={s.article_failed} error={e.clone()} on_retry={retry} /> },
+        Load::Ready(article) => {
+            let share_url = article
+                .url
+                .as_deref()
+                .map(str::to_string)
+                .or_else(|| web_sys::window().and_then(|w| w.location().href().ok()))
+                .unwrap_or_default();
+            let comments = config.comments.clone().or_else(|| article.comments_url.as_deref().map(|u| AttrValue::from(u.to_string())));
+            html! {
+                <>
+                    <ArticleView article={article.clone()}>
+                        <ShareBar url={share_url} title={article.title.to_string()} />
+                    </ArticleView>
+                    if let Some(url) = comments {
+                        <CommentSection {url} article_id={article.id.clone()}
+                            on_posted={props.on_comment_posted.clone()} on_error={props.on_error.clone()} />
+                    }
+                </>
+            }
+        }
+    };
+    html! {
+        <ContextProvider<Lang> context={lang}>
+            <div class="folio" data-theme={config.theme.as_attr()} lang={lang.code()} dir={if lang.is_rtl() { "rtl" } else { "ltr" }}>
+                { content }
+            </div>
+        </ContextProvider<Lang>>
+    }
+}

@@ -1,0 +1,11 @@
+//! Hooks join state and the network: they fetch, parse through `source`, and hand components a [`Load`].
+//!
+//! [`Load`]: crate::state::Load
+
+mod use_document;
+mod use_lang;
+mod use_stored;
+
+pub use use_document::{use_document, Parser};
+pub use use_lang::{use_lang, use_strings};
+pub use use_stored::{storage_get, storage_remove, storage_set};

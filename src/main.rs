@@ -1,0 +1,5 @@
+//! The standalone SPA's entry point (the Trunk build).
+
+fn main() {
+    folio::shells::spa::start();
+}

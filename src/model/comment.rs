@@ -1,0 +1,96 @@
+use std::rc::Rc;
+
+use super::{Author, SafeHtml, Timestamp};
+
+/// One comment of a thread.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Comment {
+    /// Unique within the article.
+    pub id: Rc<str>,
+    /// The comment this one answers; `None` for a top-level comment.
+    pub parent: Option<Rc<str>>,
+    /// Who wrote it.
+    pub author: Author,
+    /// When it was written.
+    pub date: Option<Timestamp>,
+    /// The text, sanitised. Empty for deleted comments.
+    pub body: SafeHtml,
+    /// Votes, where the platform has them.
+    pub score: Option<i64>,
+    /// Removed: drawn as a placeholder that keeps its replies.
+    pub deleted: bool,
+    /// Written by the article's author.
+    pub by_article_author: bool,
+}
+
+/// Where and how new comments are posted.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PostTarget {
+    /// Absolute URL that accepts a `POST` of a Folio comment.
+    pub url: Rc<str>,
+    /// The server's length limit for a comment body, in characters.
+    pub max_length: usize,
+}
+
+/// A comment list as an API returned it, before threading.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CommentList {
+    /// The comments, in the API's order.
+    pub comments: Vec<Comment>,
+    /// The total the API reports, when the list is one page of more.
+    pub total: Option<usize>,
+    /// Where to post; `None` means read-only.
+    pub post: Option<PostTarget>,
+}
+
+/// A thread: comments in an arena with reply links by index, so that neither building nor dropping a very deep
+/// chain recurses (a 100,000-deep chain of `Rc` nodes would overflow the stack when dropped).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Thread {
+    pub(crate) comments: Rc<[Comment]>,
+    pub(crate) replies: Rc<[Rc<[usize]>]>,
+    pub(crate) roots: Rc<[usize]>,
+    pub(crate) descendants: Rc<[usize]>,
+}
+
+impl Thread {
+    /// Top-level comments, as indices, in display order.
+    pub fn roots(&self) -> &[usize] {
+        &self.roots
+    }
+
+    /// Replies to comment `index`, oldest first.
+    pub fn replies(&self, index: usize) -> &[usize] {
+        self.replies.get(index).map(|r| &r[..]).unwrap_or(&[])
+    }
+
+    /// The comment at `index`.
+    pub fn comment(&self, index: usize) -> Option<&Comment> {
+        self.comments.get(index)
+    }
+
+    /// How many comments sit below comment `index`, at any depth.
+    pub fn descendant_count(&self, index: usize) -> usize {
+        self.descendants.get(index).copied().unwrap_or(0)
+    }
+
+    /// Number of comments, deleted placeholders included.
+    pub fn len(&self) -> usize {
+        self.comments.len()
+    }
+
+    /// No comments at all.
+    pub fn is_empty(&self) -> bool {
+        self.comments.is_empty()
+    }
+
+    /// Number of comments that are not deleted: the count the heading shows.
+    pub fn visible_count(&self) -> usize {
+        self.comments.iter().filter(|c| !c.deleted).count()
+    }
+
+    /// Index of the comment with this id.
+    pub fn index_of(&self, id: &str) -> Option<usize> {
+        self.comments.iter().position(|c| &*c.id == id)
+    }
+}

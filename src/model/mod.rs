@@ -1,0 +1,17 @@
+//! Folio's own types: what the components draw. No wire names, no serde: the `source` module maps any API onto these.
+//!
+//! Cheap to clone (`Rc` everywhere) and `PartialEq`, so Yew skips renders when nothing changed.
+
+mod article;
+mod comment;
+mod share;
+mod time;
+
+pub use article::{Article, Author, Crumb, Hero, Related, Tag, TextDirection};
+pub use comment::{Comment, CommentList, PostTarget, Thread};
+pub use share::{Network, ShareTarget};
+pub use time::Timestamp;
+
+/// HTML that went through Folio's allowlist sanitiser. Only the sanitiser can build one, and the only raw-HTML
+/// rendering in the code base takes this type, so unsanitised HTML cannot reach the DOM by accident.
+pub use crate::source::sanitize::SafeHtml;

@@ -1,0 +1,156 @@
+use std::fmt;
+
+/// What a server said about a refused request, read from a Folio error body
+/// (`{"error": {"code", "field", "message"}}`) when there is one.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ServerMessage {
+    /// Machine-readable code (`invalid_field`).
+    pub code: Option<String>,
+    /// The form field at fault (`body`, `name`, `email`, `parent`).
+    pub field: Option<String>,
+    /// A sentence for the reader.
+    pub message: Option<String>,
+}
+
+impl ServerMessage {
+    /// Read a Folio (or similar `{"message": ...}`) error body; anything else gives an empty message.
+    pub fn from_body(body: &str) -> Self {
+        let Ok(v) = serde_json::from_str::<serde_json::Value>(body) else {
+            return Self::default();
+        };
+        let e = v.get("error").filter(|e| e.is_object()).unwrap_or(&v);
+        let s = |k: &str| e.get(k).and_then(|x| x.as_str()).map(str::to_string);
+        Self {
+            code: s("code"),
+            field: s("field"),
+            message: s("message").or_else(|| v.get("error").and_then(|x| x.as_str()).map(str::to_string)),
+        }
+    }
+}
+
+/// Why a request failed, named so the widget can tell the reader what happened and what to do.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum NetError {
+    /// 404 or 410: there is nothing at that address.
+    NotFound {
+        /// The address asked for.
+        url: String,
+    },
+    /// 429: too many requests.
+    RateLimited {
+        /// Seconds the server asked to wait, from `Retry-After`.
+        retry_after: Option<u32>,
+    },
+    /// Another 4xx: the server refused the request.
+    Refused {
+        /// The status code.
+        status: u16,
+        /// What the server said.
+        server: ServerMessage,
+    },
+    /// 5xx: the server failed.
+    Server {
+        /// The status code.
+        status: u16,
+        /// What the server said.
+        server: ServerMessage,
+    },
+    /// No answer within the time limit.
+    Timeout {
+        /// The limit, in seconds.
+        seconds: u32,
+    },
+    /// The browser reports no network connection.
+    Offline,
+    /// The request did not complete: the server is unreachable, or it does not allow this page's origin (CORS).
+    /// Browsers deliberately do not tell these apart.
+    Unreachable {
+        /// The address asked for.
+        url: String,
+    },
+    /// The address itself is unusable.
+    BadUrl {
+        /// What was given.
+        url: String,
+    },
+}
+
+impl NetError {
+    /// Classify a non-2xx HTTP answer.
+    pub fn from_status(status: u16, url: &str, body: &str, retry_after: Option<&str>) -> Self {
+        match status {
+            404 | 410 => Self::NotFound { url: url.to_string() },
+            429 => Self::RateLimited { retry_after: retry_after.and_then(|r| r.trim().parse().ok()) },
+            500..=599 => Self::Server { status, server: ServerMessage::from_body(body) },
+            _ => Self::Refused { status, server: ServerMessage::from_body(body) },
+        }
+    }
+
+    /// The server's own message, when it sent one.
+    pub fn server_message(&self) -> Option<&ServerMessage> {
+        match self {
+            Self::Refused { server, .. } | Self::Server { server, .. } => Some(server),
+            _ => None,
+        }
+    }
+
+    /// Whether trying again later may help (a 400 will fail the same way; a timeout may not).
+    pub fn is_transient(&self) -> bool {
+        !matches!(self, Self::NotFound { .. } | Self::Refused { .. } | Self::BadUrl { .. })
+    }
+}
+
+impl fmt::Display for NetError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::NotFound { url } => write!(f, "nothing was found at {url}"),
+            Self::RateLimited { retry_after: Some(s) } => write!(f, "too many requests; retry in {s} s"),
+            Self::RateLimited { retry_after: None } => write!(f, "too many requests"),
+            Self::Refused { status, server } => {
+                write!(f, "the server refused the request ({status}{})", suffix(server))
+            }
+            Self::Server { status, server } => write!(f, "the server failed ({status}{})", suffix(server)),
+            Self::Timeout { seconds } => write!(f, "no answer within {seconds} s"),
+            Self::Offline => write!(f, "the browser is offline"),
+            Self::Unreachable { url } => {
+                write!(f, "{url} could not be reached, or it does not allow this page's origin (CORS)")
+            }
+            Self::BadUrl { url } => write!(f, "\"{url}\" is not a usable URL"),
+        }
+    }
+}
+
+fn suffix(server: &ServerMessage) -> String {
+    server.message.as_deref().map(|m| format!(": {m}")).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // Status codes map to the error a reader can act on.
+    #[test]
+    fn classifies_statuses() {
+        assert!(matches!(NetError::from_status(404, "u", "", None), NetError::NotFound { .. }));
+        assert!(matches!(NetError::from_status(410, "u", "", None), NetError::NotFound { .. }));
+        assert_eq!(NetError::from_status(429, "u", "", Some("30")), NetError::RateLimited { retry_after: Some(30) });
+        assert!(matches!(NetError::from_status(503, "u", "", None), NetError::Server { status: 503, .. }));
+        assert!(matches!(NetError::from_status(400, "u", "", None), NetError::Refused { status: 400, .. }));
+    }
+
+    // The Folio error body is read so the form can show the message beside the field at fault.
+    #[test]
+    fn reads_server_messages() {
+        let e = NetError::from_status(
+            400,
+            "u",
+            r#"{"error":{"code":"invalid_field","field":"body","message":"The comment is empty."}}"#,
+            None,
+        );
+        let m = e.server_message().expect("has a message");
+        assert_eq!(m.field.as_deref(), Some("body"));
+        assert_eq!(m.message.as_deref(), Some("The comment is empty."));
+        assert_eq!(ServerMessage::from_body("<html>oops</html>"), ServerMessage::default());
+        assert_eq!(ServerMessage::from_body(r#"{"message":"nope"}"#).message.as_deref(), Some("nope"));
+    }
+}

@@ -1,0 +1,51 @@
+use std::fmt;
+
+/// Why a document could not be turned into the model. Each variant names what failed, so the widget can say it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SourceError {
+    /// The response is not JSON at all (an HTML error page, an empty body ...).
+    NotJson {
+        /// What the parser said, with the start of the text it was given.
+        detail: String,
+    },
+    /// A required field is absent.
+    MissingField {
+        /// The model's name for it (`title`).
+        field: &'static str,
+        /// Where it was looked for (`/title`).
+        path: String,
+    },
+    /// A field is there but of the wrong kind.
+    WrongType {
+        /// Where it is (`/authors/0/name`).
+        path: String,
+        /// What was expected (`a string`).
+        expected: &'static str,
+        /// What was found (`a number`).
+        found: &'static str,
+    },
+    /// A value has the right type but cannot be used (an unparsable date, an empty title ...).
+    BadValue {
+        /// Where it is.
+        path: String,
+        /// Why it cannot be used.
+        reason: String,
+    },
+}
+
+impl fmt::Display for SourceError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::NotJson { detail } => write!(f, "the response is not JSON ({detail})"),
+            Self::MissingField { field, path } => {
+                write!(f, "the required field `{field}` is missing (looked for `{path}`)")
+            }
+            Self::WrongType { path, expected, found } => {
+                write!(f, "`{path}` should be {expected} but is {found}")
+            }
+            Self::BadValue { path, reason } => write!(f, "`{path}` cannot be used: {reason}"),
+        }
+    }
+}
+
+impl std::error::Error for SourceError {}

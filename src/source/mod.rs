@@ -1,0 +1,15 @@
+//! Turns JSON from an API into Folio's model: format mapping, dates, sanitising, thread building, share links.
+//!
+//! Pure Rust on purpose (no `yew`, `web_sys`, `gloo`, `wasm_bindgen`): `cargo test` covers JSON → model on the host.
+
+pub mod date;
+pub mod entities;
+pub mod error;
+pub mod folio_json;
+pub mod markdown;
+pub mod sanitize;
+pub mod share;
+pub mod thread;
+pub mod url;
+
+pub use error::SourceError;

@@ -1,0 +1,112 @@
+//! The HTML sanitiser: every HTML string from an API goes through here before it reaches the DOM.
+//!
+//! It does not filter the input: it tokenizes it leniently, then re-serialises only what the allowlist in
+//! [`Policy`] permits: allowed elements with checked attributes, always double-quoted and escaped, text always
+//! escaped, every element closed. The browser therefore parses exactly the tree we emitted, which is what defeats
+//! mutation XSS (markup that changes meaning when parsed twice). Work is linear in the input, memory is bounded by
+//! the input, and nothing recurses, so hostile input cannot panic or overflow the stack.
+//!
+//! The only way to get a [`SafeHtml`] is through this module, so a `SafeHtml` in the UI always went through here.
+
+mod attrs;
+mod blocks;
+mod policy;
+mod scope;
+mod text;
+mod tokenizer;
+mod tree;
+
+#[cfg(test)]
+mod tests;
+#[cfg(test)]
+mod tests_content;
+#[cfg(test)]
+mod tests_elements;
+#[cfg(test)]
+mod tests_scripts;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests_stress;
+
+use std::rc::Rc;
+
+/// HTML that came out of the sanitiser (or was built from escaped plain text), safe to insert as `innerHTML`.
+///
+/// The field is private: only this module can make one, so holding a `SafeHtml` proves the sanitiser ran.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SafeHtml(Rc<str>);
+
+impl SafeHtml {
+    fn new(html: String) -> SafeHtml {
+        SafeHtml(Rc::from(html))
+    }
+
+    /// The HTML text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// The HTML as a shared string, to hand to the DOM without copying (e.g. Yew's `AttrValue::Rc`).
+    pub fn to_rc(&self) -> Rc<str> {
+        Rc::clone(&self.0)
+    }
+
+    /// True when there is no HTML at all (an empty string).
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// The text content, for counts and previews: tags removed, entities decoded, a newline where a block element
+    /// or `<br>` separates two pieces of text, trimmed.
+    pub fn plain_text(&self) -> String {
+        text::plain_text(&self.0)
+    }
+
+    /// Plain text as HTML: `&`, `<` and `>` escaped, no tags.
+    pub fn escape_text(text: &str) -> SafeHtml {
+        let mut out = String::with_capacity(text.len());
+        text::escape_into(&mut out, &text::normalize_newlines(text), false);
+        SafeHtml::new(out)
+    }
+
+    /// Plain text with paragraphs separated by blank lines as HTML: one `<p>` per paragraph, `<br>` for a single
+    /// newline, all text escaped. Blank input gives an empty `SafeHtml`.
+    pub fn from_plain_text(text: &str) -> SafeHtml {
+        SafeHtml::new(text::paragraphs(text))
+    }
+}
+
+/// Which allowlist applies.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Policy {
+    /// An article body from the publisher: headings (h1 becomes h2, the page's only h1 being the title), images
+    /// (lazy), figures, tables, sections; links get `rel="noopener noreferrer"`.
+    Article,
+    /// A reader's comment: no images (replaced by their alt text, since loading them would reveal the reader's IP
+    /// to a third party before any click), no figures or sections, headings h4–h6 only; every link gets
+    /// `rel="ugc nofollow noopener noreferrer"`.
+    Comment,
+}
+
+/// Sanitises untrusted `html` with `policy`. Relative URLs in links and images are resolved against `base` (the URL
+/// the document came from) when given, otherwise kept relative if they cannot carry a scheme.
+///
+/// What survives: the allowed elements with their allowed, checked attributes, and the text of everything that is
+/// not dropped whole (scripts, styles, `<svg>`, `<math>`, `<template>`, form controls, media, frames…). Text is
+/// entity-decoded and re-escaped, so `&nbsp;` comes out as U+00A0.
+pub fn sanitize(html: &str, policy: Policy, base: Option<&str>) -> SafeHtml {
+    SafeHtml::new(tree::run(html, policy, base).0)
+}
+
+/// Like [`sanitize`], split into top-level blocks: each top-level block element is one block, and each run of loose
+/// text and inline elements between them becomes one block wrapped in `<p>` (in `<div>` if a block element is nested
+/// inside one of its inline elements). Whitespace-only runs and whitespace-only top-level `<p>` elements (the empty
+/// paragraphs CMSs leave behind) are dropped.
+///
+/// Folio places the related-articles box between these blocks.
+pub fn sanitize_blocks(html: &str, policy: Policy, base: Option<&str>) -> Vec<SafeHtml> {
+    let (out, segments) = tree::run(html, policy, base);
+    blocks::group(&out, &segments)
+        .into_iter()
+        .map(SafeHtml::new)
+        .collect()
+}

@@ -1,0 +1,309 @@
+//! A lenient HTML tokenizer: enough of the HTML tokenizer to find text, tags and comments roughly where a browser
+//! would. Exact fidelity is not what keeps the page safe (the sanitiser re-serialises only what it allows, escaped,
+//! so the browser parses exactly our output); it only decides which text survives.
+//!
+//! Every step moves forward through the input and nothing recurses, so time is linear and the stack is flat.
+
+/// An attribute as written: the name in its original case, the value still entity-encoded.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) struct RawAttr<'a> {
+    pub name: &'a str,
+    pub value: &'a str,
+}
+
+/// One token. Attributes of a start tag go to the vector passed to [`Tokenizer::next_token`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Token<'a> {
+    /// Text, entities not yet decoded. Consecutive text may come in several tokens.
+    Text(&'a str),
+    /// A start tag; `name` in its original case.
+    Start { name: &'a str, self_closing: bool },
+    /// An end tag; `name` in its original case.
+    End { name: &'a str },
+}
+
+/// Elements whose content a browser does not parse as markup: it runs to the matching end tag. We skip it whole.
+const RAW_TEXT: &[&str] = &[
+    "script", "style", "xmp", "iframe", "noembed", "noframes", "noscript", "textarea", "title",
+];
+
+/// More than this many attributes on one tag are ignored (they are still parsed past).
+const MAX_ATTRS: usize = 64;
+
+/// HTML's ASCII whitespace.
+fn is_space(b: u8) -> bool {
+    matches!(b, b'\t' | b'\n' | b'\x0c' | b'\r' | b' ')
+}
+
+pub(super) struct Tokenizer<'a> {
+    src: &'a str,
+    pos: usize,
+    /// Set after the start tag of a raw-text element: the next call skips its content.
+    raw: Option<&'a str>,
+}
+
+impl<'a> Tokenizer<'a> {
+    pub fn new(src: &'a str) -> Self {
+        Tokenizer {
+            src,
+            pos: 0,
+            raw: None,
+        }
+    }
+
+    /// The next token, or `None` at the end of the input. `attrs` is cleared and receives a start tag's attributes.
+    pub fn next_token(&mut self, attrs: &mut Vec<RawAttr<'a>>) -> Option<Token<'a>> {
+        attrs.clear();
+        if let Some(name) = self.raw.take() {
+            self.pos = find_end_tag(self.src, self.pos, name).unwrap_or(self.src.len());
+        }
+        let bytes = self.src.as_bytes();
+        loop {
+            let rest = self.src.get(self.pos..).filter(|r| !r.is_empty())?;
+            if !rest.starts_with('<') {
+                let n = rest.find('<').unwrap_or(rest.len());
+                self.pos += n;
+                return Some(Token::Text(&rest[..n]));
+            }
+            let at = self.pos;
+            match bytes.get(at + 1) {
+                Some(c) if c.is_ascii_alphabetic() => {
+                    let (name, self_closing, end) = self.tag(at + 1, attrs)?;
+                    self.pos = end;
+                    if name.eq_ignore_ascii_case("plaintext") {
+                        // Everything after <plaintext> is text to a browser, for ever: we drop it all.
+                        self.pos = self.src.len();
+                    } else if RAW_TEXT.iter().any(|r| r.eq_ignore_ascii_case(name)) {
+                        self.raw = Some(name);
+                    }
+                    return Some(Token::Start { name, self_closing });
+                }
+                Some(b'/') => match bytes.get(at + 2) {
+                    Some(c) if c.is_ascii_alphabetic() => {
+                        // End tags may carry attributes (ignored) whose quoted values can hold '>'.
+                        let mut ignored = Vec::new();
+                        let (name, _, end) = self.tag(at + 2, &mut ignored)?;
+                        self.pos = end;
+                        return Some(Token::End { name });
+                    }
+                    Some(b'>') => self.pos = at + 3,
+                    Some(_) => self.pos = bogus_comment_end(self.src, at + 2),
+                    None => {
+                        self.pos = self.src.len();
+                        return Some(Token::Text(rest));
+                    }
+                },
+                Some(b'!') if rest.starts_with("<!--") => self.pos = comment_end(self.src, at + 4),
+                Some(b'!' | b'?') => self.pos = bogus_comment_end(self.src, at + 2),
+                _ => {
+                    // A '<' that starts no tag is text, up to the next '<'.
+                    let n = rest[1..].find('<').map_or(rest.len(), |i| i + 1);
+                    self.pos += n;
+                    return Some(Token::Text(&rest[..n]));
+                }
+            }
+        }
+    }
+
+    /// Parses a tag whose name starts at `start`. Returns the name, the self-closing flag and the offset after `>`,
+    /// or `None` (and moves to the end) if the input ends inside the tag: browsers drop such a tag.
+    fn tag(
+        &mut self,
+        start: usize,
+        attrs: &mut Vec<RawAttr<'a>>,
+    ) -> Option<(&'a str, bool, usize)> {
+        let src = self.src;
+        let b = src.as_bytes();
+        let mut i = start;
+        while i < b.len() && !is_space(b[i]) && b[i] != b'/' && b[i] != b'>' {
+            i += 1;
+        }
+        let name = &src[start..i];
+        let mut self_closing = false;
+        loop {
+            while i < b.len() && is_space(b[i]) {
+                i += 1;
+            }
+            match b.get(i) {
+                None => break,
+                Some(b'>') => return Some((name, self_closing, i + 1)),
+                Some(b'/') => {
+                    // `<img/onerror=…>`: a slash between attributes is skipped, so what follows is an attribute.
+                    i += 1;
+                    self_closing = b.get(i) == Some(&b'>');
+                    continue;
+                }
+                Some(_) => {}
+            }
+            self_closing = false;
+            let name_start = i;
+            i += 1; // the first character may be '=': it is part of the name then
+            while i < b.len() && !is_space(b[i]) && !matches!(b[i], b'/' | b'>' | b'=') {
+                i += 1;
+            }
+            let attr_name = &src[name_start..i];
+            while i < b.len() && is_space(b[i]) {
+                i += 1;
+            }
+            let mut value = "";
+            if b.get(i) == Some(&b'=') {
+                i += 1;
+                while i < b.len() && is_space(b[i]) {
+                    i += 1;
+                }
+                match b.get(i) {
+                    Some(&q @ (b'"' | b'\'')) => {
+                        let close = src[i + 1..].find(char::from(q)).map(|k| i + 1 + k);
+                        let Some(close) = close else { break };
+                        value = &src[i + 1..close];
+                        i = close + 1;
+                    }
+                    _ => {
+                        let v0 = i;
+                        while i < b.len() && !is_space(b[i]) && b[i] != b'>' {
+                            i += 1;
+                        }
+                        value = &src[v0..i];
+                    }
+                }
+            }
+            if attrs.len() < MAX_ATTRS {
+                attrs.push(RawAttr {
+                    name: attr_name,
+                    value,
+                });
+            }
+        }
+        self.pos = src.len();
+        None
+    }
+}
+
+/// Offset of `</name` (any case, followed by whitespace, `/`, `>` or the end) at or after `from`.
+fn find_end_tag(src: &str, from: usize, name: &str) -> Option<usize> {
+    let b = src.as_bytes();
+    let mut i = from;
+    while let Some(k) = src.get(i..)?.find("</") {
+        let at = i + k;
+        let end = at + 2 + name.len();
+        if b.get(at + 2..end)
+            .is_some_and(|n| n.eq_ignore_ascii_case(name.as_bytes()))
+            && b.get(end)
+                .is_none_or(|&c| is_space(c) || c == b'/' || c == b'>')
+        {
+            return Some(at);
+        }
+        i = at + 2;
+    }
+    None
+}
+
+/// Offset after a comment whose body starts at `body`: `<!-->` and `<!--->` end at once, otherwise at `-->` or
+/// `--!>`, or at the end of the input.
+fn comment_end(src: &str, body: usize) -> usize {
+    let rest = &src[body..];
+    if rest.starts_with('>') {
+        return body + 1;
+    }
+    if rest.starts_with("->") {
+        return body + 2;
+    }
+    let mut i = body;
+    while let Some(k) = src[i..].find("--") {
+        let at = i + k;
+        let tail = &src[at + 2..];
+        if tail.starts_with('>') {
+            return at + 3;
+        }
+        if tail.starts_with("!>") {
+            return at + 4;
+        }
+        i = at + 1;
+    }
+    src.len()
+}
+
+/// Offset after a bogus comment (`<!doctype …>`, `<?xml …?>`, `</ …>`): the next `>`, or the end.
+fn bogus_comment_end(src: &str, from: usize) -> usize {
+    src.get(from..)
+        .and_then(|r| r.find('>'))
+        .map_or(src.len(), |k| from + k + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tokens(src: &str) -> Vec<String> {
+        let mut t = Tokenizer::new(src);
+        let mut attrs = Vec::new();
+        let mut out = Vec::new();
+        while let Some(tok) = t.next_token(&mut attrs) {
+            out.push(match tok {
+                Token::Text(s) => format!("T({s})"),
+                Token::Start { name, self_closing } => {
+                    let a: Vec<String> = attrs
+                        .iter()
+                        .map(|a| format!("{}={}", a.name, a.value))
+                        .collect();
+                    format!(
+                        "S({name}{}{})",
+                        if self_closing { "/" } else { "" },
+                        a.join(",")
+                    )
+                }
+                Token::End { name } => format!("E({name})"),
+            });
+        }
+        out
+    }
+
+    // Quoted, unquoted and bare attributes, with `>` inside quotes.
+    #[test]
+    fn attributes() {
+        assert_eq!(
+            tokens(r#"<a href="x>y" title='q' data=u bare>t</a>"#),
+            ["S(ahref=x>y,title=q,data=u,bare=)", "T(t)", "E(a)"]
+        );
+    }
+
+    // `<img/onerror=x>` and `<img src=x/onerror=y>`: slashes do not hide attributes from a browser, nor from us.
+    #[test]
+    fn slash_tricks() {
+        assert_eq!(tokens("<img/onerror=x>"), ["S(imgonerror=x)"]);
+        assert_eq!(tokens("<br/>"), ["S(br/)"]);
+    }
+
+    // Comments of every shape vanish, including `<!-->` and unterminated ones.
+    #[test]
+    fn comments() {
+        assert_eq!(
+            tokens("a<!-->b<!--->c<!-- x -->d<!-- y --!>e<!-- z"),
+            ["T(a)", "T(b)", "T(c)", "T(d)", "T(e)"]
+        );
+        assert_eq!(tokens("<!doctype html><?xml x?></ 3>a"), ["T(a)"]);
+    }
+
+    // A '<' that starts no tag is text; a tag cut off by the end of input is dropped.
+    #[test]
+    fn stray_angle_brackets() {
+        assert_eq!(tokens("1 < 2 <3"), ["T(1 )", "T(< 2 )", "T(<3)"]);
+        assert_eq!(tokens("a<b title=\"x"), ["T(a)"]);
+        assert_eq!(tokens("a</"), ["T(a)", "T(</)"]);
+    }
+
+    // Raw-text content is skipped up to its end tag, whatever case it is written in.
+    #[test]
+    fn raw_text() {
+        assert_eq!(
+            tokens("<ScRiPt>x</p>y</sCrIpT >z"),
+            ["S(ScRiPt)", "E(sCrIpT)", "T(z)"]
+        );
+        assert_eq!(
+            tokens("<style>a</styles></style>b"),
+            ["S(style)", "E(style)", "T(b)"]
+        );
+        assert_eq!(tokens("<plaintext>a</plaintext>b"), ["S(plaintext)"]);
+        assert_eq!(tokens("<title>never closed"), ["S(title)"]);
+    }
+}

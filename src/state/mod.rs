@@ -1,0 +1,12 @@
+//! Application state that is independent of the browser: loading states, the comment thread with local additions,
+//! the compose form. Pure, so it is tested natively.
+
+mod compose;
+mod error;
+mod load;
+mod thread_state;
+
+pub use compose::{ComposeAction, ComposeState, Draft, PostStatus};
+pub use error::LoadError;
+pub use load::Load;
+pub use thread_state::{ThreadAction, ThreadState};

@@ -1,0 +1,77 @@
+//! The article components draw the seed article with the required markup.
+
+use std::rc::Rc;
+
+use folio::components::article::{ArticleView, ArticleViewProps};
+use folio::components::share::{ShareBar, ShareBarProps};
+use folio::source::folio_json::parse_article;
+use wasm_bindgen_test::wasm_bindgen_test;
+use yew::prelude::*;
+
+use crate::support::{all, one, render, text};
+
+const SEED: &str = include_str!("../../demo/articles/cuba-china-military-cooperation.json");
+const BASE: &str = "http://127.0.0.1:1/demo/articles/cuba-china-military-cooperation.json";
+
+fn seed_props() -> ArticleViewProps {
+    let article = parse_article(SEED, Some(BASE)).expect("seed parses");
+    ArticleViewProps { article: Rc::new(article), children: Html::default() }
+}
+
+// The article is an <article> whose title is the page's only <h1>, with the breadcrumb as a labelled nav of links.
+#[wasm_bindgen_test]
+async fn article_title_and_breadcrumb() {
+    let root = render::<ArticleView>(seed_props()).await;
+    assert_eq!(all(&root, "article h1").len(), 1);
+    assert_eq!(text(&root, "article h1"), "Cuba and China Agree to Strengthen Military Cooperation");
+    let crumbs: Vec<String> =
+        all(&root, "nav[aria-label=Breadcrumb] a").iter().filter_map(|a| a.text_content()).collect();
+    assert_eq!(crumbs, ["News", "Latin America"]);
+}
+
+// Dates are <time datetime> with a localised text; the seed's date-only value stays on its day.
+#[wasm_bindgen_test]
+async fn published_date_is_a_time_element() {
+    let root = render::<ArticleView>(seed_props()).await;
+    let t = one(&root, ".folio-dates__published time");
+    assert_eq!(t.get_attribute("datetime").as_deref(), Some("2017-03-31"));
+    let shown = t.text_content().unwrap_or_default();
+    assert!(shown.contains("31") && shown.contains("2017"), "{shown}");
+}
+
+// The hero is a <figure> with <img alt> and a <figcaption> holding caption and credit.
+#[wasm_bindgen_test]
+async fn hero_figure() {
+    let root = render::<ArticleView>(seed_props()).await;
+    let img = one(&root, "figure.folio-hero > img");
+    assert!(img.get_attribute("alt").is_some_and(|a| !a.is_empty()));
+    assert!(img.get_attribute("width").is_some() && img.get_attribute("height").is_some(), "no layout shift");
+    let caption = text(&root, "figure.folio-hero > figcaption");
+    assert!(caption.contains("Sept 2016") && caption.contains("Photo: AFP"), "{caption}");
+}
+
+// The body keeps its paragraphs, and the related block sits after the first one.
+#[wasm_bindgen_test]
+async fn body_with_related_block() {
+    let root = render::<ArticleView>(seed_props()).await;
+    assert_eq!(all(&root, ".folio-body > p").len(), 8);
+    let aside = one(&root, ".folio-body > aside.folio-related");
+    let before = aside.previous_element_sibling().expect("something before");
+    assert_eq!(before, one(&root, ".folio-body > p"));
+    assert!(aside.text_content().unwrap_or_default().contains("Cuba Doesn't Trust the US"));
+}
+
+// The share bar: eight plain links with accessible names carrying the URL, and a copy-link button.
+#[wasm_bindgen_test]
+async fn share_bar_links() {
+    let props = ShareBarProps { url: "https://news.example/a?b=1".into(), title: "T & U".into() };
+    let root = render::<ShareBar>(props).await;
+    let links = all(&root, "a[href]");
+    assert_eq!(links.len(), 8);
+    for a in &links {
+        assert!(a.get_attribute("href").unwrap_or_default().contains("https%3A%2F%2Fnews.example%2Fa%3Fb%3D1"));
+        assert!(a.get_attribute("aria-label").is_some_and(|l| !l.is_empty()));
+        assert_eq!(a.get_attribute("rel").as_deref(), Some("noopener noreferrer"));
+    }
+    assert!(all(&root, "button").iter().any(|b| b.text_content().unwrap_or_default() == "Copy link"));
+}

@@ -1,0 +1,13 @@
+//! Browser tests of the components: each renders into a fresh element of a real page (headless Chromium or
+//! Firefox through wasm-bindgen-test-runner) and checks the markup PRODUCT.md promises.
+//!
+//! Run: `CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown --test browser`
+//! (or `GECKODRIVER=...` for Firefox).
+#![cfg(target_arch = "wasm32")]
+
+mod article;
+mod comments;
+mod common;
+mod support;
+
+wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);

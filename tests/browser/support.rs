@@ -1,0 +1,51 @@
+//! Rendering helpers: mount into a known root, then poll for a condition (never a fixed sleep).
+
+use gloo_timers::future::TimeoutFuture;
+use web_sys::Element;
+use yew::prelude::*;
+
+/// A fresh `<div>` appended to the body.
+pub fn fresh_root() -> Element {
+    let document = web_sys::window().and_then(|w| w.document()).expect("a document");
+    let root = document.create_element("div").expect("div");
+    document.body().expect("body").append_child(&root).expect("append");
+    root
+}
+
+/// Render `T` with `props` into a fresh root and wait until it has drawn something.
+pub async fn render<T>(props: T::Properties) -> Element
+where
+    T: BaseComponent,
+{
+    let root = fresh_root();
+    yew::Renderer::<T>::with_root_and_props(root.clone(), props).render();
+    wait_until(&root, |r| r.child_element_count() > 0).await;
+    root
+}
+
+/// Poll `check` every 10 ms for up to 3 s; panics if it never holds.
+pub async fn wait_until(root: &Element, check: impl Fn(&Element) -> bool) {
+    for _ in 0..300 {
+        if check(root) {
+            return;
+        }
+        TimeoutFuture::new(10).await;
+    }
+    panic!("condition never held; DOM: {}", root.inner_html());
+}
+
+/// Every element matching `css` under `root`.
+pub fn all(root: &Element, css: &str) -> Vec<Element> {
+    let list = root.query_selector_all(css).expect("valid selector");
+    (0..list.length()).filter_map(|i| list.item(i)).filter_map(|n| wasm_bindgen::JsCast::dyn_into(n).ok()).collect()
+}
+
+/// The first element matching `css`; panics with the DOM when missing.
+pub fn one(root: &Element, css: &str) -> Element {
+    root.query_selector(css).ok().flatten().unwrap_or_else(|| panic!("no {css} in {}", root.inner_html()))
+}
+
+/// Text content of the first match.
+pub fn text(root: &Element, css: &str) -> String {
+    one(root, css).text_content().unwrap_or_default()
+}
