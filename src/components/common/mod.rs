@@ -5,7 +5,7 @@ mod loading;
 mod local_time;
 mod safe_html_view;
 
-pub use error_box::{describe_error, ErrorBox};
-pub use loading::Loading;
+pub use error_box::{describe_error, ErrorBox, ErrorBoxProps};
+pub use loading::{Loading, LoadingProps};
 pub use local_time::{format_date, reader_locale, LocalTime};
 pub use safe_html_view::SafeHtmlView;
