@@ -15,7 +15,7 @@ bash scripts/install-tools.sh
 step "format and lints (host and wasm)"
 cargo fmt --all -- --check
 cargo clippy --workspace --all-targets --quiet -- -D warnings
-cargo clippy --lib --bins --target wasm32-unknown-unknown --quiet -- -D warnings
+cargo clippy --lib --bins --tests --target wasm32-unknown-unknown --quiet -- -D warnings
 
 step "native tests: data path, state, i18n, reference server"
 cargo test --workspace --lib --bins --quiet

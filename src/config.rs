@@ -46,12 +46,17 @@ pub struct ReaderConfig {
 impl ReaderConfig {
     /// A configuration for the article at `src`, everything else by default.
     pub fn new(src: impl Into<AttrValue>) -> Self {
-        Self { src: src.into(), ..Self::default() }
+        Self {
+            src: src.into(),
+            ..Self::default()
+        }
     }
 
     /// Build from `name → value` pairs (element attributes or URL parameters). Unknown names are ignored, so hosts
     /// can carry their own; bad values are refused with a message that names the setting and what it accepts.
-    pub fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Result<Self, String> {
+    pub fn from_pairs<'a>(
+        pairs: impl IntoIterator<Item = (&'a str, &'a str)>,
+    ) -> Result<Self, String> {
         let mut config = Self::default();
         let mut src = None;
         for (name, value) in pairs {
@@ -68,7 +73,11 @@ impl ReaderConfig {
                         "" | "auto" => Theme::Auto,
                         "light" => Theme::Light,
                         "dark" => Theme::Dark,
-                        other => return Err(format!("folio: theme \"{other}\" is not one of auto, light, dark")),
+                        other => {
+                            return Err(format!(
+                                "folio: theme \"{other}\" is not one of auto, light, dark"
+                            ))
+                        }
                     }
                 }
                 _ => {}

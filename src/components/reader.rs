@@ -43,9 +43,20 @@ fn interface_lang(configured: Option<&str>) -> Lang {
         .and_then(|d| d.document_element())
         .and_then(|e| e.get_attribute("lang"));
     let browser: Vec<String> = window
-        .map(|w| w.navigator().languages().iter().filter_map(|l| l.as_string()).collect())
+        .map(|w| {
+            w.navigator()
+                .languages()
+                .iter()
+                .filter_map(|l| l.as_string())
+                .collect()
+        })
         .unwrap_or_default();
-    Lang::negotiate(configured.into_iter().chain(page.as_deref()).chain(browser.iter().map(String::as_str)))
+    Lang::negotiate(
+        configured
+            .into_iter()
+            .chain(page.as_deref())
+            .chain(browser.iter().map(String::as_str)),
+    )
 }
 
 /// The Folio reader: the article, its share bar and its comment thread, from the configured API.
@@ -66,7 +77,9 @@ pub fn Reader(props: &ReaderProps) -> Html {
 
     let content = match &*load {
         Load::Loading => html! { <Loading label={s.loading_article} /> },
-        Load::Failed(e) => html! { <ErrorBox title={s.article_failed} error={e.clone()} on_retry={retry} /> },
+        Load::Failed(e) => {
+            html! { <ErrorBox title={s.article_failed} error={e.clone()} on_retry={retry} /> }
+        }
         Load::Ready(article) => {
             let share_url = article
                 .url
@@ -74,7 +87,12 @@ pub fn Reader(props: &ReaderProps) -> Html {
                 .map(str::to_string)
                 .or_else(|| web_sys::window().and_then(|w| w.location().href().ok()))
                 .unwrap_or_default();
-            let comments = config.comments.clone().or_else(|| article.comments_url.as_deref().map(|u| AttrValue::from(u.to_string())));
+            let comments = config.comments.clone().or_else(|| {
+                article
+                    .comments_url
+                    .as_deref()
+                    .map(|u| AttrValue::from(u.to_string()))
+            });
             html! {
                 <>
                     <ArticleView article={article.clone()}>

@@ -33,7 +33,10 @@ impl Lang {
 
     /// The first shipped language among the candidates (attribute, host page, browser), English otherwise.
     pub fn negotiate<'a>(candidates: impl IntoIterator<Item = &'a str>) -> Self {
-        candidates.into_iter().find_map(Self::from_tag).unwrap_or_default()
+        candidates
+            .into_iter()
+            .find_map(Self::from_tag)
+            .unwrap_or_default()
     }
 
     /// The language's primary subtag.
@@ -121,7 +124,10 @@ mod tests {
         assert_eq!(Lang::En.comment_count(1), "1 comment");
         assert_eq!(Lang::En.comment_count(0), "0 comments");
         assert_eq!(Lang::Fr.plural(0), 1);
-        assert_eq!([0, 1, 2, 5, 11, 100].map(|n| Lang::Ar.plural(n)), [0, 1, 2, 3, 4, 5]);
+        assert_eq!(
+            [0, 1, 2, 5, 11, 100].map(|n| Lang::Ar.plural(n)),
+            [0, 1, 2, 3, 4, 5]
+        );
     }
 
     // Every language has every string filled in, and placeholders survive translation.
@@ -131,13 +137,26 @@ mod tests {
             let s = lang.strings();
             for (i, form) in s.comments_count.iter().enumerate() {
                 assert!(!form.is_empty(), "{lang:?} comments_count[{i}]");
-                assert!(form.contains("{n}") || lang.plural_has_no_number(i), "{lang:?} form {i}: {form}");
+                assert!(
+                    form.contains("{n}") || lang.plural_has_no_number(i),
+                    "{lang:?} form {i}: {form}"
+                );
             }
             for (key, text) in s.all() {
                 assert!(!text.trim().is_empty(), "{lang:?}.{key} is empty");
-                let en = Lang::En.strings().all().into_iter().find(|(k, _)| *k == key).map(|(_, t)| t).unwrap_or("");
+                let en = Lang::En
+                    .strings()
+                    .all()
+                    .into_iter()
+                    .find(|(k, _)| *k == key)
+                    .map(|(_, t)| t)
+                    .unwrap_or("");
                 for ph in ["{n}", "{name}", "{network}"] {
-                    assert_eq!(en.contains(ph), text.contains(ph), "{lang:?}.{key} placeholder {ph}");
+                    assert_eq!(
+                        en.contains(ph),
+                        text.contains(ph),
+                        "{lang:?}.{key} placeholder {ph}"
+                    );
                 }
             }
         }

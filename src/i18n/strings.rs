@@ -199,8 +199,22 @@ impl Strings {
 
 /// English.
 pub static EN: Strings = Strings {
-    comments_count: ["{n} comments", "{n} comment", "{n} comments", "{n} comments", "{n} comments", "{n} comments"],
-    replies_hidden: ["{n} replies hidden", "{n} reply hidden", "{n} replies hidden", "{n} replies hidden", "{n} replies hidden", "{n} replies hidden"],
+    comments_count: [
+        "{n} comments",
+        "{n} comment",
+        "{n} comments",
+        "{n} comments",
+        "{n} comments",
+        "{n} comments",
+    ],
+    replies_hidden: [
+        "{n} replies hidden",
+        "{n} reply hidden",
+        "{n} replies hidden",
+        "{n} replies hidden",
+        "{n} replies hidden",
+        "{n} replies hidden",
+    ],
     loading_article: "Loading the article…",
     loading_comments: "Loading comments…",
     article_failed: "This article could not be shown.",
@@ -249,7 +263,8 @@ pub static EN: Strings = Strings {
     err_not_found: "Nothing was found at this address (404).",
     err_timeout: "The server did not answer in time.",
     err_offline: "You seem to be offline.",
-    err_unreachable: "The server could not be reached, or it does not allow this page's origin (CORS).",
+    err_unreachable:
+        "The server could not be reached, or it does not allow this page's origin (CORS).",
     err_rate_limited: "Too many requests: please wait a moment.",
     err_server: "The server had a problem.",
     err_refused: "The server refused the request.",
@@ -265,8 +280,22 @@ pub static EN: Strings = Strings {
 
 /// Spanish.
 pub static ES: Strings = Strings {
-    comments_count: ["{n} comentarios", "{n} comentario", "{n} comentarios", "{n} comentarios", "{n} comentarios", "{n} comentarios"],
-    replies_hidden: ["{n} respuestas ocultas", "{n} respuesta oculta", "{n} respuestas ocultas", "{n} respuestas ocultas", "{n} respuestas ocultas", "{n} respuestas ocultas"],
+    comments_count: [
+        "{n} comentarios",
+        "{n} comentario",
+        "{n} comentarios",
+        "{n} comentarios",
+        "{n} comentarios",
+        "{n} comentarios",
+    ],
+    replies_hidden: [
+        "{n} respuestas ocultas",
+        "{n} respuesta oculta",
+        "{n} respuestas ocultas",
+        "{n} respuestas ocultas",
+        "{n} respuestas ocultas",
+        "{n} respuestas ocultas",
+    ],
     loading_article: "Cargando el artículo…",
     loading_comments: "Cargando comentarios…",
     article_failed: "No se pudo mostrar este artículo.",
@@ -315,7 +344,8 @@ pub static ES: Strings = Strings {
     err_not_found: "No se encontró nada en esta dirección (404).",
     err_timeout: "El servidor no respondió a tiempo.",
     err_offline: "Parece que no tiene conexión.",
-    err_unreachable: "No se pudo contactar con el servidor, o no permite el origen de esta página (CORS).",
+    err_unreachable:
+        "No se pudo contactar con el servidor, o no permite el origen de esta página (CORS).",
     err_rate_limited: "Demasiadas solicitudes: espere un momento.",
     err_server: "El servidor tuvo un problema.",
     err_refused: "El servidor rechazó la solicitud.",
@@ -325,14 +355,29 @@ pub static ES: Strings = Strings {
     err_config: "El widget no está bien configurado.",
     details: "Detalles",
     demo_title: "Demostración de Folio",
-    demo_intro: "Artículos, comentarios y botones para compartir que Folio genera a partir de JSON.",
+    demo_intro:
+        "Artículos, comentarios y botones para compartir que Folio genera a partir de JSON.",
     all_articles: "Todos los artículos",
 };
 
 /// Portuguese.
 pub static PT: Strings = Strings {
-    comments_count: ["{n} comentários", "{n} comentário", "{n} comentários", "{n} comentários", "{n} comentários", "{n} comentários"],
-    replies_hidden: ["{n} respostas ocultas", "{n} resposta oculta", "{n} respostas ocultas", "{n} respostas ocultas", "{n} respostas ocultas", "{n} respostas ocultas"],
+    comments_count: [
+        "{n} comentários",
+        "{n} comentário",
+        "{n} comentários",
+        "{n} comentários",
+        "{n} comentários",
+        "{n} comentários",
+    ],
+    replies_hidden: [
+        "{n} respostas ocultas",
+        "{n} resposta oculta",
+        "{n} respostas ocultas",
+        "{n} respostas ocultas",
+        "{n} respostas ocultas",
+        "{n} respostas ocultas",
+    ],
     loading_article: "Carregando o artigo…",
     loading_comments: "Carregando comentários…",
     article_failed: "Não foi possível exibir este artigo.",
@@ -381,7 +426,8 @@ pub static PT: Strings = Strings {
     err_not_found: "Nada foi encontrado neste endereço (404).",
     err_timeout: "O servidor não respondeu a tempo.",
     err_offline: "Parece que você está sem conexão.",
-    err_unreachable: "Não foi possível contatar o servidor, ou ele não permite a origem desta página (CORS).",
+    err_unreachable:
+        "Não foi possível contatar o servidor, ou ele não permite a origem desta página (CORS).",
     err_rate_limited: "Muitas solicitações: aguarde um momento.",
     err_server: "O servidor teve um problema.",
     err_refused: "O servidor recusou a solicitação.",
@@ -391,14 +437,29 @@ pub static PT: Strings = Strings {
     err_config: "O widget não está configurado corretamente.",
     details: "Detalhes",
     demo_title: "Demonstração do Folio",
-    demo_intro: "Artigos, comentários e botões de compartilhamento gerados pelo Folio a partir de JSON.",
+    demo_intro:
+        "Artigos, comentários e botões de compartilhamento gerados pelo Folio a partir de JSON.",
     all_articles: "Todos os artigos",
 };
 
 /// French.
 pub static FR: Strings = Strings {
-    comments_count: ["{n} commentaires", "{n} commentaire", "{n} commentaires", "{n} commentaires", "{n} commentaires", "{n} commentaires"],
-    replies_hidden: ["{n} réponses masquées", "{n} réponse masquée", "{n} réponses masquées", "{n} réponses masquées", "{n} réponses masquées", "{n} réponses masquées"],
+    comments_count: [
+        "{n} commentaires",
+        "{n} commentaire",
+        "{n} commentaires",
+        "{n} commentaires",
+        "{n} commentaires",
+        "{n} commentaires",
+    ],
+    replies_hidden: [
+        "{n} réponses masquées",
+        "{n} réponse masquée",
+        "{n} réponses masquées",
+        "{n} réponses masquées",
+        "{n} réponses masquées",
+        "{n} réponses masquées",
+    ],
     loading_article: "Chargement de l’article…",
     loading_comments: "Chargement des commentaires…",
     article_failed: "Impossible d’afficher cet article.",
@@ -447,7 +508,8 @@ pub static FR: Strings = Strings {
     err_not_found: "Rien n’a été trouvé à cette adresse (404).",
     err_timeout: "Le serveur n’a pas répondu à temps.",
     err_offline: "Vous semblez hors ligne.",
-    err_unreachable: "Le serveur est injoignable, ou il n’autorise pas l’origine de cette page (CORS).",
+    err_unreachable:
+        "Le serveur est injoignable, ou il n’autorise pas l’origine de cette page (CORS).",
     err_rate_limited: "Trop de requêtes : patientez un instant.",
     err_server: "Le serveur a rencontré un problème.",
     err_refused: "Le serveur a refusé la requête.",
@@ -457,14 +519,29 @@ pub static FR: Strings = Strings {
     err_config: "Le widget n’est pas configuré correctement.",
     details: "Détails",
     demo_title: "Démo de Folio",
-    demo_intro: "Articles, fils de commentaires et barres de partage rendus par Folio à partir de JSON.",
+    demo_intro:
+        "Articles, fils de commentaires et barres de partage rendus par Folio à partir de JSON.",
     all_articles: "Tous les articles",
 };
 
 /// Arabic.
 pub static AR: Strings = Strings {
-    comments_count: ["لا تعليقات", "تعليق واحد", "تعليقان", "{n} تعليقات", "{n} تعليقًا", "{n} تعليق"],
-    replies_hidden: ["{n} ردود مخفية", "{n} رد مخفي", "{n} ردان مخفيان", "{n} ردود مخفية", "{n} ردًا مخفيًا", "{n} رد مخفي"],
+    comments_count: [
+        "لا تعليقات",
+        "تعليق واحد",
+        "تعليقان",
+        "{n} تعليقات",
+        "{n} تعليقًا",
+        "{n} تعليق",
+    ],
+    replies_hidden: [
+        "{n} ردود مخفية",
+        "{n} رد مخفي",
+        "{n} ردان مخفيان",
+        "{n} ردود مخفية",
+        "{n} ردًا مخفيًا",
+        "{n} رد مخفي",
+    ],
     loading_article: "جارٍ تحميل المقال…",
     loading_comments: "جارٍ تحميل التعليقات…",
     article_failed: "تعذّر عرض هذا المقال.",

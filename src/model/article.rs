@@ -122,10 +122,17 @@ impl TextDirection {
 
     /// The direction a language is written in, from its BCP 47 tag's primary subtag (or its script subtag).
     pub fn of_language(tag: &str) -> Self {
-        const RTL: [&str; 12] = ["ar", "he", "iw", "fa", "ur", "ps", "sd", "ug", "yi", "dv", "ckb", "syr"];
+        const RTL: [&str; 12] = [
+            "ar", "he", "iw", "fa", "ur", "ps", "sd", "ug", "yi", "dv", "ckb", "syr",
+        ];
         let mut parts = tag.split(['-', '_']);
         let primary = parts.next().unwrap_or("").to_ascii_lowercase();
-        let rtl_script = parts.any(|p| matches!(p.to_ascii_lowercase().as_str(), "arab" | "hebr" | "thaa" | "syrc"));
+        let rtl_script = parts.any(|p| {
+            matches!(
+                p.to_ascii_lowercase().as_str(),
+                "arab" | "hebr" | "thaa" | "syrc"
+            )
+        });
         if rtl_script || RTL.contains(&primary.as_str()) {
             Self::Rtl
         } else {

@@ -23,7 +23,8 @@ impl ServerMessage {
         Self {
             code: s("code"),
             field: s("field"),
-            message: s("message").or_else(|| v.get("error").and_then(|x| x.as_str()).map(str::to_string)),
+            message: s("message")
+                .or_else(|| v.get("error").and_then(|x| x.as_str()).map(str::to_string)),
         }
     }
 }
@@ -79,10 +80,20 @@ impl NetError {
     /// Classify a non-2xx HTTP answer.
     pub fn from_status(status: u16, url: &str, body: &str, retry_after: Option<&str>) -> Self {
         match status {
-            404 | 410 => Self::NotFound { url: url.to_string() },
-            429 => Self::RateLimited { retry_after: retry_after.and_then(|r| r.trim().parse().ok()) },
-            500..=599 => Self::Server { status, server: ServerMessage::from_body(body) },
-            _ => Self::Refused { status, server: ServerMessage::from_body(body) },
+            404 | 410 => Self::NotFound {
+                url: url.to_string(),
+            },
+            429 => Self::RateLimited {
+                retry_after: retry_after.and_then(|r| r.trim().parse().ok()),
+            },
+            500..=599 => Self::Server {
+                status,
+                server: ServerMessage::from_body(body),
+            },
+            _ => Self::Refused {
+                status,
+                server: ServerMessage::from_body(body),
+            },
         }
     }
 
@@ -96,7 +107,10 @@ impl NetError {
 
     /// Whether trying again later may help (a 400 will fail the same way; a timeout may not).
     pub fn is_transient(&self) -> bool {
-        !matches!(self, Self::NotFound { .. } | Self::Refused { .. } | Self::BadUrl { .. })
+        !matches!(
+            self,
+            Self::NotFound { .. } | Self::Refused { .. } | Self::BadUrl { .. }
+        )
     }
 }
 
@@ -104,16 +118,27 @@ impl fmt::Display for NetError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Self::NotFound { url } => write!(f, "nothing was found at {url}"),
-            Self::RateLimited { retry_after: Some(s) } => write!(f, "too many requests; retry in {s} s"),
+            Self::RateLimited {
+                retry_after: Some(s),
+            } => write!(f, "too many requests; retry in {s} s"),
             Self::RateLimited { retry_after: None } => write!(f, "too many requests"),
             Self::Refused { status, server } => {
-                write!(f, "the server refused the request ({status}{})", suffix(server))
+                write!(
+                    f,
+                    "the server refused the request ({status}{})",
+                    suffix(server)
+                )
             }
-            Self::Server { status, server } => write!(f, "the server failed ({status}{})", suffix(server)),
+            Self::Server { status, server } => {
+                write!(f, "the server failed ({status}{})", suffix(server))
+            }
             Self::Timeout { seconds } => write!(f, "no answer within {seconds} s"),
             Self::Offline => write!(f, "the browser is offline"),
             Self::Unreachable { url } => {
-                write!(f, "{url} could not be reached, or it does not allow this page's origin (CORS)")
+                write!(
+                    f,
+                    "{url} could not be reached, or it does not allow this page's origin (CORS)"
+                )
             }
             Self::BadUrl { url } => write!(f, "\"{url}\" is not a usable URL"),
         }
@@ -121,7 +146,11 @@ impl fmt::Display for NetError {
 }
 
 fn suffix(server: &ServerMessage) -> String {
-    server.message.as_deref().map(|m| format!(": {m}")).unwrap_or_default()
+    server
+        .message
+        .as_deref()
+        .map(|m| format!(": {m}"))
+        .unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -131,11 +160,28 @@ mod tests {
     // Status codes map to the error a reader can act on.
     #[test]
     fn classifies_statuses() {
-        assert!(matches!(NetError::from_status(404, "u", "", None), NetError::NotFound { .. }));
-        assert!(matches!(NetError::from_status(410, "u", "", None), NetError::NotFound { .. }));
-        assert_eq!(NetError::from_status(429, "u", "", Some("30")), NetError::RateLimited { retry_after: Some(30) });
-        assert!(matches!(NetError::from_status(503, "u", "", None), NetError::Server { status: 503, .. }));
-        assert!(matches!(NetError::from_status(400, "u", "", None), NetError::Refused { status: 400, .. }));
+        assert!(matches!(
+            NetError::from_status(404, "u", "", None),
+            NetError::NotFound { .. }
+        ));
+        assert!(matches!(
+            NetError::from_status(410, "u", "", None),
+            NetError::NotFound { .. }
+        ));
+        assert_eq!(
+            NetError::from_status(429, "u", "", Some("30")),
+            NetError::RateLimited {
+                retry_after: Some(30)
+            }
+        );
+        assert!(matches!(
+            NetError::from_status(503, "u", "", None),
+            NetError::Server { status: 503, .. }
+        ));
+        assert!(matches!(
+            NetError::from_status(400, "u", "", None),
+            NetError::Refused { status: 400, .. }
+        ));
     }
 
     // The Folio error body is read so the form can show the message beside the field at fault.
@@ -150,7 +196,15 @@ mod tests {
         let m = e.server_message().expect("has a message");
         assert_eq!(m.field.as_deref(), Some("body"));
         assert_eq!(m.message.as_deref(), Some("The comment is empty."));
-        assert_eq!(ServerMessage::from_body("<html>oops</html>"), ServerMessage::default());
-        assert_eq!(ServerMessage::from_body(r#"{"message":"nope"}"#).message.as_deref(), Some("nope"));
+        assert_eq!(
+            ServerMessage::from_body("<html>oops</html>"),
+            ServerMessage::default()
+        );
+        assert_eq!(
+            ServerMessage::from_body(r#"{"message":"nope"}"#)
+                .message
+                .as_deref(),
+            Some("nope")
+        );
     }
 }

@@ -20,8 +20,12 @@ pub struct Fetched {
 
 /// Resolve `url` against the page's address, the way the browser would for a link.
 pub fn absolute_url(url: &str) -> Result<String, NetError> {
-    let bad = || NetError::BadUrl { url: url.to_string() };
-    let base = web_sys::window().and_then(|w| w.location().href().ok()).ok_or_else(bad)?;
+    let bad = || NetError::BadUrl {
+        url: url.to_string(),
+    };
+    let base = web_sys::window()
+        .and_then(|w| w.location().href().ok())
+        .ok_or_else(bad)?;
     let parsed = web_sys::Url::new_with_base(url.trim(), &base).map_err(|_| bad())?;
     match parsed.protocol().as_str() {
         "http:" | "https:" => Ok(parsed.href()),
@@ -32,7 +36,13 @@ pub fn absolute_url(url: &str) -> Result<String, NetError> {
 /// `GET` a document.
 pub async fn get_text(url: &str, timeout_ms: u32) -> Result<Fetched, NetError> {
     let url = absolute_url(url)?;
-    send(Request::get(&url).header("Accept", "application/json"), &url, None, timeout_ms).await
+    send(
+        Request::get(&url).header("Accept", "application/json"),
+        &url,
+        None,
+        timeout_ms,
+    )
+    .await
 }
 
 /// `POST` a JSON body. `idempotency_key` lets a server recognise a retried post.
@@ -43,7 +53,9 @@ pub async fn post_json(
     timeout_ms: u32,
 ) -> Result<Fetched, NetError> {
     let url = absolute_url(url)?;
-    let builder = Request::post(&url).header("Accept", "application/json").header("Content-Type", "application/json");
+    let builder = Request::post(&url)
+        .header("Accept", "application/json")
+        .header("Content-Type", "application/json");
     let builder = match idempotency_key {
         Some(key) => builder.header("Idempotency-Key", key),
         None => builder,
@@ -63,8 +75,15 @@ impl Drop for AbortOnDrop {
     }
 }
 
-async fn send(builder: RequestBuilder, url: &str, body: Option<String>, timeout_ms: u32) -> Result<Fetched, NetError> {
-    let unreachable = || NetError::Unreachable { url: url.to_string() };
+async fn send(
+    builder: RequestBuilder,
+    url: &str,
+    body: Option<String>,
+    timeout_ms: u32,
+) -> Result<Fetched, NetError> {
+    let unreachable = || NetError::Unreachable {
+        url: url.to_string(),
+    };
     let controller = AbortController::new().map_err(|_| unreachable())?;
     let signal = controller.signal();
     let timed_out = Rc::new(Cell::new(false));
@@ -78,7 +97,9 @@ async fn send(builder: RequestBuilder, url: &str, body: Option<String>, timeout_
     };
     let mut guard = AbortOnDrop(Some(controller));
     // Folio never sends cookies: readers are not tracked, and APIs need no credentials to be read.
-    let builder = builder.credentials(RequestCredentials::Omit).abort_signal(Some(&signal));
+    let builder = builder
+        .credentials(RequestCredentials::Omit)
+        .abort_signal(Some(&signal));
     let request = match body {
         Some(b) => builder.body(b),
         None => builder.build(),
@@ -87,7 +108,9 @@ async fn send(builder: RequestBuilder, url: &str, body: Option<String>, timeout_
 
     let failed = |timed_out: &Cell<bool>| {
         if timed_out.get() {
-            NetError::Timeout { seconds: timeout_ms.div_ceil(1000) }
+            NetError::Timeout {
+                seconds: timeout_ms.div_ceil(1000),
+            }
         } else if web_sys::window().is_some_and(|w| !w.navigator().on_line()) {
             NetError::Offline
         } else {
@@ -100,11 +123,22 @@ async fn send(builder: RequestBuilder, url: &str, body: Option<String>, timeout_
     guard.0 = None;
 
     let status = response.status();
-    let final_url = Some(response.url()).filter(|u| !u.is_empty()).unwrap_or_else(|| url.to_string());
+    let final_url = Some(response.url())
+        .filter(|u| !u.is_empty())
+        .unwrap_or_else(|| url.to_string());
     if response.ok() {
-        Ok(Fetched { url: final_url, status, text })
+        Ok(Fetched {
+            url: final_url,
+            status,
+            text,
+        })
     } else {
         let retry_after = response.headers().get("Retry-After");
-        Err(NetError::from_status(status, &final_url, &text, retry_after.as_deref()))
+        Err(NetError::from_status(
+            status,
+            &final_url,
+            &text,
+            retry_after.as_deref(),
+        ))
     }
 }

@@ -24,7 +24,11 @@ pub fn parse_iso8601(text: &str) -> Option<Timestamp> {
     let days = days_from_civil(year, month, day);
     if b.len() == 10 {
         let iso = format!("{year:04}-{month:02}-{day:02}");
-        return Some(Timestamp { epoch_ms: days * 86_400_000, iso: Rc::from(iso), date_only: true });
+        return Some(Timestamp {
+            epoch_ms: days * 86_400_000,
+            iso: Rc::from(iso),
+            date_only: true,
+        });
     }
     if !matches!(b[10], b'T' | b't' | b' ') || b.len() < 16 || b[13] != b':' {
         return None;
@@ -76,7 +80,9 @@ pub fn parse_iso8601(text: &str) -> Option<Timestamp> {
         }
         _ => return None,
     };
-    let epoch_ms = ((days * 24 + hour) * 60 + minute - offset_minutes) * 60_000 + second.min(59) * 1000 + millis;
+    let epoch_ms = ((days * 24 + hour) * 60 + minute - offset_minutes) * 60_000
+        + second.min(59) * 1000
+        + millis;
     Some(from_epoch_ms_inner(epoch_ms, false))
 }
 
@@ -86,7 +92,11 @@ pub fn from_unix(value: f64) -> Option<Timestamp> {
     if !value.is_finite() {
         return None;
     }
-    let ms = if value.abs() >= 1e11 { value } else { value * 1000.0 };
+    let ms = if value.abs() >= 1e11 {
+        value
+    } else {
+        value * 1000.0
+    };
     // The range of ECMAScript dates: beyond it `Intl` throws.
     if ms.abs() > 8.64e15 {
         return None;
@@ -96,20 +106,32 @@ pub fn from_unix(value: f64) -> Option<Timestamp> {
 
 /// A timestamp for an exact millisecond count (for dates Folio makes itself, like "now").
 pub fn from_epoch_ms(epoch_ms: i64) -> Timestamp {
-    from_epoch_ms_inner(epoch_ms.clamp(-8_640_000_000_000_000, 8_640_000_000_000_000), false)
+    from_epoch_ms_inner(
+        epoch_ms.clamp(-8_640_000_000_000_000, 8_640_000_000_000_000),
+        false,
+    )
 }
 
 fn from_epoch_ms_inner(epoch_ms: i64, date_only: bool) -> Timestamp {
     let days = epoch_ms.div_euclid(86_400_000);
     let rem = epoch_ms.rem_euclid(86_400_000);
     let (y, m, d) = civil_from_days(days);
-    let (h, min, s, ms) = (rem / 3_600_000, rem / 60_000 % 60, rem / 1000 % 60, rem % 1000);
+    let (h, min, s, ms) = (
+        rem / 3_600_000,
+        rem / 60_000 % 60,
+        rem / 1000 % 60,
+        rem % 1000,
+    );
     let iso = if ms == 0 {
         format!("{y:04}-{m:02}-{d:02}T{h:02}:{min:02}:{s:02}Z")
     } else {
         format!("{y:04}-{m:02}-{d:02}T{h:02}:{min:02}:{s:02}.{ms:03}Z")
     };
-    Timestamp { epoch_ms, iso: Rc::from(iso), date_only }
+    Timestamp {
+        epoch_ms,
+        iso: Rc::from(iso),
+        date_only,
+    }
 }
 
 fn digits(b: &[u8]) -> Option<i64> {
@@ -191,7 +213,16 @@ mod tests {
     // Garbage and impossible dates are refused rather than guessed.
     #[test]
     fn rejects_invalid() {
-        for bad in ["", "yesterday", "2017-02-30", "2017-13-01", "2017-03-31T25:00Z", "2017-03-31T10:00+99:00", "31/03/2017", "2017-03-31T10"] {
+        for bad in [
+            "",
+            "yesterday",
+            "2017-02-30",
+            "2017-13-01",
+            "2017-03-31T25:00Z",
+            "2017-03-31T10:00+99:00",
+            "31/03/2017",
+            "2017-03-31T10",
+        ] {
             assert!(parse_iso8601(bad).is_none(), "{bad} should be refused");
         }
     }
@@ -210,7 +241,10 @@ mod tests {
     // Dates before 1970 and leap days survive the round trip through the civil-date arithmetic.
     #[test]
     fn civil_round_trip() {
-        for (text, iso) in [("1960-02-29T12:00:00Z", "1960-02-29T12:00:00Z"), ("2000-02-29T00:00:00Z", "2000-02-29T00:00:00Z")] {
+        for (text, iso) in [
+            ("1960-02-29T12:00:00Z", "1960-02-29T12:00:00Z"),
+            ("2000-02-29T00:00:00Z", "2000-02-29T00:00:00Z"),
+        ] {
             let t = parse_iso8601(text).expect("valid");
             assert_eq!(&*from_epoch_ms(t.epoch_ms).iso, iso);
         }

@@ -38,9 +38,16 @@ impl fmt::Display for SourceError {
         match self {
             Self::NotJson { detail } => write!(f, "the response is not JSON ({detail})"),
             Self::MissingField { field, path } => {
-                write!(f, "the required field `{field}` is missing (looked for `{path}`)")
+                write!(
+                    f,
+                    "the required field `{field}` is missing (looked for `{path}`)"
+                )
             }
-            Self::WrongType { path, expected, found } => {
+            Self::WrongType {
+                path,
+                expected,
+                found,
+            } => {
                 write!(f, "`{path}` should be {expected} but is {found}")
             }
             Self::BadValue { path, reason } => write!(f, "`{path}` cannot be used: {reason}"),

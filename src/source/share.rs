@@ -7,7 +7,13 @@ use crate::model::{Network, ShareTarget};
 
 /// The share bar's targets for an article, in [`Network::ALL`] order.
 pub fn share_targets(url: &str, title: &str) -> Vec<ShareTarget> {
-    Network::ALL.iter().map(|&network| ShareTarget { network, href: Rc::from(share_url(network, url, title)) }).collect()
+    Network::ALL
+        .iter()
+        .map(|&network| ShareTarget {
+            network,
+            href: Rc::from(share_url(network, url, title)),
+        })
+        .collect()
 }
 
 /// The URL that opens `network`'s share dialog for `url` with `title`.
@@ -57,7 +63,12 @@ mod tests {
         assert_eq!(targets.len(), Network::ALL.len());
         let encoded = encode_component(URL);
         for t in &targets {
-            assert!(t.href.contains(&encoded), "{:?} lacks the url: {}", t.network, t.href);
+            assert!(
+                t.href.contains(&encoded),
+                "{:?} lacks the url: {}",
+                t.network,
+                t.href
+            );
         }
     }
 
@@ -67,15 +78,25 @@ mod tests {
         assert_eq!(encode_component("a b&c=d/é"), "a%20b%26c%3Dd%2F%C3%A9");
         let x = share_url(Network::X, URL, TITLE);
         assert!(x.starts_with("https://x.com/intent/post?text="));
-        assert_eq!(x.matches('&').count(), 1, "only the separator between text and url: {x}");
+        assert_eq!(
+            x.matches('&').count(),
+            1,
+            "only the separator between text and url: {x}"
+        );
     }
 
     // Each network's own endpoint, so the links work without any script of theirs.
     #[test]
     fn known_endpoints() {
         let expect = [
-            (Network::Facebook, "https://www.facebook.com/sharer/sharer.php?u="),
-            (Network::LinkedIn, "https://www.linkedin.com/sharing/share-offsite/?url="),
+            (
+                Network::Facebook,
+                "https://www.facebook.com/sharer/sharer.php?u=",
+            ),
+            (
+                Network::LinkedIn,
+                "https://www.linkedin.com/sharing/share-offsite/?url=",
+            ),
             (Network::Reddit, "https://www.reddit.com/submit?url="),
             (Network::WhatsApp, "https://wa.me/?text="),
             (Network::Telegram, "https://t.me/share/url?url="),
@@ -83,7 +104,10 @@ mod tests {
             (Network::Email, "mailto:?subject="),
         ];
         for (network, prefix) in expect {
-            assert!(share_url(network, URL, TITLE).starts_with(prefix), "{network:?}");
+            assert!(
+                share_url(network, URL, TITLE).starts_with(prefix),
+                "{network:?}"
+            );
         }
     }
 }

@@ -35,7 +35,12 @@ pub fn build_thread(comments: Vec<Comment>, order: SortOrder) -> Thread {
     let mut parent: Vec<Option<usize>> = kept
         .iter()
         .enumerate()
-        .map(|(i, c)| c.parent.as_ref().and_then(|p| seen.get(p).copied()).filter(|&p| p != i))
+        .map(|(i, c)| {
+            c.parent
+                .as_ref()
+                .and_then(|p| seen.get(p).copied())
+                .filter(|&p| p != i)
+        })
         .collect();
     cut_cycles(&mut parent);
 
@@ -68,7 +73,9 @@ pub fn sort_roots(roots: &mut [usize], comments: &[Comment], order: SortOrder) {
     match order {
         SortOrder::Oldest => roots.sort_by_key(time),
         SortOrder::Newest => roots.sort_by_key(|i| std::cmp::Reverse(time(i))),
-        SortOrder::Top => roots.sort_by_key(|i| (std::cmp::Reverse(comments[*i].score.unwrap_or(0)), time(i))),
+        SortOrder::Top => {
+            roots.sort_by_key(|i| (std::cmp::Reverse(comments[*i].score.unwrap_or(0)), time(i)))
+        }
     }
 }
 
@@ -125,7 +132,11 @@ mod tests {
         Comment {
             id: id.into(),
             parent: parent.map(Rc::from),
-            author: Author { name: "A".into(), url: None, avatar: None },
+            author: Author {
+                name: "A".into(),
+                url: None,
+                avatar: None,
+            },
             date: Some(from_epoch_ms(t)),
             body: SafeHtml::default(),
             score: None,
@@ -135,13 +146,23 @@ mod tests {
     }
 
     fn ids(t: &Thread, idx: &[usize]) -> Vec<String> {
-        idx.iter().filter_map(|&i| t.comment(i)).map(|c| c.id.to_string()).collect()
+        idx.iter()
+            .filter_map(|&i| t.comment(i))
+            .map(|c| c.id.to_string())
+            .collect()
     }
 
     // Replies hang under their parents and stay oldest-first even when the API lists them newest-first.
     #[test]
     fn nests_and_orders_replies() {
-        let t = build_thread(vec![c("b", Some("a"), 30), c("a", None, 10), c("c", Some("a"), 20)], SortOrder::Oldest);
+        let t = build_thread(
+            vec![
+                c("b", Some("a"), 30),
+                c("a", None, 10),
+                c("c", Some("a"), 20),
+            ],
+            SortOrder::Oldest,
+        );
         assert_eq!(ids(&t, t.roots()), ["a"]);
         let a = t.index_of("a").expect("a kept");
         assert_eq!(ids(&t, t.replies(a)), ["c", "b"]);
@@ -151,7 +172,10 @@ mod tests {
     // A reply to a comment the API did not send is shown at the top level, not dropped.
     #[test]
     fn orphans_become_roots() {
-        let t = build_thread(vec![c("a", None, 1), c("x", Some("missing"), 2)], SortOrder::Oldest);
+        let t = build_thread(
+            vec![c("a", None, 1), c("x", Some("missing"), 2)],
+            SortOrder::Oldest,
+        );
         assert_eq!(ids(&t, t.roots()), ["a", "x"]);
     }
 
@@ -169,7 +193,12 @@ mod tests {
     #[test]
     fn cycles_are_cut() {
         let t = build_thread(
-            vec![c("a", Some("c"), 1), c("b", Some("a"), 2), c("c", Some("b"), 3), c("s", Some("s"), 4)],
+            vec![
+                c("a", Some("c"), 1),
+                c("b", Some("a"), 2),
+                c("c", Some("b"), 3),
+                c("s", Some("s"), 4),
+            ],
             SortOrder::Oldest,
         );
         let reachable: usize = t.roots().iter().map(|&r| 1 + t.descendant_count(r)).sum();
@@ -181,8 +210,15 @@ mod tests {
     #[test]
     fn very_deep_chain() {
         let n = 100_000;
-        let list: Vec<Comment> =
-            (0..n).map(|i| c(&i.to_string(), (i > 0).then(|| (i - 1).to_string()).as_deref(), i)).collect();
+        let list: Vec<Comment> = (0..n)
+            .map(|i| {
+                c(
+                    &i.to_string(),
+                    (i > 0).then(|| (i - 1).to_string()).as_deref(),
+                    i,
+                )
+            })
+            .collect();
         let t = build_thread(list, SortOrder::Oldest);
         assert_eq!(t.roots().len(), 1);
         assert_eq!(t.descendant_count(t.roots()[0]), n as usize - 1);
@@ -198,7 +234,13 @@ mod tests {
         let mut d = c("d", None, 3);
         d.score = Some(5);
         let list = vec![a, b, d];
-        assert_eq!(ids(&build_thread(list.clone(), SortOrder::Newest), &build_thread(list.clone(), SortOrder::Newest).roots), ["d", "b", "a"]);
+        assert_eq!(
+            ids(
+                &build_thread(list.clone(), SortOrder::Newest),
+                &build_thread(list.clone(), SortOrder::Newest).roots
+            ),
+            ["d", "b", "a"]
+        );
         let top = build_thread(list, SortOrder::Top);
         assert_eq!(ids(&top, top.roots()), ["b", "d", "a"]);
     }

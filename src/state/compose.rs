@@ -105,7 +105,9 @@ impl ComposeState {
 
     /// Sending is possible when nothing is in flight and there is text and a name.
     pub fn can_send(&self) -> bool {
-        self.status != PostStatus::Sending && !self.draft.body.trim().is_empty() && !self.draft.name.trim().is_empty()
+        self.status != PostStatus::Sending
+            && !self.draft.body.trim().is_empty()
+            && !self.draft.name.trim().is_empty()
     }
 
     /// The JSON body of the post, in the Folio format.
@@ -118,12 +120,22 @@ impl ComposeState {
     }
 }
 
+impl yew::Reducible for ComposeState {
+    type Action = ComposeAction;
+
+    fn reduce(self: std::rc::Rc<Self>, action: ComposeAction) -> std::rc::Rc<Self> {
+        std::rc::Rc::new((*self).clone().apply(action))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn filled() -> ComposeState {
-        ComposeState::default().apply(ComposeAction::Name("Ana".into())).apply(ComposeAction::Body("Hola".into()))
+        ComposeState::default()
+            .apply(ComposeAction::Name("Ana".into()))
+            .apply(ComposeAction::Body("Hola".into()))
     }
 
     // While a post is in flight a second send does nothing: a double click posts once.
@@ -139,18 +151,24 @@ mod tests {
     // A retry after a failure reuses the key; editing the text makes a new comment with a new key.
     #[test]
     fn retry_keeps_key_edit_changes_it() {
-        let s = filled().apply(ComposeAction::Send("k1".into())).apply(ComposeAction::Failed(NetError::Offline));
+        let s = filled()
+            .apply(ComposeAction::Send("k1".into()))
+            .apply(ComposeAction::Failed(NetError::Offline));
         assert_eq!(s.draft.body, "Hola", "the text survives a failed post");
         let retry = s.clone().apply(ComposeAction::Send("k2".into()));
         assert_eq!(retry.idempotency_key.as_deref(), Some("k1"));
-        let edited = s.apply(ComposeAction::Body("Hola!".into())).apply(ComposeAction::Send("k3".into()));
+        let edited = s
+            .apply(ComposeAction::Body("Hola!".into()))
+            .apply(ComposeAction::Send("k3".into()));
         assert_eq!(edited.idempotency_key.as_deref(), Some("k3"));
     }
 
     // Success clears the text only, and empty comments cannot be sent.
     #[test]
     fn sent_clears_body_only() {
-        let s = filled().apply(ComposeAction::Send("k".into())).apply(ComposeAction::Sent);
+        let s = filled()
+            .apply(ComposeAction::Send("k".into()))
+            .apply(ComposeAction::Sent);
         assert_eq!(s.draft.name, "Ana");
         assert!(s.draft.body.is_empty());
         assert!(!s.can_send());
@@ -159,7 +177,11 @@ mod tests {
     // Drafts round-trip through storage; corrupt storage is ignored.
     #[test]
     fn draft_storage() {
-        let d = Draft { name: "A".into(), email: String::new(), body: "x\ny".into() };
+        let d = Draft {
+            name: "A".into(),
+            email: String::new(),
+            body: "x\ny".into(),
+        };
         assert_eq!(Draft::from_storage(&d.to_storage()), Some(d));
         assert_eq!(Draft::from_storage("{not json"), None);
         assert_eq!(Draft::storage_key("a1", Some("c3")), "folio:draft:a1:c3");
@@ -173,13 +195,5 @@ mod tests {
         assert_eq!(v["author"]["name"], "Ana");
         assert!(v["author"].get("email").is_none());
         assert_eq!(v["format"], "markdown");
-    }
-}
-
-impl yew::Reducible for ComposeState {
-    type Action = ComposeAction;
-
-    fn reduce(self: std::rc::Rc<Self>, action: ComposeAction) -> std::rc::Rc<Self> {
-        std::rc::Rc::new((*self).clone().apply(action))
     }
 }

@@ -43,8 +43,11 @@ impl ThreadState {
         match action {
             ThreadAction::Loaded(list) => {
                 // Comments posted here that a stale list does not hold yet are kept: nothing the reader wrote vanishes.
-                let posted: Vec<Comment> =
-                    self.comments.into_iter().filter(|c| !list.comments.iter().any(|l| l.id == c.id)).collect();
+                let posted: Vec<Comment> = self
+                    .comments
+                    .into_iter()
+                    .filter(|c| !list.comments.iter().any(|l| l.id == c.id))
+                    .collect();
                 self.comments = list.comments;
                 self.comments.extend(posted);
                 self.post = list.post;
@@ -88,7 +91,11 @@ mod tests {
         Comment {
             id: id.into(),
             parent: parent.map(Rc::from),
-            author: Author { name: "A".into(), url: None, avatar: None },
+            author: Author {
+                name: "A".into(),
+                url: None,
+                avatar: None,
+            },
             date: None,
             body: SafeHtml::default(),
             score: None,
@@ -98,7 +105,11 @@ mod tests {
     }
 
     fn list(ids: &[&str]) -> CommentList {
-        CommentList { comments: ids.iter().map(|i| c(i, None)).collect(), total: None, post: None }
+        CommentList {
+            comments: ids.iter().map(|i| c(i, None)).collect(),
+            total: None,
+            post: None,
+        }
     }
 
     // A posted reply appears in the thread under its parent at once, and closes the reply form.
@@ -132,6 +143,11 @@ mod tests {
         let s = ThreadState::default().apply(ThreadAction::Loaded(l.clone()));
         assert_eq!(s.count(), 1);
         l.total = Some(40);
-        assert_eq!(ThreadState::default().apply(ThreadAction::Loaded(l)).count(), 40);
+        assert_eq!(
+            ThreadState::default()
+                .apply(ThreadAction::Loaded(l))
+                .count(),
+            40
+        );
     }
 }

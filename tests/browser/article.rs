@@ -15,7 +15,10 @@ const BASE: &str = "http://127.0.0.1:1/demo/articles/cuba-china-military-coopera
 
 fn seed_props() -> ArticleViewProps {
     let article = parse_article(SEED, Some(BASE)).expect("seed parses");
-    ArticleViewProps { article: Rc::new(article), children: Html::default() }
+    ArticleViewProps {
+        article: Rc::new(article),
+        children: Html::default(),
+    }
 }
 
 // The article is an <article> whose title is the page's only <h1>, with the breadcrumb as a labelled nav of links.
@@ -23,9 +26,14 @@ fn seed_props() -> ArticleViewProps {
 async fn article_title_and_breadcrumb() {
     let root = render::<ArticleView>(seed_props()).await;
     assert_eq!(all(&root, "article h1").len(), 1);
-    assert_eq!(text(&root, "article h1"), "Cuba and China Agree to Strengthen Military Cooperation");
-    let crumbs: Vec<String> =
-        all(&root, "nav[aria-label=Breadcrumb] a").iter().filter_map(|a| a.text_content()).collect();
+    assert_eq!(
+        text(&root, "article h1"),
+        "Cuba and China Agree to Strengthen Military Cooperation"
+    );
+    let crumbs: Vec<String> = all(&root, "nav[aria-label=Breadcrumb] a")
+        .iter()
+        .filter_map(|a| a.text_content())
+        .collect();
     assert_eq!(crumbs, ["News", "Latin America"]);
 }
 
@@ -45,9 +53,15 @@ async fn hero_figure() {
     let root = render::<ArticleView>(seed_props()).await;
     let img = one(&root, "figure.folio-hero > img");
     assert!(img.get_attribute("alt").is_some_and(|a| !a.is_empty()));
-    assert!(img.get_attribute("width").is_some() && img.get_attribute("height").is_some(), "no layout shift");
+    assert!(
+        img.get_attribute("width").is_some() && img.get_attribute("height").is_some(),
+        "no layout shift"
+    );
     let caption = text(&root, "figure.folio-hero > figcaption");
-    assert!(caption.contains("Sept 2016") && caption.contains("Photo: AFP"), "{caption}");
+    assert!(
+        caption.contains("Sept 2016") && caption.contains("Photo: AFP"),
+        "{caption}"
+    );
 }
 
 // The body keeps its paragraphs, and the related block sits after the first one.
@@ -58,20 +72,34 @@ async fn body_with_related_block() {
     let aside = one(&root, ".folio-body > aside.folio-related");
     let before = aside.previous_element_sibling().expect("something before");
     assert_eq!(before, one(&root, ".folio-body > p"));
-    assert!(aside.text_content().unwrap_or_default().contains("Cuba Doesn't Trust the US"));
+    assert!(aside
+        .text_content()
+        .unwrap_or_default()
+        .contains("Cuba Doesn't Trust the US"));
 }
 
 // The share bar: eight plain links with accessible names carrying the URL, and a copy-link button.
 #[wasm_bindgen_test]
 async fn share_bar_links() {
-    let props = ShareBarProps { url: "https://news.example/a?b=1".into(), title: "T & U".into() };
+    let props = ShareBarProps {
+        url: "https://news.example/a?b=1".into(),
+        title: "T & U".into(),
+    };
     let root = render::<ShareBar>(props).await;
     let links = all(&root, "a[href]");
     assert_eq!(links.len(), 8);
     for a in &links {
-        assert!(a.get_attribute("href").unwrap_or_default().contains("https%3A%2F%2Fnews.example%2Fa%3Fb%3D1"));
+        assert!(a
+            .get_attribute("href")
+            .unwrap_or_default()
+            .contains("https%3A%2F%2Fnews.example%2Fa%3Fb%3D1"));
         assert!(a.get_attribute("aria-label").is_some_and(|l| !l.is_empty()));
-        assert_eq!(a.get_attribute("rel").as_deref(), Some("noopener noreferrer"));
+        assert_eq!(
+            a.get_attribute("rel").as_deref(),
+            Some("noopener noreferrer")
+        );
     }
-    assert!(all(&root, "button").iter().any(|b| b.text_content().unwrap_or_default() == "Copy link"));
+    assert!(all(&root, "button")
+        .iter()
+        .any(|b| b.text_content().unwrap_or_default() == "Copy link"));
 }

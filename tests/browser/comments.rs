@@ -31,11 +31,15 @@ fn Thread(props: &ThreadProps) -> Html {
 }
 
 fn trains_ctx(post: bool) -> ThreadContext {
-    let list = parse_comments(TRAINS, Some("http://127.0.0.1:1/demo/comments/x.json")).expect("parses");
+    let list =
+        parse_comments(TRAINS, Some("http://127.0.0.1:1/demo/comments/x.json")).expect("parses");
     ThreadContext {
         thread: build_thread(list.comments, SortOrder::Oldest),
         article_id: Rc::from("night-trains-return"),
-        post: post.then(|| PostTarget { url: "http://127.0.0.1:1/api".into(), max_length: 5000 }),
+        post: post.then(|| PostTarget {
+            url: "http://127.0.0.1:1/api".into(),
+            max_length: 5000,
+        }),
         replying_to: None,
         dispatch: Callback::noop(),
         on_posted: Callback::noop(),
@@ -45,11 +49,20 @@ fn trains_ctx(post: bool) -> ThreadContext {
 // Each comment is an <article> inside an <li> of an <ol>; replies sit in a nested <ol> inside the parent's <li>.
 #[wasm_bindgen_test]
 async fn thread_markup() {
-    let root = render::<Thread>(ThreadProps { ctx: trains_ctx(false) }).await;
+    let root = render::<Thread>(ThreadProps {
+        ctx: trains_ctx(false),
+    })
+    .await;
     let comments = all(&root, "ol.folio-thread li > article.folio-comment");
     assert!(comments.len() >= 40, "{}", comments.len());
     let nested = one(&root, "ol.folio-thread > li > ol > li > article");
-    assert_eq!(nested.parent_element().and_then(|li| li.parent_element()).map(|ol| ol.tag_name()), Some("OL".into()));
+    assert_eq!(
+        nested
+            .parent_element()
+            .and_then(|li| li.parent_element())
+            .map(|ol| ol.tag_name()),
+        Some("OL".into())
+    );
     for body in all(&root, ".folio-comment__body") {
         assert_eq!(body.get_attribute("dir").as_deref(), Some("auto"));
     }
@@ -58,9 +71,15 @@ async fn thread_markup() {
 // A deleted comment is a placeholder that keeps its replies.
 #[wasm_bindgen_test]
 async fn deleted_placeholder_keeps_replies() {
-    let root = render::<Thread>(ThreadProps { ctx: trains_ctx(false) }).await;
+    let root = render::<Thread>(ThreadProps {
+        ctx: trains_ctx(false),
+    })
+    .await;
     let deleted = one(&root, "article.folio-comment--deleted");
-    assert!(deleted.text_content().unwrap_or_default().contains("removed"));
+    assert!(deleted
+        .text_content()
+        .unwrap_or_default()
+        .contains("removed"));
     let li = deleted.parent_element().expect("li");
     assert!(!all(&li, ":scope > ol > li").is_empty());
 }
@@ -68,12 +87,20 @@ async fn deleted_placeholder_keeps_replies() {
 // Read-only threads offer no reply buttons; writable ones offer one per comment that is not deleted.
 #[wasm_bindgen_test]
 async fn reply_buttons_only_when_writable() {
-    let root = render::<Thread>(ThreadProps { ctx: trains_ctx(false) }).await;
+    let root = render::<Thread>(ThreadProps {
+        ctx: trains_ctx(false),
+    })
+    .await;
     assert!(all(&root, ".folio-comment__footer button").is_empty());
-    let root = render::<Thread>(ThreadProps { ctx: trains_ctx(true) }).await;
+    let root = render::<Thread>(ThreadProps {
+        ctx: trains_ctx(true),
+    })
+    .await;
     let buttons = all(&root, ".folio-comment__footer button");
     assert!(buttons.len() >= 40);
-    assert!(buttons.iter().all(|b| b.get_attribute("aria-expanded").as_deref() == Some("false")));
+    assert!(buttons
+        .iter()
+        .all(|b| b.get_attribute("aria-expanded").as_deref() == Some("false")));
 }
 
 // Every form field has a <label for>, and the send button is a submit button.
@@ -81,7 +108,10 @@ async fn reply_buttons_only_when_writable() {
 async fn compose_form_fields_are_labelled() {
     let props = ComposeFormProps {
         article_id: Rc::from("a"),
-        post: PostTarget { url: "http://127.0.0.1:1/api".into(), max_length: 100 },
+        post: PostTarget {
+            url: "http://127.0.0.1:1/api".into(),
+            max_length: 100,
+        },
         parent: None,
         parent_author: None,
         on_posted: Callback::noop(),
@@ -93,7 +123,14 @@ async fn compose_form_fields_are_labelled() {
     for f in fields {
         let id = f.id();
         assert!(!id.is_empty());
-        assert_eq!(all(&root, &format!("label[for='{id}']")).len(), 1, "label for {id}");
+        assert_eq!(
+            all(&root, &format!("label[for='{id}']")).len(),
+            1,
+            "label for {id}"
+        );
     }
-    assert!(one(&root, "button[type=submit]").text_content().unwrap_or_default().contains("Post"));
+    assert!(one(&root, "button[type=submit]")
+        .text_content()
+        .unwrap_or_default()
+        .contains("Post"));
 }

@@ -16,13 +16,22 @@ async fn error_box_alerts_and_retries() {
     let c = clicked.clone();
     let props = ErrorBoxProps {
         title: "This article could not be shown.".into(),
-        error: LoadError::Net(NetError::NotFound { url: "http://x/a.json".into() }),
+        error: LoadError::Net(NetError::NotFound {
+            url: "http://x/a.json".into(),
+        }),
         on_retry: Some(Callback::from(move |()| c.set(c.get() + 1))),
     };
     let root = render::<ErrorBox>(props).await;
     let alert = text(&root, "[role=alert]");
-    assert!(alert.contains("could not be shown") && alert.contains("404") && alert.contains("http://x/a.json"), "{alert}");
-    let button: web_sys::HtmlElement = one(&root, "[role=alert] button").dyn_into().expect("button");
+    assert!(
+        alert.contains("could not be shown")
+            && alert.contains("404")
+            && alert.contains("http://x/a.json"),
+        "{alert}"
+    );
+    let button: web_sys::HtmlElement = one(&root, "[role=alert] button")
+        .dyn_into()
+        .expect("button");
     button.click();
     wait_until(&root, |_| clicked.get() == 1).await;
 }
@@ -30,6 +39,14 @@ async fn error_box_alerts_and_retries() {
 // Loading is announced politely as a status.
 #[wasm_bindgen_test]
 async fn loading_is_a_status() {
-    let root = render::<Loading>(LoadingProps { label: "Loading the article…".into() }).await;
-    assert_eq!(one(&root, "[role=status]").get_attribute("aria-live").as_deref(), Some("polite"));
+    let root = render::<Loading>(LoadingProps {
+        label: "Loading the article…".into(),
+    })
+    .await;
+    assert_eq!(
+        one(&root, "[role=status]")
+            .get_attribute("aria-live")
+            .as_deref(),
+        Some("polite")
+    );
 }

@@ -6,9 +6,15 @@ use yew::prelude::*;
 
 /// A fresh `<div>` appended to the body.
 pub fn fresh_root() -> Element {
-    let document = web_sys::window().and_then(|w| w.document()).expect("a document");
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .expect("a document");
     let root = document.create_element("div").expect("div");
-    document.body().expect("body").append_child(&root).expect("append");
+    document
+        .body()
+        .expect("body")
+        .append_child(&root)
+        .expect("append");
     root
 }
 
@@ -37,12 +43,18 @@ pub async fn wait_until(root: &Element, check: impl Fn(&Element) -> bool) {
 /// Every element matching `css` under `root`.
 pub fn all(root: &Element, css: &str) -> Vec<Element> {
     let list = root.query_selector_all(css).expect("valid selector");
-    (0..list.length()).filter_map(|i| list.item(i)).filter_map(|n| wasm_bindgen::JsCast::dyn_into(n).ok()).collect()
+    (0..list.length())
+        .filter_map(|i| list.item(i))
+        .filter_map(|n| wasm_bindgen::JsCast::dyn_into(n).ok())
+        .collect()
 }
 
 /// The first element matching `css`; panics with the DOM when missing.
 pub fn one(root: &Element, css: &str) -> Element {
-    root.query_selector(css).ok().flatten().unwrap_or_else(|| panic!("no {css} in {}", root.inner_html()))
+    root.query_selector(css)
+        .ok()
+        .flatten()
+        .unwrap_or_else(|| panic!("no {css} in {}", root.inner_html()))
 }
 
 /// Text content of the first match.

@@ -23,7 +23,10 @@ pub fn artifacts() -> PathBuf {
 }
 
 fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).map(|a| a.port()).expect("a free loopback port")
+    TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("a free loopback port")
 }
 
 /// The reference server, killed when dropped.
@@ -38,20 +41,36 @@ pub struct Server {
 impl Server {
     /// Start the server on the Trunk build in `dist/` with a fresh database in a temporary folder.
     pub fn start() -> Server {
-        let dir = std::env::temp_dir().join(format!("folio-e2e-{}-{}", std::process::id(), free_port()));
+        let dir =
+            std::env::temp_dir().join(format!("folio-e2e-{}-{}", std::process::id(), free_port()));
         std::fs::create_dir_all(&dir).expect("temp dir");
         Self::start_with(dir.join("folio.db"), free_port())
     }
 
     fn start_with(db: PathBuf, port: u16) -> Server {
-        let dist = std::env::var("FOLIO_DIST").map(PathBuf::from).unwrap_or_else(|_| root().join("dist"));
-        assert!(dist.join("index.html").exists(), "no Trunk build in {} (run `trunk build --release`)", dist.display());
+        let dist = std::env::var("FOLIO_DIST")
+            .map(PathBuf::from)
+            .unwrap_or_else(|_| root().join("dist"));
+        assert!(
+            dist.join("index.html").exists(),
+            "no Trunk build in {} (run `trunk build --release`)",
+            dist.display()
+        );
         let bin = std::env::var("FOLIO_SERVER_BIN")
             .map(PathBuf::from)
             .unwrap_or_else(|_| root().join("target/release/folio-server"));
-        assert!(bin.exists(), "no server binary at {} (run `cargo build --release -p folio-server`)", bin.display());
+        assert!(
+            bin.exists(),
+            "no server binary at {} (run `cargo build --release -p folio-server`)",
+            bin.display()
+        );
         let mut child = Command::new(&bin)
-            .args(["--dist".as_ref(), dist.as_os_str(), "--db".as_ref(), db.as_os_str()])
+            .args([
+                "--dist".as_ref(),
+                dist.as_os_str(),
+                "--db".as_ref(),
+                db.as_os_str(),
+            ])
             .args(["--addr", &format!("127.0.0.1:{port}")])
             .stdout(Stdio::piped())
             .stderr(Stdio::inherit())
@@ -68,7 +87,12 @@ impl Server {
             }
         }
         let url = line.trim().rsplit(' ').next().expect("url").to_string();
-        Server { child, url, db, port }
+        Server {
+            child,
+            url,
+            db,
+            port,
+        }
     }
 
     /// Stop the server and start it again on the same database and port (what a deploy or a crash does).
@@ -125,11 +149,13 @@ impl Session {
     /// Start the driver and a headless browser session.
     pub async fn start(browser: Browser) -> Session {
         let port = free_port();
-        let profile = std::env::temp_dir().join(format!("folio-profile-{}-{port}", std::process::id()));
+        let profile =
+            std::env::temp_dir().join(format!("folio-profile-{}-{port}", std::process::id()));
         let _ = std::fs::create_dir_all(&profile);
         let (driver_bin, caps) = match browser {
             Browser::Chromium => {
-                let driver = which(&["chromedriver"]).expect("chromedriver (apt-get install chromium-driver)");
+                let driver = which(&["chromedriver"])
+                    .expect("chromedriver (apt-get install chromium-driver)");
                 let binary = which(&["chromium", "chromium-browser"]).expect("chromium");
                 let caps = json!({
                     "browserName": "chrome",
@@ -144,7 +170,8 @@ impl Session {
                 (driver, caps)
             }
             Browser::Firefox => {
-                let driver = which(&["geckodriver"]).expect("geckodriver (cargo install geckodriver)");
+                let driver =
+                    which(&["geckodriver"]).expect("geckodriver (cargo install geckodriver)");
                 let binary = which(&["firefox-esr", "firefox"]).expect("firefox-esr");
                 let caps = json!({
                     "browserName": "firefox",
@@ -168,13 +195,24 @@ impl Session {
         let deadline = Instant::now() + Duration::from_secs(60);
         let client = loop {
             let connector = hyper_util::client::legacy::connect::HttpConnector::new();
-            match ClientBuilder::new(connector).capabilities(caps.clone()).connect(&format!("http://127.0.0.1:{port}")).await {
+            match ClientBuilder::new(connector)
+                .capabilities(caps.clone())
+                .connect(&format!("http://127.0.0.1:{port}"))
+                .await
+            {
                 Ok(c) => break c,
-                Err(e) if Instant::now() > deadline => panic!("{browser:?} session did not start: {e}"),
+                Err(e) if Instant::now() > deadline => {
+                    panic!("{browser:?} session did not start: {e}")
+                }
                 Err(_) => tokio::time::sleep(Duration::from_millis(200)).await,
             }
         };
-        Session { client, driver, profile, browser }
+        Session {
+            client,
+            driver,
+            profile,
+            browser,
+        }
     }
 
     /// End the session cleanly (geckodriver serves one session at a time).
@@ -188,20 +226,31 @@ impl Session {
 
     /// Open a page.
     pub async fn goto(&self, url: &str) {
-        self.client.goto(url).await.unwrap_or_else(|e| panic!("{:?}: goto {url}: {e}", self.browser));
+        self.client
+            .goto(url)
+            .await
+            .unwrap_or_else(|e| panic!("{:?}: goto {url}: {e}", self.browser));
     }
 
     /// Poll a JavaScript expression until it is truthy (never a fixed sleep); panics with `what` after 20 s.
     pub async fn wait_for(&self, what: &str, expr: &str) {
         let deadline = Instant::now() + Duration::from_secs(20);
         loop {
-            let v = self.client.execute(&format!("return !!({expr});"), vec![]).await;
+            let v = self
+                .client
+                .execute(&format!("return !!({expr});"), vec![])
+                .await;
             if matches!(v, Ok(Value::Bool(true))) {
                 return;
             }
             if Instant::now() > deadline {
-                let _ = self.screenshot(&format!("timeout-{}", what.replace(' ', "-"))).await;
-                panic!("{:?}: timed out waiting for {what} ({expr}); last: {v:?}", self.browser);
+                let _ = self
+                    .screenshot(&format!("timeout-{}", what.replace(' ', "-")))
+                    .await;
+                panic!(
+                    "{:?}: timed out waiting for {what} ({expr}); last: {v:?}",
+                    self.browser
+                );
             }
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
@@ -209,7 +258,10 @@ impl Session {
 
     /// Evaluate JavaScript and return its value.
     pub async fn eval(&self, script: &str) -> Value {
-        self.client.execute(script, vec![]).await.unwrap_or_else(|e| panic!("{:?}: script failed: {e}", self.browser))
+        self.client
+            .execute(script, vec![])
+            .await
+            .unwrap_or_else(|e| panic!("{:?}: script failed: {e}", self.browser))
     }
 
     /// Text of the first element matching `css` (empty when absent).
@@ -222,14 +274,26 @@ impl Session {
 
     /// Type into a field.
     pub async fn type_into(&self, css: &str, text: &str) {
-        let e = self.client.find(Locator::Css(css)).await.unwrap_or_else(|e| panic!("{:?}: no {css}: {e}", self.browser));
-        e.send_keys(text).await.unwrap_or_else(|e| panic!("{:?}: typing into {css}: {e}", self.browser));
+        let e = self
+            .client
+            .find(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("{:?}: no {css}: {e}", self.browser));
+        e.send_keys(text)
+            .await
+            .unwrap_or_else(|e| panic!("{:?}: typing into {css}: {e}", self.browser));
     }
 
     /// Click an element.
     pub async fn click(&self, css: &str) {
-        let e = self.client.find(Locator::Css(css)).await.unwrap_or_else(|e| panic!("{:?}: no {css}: {e}", self.browser));
-        e.click().await.unwrap_or_else(|e| panic!("{:?}: clicking {css}: {e}", self.browser));
+        let e = self
+            .client
+            .find(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("{:?}: no {css}: {e}", self.browser));
+        e.click()
+            .await
+            .unwrap_or_else(|e| panic!("{:?}: clicking {css}: {e}", self.browser));
     }
 
     /// Save a PNG screenshot under tests/artifacts/.

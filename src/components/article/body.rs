@@ -21,7 +21,12 @@ pub struct BodyProps {
 pub fn Body(props: &BodyProps) -> Html {
     let n = props.blocks.len();
     let at = |i: usize| -> Rc<[Related]> {
-        props.related.iter().filter(|r| r.after.map_or(i == n, |a| a.min(n) == i)).cloned().collect()
+        props
+            .related
+            .iter()
+            .filter(|r| r.after.map_or(i == n, |a| a.min(n) == i))
+            .cloned()
+            .collect()
     };
     html! {
         <div class="folio-body" part="body">

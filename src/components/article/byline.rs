@@ -21,10 +21,12 @@ pub struct BylineProps {
 #[component]
 pub fn Byline(props: &BylineProps) -> Html {
     let s = use_strings();
-    let updated = props
-        .updated
-        .as_ref()
-        .filter(|u| props.published.as_ref().is_none_or(|p| u.epoch_ms > p.epoch_ms));
+    let updated = props.updated.as_ref().filter(|u| {
+        props
+            .published
+            .as_ref()
+            .is_none_or(|p| u.epoch_ms > p.epoch_ms)
+    });
     html! {
         <div class="folio-meta">
             if !props.authors.is_empty() {

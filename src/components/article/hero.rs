@@ -14,7 +14,10 @@ pub struct HeroFigureProps {
 #[component]
 pub fn HeroFigure(props: &HeroFigureProps) -> Html {
     let h = &props.hero;
-    let (width, height) = h.size.map(|(w, h)| (Some(w.to_string()), Some(h.to_string()))).unwrap_or_default();
+    let (width, height) = h
+        .size
+        .map(|(w, h)| (Some(w.to_string()), Some(h.to_string())))
+        .unwrap_or_default();
     html! {
         <figure class="folio-hero" part="hero">
             <img class="folio-hero__image" src={h.src.to_string()} alt={h.alt.to_string()} {width} {height} decoding="async" />

@@ -37,11 +37,21 @@ pub fn CommentItem(props: &CommentItemProps) -> Html {
         .as_deref()
         .and_then(|p| ctx.thread.index_of(p))
         .and_then(|p| ctx.thread.comment(p))
-        .map(|p| if p.deleted { s.deleted.to_string() } else { p.author.name.to_string() });
+        .map(|p| {
+            if p.deleted {
+                s.deleted.to_string()
+            } else {
+                p.author.name.to_string()
+            }
+        });
     let on_reply = {
         let (dispatch, id) = (ctx.dispatch.clone(), c.id.clone());
         Callback::from(move |_| {
-            dispatch.emit(if replying { ThreadAction::CloseReply } else { ThreadAction::OpenReply(id.clone()) })
+            dispatch.emit(if replying {
+                ThreadAction::CloseReply
+            } else {
+                ThreadAction::OpenReply(id.clone())
+            })
         })
     };
     let on_cancel = {
@@ -120,7 +130,13 @@ struct CommentHeaderProps {
 fn CommentHeader(props: &CommentHeaderProps) -> Html {
     let s = use_strings();
     let c = &props.comment;
-    let initial: String = c.author.name.chars().next().map(|ch| ch.to_uppercase().collect()).unwrap_or_default();
+    let initial: String = c
+        .author
+        .name
+        .chars()
+        .next()
+        .map(|ch| ch.to_uppercase().collect())
+        .unwrap_or_default();
     html! {
         <header class="folio-comment__header">
             if let Some(avatar) = &c.author.avatar {

@@ -63,7 +63,9 @@ pub fn CommentSection(props: &CommentSectionProps) -> Html {
 
     let content = match &*load {
         Load::Loading => html! { <Loading label={s.loading_comments} /> },
-        Load::Failed(e) => html! { <ErrorBox title={s.comments_failed} error={e.clone()} on_retry={retry} /> },
+        Load::Failed(e) => {
+            html! { <ErrorBox title={s.comments_failed} error={e.clone()} on_retry={retry} /> }
+        }
         Load::Ready(_) => html! {
             <>
                 if state.thread.is_empty() {

@@ -66,13 +66,20 @@ pub fn ComposeForm(props: &ComposeFormProps) -> Html {
     let state = use_reducer({
         let key = draft_key.clone();
         move || {
-            let remembered = storage_get(AUTHOR_KEY).and_then(|t| Draft::from_storage(&t)).unwrap_or_default();
-            let mut draft = storage_get(&key).and_then(|t| Draft::from_storage(&t)).unwrap_or_default();
+            let remembered = storage_get(AUTHOR_KEY)
+                .and_then(|t| Draft::from_storage(&t))
+                .unwrap_or_default();
+            let mut draft = storage_get(&key)
+                .and_then(|t| Draft::from_storage(&t))
+                .unwrap_or_default();
             if draft.name.is_empty() {
                 draft.name = remembered.name;
                 draft.email = remembered.email;
             }
-            ComposeState { draft, ..ComposeState::default() }
+            ComposeState {
+                draft,
+                ..ComposeState::default()
+            }
         }
     });
     let id = use_memo((), |_| next_form_id());
@@ -98,15 +105,28 @@ pub fn ComposeForm(props: &ComposeFormProps) -> Html {
             } else {
                 storage_set(&key, &d.to_storage());
             }
-            let author = Draft { name: d.name.clone(), email: d.email.clone(), body: String::new() };
+            let author = Draft {
+                name: d.name.clone(),
+                email: d.email.clone(),
+                body: String::new(),
+            };
             storage_set(AUTHOR_KEY, &author.to_storage());
         });
     }
 
     let onsubmit = {
-        let (state, tried, posted, in_flight) = (state.clone(), tried.clone(), posted.clone(), in_flight.clone());
-        let (url, parent, on_posted, key) =
-            (props.post.url.clone(), props.parent.clone(), props.on_posted.clone(), draft_key.clone());
+        let (state, tried, posted, in_flight) = (
+            state.clone(),
+            tried.clone(),
+            posted.clone(),
+            in_flight.clone(),
+        );
+        let (url, parent, on_posted, key) = (
+            props.post.url.clone(),
+            props.parent.clone(),
+            props.on_posted.clone(),
+            draft_key.clone(),
+        );
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             tried.set(true);
@@ -120,8 +140,14 @@ pub fn ComposeForm(props: &ComposeFormProps) -> Html {
             state.dispatch(ComposeAction::Send(idem.clone()));
             let body = state.post_body(parent.as_deref());
             let draft = state.draft.clone();
-            let (dispatch, in_flight, posted, tried) = (state.dispatcher(), in_flight.clone(), posted.clone(), tried.clone());
-            let (url, parent, on_posted, key) = (url.clone(), parent.clone(), on_posted.clone(), key.clone());
+            let (dispatch, in_flight, posted, tried) = (
+                state.dispatcher(),
+                in_flight.clone(),
+                posted.clone(),
+                tried.clone(),
+            );
+            let (url, parent, on_posted, key) =
+                (url.clone(), parent.clone(), on_posted.clone(), key.clone());
             wasm_bindgen_futures::spawn_local(async move {
                 let result = post_json(&url, &body, Some(&idem), DEFAULT_TIMEOUT_MS).await;
                 *in_flight.borrow_mut() = false;
@@ -147,14 +173,18 @@ pub fn ComposeForm(props: &ComposeFormProps) -> Html {
         if let PostStatus::Failed(e) = &state.status {
             let m = e.server_message()?;
             let f = m.field.as_deref()?;
-            return (f == field || f.ends_with(&format!(".{field}"))).then(|| m.message.clone()).flatten();
+            return (f == field || f.ends_with(&format!(".{field}")))
+                .then(|| m.message.clone())
+                .flatten();
         }
         None
     };
-    let name_error = field_error("name")
-        .or_else(|| (*tried && state.draft.name.trim().is_empty()).then(|| s.name_required.to_string()));
-    let body_error = field_error("body")
-        .or_else(|| (*tried && state.draft.body.trim().is_empty()).then(|| s.body_required.to_string()));
+    let name_error = field_error("name").or_else(|| {
+        (*tried && state.draft.name.trim().is_empty()).then(|| s.name_required.to_string())
+    });
+    let body_error = field_error("body").or_else(|| {
+        (*tried && state.draft.body.trim().is_empty()).then(|| s.body_required.to_string())
+    });
     let email_error = field_error("email");
     let used = state.draft.body.chars().count();
     let left = props.post.max_length as i64 - used as i64;
@@ -170,7 +200,10 @@ pub fn ComposeForm(props: &ComposeFormProps) -> Html {
             let value = e
                 .target_dyn_into::<HtmlInputElement>()
                 .map(|i| i.value())
-                .or_else(|| e.target_dyn_into::<HtmlTextAreaElement>().map(|t| t.value()));
+                .or_else(|| {
+                    e.target_dyn_into::<HtmlTextAreaElement>()
+                        .map(|t| t.value())
+                });
             if let Some(v) = value {
                 state.dispatch(action(v));
             }
@@ -241,7 +274,11 @@ pub fn ComposeForm(props: &ComposeFormProps) -> Html {
 /// The reader-facing sentence for a failed post: it was not posted, it is still here, and why.
 fn failure_text(e: &NetError, s: &crate::i18n::Strings) -> String {
     let (reason, _) = describe_error(&LoadError::Net(e.clone()), s);
-    let server = e.server_message().and_then(|m| m.message.clone()).map(|m| format!(" {m}")).unwrap_or_default();
+    let server = e
+        .server_message()
+        .and_then(|m| m.message.clone())
+        .map(|m| format!(" {m}"))
+        .unwrap_or_default();
     format!("{} {reason}{server}", s.post_failed)
 }
 
@@ -250,7 +287,11 @@ fn local_copy(draft: &Draft, parent: Option<Rc<str>>, key: &str) -> Comment {
     Comment {
         id: format!("local-{key}").into(),
         parent,
-        author: Author { name: draft.name.trim().into(), url: None, avatar: None },
+        author: Author {
+            name: draft.name.trim().into(),
+            url: None,
+            avatar: None,
+        },
         date: Some(from_epoch_ms(js_sys::Date::now() as i64)),
         body: markdown_to_html(&draft.body, Policy::Comment, None),
         score: None,

@@ -1,8 +1,8 @@
 //! The comment thread: the section with its count and empty state, each comment with its replies, and the form
 //! that writes a comment or a reply.
 
-pub mod comment_section;
 mod comment_item;
+pub mod comment_section;
 mod compose_form;
 mod thread_context;
 

@@ -25,7 +25,9 @@ pub fn format_date(t: &Timestamp, locale: &str, with_time: bool) -> String {
 /// The reader's own regional locale when it matches the interface language (`en-GB` writes "31 March 2017"),
 /// else the language alone.
 pub fn reader_locale(lang: &str) -> String {
-    let preferred = web_sys::window().and_then(|w| w.navigator().language()).unwrap_or_default();
+    let preferred = web_sys::window()
+        .and_then(|w| w.navigator().language())
+        .unwrap_or_default();
     let primary = preferred.split('-').next().unwrap_or("");
     if primary.eq_ignore_ascii_case(lang) {
         preferred

@@ -44,7 +44,9 @@ pub fn ShareBar(props: &ShareBarProps) -> Html {
             let (copied, url) = (copied.clone(), url.clone());
             wasm_bindgen_futures::spawn_local(async move {
                 let ok = match web_sys::window() {
-                    Some(w) => JsFuture::from(w.navigator().clipboard().write_text(&url)).await.is_ok(),
+                    Some(w) => JsFuture::from(w.navigator().clipboard().write_text(&url))
+                        .await
+                        .is_ok(),
                     None => false,
                 };
                 copied.set(if ok { Copied::Done } else { Copied::Failed });
@@ -104,4 +106,3 @@ pub fn ShareBar(props: &ShareBarProps) -> Html {
         </section>
     }
 }
-

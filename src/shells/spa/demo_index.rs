@@ -49,7 +49,10 @@ fn parse_index(text: &str, _base: Option<&str>) -> Result<Rc<Vec<DemoEntry>>, So
     let v = parse_json(text)?;
     serde_json::from_value::<DemoIndexDoc>(v)
         .map(|d| Rc::new(d.articles))
-        .map_err(|e| SourceError::BadValue { path: "/articles".into(), reason: e.to_string() })
+        .map_err(|e| SourceError::BadValue {
+            path: "/articles".into(),
+            reason: e.to_string(),
+        })
 }
 
 /// The demo index: a card per demo article, linking to `?src=…`.
@@ -60,7 +63,9 @@ pub fn DemoIndex() -> Html {
     let (load, retry) = use_document(Some(AttrValue::from(INDEX_URL)), parse_index);
     let body = match &*load {
         Load::Loading => html! { <Loading label={s.loading_article} /> },
-        Load::Failed(e) => html! { <ErrorBox title={s.article_failed} error={e.clone()} on_retry={retry} /> },
+        Load::Failed(e) => {
+            html! { <ErrorBox title={s.article_failed} error={e.clone()} on_retry={retry} /> }
+        }
         Load::Ready(entries) => html! {
             <ul class="spa-index__list">
                 { for entries.iter().map(|e| html! {

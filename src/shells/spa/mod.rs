@@ -38,7 +38,9 @@ pub fn start() {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
-    let query = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
+    let query = web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default();
     let route = route_from_query(&query);
     if let (SpaRoute::Article(c), Some(root)) = (&route, document.document_element()) {
         // The page chrome follows the article's theme too.

@@ -3,7 +3,8 @@
 use super::*;
 
 const SEED: &str = include_str!("../../../demo/articles/cuba-china-military-cooperation.json");
-const SEED_COMMENTS: &str = include_str!("../../../demo/comments/cuba-china-military-cooperation.json");
+const SEED_COMMENTS: &str =
+    include_str!("../../../demo/comments/cuba-china-military-cooperation.json");
 const TRAINS: &str = include_str!("../../../demo/articles/night-trains-return.json");
 const TRAINS_COMMENTS: &str = include_str!("../../../demo/comments/night-trains-return.json");
 const BASE: &str = "http://127.0.0.1:8080/demo/articles/cuba-china-military-cooperation.json";
@@ -13,20 +14,34 @@ const BASE: &str = "http://127.0.0.1:8080/demo/articles/cuba-china-military-coop
 #[test]
 fn seed_article_has_every_element() {
     let a = parse_article(SEED, Some(BASE)).expect("seed parses");
-    assert_eq!(&*a.title, "Cuba and China Agree to Strengthen Military Cooperation");
+    assert_eq!(
+        &*a.title,
+        "Cuba and China Agree to Strengthen Military Cooperation"
+    );
     let crumbs: Vec<&str> = a.section.iter().map(|c| &*c.label).collect();
     assert_eq!(crumbs, ["News", "Latin America"]);
     assert_eq!(a.label.as_deref(), Some("Opinion"));
-    assert!(a.standfirst.as_deref().is_some_and(|s| s.starts_with("China's defense minister said")));
+    assert!(a
+        .standfirst
+        .as_deref()
+        .is_some_and(|s| s.starts_with("China's defense minister said")));
     let published = a.published.as_ref().expect("published");
     assert_eq!(&*published.iso, "2017-03-31");
     let hero = a.hero.as_ref().expect("hero");
-    assert_eq!(&*hero.src, "http://127.0.0.1:8080/demo/images/havana-meeting.svg", "resolved against the document");
+    assert_eq!(
+        &*hero.src, "http://127.0.0.1:8080/demo/images/havana-meeting.svg",
+        "resolved against the document"
+    );
     assert_eq!(hero.credit.as_deref(), Some("Photo: AFP"));
-    assert!(hero.caption.as_deref().is_some_and(|c| c.contains("Raul Castro")));
+    assert!(hero
+        .caption
+        .as_deref()
+        .is_some_and(|c| c.contains("Raul Castro")));
     assert!(!hero.alt.is_empty());
     assert_eq!(a.body.len(), 8, "eight paragraphs");
-    assert!(a.body[1].as_str().contains("Cuba’s Revolutionary Armed forces"));
+    assert!(a.body[1]
+        .as_str()
+        .contains("Cuba’s Revolutionary Armed forces"));
     assert_eq!(a.related.len(), 1);
     assert_eq!(a.related[0].after, Some(1));
     assert!(a.related[0].title.starts_with("Cuba Doesn't Trust the US"));
@@ -55,7 +70,10 @@ fn lively_thread_builds() {
     assert!(a.updated.is_some());
     let list = parse_comments(TRAINS_COMMENTS, Some(BASE)).expect("comments parse");
     assert!(list.comments.len() >= 40);
-    let thread = crate::source::thread::build_thread(list.comments, crate::source::thread::SortOrder::Oldest);
+    let thread = crate::source::thread::build_thread(
+        list.comments,
+        crate::source::thread::SortOrder::Oldest,
+    );
     let mut deepest = 0;
     let mut stack: Vec<(usize, usize)> = thread.roots().iter().map(|&r| (r, 1)).collect();
     while let Some((i, d)) = stack.pop() {
@@ -63,11 +81,24 @@ fn lively_thread_builds() {
         stack.extend(thread.replies(i).iter().map(|&c| (c, d + 1)));
     }
     assert!(deepest >= 5, "depth {deepest}");
-    let deleted = (0..thread.len()).find(|&i| thread.comment(i).is_some_and(|c| c.deleted)).expect("a deleted one");
-    assert!(!thread.replies(deleted).is_empty(), "the deleted comment keeps its replies");
+    let deleted = (0..thread.len())
+        .find(|&i| thread.comment(i).is_some_and(|c| c.deleted))
+        .expect("a deleted one");
+    assert!(
+        !thread.replies(deleted).is_empty(),
+        "the deleted comment keeps its replies"
+    );
     assert!(thread.comment(deleted).is_some_and(|c| c.body.is_empty()));
-    let texts: String = (0..thread.len()).filter_map(|i| thread.comment(i)).map(|c| c.body.as_str()).collect();
-    assert!(texts.chars().any(|ch| ('\u{0600}'..='\u{06FF}').contains(&ch)), "an Arabic comment");
+    let texts: String = (0..thread.len())
+        .filter_map(|i| thread.comment(i))
+        .map(|c| c.body.as_str())
+        .collect();
+    assert!(
+        texts
+            .chars()
+            .any(|ch| ('\u{0600}'..='\u{06FF}').contains(&ch)),
+        "an Arabic comment"
+    );
     assert!(texts.contains('🚆'));
 }
 
@@ -75,19 +106,37 @@ fn lively_thread_builds() {
 #[test]
 fn missing_title_and_body_are_named() {
     let e = parse_article(r#"{"body":"<p>x</p>"}"#, None).expect_err("no title");
-    assert_eq!(e, SourceError::MissingField { field: "title", path: "/title".into() });
+    assert_eq!(
+        e,
+        SourceError::MissingField {
+            field: "title",
+            path: "/title".into()
+        }
+    );
     let e = parse_article(r#"{"title":"T"}"#, None).expect_err("no body");
     assert!(matches!(e, SourceError::MissingField { field: "body", .. }));
     let e = parse_article(r#"{"title":"   ","body":""}"#, None).expect_err("blank title");
-    assert!(matches!(e, SourceError::MissingField { field: "title", .. }));
+    assert!(matches!(
+        e,
+        SourceError::MissingField { field: "title", .. }
+    ));
 }
 
 // A value of the wrong type is reported with its JSON path and both types.
 #[test]
 fn wrong_types_are_reported_with_path() {
-    let e = parse_article(r#"{"title":"T","body":"b","authors":[{"name":7}]}"#, None).expect_err("bad author");
-    assert_eq!(e, SourceError::WrongType { path: "/authors/0/name".into(), expected: "a string", found: "a number" });
-    let e = parse_comments(r#"{"comments":[{"id":"a","deleted":"yes"}]}"#, None).expect_err("bad flag");
+    let e = parse_article(r#"{"title":"T","body":"b","authors":[{"name":7}]}"#, None)
+        .expect_err("bad author");
+    assert_eq!(
+        e,
+        SourceError::WrongType {
+            path: "/authors/0/name".into(),
+            expected: "a string",
+            found: "a number"
+        }
+    );
+    let e =
+        parse_comments(r#"{"comments":[{"id":"a","deleted":"yes"}]}"#, None).expect_err("bad flag");
     assert!(matches!(e, SourceError::WrongType { ref path, .. } if path == "/comments/0/deleted"));
     let e = parse_article(r#"[1,2]"#, None).expect_err("not an object");
     assert!(matches!(e, SourceError::WrongType { .. }));
@@ -105,11 +154,21 @@ fn not_json_is_explained() {
 // Dates: ISO strings and Unix numbers both work; an unparsable date is an error naming it.
 #[test]
 fn dates_in_both_forms() {
-    let a = parse_article(r#"{"title":"T","body":"b","published":1490918400,"updated":"2017-04-01T10:00:00+02:00"}"#, None)
-        .expect("parses");
+    let a = parse_article(
+        r#"{"title":"T","body":"b","published":1490918400,"updated":"2017-04-01T10:00:00+02:00"}"#,
+        None,
+    )
+    .expect("parses");
     assert_eq!(a.published.map(|p| p.epoch_ms), Some(1_490_918_400_000));
-    assert_eq!(a.updated.map(|u| u.iso.to_string()).as_deref(), Some("2017-04-01T08:00:00Z"));
-    let e = parse_article(r#"{"title":"T","body":"b","published":"last Tuesday"}"#, None).expect_err("bad date");
+    assert_eq!(
+        a.updated.map(|u| u.iso.to_string()).as_deref(),
+        Some("2017-04-01T08:00:00Z")
+    );
+    let e = parse_article(
+        r#"{"title":"T","body":"b","published":"last Tuesday"}"#,
+        None,
+    )
+    .expect_err("bad date");
     assert!(matches!(e, SourceError::BadValue { ref path, .. } if path == "/published"));
 }
 
@@ -155,7 +214,10 @@ fn comment_bodies_are_sanitised() {
     .expect("parses");
     for c in &list.comments {
         let html = c.body.as_str().to_ascii_lowercase();
-        assert!(!html.contains("<script") && !html.contains("onerror") && !html.contains("javascript:"), "{html}");
+        assert!(
+            !html.contains("<script") && !html.contains("onerror") && !html.contains("javascript:"),
+            "{html}"
+        );
     }
     assert!(list.comments[0].body.as_str().contains("ugc"));
 }
