@@ -7,4 +7,6 @@ export PATH="$HOME/.cargo/bin:$PATH"
 # Trunk runs offline so it never tries to download tools; the crates are fetched first, online.
 cargo fetch --quiet
 trunk build --release --offline
+# The embed's Subresource Integrity hashes, written by the post-build hook embed/postbuild.sh (docs/embed.md).
+cat dist/folio-sri.txt
 cargo build --release --quiet -p folio-server

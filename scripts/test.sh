@@ -17,16 +17,19 @@ cargo fmt --all -- --check
 cargo clippy --workspace --all-targets --quiet -- -D warnings
 cargo clippy --lib --bins --tests --target wasm32-unknown-unknown --quiet -- -D warnings
 
+step "the Yew component example builds (examples/host_app.rs)"
+cargo build --example host_app --target wasm32-unknown-unknown --quiet
+
 step "native tests: data path, state, i18n, reference server"
 cargo test --workspace --lib --bins --quiet
 cargo test -p folio-server --quiet
 
 step "component tests in headless Chromium"
-CHROMEDRIVER="$(command -v chromedriver)" WASM_BINDGEN_TEST_TIMEOUT=120 \
+CHROMEDRIVER="$(command -v chromedriver)" WASM_BINDGEN_TEST_TIMEOUT=300 \
   cargo test --target wasm32-unknown-unknown --test browser --quiet
 
 step "component tests in headless Firefox"
-GECKODRIVER="$(command -v geckodriver)" WASM_BINDGEN_TEST_TIMEOUT=120 \
+GECKODRIVER="$(command -v geckodriver)" WASM_BINDGEN_TEST_TIMEOUT=300 \
   cargo test --target wasm32-unknown-unknown --test browser --quiet
 
 step "release build (Trunk) and server"

@@ -2,7 +2,10 @@
 //!
 //! Routes:
 //! - `GET  /api/articles/{id}/comments` and `GET /demo/comments/{id}.json`: the comment list;
-//! - `POST /api/articles/{id}/comments`: post a comment (JSON, at most 64 KiB);
+//! - `POST /api/articles/{id}/comments`: post a comment (JSON, at most 64 KiB), honouring `Idempotency-Key`, a
+//!   honeypot field, a per-address rate limit and the moderation flag;
+//! - `PATCH`/`DELETE /api/articles/{id}/comments/{cid}`: the poster edits or deletes their comment (`manage`);
+//! - `GET  /api/articles/{id}/events`: Server-Sent Events of new comments (`events`);
 //! - any other `/api/…`: 404 JSON;
 //! - everything else: the files of the dist directory, `index.html` for SPA routes.
 
@@ -16,17 +19,21 @@ use axum::extract::rejection::{BytesRejection, PathRejection};
 use axum::extract::{DefaultBodyLimit, Path, Request, State};
 use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
+use axum::routing::{get, patch};
 use axum::{Json, Router};
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::cors::{AllowOrigin, CorsLayer};
 
-use crate::db::{self, Db, PostOutcome};
+use crate::db::{self, Db, PostOptions, PostOutcome, Receipt};
 use crate::errors::ApiError;
-use crate::model::{is_valid_article_id, CommentList};
+use crate::events::{stream_events, Events};
+use crate::limiter::RateLimiter;
+use crate::manage::{delete_comment, edit_comment};
+use crate::model::{is_valid_article_id, Comment, CommentList};
 use crate::post;
 use crate::statics::Statics;
-use crate::timefmt::now_millis;
+use crate::timefmt::{format_rfc3339, now_millis};
+use crate::token::fresh_token;
 
 /// Largest accepted request body: a 5000-character comment in 4-byte characters is 20 KB, so
 /// 64 KiB leaves room for JSON escaping without inviting abuse.
@@ -41,6 +48,14 @@ pub struct AppState {
     pub dist: Arc<PathBuf>,
     /// The static file server for the same directory.
     pub statics: Statics,
+    /// New comments per address per minute.
+    pub limiter: RateLimiter,
+    /// Live listeners of new comments.
+    pub events: Events,
+    /// Hold new comments for review.
+    pub moderate: bool,
+    /// Seconds during which a poster may edit or delete their comment.
+    pub edit_window_secs: u64,
 }
 
 /// Builds the whole application. `allow_origins` are exact origins (or `*`) that get CORS.
@@ -50,6 +65,13 @@ pub fn router(state: AppState, allow_origins: &[String]) -> Router {
         .layer(DefaultBodyLimit::max(MAX_REQUEST_BYTES));
     let app = Router::new()
         .route("/api/articles/{id}/comments", comments)
+        .route(
+            "/api/articles/{id}/comments/{cid}",
+            patch(edit_comment)
+                .delete(delete_comment)
+                .layer(DefaultBodyLimit::max(MAX_REQUEST_BYTES)),
+        )
+        .route("/api/articles/{id}/events", get(stream_events))
         .route("/demo/comments/{file}", get(demo_comments))
         .fallback(fallback)
         .method_not_allowed_fallback(method_not_allowed)
@@ -75,8 +97,20 @@ fn cors_layer(origins: &[String]) -> Option<CorsLayer> {
     Some(
         CorsLayer::new()
             .allow_origin(allow)
-            .allow_methods([Method::GET, Method::POST])
-            .allow_headers([header::CONTENT_TYPE])
+            .allow_methods([Method::GET, Method::POST, Method::PATCH, Method::DELETE])
+            .allow_headers([
+                header::CONTENT_TYPE,
+                header::AUTHORIZATION,
+                header::IF_NONE_MATCH,
+                header::HeaderName::from_static("idempotency-key"),
+            ])
+            .expose_headers([
+                header::ETAG,
+                header::RETRY_AFTER,
+                header::HeaderName::from_static("folio-status"),
+                header::HeaderName::from_static("folio-edit-token"),
+                header::HeaderName::from_static("folio-editable-until"),
+            ])
             .max_age(Duration::from_secs(3600)),
     )
 }
@@ -84,10 +118,11 @@ fn cors_layer(origins: &[String]) -> Option<CorsLayer> {
 async fn list_comments(
     State(state): State<AppState>,
     id: Result<Path<String>, PathRejection>,
+    headers: HeaderMap,
 ) -> Result<Response, ApiError> {
     // A path that does not even decode names no article.
     let Path(id) = id.map_err(|_| unknown_article())?;
-    comment_list(&state, id).await
+    comment_list(&state, id, &headers).await
 }
 
 /// `/demo/comments/<id>.json` is the live list; any other file there is a plain static file.
@@ -98,14 +133,23 @@ async fn demo_comments(
 ) -> Response {
     match file {
         Ok(Path(file)) => match file.strip_suffix(".json") {
-            Some(id) => comment_list(&state, id.to_owned()).await.into_response(),
+            Some(id) => {
+                let headers = req.headers().clone();
+                comment_list(&state, id.to_owned(), &headers)
+                    .await
+                    .into_response()
+            }
             None => state.statics.serve(req).await,
         },
         Err(_) => state.statics.serve(req).await,
     }
 }
 
-async fn comment_list(state: &AppState, id: String) -> Result<Response, ApiError> {
+async fn comment_list(
+    state: &AppState,
+    id: String,
+    headers: &HeaderMap,
+) -> Result<Response, ApiError> {
     ensure_article(state, &id).await?;
     let article = id.clone();
     let comments = state
@@ -113,17 +157,69 @@ async fn comment_list(state: &AppState, id: String) -> Result<Response, ApiError
         .run(move |conn| db::list(conn, &article))
         .await
         .map_err(|_| ApiError::Server)?;
-    let mut response = Json(CommentList::new(&id, comments)).into_response();
+    let bytes =
+        serde_json::to_vec(&CommentList::new(&id, comments)).map_err(|_| ApiError::Server)?;
+    let etag = etag_of(&bytes);
+    // Pollers send the tag they have; an unchanged list costs a 304 without a body.
+    let unchanged = headers
+        .get(header::IF_NONE_MATCH)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.split(',').any(|t| t.trim() == etag || t.trim() == "*"));
+    let mut response = if unchanged {
+        StatusCode::NOT_MODIFIED.into_response()
+    } else {
+        (
+            [(
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("application/json"),
+            )],
+            bytes,
+        )
+            .into_response()
+    };
     // The list changes with every post: always revalidate.
     response
         .headers_mut()
         .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+    if let Ok(v) = HeaderValue::from_str(&etag) {
+        response.headers_mut().insert(header::ETAG, v);
+    }
     Ok(response)
+}
+
+/// A strong validator of the list's bytes. SipHash with fixed keys: stable across restarts for the same content.
+fn etag_of(bytes: &[u8]) -> String {
+    use std::hash::Hasher;
+    #[allow(deprecated)]
+    // SipHasher's fixed keys are exactly what a stable tag needs; no security depends on it.
+    let mut h = std::hash::SipHasher::new();
+    h.write(bytes);
+    format!("\"{:016x}-{:x}\"", h.finish(), bytes.len())
+}
+
+/// The address the request came from (the TCP peer; proxies' headers are not trusted).
+pub struct PeerIp(pub Option<std::net::IpAddr>);
+
+impl<S: Send + Sync> axum::extract::FromRequestParts<S> for PeerIp {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(
+        parts: &mut axum::http::request::Parts,
+        _state: &S,
+    ) -> Result<Self, Self::Rejection> {
+        Ok(PeerIp(
+            parts
+                .extensions
+                .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+                .map(|c| c.0.ip()),
+        ))
+    }
 }
 
 async fn post_comment(
     State(state): State<AppState>,
     id: Result<Path<String>, PathRejection>,
+    PeerIp(peer): PeerIp,
     headers: HeaderMap,
     body: Result<Bytes, BytesRejection>,
 ) -> Result<Response, ApiError> {
@@ -141,36 +237,146 @@ async fn post_comment(
             ApiError::BadJson("The request body could not be read completely.".into())
         }
     })?;
+    let key = match headers.get("idempotency-key") {
+        None => None,
+        Some(v) => {
+            let k = v.to_str().map_err(|_| {
+                ApiError::BadJson("The Idempotency-Key header must be visible ASCII.".into())
+            })?;
+            post::check_idempotency_key(k)?;
+            Some(k.to_owned())
+        }
+    };
     let mut row = post::parse(&bytes)?;
+    if post::honeypot_filled(&bytes) {
+        // A bot: answered like a success so it learns nothing, and nothing is stored or shown.
+        row.created_at = Some(now_millis());
+        return Ok(decoy(&row));
+    }
+    // A retry of a post already stored is not a new comment: it must not count against the limit.
+    let known = match &key {
+        Some(k) => {
+            let (a, k) = (id.clone(), k.clone());
+            state
+                .db
+                .run(move |conn| db::key_known(conn, &a, &k))
+                .await
+                .map_err(|_| ApiError::Server)?
+        }
+        None => false,
+    };
+    if !known {
+        if let Some(ip) = peer {
+            state
+                .limiter
+                .check(ip, std::time::Instant::now())
+                .map_err(ApiError::RateLimited)?;
+        }
+    }
 
     let article = id.clone();
+    let options_key = key.clone();
+    let (held, edit_token) = (state.moderate, fresh_token());
     let outcome = state
         .db
         .run(move |conn| {
             // Stamped under the connection lock, so posting order and date order agree.
             row.created_at = Some(now_millis());
-            db::insert_post(conn, &article, &row)
+            let options = PostOptions {
+                key: options_key.as_deref(),
+                held,
+                edit_token,
+            };
+            db::insert_post(conn, &article, &row, &options)
         })
         .await
         .map_err(|_| ApiError::Server)?;
-    match outcome {
-        PostOutcome::Stored(comment) => {
-            let mut response = (StatusCode::CREATED, Json(*comment)).into_response();
-            response
-                .headers_mut()
-                .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-            Ok(response)
+    let (comment, receipt, fresh) = match outcome {
+        PostOutcome::Stored(c, r) => (*c, r, true),
+        PostOutcome::Replayed(c, r) => (*c, r, false),
+        PostOutcome::UnknownParent => {
+            return Err(ApiError::field(
+                "parent",
+                "The comment you are answering does not exist in this article.",
+            ))
         }
-        PostOutcome::UnknownParent => Err(ApiError::field(
-            "parent",
-            "The comment you are answering does not exist in this article.",
-        )),
+    };
+    if fresh && !receipt.held {
+        state.events.publish(&id, &comment);
     }
+    // 201 for a new comment, 200 for a replay of one already stored, 202 when it waits for a moderator.
+    let status = match (receipt.held, fresh) {
+        (true, _) => StatusCode::ACCEPTED,
+        (false, true) => StatusCode::CREATED,
+        (false, false) => StatusCode::OK,
+    };
+    Ok(posted_response(
+        status,
+        comment,
+        &receipt,
+        state.edit_window_secs,
+    ))
+}
+
+/// The answer to a post. The body is the comment exactly as the list shows it; what only the poster gets travels in
+/// headers: `Folio-Edit-Token` (sent back as `Authorization: Bearer` to edit or delete), `Folio-Editable-Until`
+/// (RFC 3339) and `Folio-Status` (`published`, or `pending` when held for moderation).
+fn posted_response(
+    status: StatusCode,
+    comment: Comment,
+    receipt: &Receipt,
+    window_secs: u64,
+) -> Response {
+    let created = comment
+        .date
+        .as_deref()
+        .and_then(crate::timefmt::parse_iso8601)
+        .unwrap_or_else(now_millis);
+    let window_ms = i64::try_from(window_secs.saturating_mul(1000)).unwrap_or(i64::MAX);
+    let until = format_rfc3339(created.saturating_add(window_ms));
+    let mut response = (status, Json(comment)).into_response();
+    let headers = response.headers_mut();
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    headers.insert(
+        "folio-status",
+        HeaderValue::from_static(if receipt.held { "pending" } else { "published" }),
+    );
+    if let Ok(v) = HeaderValue::from_str(&receipt.edit_token) {
+        headers.insert("folio-edit-token", v);
+    }
+    if let Ok(v) = HeaderValue::from_str(&until) {
+        headers.insert("folio-editable-until", v);
+    }
+    response
+}
+
+/// What a bot that filled the honeypot is told: a plausible 201 for a comment that does not exist.
+fn decoy(row: &db::NewRow) -> Response {
+    let comment = Comment {
+        id: format!("p{}", row.created_at.unwrap_or(0) % 100_000),
+        parent: row.parent.clone(),
+        author: crate::model::Author {
+            name: row.author_name.clone(),
+            url: None,
+            avatar: None,
+        },
+        date: row.created_at.map(format_rfc3339),
+        body: row.body.clone(),
+        format: row.format.clone(),
+        score: None,
+        deleted: false,
+        article_author: false,
+    };
+    let receipt = Receipt {
+        edit_token: fresh_token(),
+        held: false,
+    };
+    posted_response(StatusCode::CREATED, comment, &receipt, 0)
 }
 
 /// An article exists iff `<dist>/demo/articles/<id>.json` is a file. The id pattern is checked
 /// first, so the id can never walk out of that directory.
-async fn ensure_article(state: &AppState, id: &str) -> Result<(), ApiError> {
+pub async fn ensure_article(state: &AppState, id: &str) -> Result<(), ApiError> {
     if !is_valid_article_id(id) {
         return Err(unknown_article());
     }
@@ -185,7 +391,7 @@ async fn ensure_article(state: &AppState, id: &str) -> Result<(), ApiError> {
     }
 }
 
-fn unknown_article() -> ApiError {
+pub fn unknown_article() -> ApiError {
     ApiError::NotFound("There is no article with this id.".into())
 }
 

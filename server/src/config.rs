@@ -13,6 +13,7 @@ pub const DEFAULT_ADDR: &str = "127.0.0.1:8080";
 /// The usage text for `--help` and errors.
 pub const USAGE: &str = "\
 Usage: folio-server --dist <dir> --db <file> [--addr <ip:port>] [--allow-origin <origin>]...
+                    [--moderate] [--rate-limit <n>] [--edit-window <seconds>]
 
 Serves Folio's Trunk build and a comment API backed by SQLite.
 
@@ -22,6 +23,11 @@ Options:
   --addr <ip:port>         where to listen (env FOLIO_ADDR; default 127.0.0.1:8080; port 0 picks one)
   --allow-origin <origin>  let this origin (e.g. https://news.example) use the API from a browser;
                            repeatable; * allows any origin
+  --moderate               hold new comments for review: they are stored but not listed, and the
+                           poster is told (202, status pending)
+  --rate-limit <n>         new comments accepted per address per minute (default 10; 0: no limit)
+  --edit-window <seconds>  how long a poster may edit or delete their comment with the token they
+                           were given (default 900)
   -h, --help               show this text
   -V, --version            show the version
 ";
@@ -37,7 +43,18 @@ pub struct Config {
     pub addr: SocketAddr,
     /// Origins that get CORS headers.
     pub allow_origins: Vec<String>,
+    /// Hold new comments for review instead of listing them.
+    pub moderate: bool,
+    /// New comments accepted per address per minute; 0 switches the limit off.
+    pub rate_limit: u32,
+    /// Seconds during which a comment can be edited or deleted with its token.
+    pub edit_window_secs: u64,
 }
+
+/// The default of `--rate-limit`: a person does not write ten comments a minute, a script does.
+pub const DEFAULT_RATE_LIMIT: u32 = 10;
+/// The default of `--edit-window`: fifteen minutes to fix a typo or take a comment back.
+pub const DEFAULT_EDIT_WINDOW_SECS: u64 = 900;
 
 /// What the command line asks for.
 #[derive(Debug, PartialEq, Eq)]
@@ -59,6 +76,9 @@ pub fn parse(
     let mut db = env("FOLIO_DB").filter(|v| !v.is_empty());
     let mut addr = env("FOLIO_ADDR").filter(|v| !v.is_empty());
     let mut allow_origins = Vec::new();
+    let mut moderate = false;
+    let mut rate_limit = DEFAULT_RATE_LIMIT;
+    let mut edit_window_secs = DEFAULT_EDIT_WINDOW_SECS;
 
     let mut args = args.into_iter();
     while let Some(arg) = args.next() {
@@ -82,6 +102,19 @@ pub fn parse(
             "--db" => db = Some(value("--db")?),
             "--addr" => addr = Some(value("--addr")?),
             "--allow-origin" => allow_origins.push(parse_origin(&value("--allow-origin")?)?),
+            "--moderate" => moderate = true,
+            "--rate-limit" => {
+                let v = value("--rate-limit")?;
+                rate_limit = v
+                    .parse()
+                    .map_err(|_| format!("--rate-limit {v:?} is not a whole number"))?;
+            }
+            "--edit-window" => {
+                let v = value("--edit-window")?;
+                edit_window_secs = v
+                    .parse()
+                    .map_err(|_| format!("--edit-window {v:?} is not a number of seconds"))?;
+            }
             other => return Err(format!("unknown argument {other:?}")),
         }
     }
@@ -97,6 +130,9 @@ pub fn parse(
         db,
         addr,
         allow_origins,
+        moderate,
+        rate_limit,
+        edit_window_secs,
     }))
 }
 
@@ -180,5 +216,29 @@ mod tests {
             .is_err()
         );
         assert_eq!(parse(args(&["--help"]), |_| None), Ok(Command::Help));
+        assert_eq!(config.rate_limit, DEFAULT_RATE_LIMIT);
+        assert!(!config.moderate);
+        assert!(parse(
+            args(&["--dist", "d", "--db", "f", "--rate-limit", "x"]),
+            |_| None
+        )
+        .is_err());
+        let Ok(Command::Run(c)) = parse(
+            args(&[
+                "--dist",
+                "d",
+                "--db",
+                "f",
+                "--moderate",
+                "--rate-limit=0",
+                "--edit-window",
+                "5",
+            ]),
+            |_| None,
+        ) else {
+            panic!("expected a config");
+        };
+        assert!(c.moderate);
+        assert_eq!((c.rate_limit, c.edit_window_secs), (0, 5));
     }
 }

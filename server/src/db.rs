@@ -34,6 +34,37 @@ CREATE INDEX IF NOT EXISTS comments_by_article ON comments (article_id, created_
 PRAGMA user_version = 1;
 ";
 
+/// Version 2: moderation, edit tokens and idempotency keys. Added to a version-1 database in place.
+const SCHEMA_V2: &str = "
+ALTER TABLE comments ADD COLUMN held INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE comments ADD COLUMN edit_token TEXT;
+";
+
+/// Keys of posts already stored: a retried post with the same key gets the same comment back.
+const SCHEMA_KEYS: &str = "
+CREATE TABLE IF NOT EXISTS idempotency (
+    article_id  TEXT    NOT NULL,
+    key         TEXT    NOT NULL,
+    comment_seq INTEGER NOT NULL,
+    stored_at   INTEGER NOT NULL,
+    PRIMARY KEY (article_id, key)
+);
+";
+
+/// Creates the schema, or brings an older database up to date.
+fn migrate(conn: &Connection) -> rusqlite::Result<()> {
+    conn.execute_batch(SCHEMA)?;
+    // The columns themselves say whether the upgrade ran (the version-1 schema text resets user_version).
+    if conn
+        .prepare("SELECT held, edit_token FROM comments LIMIT 0")
+        .is_err()
+    {
+        conn.execute_batch(SCHEMA_V2)?;
+    }
+    conn.execute_batch(SCHEMA_KEYS)?;
+    conn.pragma_update(None, "user_version", 2)
+}
+
 const COLUMNS: &str = "id, parent_id, author_name, author_url, author_avatar, body, format, \
                        created_at, score, deleted, article_author";
 
@@ -69,10 +100,32 @@ pub struct NewRow {
 /// What became of a posted comment.
 #[derive(Debug)]
 pub enum PostOutcome {
-    /// Committed; this is the comment as the list will show it.
-    Stored(Box<Comment>),
+    /// Committed; this is the comment as the list will show it (once approved, when held), with its edit token.
+    Stored(Box<Comment>, Receipt),
+    /// The idempotency key was used before: the comment stored then, unchanged.
+    Replayed(Box<Comment>, Receipt),
     /// The parent is not a comment of this article; nothing was written.
     UnknownParent,
+}
+
+/// What the poster gets besides the comment.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Receipt {
+    /// Proves authorship for editing or deleting within the window.
+    pub edit_token: String,
+    /// Held for moderation: stored but not listed.
+    pub held: bool,
+}
+
+/// What a post asks of the store besides the row.
+#[derive(Debug, Clone, Default)]
+pub struct PostOptions<'a> {
+    /// The client's `Idempotency-Key`.
+    pub key: Option<&'a str>,
+    /// Hold the comment for review.
+    pub held: bool,
+    /// The edit token to give it.
+    pub edit_token: String,
 }
 
 /// A failed database call, already logged.
@@ -98,7 +151,7 @@ impl Db {
         conn.pragma_update(None, "synchronous", "FULL")?;
         // Another process (a backup, the sqlite3 shell) may hold the lock briefly.
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
-        conn.execute_batch(SCHEMA)?;
+        migrate(&conn)?;
         Ok(Db {
             conn: Arc::new(Mutex::new(conn)),
         })
@@ -143,8 +196,9 @@ impl Db {
 
 /// All comments of an article, by date then insertion order (undated seeds first).
 pub fn list(conn: &Connection, article: &str) -> rusqlite::Result<Vec<Comment>> {
-    let sql =
-        format!("SELECT {COLUMNS} FROM comments WHERE article_id = ?1 ORDER BY created_at, seq");
+    let sql = format!(
+        "SELECT {COLUMNS} FROM comments WHERE article_id = ?1 AND held = 0 ORDER BY created_at, seq"
+    );
     let mut stmt = conn.prepare_cached(&sql)?;
     let rows = stmt.query_map(params![article], comment_from_row)?;
     rows.collect()
@@ -178,8 +232,39 @@ pub fn insert_post(
     conn: &mut Connection,
     article: &str,
     row: &NewRow,
+    options: &PostOptions<'_>,
 ) -> rusqlite::Result<PostOutcome> {
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    // Looked up inside the same immediate transaction, so two copies of one post racing each other cannot both
+    // miss the key and both store a comment.
+    if let Some(key) = options.key {
+        let found = tx
+            .query_row(
+                &format!(
+                    "SELECT {COLUMNS}, held, edit_token FROM comments \
+                     JOIN idempotency ON comment_seq = seq \
+                     WHERE idempotency.article_id = ?1 AND key = ?2"
+                ),
+                params![article, key],
+                |r| {
+                    Ok((
+                        comment_from_row(r)?,
+                        r.get::<_, bool>(11)?,
+                        r.get::<_, Option<String>>(12)?,
+                    ))
+                },
+            )
+            .optional()?;
+        if let Some((comment, held, token)) = found {
+            return Ok(PostOutcome::Replayed(
+                Box::new(comment),
+                Receipt {
+                    edit_token: token.unwrap_or_default(),
+                    held,
+                },
+            ));
+        }
+    }
     if let Some(parent) = &row.parent {
         if !exists(&tx, article, parent)? {
             return Ok(PostOutcome::UnknownParent);
@@ -206,13 +291,101 @@ pub fn insert_post(
         insert_with(&mut stmt, article, &id, row)?;
     }
     let seq = tx.last_insert_rowid();
+    tx.execute(
+        "UPDATE comments SET held = ?1, edit_token = ?2 WHERE seq = ?3",
+        params![options.held, options.edit_token, seq],
+    )?;
+    if let Some(key) = options.key {
+        tx.execute(
+            "INSERT INTO idempotency (article_id, key, comment_seq, stored_at) VALUES (?1, ?2, ?3, ?4)",
+            params![article, key, seq, row.created_at.unwrap_or(0)],
+        )?;
+    }
     let stored = tx.query_row(
         &format!("SELECT {COLUMNS} FROM comments WHERE seq = ?1"),
         params![seq],
         comment_from_row,
     )?;
     tx.commit()?;
-    Ok(PostOutcome::Stored(Box::new(stored)))
+    Ok(PostOutcome::Stored(
+        Box::new(stored),
+        Receipt {
+            edit_token: options.edit_token.clone(),
+            held: options.held,
+        },
+    ))
+}
+
+/// Whether a post with this idempotency key is already stored for `article`.
+pub fn key_known(conn: &Connection, article: &str, key: &str) -> rusqlite::Result<bool> {
+    conn.query_row(
+        "SELECT 1 FROM idempotency WHERE article_id = ?1 AND key = ?2",
+        params![article, key],
+        |_| Ok(()),
+    )
+    .optional()
+    .map(|found| found.is_some())
+}
+
+/// What an edit or a delete needs to know about a comment: its token and when it was posted.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Ownership {
+    /// The token given at posting time; `None` for seeds (nobody can edit them).
+    pub edit_token: Option<String>,
+    /// Unix milliseconds.
+    pub created_at: Option<i64>,
+    /// Already deleted.
+    pub deleted: bool,
+}
+
+/// The ownership facts of comment `id`, if it exists in `article`.
+pub fn ownership(
+    conn: &Connection,
+    article: &str,
+    id: &str,
+) -> rusqlite::Result<Option<Ownership>> {
+    conn.query_row(
+        "SELECT edit_token, created_at, deleted FROM comments WHERE article_id = ?1 AND id = ?2",
+        params![article, id],
+        |r| {
+            Ok(Ownership {
+                edit_token: r.get(0)?,
+                created_at: r.get(1)?,
+                deleted: r.get(2)?,
+            })
+        },
+    )
+    .optional()
+}
+
+/// Replace the text of a comment; returns it as the list shows it.
+pub fn update_body(
+    conn: &Connection,
+    article: &str,
+    id: &str,
+    body: &str,
+    format: &str,
+) -> rusqlite::Result<Option<Comment>> {
+    conn.execute(
+        "UPDATE comments SET body = ?3, format = ?4 WHERE article_id = ?1 AND id = ?2 AND deleted = 0",
+        params![article, id, body, format],
+    )?;
+    conn.query_row(
+        &format!("SELECT {COLUMNS} FROM comments WHERE article_id = ?1 AND id = ?2"),
+        params![article, id],
+        comment_from_row,
+    )
+    .optional()
+}
+
+/// Turn a comment into a placeholder: its text and author are dropped, its replies keep their place.
+pub fn mark_deleted(conn: &Connection, article: &str, id: &str) -> rusqlite::Result<bool> {
+    let n = conn.execute(
+        "UPDATE comments SET deleted = 1, body = '', author_email = NULL, author_url = NULL, \
+         author_avatar = NULL, edit_token = NULL WHERE article_id = ?1 AND id = ?2",
+        params![article, id],
+    )?;
+    Ok(n > 0)
 }
 
 fn insert_with(
@@ -272,7 +445,7 @@ mod tests {
 
     fn memory_db() -> rusqlite::Result<Connection> {
         let conn = Connection::open_in_memory()?;
-        conn.execute_batch(SCHEMA)?;
+        migrate(&conn)?;
         Ok(conn)
     }
 
@@ -304,21 +477,79 @@ mod tests {
     fn post_ids_skip_taken_ones_and_parents_are_checked() -> rusqlite::Result<()> {
         let mut conn = memory_db()?;
         insert_seeds(&mut conn, "a", &[row("p2", 1)])?;
-        let PostOutcome::Stored(first) = insert_post(&mut conn, "a", &row("", 5))? else {
+        let none = PostOptions::default();
+        let PostOutcome::Stored(first, _) = insert_post(&mut conn, "a", &row("", 5), &none)? else {
             panic!("the post was not stored");
         };
         assert_eq!(first.id, "p3");
         let mut reply = row("", 6);
         reply.parent = Some("p3".into());
         assert!(matches!(
-            insert_post(&mut conn, "a", &reply)?,
-            PostOutcome::Stored(_)
+            insert_post(&mut conn, "a", &reply, &none)?,
+            PostOutcome::Stored(..)
         ));
         // The same parent id in another article is not a parent here.
         assert!(matches!(
-            insert_post(&mut conn, "b", &reply)?,
+            insert_post(&mut conn, "b", &reply, &none)?,
             PostOutcome::UnknownParent
         ));
+        Ok(())
+    }
+
+    // The same key on the same article gives back the same comment, never a second one; another article's key
+    // space is separate.
+    #[test]
+    fn idempotency_keys_replay() -> rusqlite::Result<()> {
+        let mut conn = memory_db()?;
+        let opts = PostOptions {
+            key: Some("k1"),
+            held: false,
+            edit_token: "t".into(),
+        };
+        let PostOutcome::Stored(first, _) = insert_post(&mut conn, "a", &row("", 5), &opts)? else {
+            panic!("not stored");
+        };
+        let PostOutcome::Replayed(again, receipt) =
+            insert_post(&mut conn, "a", &row("", 6), &opts)?
+        else {
+            panic!("not replayed");
+        };
+        assert_eq!(again.id, first.id);
+        assert_eq!(receipt.edit_token, "t");
+        assert_eq!(list(&conn, "a")?.len(), 1);
+        assert!(matches!(
+            insert_post(&mut conn, "b", &row("", 7), &opts)?,
+            PostOutcome::Stored(..)
+        ));
+        Ok(())
+    }
+
+    // Held comments are stored but not listed; a deleted comment keeps its place without its text.
+    #[test]
+    fn held_and_deleted() -> rusqlite::Result<()> {
+        let mut conn = memory_db()?;
+        let held = PostOptions {
+            held: true,
+            ..PostOptions::default()
+        };
+        insert_post(&mut conn, "a", &row("", 5), &held)?;
+        assert!(list(&conn, "a")?.is_empty());
+        insert_seeds(&mut conn, "a", &[row("s1", 1)])?;
+        assert!(mark_deleted(&conn, "a", "s1")?);
+        let l = list(&conn, "a")?;
+        assert!(l[0].deleted && l[0].body.is_empty());
+        Ok(())
+    }
+
+    // A version-1 database (no held or edit_token columns) is upgraded in place, keeping its comments.
+    #[test]
+    fn upgrades_version_1() -> rusqlite::Result<()> {
+        let mut conn = Connection::open_in_memory()?;
+        conn.execute_batch(SCHEMA)?;
+        insert_seeds(&mut conn, "a", &[row("old", 1)])?;
+        migrate(&conn)?;
+        migrate(&conn)?;
+        assert_eq!(list(&conn, "a")?.len(), 1);
         Ok(())
     }
 }

@@ -26,6 +26,10 @@ pub enum ApiError {
     MethodNotAllowed,
     /// 413: the request body is larger than the server accepts.
     PayloadTooLarge,
+    /// 403: an edit or delete without the right token, or after the edit window closed.
+    Forbidden(String),
+    /// 429: too many new comments from one address; retry after this many seconds.
+    RateLimited(u64),
     /// 500: the database or the server itself failed; details go to the log, not the client.
     Server,
 }
@@ -45,6 +49,8 @@ impl ApiError {
             ApiError::NotFound(_) => StatusCode::NOT_FOUND,
             ApiError::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
             ApiError::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            ApiError::Forbidden(_) => StatusCode::FORBIDDEN,
+            ApiError::RateLimited(_) => StatusCode::TOO_MANY_REQUESTS,
             ApiError::Server => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -65,6 +71,12 @@ impl ApiError {
                 "payload_too_large",
                 None,
                 "The request body is too large: at most 64 KiB is accepted.",
+            ),
+            ApiError::Forbidden(message) => ("forbidden", None, message.as_str()),
+            ApiError::RateLimited(_) => (
+                "rate_limited",
+                None,
+                "Too many comments from your address in a short time. Please wait a minute.",
             ),
             ApiError::Server => (
                 "server_error",
@@ -98,6 +110,11 @@ struct ErrorDetail<'a> {
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         let mut response = (self.status(), axum::Json(self.body())).into_response();
+        if let ApiError::RateLimited(secs) = self {
+            response
+                .headers_mut()
+                .insert(header::RETRY_AFTER, HeaderValue::from(secs.max(1)));
+        }
         // An error is about this request only; a cache must not replay it.
         response
             .headers_mut()

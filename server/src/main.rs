@@ -9,11 +9,15 @@ mod api;
 mod config;
 mod db;
 mod errors;
+mod events;
+mod limiter;
+mod manage;
 mod model;
 mod post;
 mod seed;
 mod statics;
 mod timefmt;
+mod token;
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -74,10 +78,16 @@ fn run(config: Config) -> Result<(), String> {
         report.articles, report.added, report.skipped
     );
 
+    // Turned true on shutdown, so the endless event streams end and the graceful shutdown can finish.
+    let (stop_tx, stop_rx) = tokio::sync::watch::channel(false);
     let state = api::AppState {
         db,
         dist: Arc::new(config.dist.clone()),
         statics: statics::Statics::new(&config.dist),
+        limiter: limiter::RateLimiter::new(config.rate_limit),
+        events: events::Events::new(stop_rx),
+        moderate: config.moderate,
+        edit_window_secs: config.edit_window_secs,
     };
     let app = api::router(state, &config.allow_origins);
 
@@ -101,8 +111,13 @@ fn run(config: Config) -> Result<(), String> {
         let _ = stdout.flush();
         drop(stdout);
 
+        // With the peer's address, for the per-address rate limit.
+        let app = app.into_make_service_with_connect_info::<std::net::SocketAddr>();
         axum::serve(listener, app)
-            .with_graceful_shutdown(shutdown_signal())
+            .with_graceful_shutdown(async move {
+                shutdown_signal().await;
+                let _ = stop_tx.send(true);
+            })
             .await
             .map_err(|err| format!("server error: {err}"))
     })

@@ -58,6 +58,8 @@ pub struct CommentList {
     pub total: usize,
     /// Where and how to post.
     pub post: PostInfo,
+    /// A Server-Sent Events stream of the comments posted from now on (root-relative).
+    pub events: String,
     /// Ordered by date, then by the order they were stored.
     pub comments: Vec<Comment>,
 }
@@ -82,6 +84,7 @@ impl CommentList {
                 url: format!("/api/articles/{article}/comments"),
                 max_length: MAX_BODY_CHARS,
             },
+            events: format!("/api/articles/{article}/events"),
             comments,
         }
     }

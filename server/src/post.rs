@@ -53,7 +53,41 @@ pub fn parse(bytes: &[u8]) -> Result<NewRow, ApiError> {
     })
 }
 
-fn read_body(obj: &Map<String, Value>) -> Result<String, ApiError> {
+/// The honeypot: a form field people never see (`website`). A post that fills it came from a bot.
+pub fn honeypot_filled(bytes: &[u8]) -> bool {
+    serde_json::from_slice::<Value>(bytes)
+        .ok()
+        .and_then(|v| {
+            v.get("website")
+                .and_then(Value::as_str)
+                .map(|w| !w.trim().is_empty())
+        })
+        .unwrap_or(false)
+}
+
+/// Reads an edit: `{"body": "…", "format": "markdown"|"text"}`, validated like a new comment's text.
+pub fn parse_edit(bytes: &[u8]) -> Result<(String, String), ApiError> {
+    let value: Value = serde_json::from_slice(bytes)
+        .map_err(|err| ApiError::BadJson(format!("The request body is not valid JSON ({err}).")))?;
+    let Value::Object(obj) = value else {
+        return Err(ApiError::BadJson(
+            "The request body must be a JSON object.".into(),
+        ));
+    };
+    Ok((read_body(&obj)?, read_format(&obj)?))
+}
+
+/// Checks an `Idempotency-Key` header: 1 to 255 visible ASCII characters.
+pub fn check_idempotency_key(key: &str) -> Result<(), ApiError> {
+    if key.is_empty() || key.len() > 255 || !key.bytes().all(|b| b.is_ascii_graphic()) {
+        return Err(ApiError::BadJson(
+            "The Idempotency-Key header must be 1 to 255 visible ASCII characters.".into(),
+        ));
+    }
+    Ok(())
+}
+
+pub(crate) fn read_body(obj: &Map<String, Value>) -> Result<String, ApiError> {
     let body = match obj.get("body") {
         None | Some(Value::Null) => {
             return Err(ApiError::field("body", "The comment text is missing."))
@@ -145,7 +179,7 @@ fn read_author(obj: &Map<String, Value>) -> Result<(String, Option<String>), Api
     Ok((name.to_owned(), email.map(str::to_owned)))
 }
 
-fn read_format(obj: &Map<String, Value>) -> Result<String, ApiError> {
+pub(crate) fn read_format(obj: &Map<String, Value>) -> Result<String, ApiError> {
     match obj.get("format") {
         None | Some(Value::Null) => Ok("markdown".into()),
         Some(Value::String(s)) if s == "markdown" || s == "text" => Ok(s.clone()),
@@ -229,6 +263,19 @@ mod tests {
             field_of(r#"{"author":{"name":"A"},"body":"x","parent":true}"#),
             Some("parent")
         );
+    }
+
+    #[test]
+    fn honeypot_and_keys() {
+        assert!(honeypot_filled(br#"{"website":"http://spam.example"}"#));
+        assert!(!honeypot_filled(br#"{"website":"  "}"#));
+        assert!(!honeypot_filled(br#"{"body":"x"}"#));
+        assert!(check_idempotency_key("abc-123").is_ok());
+        assert!(check_idempotency_key("").is_err());
+        assert!(check_idempotency_key("a b").is_err());
+        assert!(check_idempotency_key(&"k".repeat(256)).is_err());
+        assert!(parse_edit(br#"{"body":"new"}"#).is_ok());
+        assert!(parse_edit(br#"{"body":""}"#).is_err());
     }
 
     #[test]

@@ -7,11 +7,9 @@ use super::comments::CommentSection;
 use super::common::{ErrorBox, Loading};
 use super::share::ShareBar;
 use crate::config::ReaderConfig;
-use crate::hooks::use_document;
+use crate::hooks::{use_mapped_article, MappedContext};
 use crate::i18n::Lang;
 use crate::model::{Article, Comment};
-use crate::source::folio_json::parse_article;
-use crate::source::SourceError;
 use crate::state::{Load, LoadError};
 
 /// Props of [`Reader`].
@@ -28,10 +26,6 @@ pub struct ReaderProps {
     /// Told about every comment the server stored (`folio:comment-posted`).
     #[prop_or_default]
     pub on_comment_posted: Callback<Comment>,
-}
-
-fn parse_article_rc(text: &str, base: Option<&str>) -> Result<Rc<Article>, SourceError> {
-    parse_article(text, base).map(Rc::new)
 }
 
 /// The interface language: the configured one, else the host page's `<html lang>`, else the browser's.
@@ -65,7 +59,12 @@ pub fn Reader(props: &ReaderProps) -> Html {
     let config = &props.config;
     let lang = *use_memo(config.lang.clone(), |l| interface_lang(l.as_deref()));
     let s = lang.strings();
-    let (load, retry) = use_document(Some(config.src.clone()), parse_article_rc);
+    // Read through the configured preset or mapping document, or the detected shape (Folio JSON by default).
+    let (load, retry, mapped) = use_mapped_article(
+        config.src.clone(),
+        config.preset.clone(),
+        config.mapping.clone(),
+    );
     {
         let (on_loaded, on_error) = (props.on_loaded.clone(), props.on_error.clone());
         use_effect_with(load.clone(), move |load| match &**load {
@@ -99,8 +98,10 @@ pub fn Reader(props: &ReaderProps) -> Html {
                         <ShareBar url={share_url} title={article.title.to_string()} />
                     </ArticleView>
                     if let Some(url) = comments {
-                        <CommentSection {url} article_id={article.id.clone()}
-                            on_posted={props.on_comment_posted.clone()} on_error={props.on_error.clone()} />
+                        <ContextProvider<MappedContext> context={mapped.clone()}>
+                            <CommentSection {url} article_id={article.id.clone()}
+                                on_posted={props.on_comment_posted.clone()} on_error={props.on_error.clone()} />
+                        </ContextProvider<MappedContext>>
                     }
                 </>
             }
@@ -108,7 +109,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
     };
     html! {
         <ContextProvider<Lang> context={lang}>
-            <div class="folio" data-theme={config.theme.as_attr()} lang={lang.code()} dir={if lang.is_rtl() { "rtl" } else { "ltr" }}>
+            <div class="folio" part="root" data-theme={config.theme.as_attr()} lang={lang.code()} dir={if lang.is_rtl() { "rtl" } else { "ltr" }}>
                 { content }
             </div>
         </ContextProvider<Lang>>

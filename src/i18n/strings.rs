@@ -127,6 +127,34 @@ pub struct Strings {
     pub demo_intro: &'static str,
     /// English: "All articles"
     pub all_articles: &'static str,
+    /// "N new comments" (arrived live, not shown yet) in the six CLDR plural forms.
+    pub new_comments: [&'static str; 6],
+    /// English: "Sort by"
+    pub sort_label: &'static str,
+    /// English: "Newest"
+    pub sort_newest: &'static str,
+    /// English: "Oldest"
+    pub sort_oldest: &'static str,
+    /// English: "Top"
+    pub sort_top: &'static str,
+    /// English: "Hide replies"
+    pub hide_replies: &'static str,
+    /// English: "Show replies"
+    pub show_replies: &'static str,
+    /// English: "Show more comments"
+    pub show_more_comments: &'static str,
+    /// English: "Show more replies"
+    pub show_more_replies: &'static str,
+    /// English: "Sending…"
+    pub sending: &'static str,
+    /// English: "Your comment is awaiting moderation."
+    pub awaiting_moderation: &'static str,
+    /// English: "Show them"
+    pub show_new: &'static str,
+    /// English: "Preview"
+    pub preview: &'static str,
+    /// English: "Write"
+    pub write: &'static str,
 }
 
 impl Strings {
@@ -193,6 +221,19 @@ impl Strings {
             ("demo_title", self.demo_title),
             ("demo_intro", self.demo_intro),
             ("all_articles", self.all_articles),
+            ("sort_label", self.sort_label),
+            ("sort_newest", self.sort_newest),
+            ("sort_oldest", self.sort_oldest),
+            ("sort_top", self.sort_top),
+            ("hide_replies", self.hide_replies),
+            ("show_replies", self.show_replies),
+            ("show_more_comments", self.show_more_comments),
+            ("show_more_replies", self.show_more_replies),
+            ("sending", self.sending),
+            ("awaiting_moderation", self.awaiting_moderation),
+            ("show_new", self.show_new),
+            ("preview", self.preview),
+            ("write", self.write),
         ]
     }
 }
@@ -276,6 +317,27 @@ pub static EN: Strings = Strings {
     demo_title: "Folio demo",
     demo_intro: "Articles, comment threads and share bars rendered by Folio from plain JSON.",
     all_articles: "All articles",
+    new_comments: [
+        "{n} new comments",
+        "{n} new comment",
+        "{n} new comments",
+        "{n} new comments",
+        "{n} new comments",
+        "{n} new comments",
+    ],
+    sort_label: "Sort by",
+    sort_newest: "Newest",
+    sort_oldest: "Oldest",
+    sort_top: "Top",
+    hide_replies: "Hide replies",
+    show_replies: "Show replies",
+    show_more_comments: "Show more comments",
+    show_more_replies: "Show more replies",
+    sending: "Sending…",
+    awaiting_moderation: "Your comment is awaiting moderation.",
+    show_new: "Show them",
+    preview: "Preview",
+    write: "Write",
 };
 
 /// Spanish.
@@ -358,6 +420,27 @@ pub static ES: Strings = Strings {
     demo_intro:
         "Artículos, comentarios y botones para compartir que Folio genera a partir de JSON.",
     all_articles: "Todos los artículos",
+    new_comments: [
+        "{n} comentarios nuevos",
+        "{n} comentario nuevo",
+        "{n} comentarios nuevos",
+        "{n} comentarios nuevos",
+        "{n} comentarios nuevos",
+        "{n} comentarios nuevos",
+    ],
+    sort_label: "Ordenar por",
+    sort_newest: "Más recientes",
+    sort_oldest: "Más antiguos",
+    sort_top: "Mejor valorados",
+    hide_replies: "Ocultar respuestas",
+    show_replies: "Mostrar respuestas",
+    show_more_comments: "Mostrar más comentarios",
+    show_more_replies: "Mostrar más respuestas",
+    sending: "Enviando…",
+    awaiting_moderation: "Tu comentario está pendiente de moderación.",
+    show_new: "Mostrarlos",
+    preview: "Vista previa",
+    write: "Escribir",
 };
 
 /// Portuguese.
@@ -440,6 +523,27 @@ pub static PT: Strings = Strings {
     demo_intro:
         "Artigos, comentários e botões de compartilhamento gerados pelo Folio a partir de JSON.",
     all_articles: "Todos os artigos",
+    new_comments: [
+        "{n} comentários novos",
+        "{n} comentário novo",
+        "{n} comentários novos",
+        "{n} comentários novos",
+        "{n} comentários novos",
+        "{n} comentários novos",
+    ],
+    sort_label: "Ordenar por",
+    sort_newest: "Mais recentes",
+    sort_oldest: "Mais antigos",
+    sort_top: "Mais votados",
+    hide_replies: "Ocultar respostas",
+    show_replies: "Mostrar respostas",
+    show_more_comments: "Mostrar mais comentários",
+    show_more_replies: "Mostrar mais respostas",
+    sending: "Enviando…",
+    awaiting_moderation: "O seu comentário aguarda moderação.",
+    show_new: "Mostrá-los",
+    preview: "Pré-visualizar",
+    write: "Escrever",
 };
 
 /// French.
@@ -522,6 +626,27 @@ pub static FR: Strings = Strings {
     demo_intro:
         "Articles, fils de commentaires et barres de partage rendus par Folio à partir de JSON.",
     all_articles: "Tous les articles",
+    new_comments: [
+        "{n} nouveau commentaire",
+        "{n} nouveau commentaire",
+        "{n} nouveaux commentaires",
+        "{n} nouveaux commentaires",
+        "{n} nouveaux commentaires",
+        "{n} nouveaux commentaires",
+    ],
+    sort_label: "Trier par",
+    sort_newest: "Plus récents",
+    sort_oldest: "Plus anciens",
+    sort_top: "Les mieux notés",
+    hide_replies: "Masquer les réponses",
+    show_replies: "Afficher les réponses",
+    show_more_comments: "Afficher plus de commentaires",
+    show_more_replies: "Afficher plus de réponses",
+    sending: "Envoi…",
+    awaiting_moderation: "Votre commentaire est en attente de modération.",
+    show_new: "Les afficher",
+    preview: "Aperçu",
+    write: "Écrire",
 };
 
 /// Arabic.
@@ -602,4 +727,25 @@ pub static AR: Strings = Strings {
     demo_title: "عرض Folio التوضيحي",
     demo_intro: "مقالات وتعليقات وأزرار مشاركة يعرضها Folio من ملفات JSON.",
     all_articles: "كل المقالات",
+    new_comments: [
+        "{n} تعليقات جديدة",
+        "{n} تعليق جديد",
+        "{n} تعليقان جديدان",
+        "{n} تعليقات جديدة",
+        "{n} تعليقًا جديدًا",
+        "{n} تعليق جديد",
+    ],
+    sort_label: "ترتيب حسب",
+    sort_newest: "الأحدث",
+    sort_oldest: "الأقدم",
+    sort_top: "الأعلى تقييمًا",
+    hide_replies: "إخفاء الردود",
+    show_replies: "إظهار الردود",
+    show_more_comments: "إظهار المزيد من التعليقات",
+    show_more_replies: "إظهار المزيد من الردود",
+    sending: "جارٍ الإرسال…",
+    awaiting_moderation: "تعليقك بانتظار المراجعة.",
+    show_new: "إظهارها",
+    preview: "معاينة",
+    write: "كتابة",
 };

@@ -24,6 +24,20 @@ pub enum SourceError {
         /// What was found (`a number`).
         found: &'static str,
     },
+    /// A required field that a mapping (preset or document) could not find.
+    MissingMapped {
+        /// The model's name for it (`title`).
+        field: String,
+        /// The paths tried, as the mapping wrote them (`` `title.rendered`, `title` ``).
+        tried: String,
+        /// The preset or mapping used (`wordpress`, `custom mapping`).
+        mapping: String,
+    },
+    /// The mapping document itself is wrong (not valid JSON, an unknown key, a malformed path, an unknown preset).
+    BadMapping {
+        /// What is wrong.
+        reason: String,
+    },
     /// A value has the right type but cannot be used (an unparsable date, an empty title ...).
     BadValue {
         /// Where it is.
@@ -51,6 +65,15 @@ impl fmt::Display for SourceError {
                 write!(f, "`{path}` should be {expected} but is {found}")
             }
             Self::BadValue { path, reason } => write!(f, "`{path}` cannot be used: {reason}"),
+            Self::MissingMapped {
+                field,
+                tried,
+                mapping,
+            } => write!(
+                f,
+                "the required field `{field}` is missing: the {mapping} mapping looked for {tried}"
+            ),
+            Self::BadMapping { reason } => write!(f, "mapping error: {reason}"),
         }
     }
 }

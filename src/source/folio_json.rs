@@ -253,7 +253,7 @@ fn author(v: &Value, path: &str, base: Option<&str>) -> Result<Author, SourceErr
     }
 }
 
-fn anonymous() -> Author {
+pub(crate) fn anonymous() -> Author {
     Author {
         name: "Anonymous".into(),
         url: None,
@@ -420,7 +420,7 @@ fn list<T>(
     }
 }
 
-fn wrong(path: &str, expected: &'static str, found: &Value) -> SourceError {
+pub(crate) fn wrong(path: &str, expected: &'static str, found: &Value) -> SourceError {
     let found = match found {
         Value::Null => "null",
         Value::Bool(_) => "true/false",
@@ -436,7 +436,7 @@ fn wrong(path: &str, expected: &'static str, found: &Value) -> SourceError {
     }
 }
 
-fn bad(path: &str, reason: String) -> SourceError {
+pub(crate) fn bad(path: &str, reason: String) -> SourceError {
     SourceError::BadValue {
         path: path.to_string(),
         reason,

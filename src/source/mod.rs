@@ -6,6 +6,7 @@ pub mod date;
 pub mod entities;
 pub mod error;
 pub mod folio_json;
+pub mod mapping;
 pub mod markdown;
 pub mod sanitize;
 pub mod share;
@@ -13,3 +14,8 @@ pub mod thread;
 pub mod url;
 
 pub use error::SourceError;
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod pathological_tests;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod xss_corpus_tests;

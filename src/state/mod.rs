@@ -9,4 +9,6 @@ mod thread_state;
 pub use compose::{ComposeAction, ComposeState, Draft, PostStatus};
 pub use error::LoadError;
 pub use load::Load;
-pub use thread_state::{ThreadAction, ThreadState};
+pub use thread_state::{
+    PendingPost, ThreadAction, ThreadState, PAGE_BUDGET, REPLY_PAGE, TREE_BUDGET,
+};

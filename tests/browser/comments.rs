@@ -43,6 +43,7 @@ fn trains_ctx(post: bool) -> ThreadContext {
         replying_to: None,
         dispatch: Callback::noop(),
         on_posted: Callback::noop(),
+        ..ThreadContext::default()
     }
 }
 
@@ -115,10 +116,12 @@ async fn compose_form_fields_are_labelled() {
         parent: None,
         parent_author: None,
         on_posted: Callback::noop(),
+        on_thread: Callback::noop(),
         on_cancel: None,
     };
     let root = render::<ComposeForm>(props).await;
-    let fields = all(&root, "input, textarea");
+    // The honeypot (name=website) is hidden from people and assistive technology alike, so it needs no label.
+    let fields = all(&root, "input:not([name=website]), textarea");
     assert_eq!(fields.len(), 3);
     for f in fields {
         let id = f.id();

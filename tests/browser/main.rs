@@ -8,6 +8,8 @@
 mod article;
 mod comments;
 mod common;
+mod hostile;
 mod support;
+mod threads;
 
 wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);

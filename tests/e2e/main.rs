@@ -2,8 +2,14 @@
 //! temporary database, driven over WebDriver in real headless Chromium and Firefox. Each test runs in both.
 //!
 //! Needs `dist/` (trunk build --release) and target/release/folio-server; `scripts/test.sh` builds both first.
+#![cfg(not(target_arch = "wasm32"))]
 
+mod embed;
+mod faults;
+mod presets;
 mod support;
+mod threads;
+mod xss;
 
 use support::{article_url, Browser, Server, Session};
 

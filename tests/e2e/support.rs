@@ -36,6 +36,14 @@ pub struct Server {
     pub url: String,
     db: PathBuf,
     port: u16,
+    dist: PathBuf,
+}
+
+/// The Trunk build the tests serve: `$FOLIO_DIST`, else `dist/`.
+pub fn dist() -> PathBuf {
+    std::env::var("FOLIO_DIST")
+        .map(PathBuf::from)
+        .unwrap_or_else(|_| root().join("dist"))
 }
 
 impl Server {
@@ -44,13 +52,18 @@ impl Server {
         let dir =
             std::env::temp_dir().join(format!("folio-e2e-{}-{}", std::process::id(), free_port()));
         std::fs::create_dir_all(&dir).expect("temp dir");
-        Self::start_with(dir.join("folio.db"), free_port())
+        Self::start_with(dir.join("folio.db"), free_port(), dist())
     }
 
-    fn start_with(db: PathBuf, port: u16) -> Server {
-        let dist = std::env::var("FOLIO_DIST")
-            .map(PathBuf::from)
-            .unwrap_or_else(|_| root().join("dist"));
+    /// Start the server on another dist directory (the embed tests add their host pages to a copy).
+    pub fn start_serving(dist: PathBuf) -> Server {
+        let dir =
+            std::env::temp_dir().join(format!("folio-e2e-{}-{}", std::process::id(), free_port()));
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        Self::start_with(dir.join("folio.db"), free_port(), dist)
+    }
+
+    fn start_with(db: PathBuf, port: u16, dist: PathBuf) -> Server {
         assert!(
             dist.join("index.html").exists(),
             "no Trunk build in {} (run `trunk build --release`)",
@@ -92,6 +105,7 @@ impl Server {
             url,
             db,
             port,
+            dist,
         }
     }
 
@@ -99,9 +113,9 @@ impl Server {
     pub fn restart(mut self) -> Server {
         let _ = self.child.kill();
         let _ = self.child.wait();
-        let (db, port) = (self.db.clone(), self.port);
+        let (db, port, dist) = (self.db.clone(), self.port, self.dist.clone());
         std::mem::forget(self);
-        Self::start_with(db, port)
+        Self::start_with(db, port, dist)
     }
 }
 

@@ -1,11 +1,14 @@
 use yew::prelude::*;
 
-use super::{ComposeForm, ThreadContext, INDENT_LIMIT, NESTING_LIMIT};
-use crate::components::common::{LocalTime, SafeHtmlView};
-use crate::hooks::use_strings;
+use super::{
+    CommentHeader, ComposeForm, PendingStatus, ThreadContext, INDENT_LIMIT, NARROW_INDENT_LIMIT,
+    NESTING_LIMIT,
+};
+use crate::components::common::SafeHtmlView;
+use crate::hooks::use_lang;
 use crate::i18n::fill_name;
-use crate::model::{Comment, Thread};
-use crate::state::ThreadAction;
+use crate::model::Thread;
+use crate::state::{ThreadAction, REPLY_PAGE};
 
 /// Props of [`CommentItem`].
 #[derive(Properties, PartialEq)]
@@ -20,22 +23,34 @@ pub struct CommentItemProps {
 }
 
 /// One comment in its `<li>`: an `<article>` with author, date, body and actions, then its replies in a nested
-/// `<ol>`.
+/// `<ol>` (a page of them at a time; hidden when the reader collapsed the comment).
 #[component]
 pub fn CommentItem(props: &CommentItemProps) -> Html {
     let Some(ctx) = use_context::<ThreadContext>() else {
         return Html::default();
     };
-    let s = use_strings();
+    let lang = use_lang();
+    let s = lang.strings();
     let Some(c) = ctx.thread.comment(props.index) else {
         return Html::default();
     };
     let replying = ctx.replying_to.as_deref() == Some(&*c.id);
+    let pending = ctx.pending.get(&c.id).cloned();
+    let collapsed = ctx.collapsed.contains(&c.id);
+    // The section's plan says how many replies to draw; without one (a bare thread), the limits do.
+    let planned = !ctx.draw.is_empty();
+    let limit = if planned {
+        ctx.draw.get(props.index).copied().unwrap_or(0) as usize
+    } else {
+        ctx.reply_limits.get(&c.id).copied().unwrap_or(REPLY_PAGE)
+    };
     let replies = ctx.thread.replies(props.index);
-    let parent_name = c
-        .parent
-        .as_deref()
-        .and_then(|p| ctx.thread.index_of(p))
+    let hidden = ctx.thread.descendant_count(props.index);
+    // Only replies deeper than the indentation say whom they answer; finding the parent is a search, so skip it
+    // for the others.
+    let parent_name = (props.flat || props.depth >= NARROW_INDENT_LIMIT)
+        .then(|| c.parent.as_deref().and_then(|p| ctx.thread.index_of(p)))
+        .flatten()
         .and_then(|p| ctx.thread.comment(p))
         .map(|p| {
             if p.deleted {
@@ -54,29 +69,69 @@ pub fn CommentItem(props: &CommentItemProps) -> Html {
             })
         })
     };
+    let on_toggle = {
+        let (dispatch, id) = (ctx.dispatch.clone(), c.id.clone());
+        Callback::from(move |_| dispatch.emit(ThreadAction::Toggle(id.clone())))
+    };
+    let on_more = {
+        let (dispatch, id) = (ctx.dispatch.clone(), c.id.clone());
+        Callback::from(move |_| dispatch.emit(ThreadAction::ShowMoreReplies(id.clone())))
+    };
     let on_cancel = {
         let dispatch = ctx.dispatch.clone();
         Callback::from(move |()| dispatch.emit(ThreadAction::CloseReply))
     };
+    let highlighted = ctx.highlight.as_deref() == Some(&*c.id);
     let classes = classes!(
         "folio-comment",
         c.deleted.then_some("folio-comment--deleted"),
         c.by_article_author.then_some("folio-comment--by-author"),
+        pending.as_ref().map(|p| if p.failure.is_some() {
+            "folio-comment--failed"
+        } else {
+            "folio-comment--sending"
+        }),
+        highlighted.then_some("folio-comment--highlight"),
     );
+    let replies_id = format!("replies-{}", c.id);
+    let flat_children = props.depth + 1 >= NESTING_LIMIT;
+    // Flattened subtrees follow the plan below them (it bounds their size); either way "more" means this
+    // comment's own replies were cut.
+    let (children, more) = if flat_children && planned {
+        (
+            descendants_in_order(&ctx, props.index, usize::MAX),
+            replies.len() > limit,
+        )
+    } else if flat_children {
+        let mut all = descendants_in_order(&ctx, props.index, limit.saturating_add(1));
+        let more = all.len() > limit;
+        all.truncate(limit);
+        (all, more)
+    } else {
+        (
+            replies.iter().take(limit).copied().collect::<Vec<_>>(),
+            replies.len() > limit,
+        )
+    };
 
     html! {
         <li class="folio-thread__item" id={format!("comment-{}", c.id)}>
-            <article class={classes} part="comment">
+            <article class={classes} part="comment" tabindex={highlighted.then_some("-1")}>
                 if c.deleted {
                     <p class="folio-comment__deleted">{ s.deleted }</p>
                 } else {
-                    <CommentHeader comment={c.clone()} in_reply_to={parent_name.filter(|_| props.depth >= INDENT_LIMIT)} />
+                    <CommentHeader comment={c.clone()} in_reply_to={parent_name}
+                                   narrow_only={!props.flat && props.depth < INDENT_LIMIT} />
                     <div class="folio-comment__body" dir="auto"><SafeHtmlView html={c.body.clone()} /></div>
+                }
+                if let Some(p) = pending {
+                    <PendingStatus failure={p.failure.clone()} retry={p.retry.clone()} />
+                } else {
                     <footer class="folio-comment__footer">
-                        if let Some(score) = c.score {
+                        if let Some(score) = c.score.filter(|_| !c.deleted) {
                             <span class="folio-comment__score">{ s.score.replace("{n}", &score.to_string()) }</span>
                         }
-                        if ctx.post.is_some() {
+                        if ctx.post.is_some() && !c.deleted {
                             <button type="button" class="folio-link-button" aria-expanded={replying.to_string()}
                                     aria-label={fill_name(s.reply_to, &c.author.name)} onclick={on_reply}>
                                 { s.reply }
@@ -84,22 +139,36 @@ pub fn CommentItem(props: &CommentItemProps) -> Html {
                         }
                     </footer>
                 }
+                if !props.flat && !replies.is_empty() {
+                    <div class="folio-comment__subtree">
+                        <button type="button" class="folio-link-button folio-comment__toggle"
+                                aria-expanded={(!collapsed).to_string()} aria-controls={replies_id.clone()}
+                                onclick={on_toggle}>
+                            { if collapsed { s.show_replies } else { s.hide_replies } }
+                        </button>
+                        if collapsed {
+                            <span class="folio-comment__hidden">{ lang.plural_text(&s.replies_hidden, hidden) }</span>
+                        }
+                    </div>
+                }
             </article>
             if replying {
                 if let Some(post) = ctx.post.clone() {
                     <ComposeForm article_id={ctx.article_id.clone()} {post} parent={Some(c.id.clone())}
                                  parent_author={Some(c.author.name.clone())} on_posted={ctx.on_posted.clone()}
-                                 on_cancel={Some(on_cancel)} />
+                                 on_thread={ctx.dispatch.clone()} on_cancel={Some(on_cancel)} />
                 }
             }
-            if !props.flat && !replies.is_empty() {
-                <ol class={classes!("folio-thread__replies", (props.depth + 1 >= INDENT_LIMIT).then_some("folio-thread__replies--flat"))}>
-                    if props.depth + 1 < NESTING_LIMIT {
-                        { for replies.iter().map(|&i| html! { <CommentItem key={i} index={i} depth={props.depth + 1} /> }) }
-                    } else {
-                        { for descendants_in_order(&ctx.thread, props.index).into_iter().map(|i| html! {
-                            <CommentItem key={i} index={i} depth={props.depth + 1} flat=true />
-                        }) }
+            if !props.flat && !replies.is_empty() && !collapsed {
+                <ol id={replies_id} class={classes!("folio-thread__replies", (props.depth + 1 >= INDENT_LIMIT).then_some("folio-thread__replies--flat"),
+                    (props.depth + 1 >= NARROW_INDENT_LIMIT).then_some("folio-thread__replies--narrow-flat"))}>
+                    { for children.iter().map(|&i| html! {
+                        <CommentItem key={ctx.thread.comment(i).map(|c| c.id.to_string()).unwrap_or_default()} index={i} depth={props.depth + 1} flat={flat_children} />
+                    }) }
+                    if more {
+                        <li class="folio-thread__more">
+                            <button type="button" class="folio-button folio-thread__more-replies" onclick={on_more}>{ s.show_more_replies }</button>
+                        </li>
                     }
                 </ol>
             }
@@ -107,61 +176,26 @@ pub fn CommentItem(props: &CommentItemProps) -> Html {
     }
 }
 
-/// Every comment below `index`, in reading order, found without recursion.
-fn descendants_in_order(thread: &Thread, index: usize) -> Vec<usize> {
-    let mut out = Vec::with_capacity(thread.descendant_count(index));
+/// Up to `max` comments below `index`, in reading order, following the draw plan, found without recursion.
+fn descendants_in_order(ctx: &ThreadContext, index: usize, max: usize) -> Vec<usize> {
+    let thread: &Thread = &ctx.thread;
+    // Without a plan the whole subtree qualifies and `max` bounds it.
+    let drawn = |i: usize| -> usize {
+        if ctx.draw.is_empty() {
+            thread.replies(i).len()
+        } else {
+            ctx.draw.get(i).copied().unwrap_or(0) as usize
+        }
+    };
+    let mut out = Vec::new();
     let mut stack: Vec<usize> = thread.replies(index).iter().rev().copied().collect();
     while let Some(i) = stack.pop() {
+        if out.len() >= max {
+            break;
+        }
         out.push(i);
-        stack.extend(thread.replies(i).iter().rev());
+        let replies = thread.replies(i);
+        stack.extend(replies[..drawn(i).min(replies.len())].iter().rev());
     }
     out
-}
-
-#[derive(Properties, PartialEq)]
-struct CommentHeaderProps {
-    comment: Comment,
-    in_reply_to: Option<String>,
-}
-
-/// Avatar, name (linked when the author has a page), the article author's badge, whom it answers, and the date
-/// as a permalink.
-#[component]
-fn CommentHeader(props: &CommentHeaderProps) -> Html {
-    let s = use_strings();
-    let c = &props.comment;
-    let initial: String = c
-        .author
-        .name
-        .chars()
-        .next()
-        .map(|ch| ch.to_uppercase().collect())
-        .unwrap_or_default();
-    html! {
-        <header class="folio-comment__header">
-            if let Some(avatar) = &c.author.avatar {
-                <img class="folio-avatar" src={avatar.to_string()} alt="" width="36" height="36" loading="lazy" />
-            } else {
-                <span class="folio-avatar folio-avatar--initial" aria-hidden="true">{ initial }</span>
-            }
-            <span class="folio-comment__who">
-                if let Some(url) = &c.author.url {
-                    <a class="folio-comment__author" href={url.to_string()} rel="ugc nofollow noopener noreferrer">{ c.author.name.to_string() }</a>
-                } else {
-                    <span class="folio-comment__author">{ c.author.name.to_string() }</span>
-                }
-                if c.by_article_author {
-                    { " " }<span class="folio-badge">{ s.author_badge }</span>
-                }
-                if let Some(name) = &props.in_reply_to {
-                    { " " }<span class="folio-comment__in-reply">{ fill_name(s.in_reply_to, name) }</span>
-                }
-            </span>
-            if let Some(date) = &c.date {
-                <a class="folio-comment__permalink" href={format!("#comment-{}", c.id)}>
-                    <LocalTime at={date.clone()} with_time=true />
-                </a>
-            }
-        </header>
-    }
 }

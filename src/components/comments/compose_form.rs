@@ -4,13 +4,14 @@ use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
+use super::PostJob;
 use crate::components::common::describe_error;
+use crate::components::common::SafeHtmlView;
 use crate::hooks::{storage_get, storage_remove, storage_set, use_strings};
 use crate::i18n::fill_name;
 use crate::model::{Author, Comment, PostTarget};
-use crate::net::{post_json, NetError, DEFAULT_TIMEOUT_MS};
+use crate::net::NetError;
 use crate::source::date::from_epoch_ms;
-use crate::source::folio_json::{comment, parse_json};
 use crate::source::markdown::markdown_to_html;
 use crate::source::sanitize::Policy;
 use crate::state::{ComposeAction, ComposeState, Draft, LoadError, PostStatus};
@@ -51,6 +52,9 @@ pub struct ComposeFormProps {
     pub parent_author: Option<Rc<str>>,
     /// Told about the comment once the server stored it.
     pub on_posted: Callback<Comment>,
+    /// The thread: the comment is drawn there at once, marked as sending (optimistic), and settled when stored.
+    #[prop_or_default]
+    pub on_thread: Callback<crate::state::ThreadAction>,
     /// Offered as a "Cancel" button (reply forms).
     #[prop_or_default]
     pub on_cancel: Option<Callback<()>>,
@@ -84,7 +88,9 @@ pub fn ComposeForm(props: &ComposeFormProps) -> Html {
     });
     let id = use_memo((), |_| next_form_id());
     let tried = use_state(|| false);
-    let posted = use_state(|| false);
+    let posted = use_state(|| None::<&'static str>);
+    let previewing = use_state(|| false);
+    let honeypot = use_node_ref();
     let in_flight = use_mut_ref(|| false);
     let textarea = use_node_ref();
 
@@ -121,51 +127,58 @@ pub fn ComposeForm(props: &ComposeFormProps) -> Html {
             posted.clone(),
             in_flight.clone(),
         );
-        let (url, parent, on_posted, key) = (
+        let (url, parent, on_posted, key, thread, honeypot) = (
             props.post.url.clone(),
             props.parent.clone(),
             props.on_posted.clone(),
             draft_key.clone(),
+            props.on_thread.clone(),
+            honeypot.clone(),
         );
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             tried.set(true);
-            posted.set(false);
+            posted.set(None);
             // Checked synchronously: two clicks in one frame both see the old state, but not the old flag.
             if !state.can_send() || *in_flight.borrow() {
                 return;
             }
-            *in_flight.borrow_mut() = true;
             let idem = state.idempotency_key.clone().unwrap_or_else(fresh_key);
-            state.dispatch(ComposeAction::Send(idem.clone()));
-            let body = state.post_body(parent.as_deref());
-            let draft = state.draft.clone();
-            let (dispatch, in_flight, posted, tried) = (
-                state.dispatcher(),
-                in_flight.clone(),
-                posted.clone(),
-                tried.clone(),
-            );
-            let (url, parent, on_posted, key) =
-                (url.clone(), parent.clone(), on_posted.clone(), key.clone());
-            wasm_bindgen_futures::spawn_local(async move {
-                let result = post_json(&url, &body, Some(&idem), DEFAULT_TIMEOUT_MS).await;
-                *in_flight.borrow_mut() = false;
-                match result {
-                    Ok(f) => {
-                        // Stored. Show what the server returned, or, if it returned nothing usable, the text as sent.
-                        let stored = parse_json(&f.text)
-                            .and_then(|v| comment(&v, "", Some(&f.url)))
-                            .unwrap_or_else(|_| local_copy(&draft, parent, &idem));
-                        storage_remove(&key);
-                        dispatch.dispatch(ComposeAction::Sent);
-                        tried.set(false);
-                        posted.set(true);
-                        on_posted.emit(stored);
-                    }
-                    Err(e) => dispatch.dispatch(ComposeAction::Failed(e)),
-                }
-            });
+            let mut body = state.post_body(parent.as_deref());
+            // The hidden field people never see: a bot that fills every field gives itself away.
+            if let Some(v) = honeypot
+                .cast::<HtmlInputElement>()
+                .map(|i| i.value())
+                .filter(|v| !v.is_empty())
+            {
+                body["website"] = v.into();
+            }
+            let done = {
+                let (tried, posted, on_posted) = (tried.clone(), posted.clone(), on_posted.clone());
+                Callback::from(move |(c, held): (Comment, bool)| {
+                    tried.set(false);
+                    posted.set(Some(if held {
+                        s.awaiting_moderation
+                    } else {
+                        s.posted
+                    }));
+                    on_posted.emit(c);
+                })
+            };
+            PostJob {
+                url: url.clone(),
+                body,
+                key: idem,
+                draft: state.draft.clone(),
+                parent: parent.clone(),
+                draft_key: key.clone(),
+                strings: s,
+                form: state.dispatcher(),
+                in_flight: in_flight.clone(),
+                thread: thread.clone(),
+                done,
+            }
+            .attempt();
         })
     };
 
@@ -241,11 +254,20 @@ pub fn ComposeForm(props: &ComposeFormProps) -> Html {
             </div>
             <div class="folio-field">
                 <label for={fid("body")}>{ body_label }</label>
-                <textarea id={fid("body")} name="body" rows="4" required=true ref={textarea}
+                <textarea id={fid("body")} name="body" rows="4" required=true ref={textarea} hidden={*previewing}
                           value={state.draft.body.clone()} oninput={input(ComposeAction::Body)}
                           aria-invalid={body_error.is_some().then_some("true")}
                           aria-describedby={format!("{} {}{}", fid("hint"), fid("count"), if body_error.is_some() { format!(" {}", fid("body-error")) } else { String::new() })} />
+                if *previewing {
+                    <div class="folio-compose__preview folio-comment__body" dir="auto">
+                        <SafeHtmlView html={markdown_to_html(&state.draft.body, Policy::Comment, None)} />
+                    </div>
+                }
                 <div class="folio-field__meta">
+                    <button type="button" class="folio-link-button folio-compose__preview-toggle" aria-pressed={previewing.to_string()}
+                            onclick={let p = previewing.clone(); move |_| p.set(!*p)}>
+                        { if *previewing { s.write } else { s.preview } }
+                    </button>
                     <p class="folio-field__hint" id={fid("hint")}>{ s.markdown_hint }</p>
                     <p class={classes!("folio-field__count", (left < 0).then_some("folio-field__count--over"))} id={fid("count")}>
                         { if left >= 0 { s.characters_left.replace("{n}", &left.to_string()) } else { s.too_long.replace("{n}", &(-left).to_string()) } }
@@ -255,10 +277,14 @@ pub fn ComposeForm(props: &ComposeFormProps) -> Html {
                     <p class="folio-field__error" id={fid("body-error")}>{ e.clone() }</p>
                 }
             </div>
+            // A honeypot: hidden from people (and from assistive technology), filled only by bots.
+            <div class="folio-hp" aria-hidden="true">
+                <label>{ "Website" }<input ref={honeypot} name="website" type="text" tabindex="-1" autocomplete="off" /></label>
+            </div>
             if let Some(e) = form_error {
                 <div class="folio-compose__error" role="alert">{ e }</div>
             }
-            <p class="folio-compose__status" role="status" aria-live="polite">{ if *posted { s.posted } else { "" } }</p>
+            <p class="folio-compose__status" role="status" aria-live="polite">{ posted.unwrap_or("") }</p>
             <div class="folio-compose__actions">
                 <button type="submit" class="folio-button folio-button--primary" disabled={sending || left < 0}>
                     { if sending { s.posting } else if props.parent.is_some() { s.post_reply } else { s.post_comment } }
@@ -272,7 +298,7 @@ pub fn ComposeForm(props: &ComposeFormProps) -> Html {
 }
 
 /// The reader-facing sentence for a failed post: it was not posted, it is still here, and why.
-fn failure_text(e: &NetError, s: &crate::i18n::Strings) -> String {
+pub(super) fn failure_text(e: &NetError, s: &crate::i18n::Strings) -> String {
     let (reason, _) = describe_error(&LoadError::Net(e.clone()), s);
     let server = e
         .server_message()
@@ -283,7 +309,7 @@ fn failure_text(e: &NetError, s: &crate::i18n::Strings) -> String {
 }
 
 /// The comment as the reader wrote it, for a server that stored it but answered with nothing usable.
-fn local_copy(draft: &Draft, parent: Option<Rc<str>>, key: &str) -> Comment {
+pub(super) fn local_copy(draft: &Draft, parent: Option<Rc<str>>, key: &str) -> Comment {
     Comment {
         id: format!("local-{key}").into(),
         parent,

@@ -1,18 +1,42 @@
-//! The comment thread: the section with its count and empty state, each comment with its replies, and the form
-//! that writes a comment or a reply.
+//! The comment thread: the section with its count, sort control, live announcements and empty state; each comment
+//! with its replies (collapsible, paged); and the form that writes a comment or a reply.
 
+mod comment_header;
 mod comment_item;
 pub mod comment_section;
 mod compose_form;
+mod live_notice;
+mod pending_status;
+mod post_attempt;
+mod relative_time;
+mod sort_control;
 mod thread_context;
+mod use_comment_list;
+mod use_live;
+mod use_sentinel;
 
+pub use comment_header::{CommentHeader, CommentHeaderProps};
 pub use comment_item::{CommentItem, CommentItemProps};
 pub use comment_section::{CommentSection, CommentSectionProps};
 pub use compose_form::{ComposeForm, ComposeFormProps};
+pub use live_notice::{LiveNotice, LiveNoticeProps};
+pub use pending_status::{PendingStatus, PendingStatusProps};
+pub use post_attempt::PostJob;
+pub use relative_time::{format_relative, relative_parts, RelativeTime, RelativeTimeProps};
+pub use sort_control::{
+    sort_from_name, sort_name, stored_sort, SortControl, SortControlProps, SORT_KEY,
+};
 pub use thread_context::ThreadContext;
+pub use use_comment_list::{use_comment_list, LoadedList};
+pub use use_live::{use_live, POLL_MS};
+pub use use_sentinel::use_sentinel;
 
 /// From this depth on, replies are no longer indented further (phones stay readable) and say whom they answer.
 pub const INDENT_LIMIT: usize = 5;
+
+/// On narrow screens the indentation stops earlier, at this depth; replies from here on say whom they answer there
+/// (the sentence is hidden on wide screens, where the indentation still shows it).
+pub const NARROW_INDENT_LIMIT: usize = 3;
 
 /// From this depth on, a subtree is drawn as one flat list: the DOM stays shallow and drawing never recurses deeper,
 /// however long the reply chain in the data.

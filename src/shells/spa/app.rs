@@ -1,6 +1,6 @@
 use yew::prelude::*;
 
-use super::DemoIndex;
+use super::{DemoIndex, Playground};
 use crate::components::common::ErrorBox;
 use crate::config::ReaderConfig;
 use crate::i18n::Lang;
@@ -16,6 +16,8 @@ pub enum SpaRoute {
     Article(ReaderConfig),
     /// Parameters that cannot be used, with the reason.
     BadConfig(String),
+    /// The mapping playground (`?playground`).
+    Playground,
 }
 
 /// Props of [`SpaApp`].
@@ -45,6 +47,7 @@ pub fn SpaApp(props: &SpaAppProps) -> Html {
             <main class="spa-main" id="main">
                 { match &props.route {
                     SpaRoute::Index => html! { <DemoIndex /> },
+                    SpaRoute::Playground => html! { <Playground /> },
                     SpaRoute::Article(config) => html! { <Reader config={config.clone()} /> },
                     SpaRoute::BadConfig(message) => html! {
                         <ContextProvider<Lang> context={lang}>

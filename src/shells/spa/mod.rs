@@ -3,9 +3,11 @@
 
 mod app;
 mod demo_index;
+mod playground;
 
 pub use app::{SpaApp, SpaAppProps, SpaRoute};
 pub use demo_index::DemoIndex;
+pub use playground::Playground;
 
 use wasm_bindgen::JsCast;
 
@@ -23,6 +25,9 @@ pub fn route_from_query(query: &str) -> SpaRoute {
             Some((pair.get(0).as_string()?, pair.get(1).as_string()?))
         })
         .collect();
+    if pairs.iter().any(|(k, _)| k == "playground") {
+        return SpaRoute::Playground;
+    }
     if !pairs.iter().any(|(k, _)| k == "src") {
         return SpaRoute::Index;
     }

@@ -1,0 +1,168 @@
+// Folio's embed loader: defines <folio-reader>. One external ES module, no inline script or style, so it runs
+// under a strict Content-Security-Policy. It finds the WebAssembly module and the stylesheet relative to its own
+// URL (any CDN path works); the build (embed/postbuild.sh) writes their hashed names and SRI hashes into FILES
+// below, so the stylesheet and the WebAssembly are checked by the browser (Subresource Integrity).
+// Each element renders into its own open shadow root; the WebAssembly is fetched only when the first element
+// comes within 200px of the viewport, unless it says loading="eager".
+const FILES = {
+  js: "__FOLIO_JS__",
+  wasm: "__FOLIO_WASM__",
+  wasmSri: "__FOLIO_WASM_SRI__",
+  css: "__FOLIO_CSS__",
+  cssSri: "__FOLIO_CSS_SRI__",
+};
+const at = (name) => new URL(name, import.meta.url).href;
+const ATTRS = ["src", "comments", "preset", "mapping", "lang", "theme"];
+let wasm; // the module's exports, once initialised
+let loading; // the promise of them
+const load = () =>
+  (loading ||= import(at(FILES.js)).then(async (m) => {
+    await m.default({ module_or_path: fetch(at(FILES.wasm), { integrity: FILES.wasmSri }) });
+    return (wasm = m);
+  }));
+
+let observer;
+const whenNear = (el) => {
+  observer ||= new IntersectionObserver(
+    (entries) => {
+      for (const e of entries) {
+        if (e.isIntersecting) {
+          observer.unobserve(e.target);
+          e.target._start();
+        }
+      }
+    },
+    { rootMargin: "200px" },
+  );
+  observer.observe(el);
+};
+
+class FolioReader extends HTMLElement {
+  static get observedAttributes() {
+    return ATTRS;
+  }
+
+  // Debugging and the leak tests: how many readers are alive in the WebAssembly module.
+  static liveApps() {
+    return wasm ? wasm.folio_live_apps() : 0;
+  }
+
+  constructor() {
+    super();
+    // The placeholder keeps its height until the article (or an error) is drawn: no layout shift.
+    const settle = () => this._box && this._box.style.removeProperty("min-height");
+    this.addEventListener("folio:loaded", settle);
+    this.addEventListener("folio:error", settle);
+  }
+
+  connectedCallback() {
+    const root = this.shadowRoot || this.attachShadow({ mode: "open" });
+    if (!root.querySelector("link")) {
+      const link = document.createElement("link");
+      link.rel = "stylesheet";
+      link.href = at(FILES.css);
+      link.integrity = FILES.cssSri;
+      link.crossOrigin = "anonymous";
+      root.append(link);
+    }
+    if (this._box) return;
+    const box = (this._box = document.createElement("div"));
+    box.className = "folio-embed";
+    // CSSOM, not a style attribute: allowed without 'unsafe-inline'.
+    box.style.minHeight = "var(--folio-placeholder-height, 480px)";
+    root.append(box);
+    if (this.getAttribute("loading") === "eager") this._start();
+    else whenNear(this);
+  }
+
+  _start() {
+    const box = this._box;
+    if (!box) return;
+    load().then(
+      (m) => {
+        // Still the same connection, and not started yet?
+        if (this._box === box && this._id == null) this._id = m.folio_mount(this, box);
+      },
+      (err) => {
+        if (this._box !== box) return;
+        box.textContent = "folio: could not load the reader (" + err + ")";
+        this.dispatchEvent(
+          new CustomEvent("folio:error", {
+            bubbles: true,
+            composed: true,
+            detail: { kind: "load", message: String(err) },
+          }),
+        );
+      },
+    );
+  }
+
+  disconnectedCallback() {
+    if (observer) observer.unobserve(this);
+    if (this._id != null && wasm) wasm.folio_unmount(this._id);
+    this._id = null;
+    if (this._box) this._box.remove();
+    this._box = null;
+  }
+
+  attributeChangedCallback() {
+    if (this._id != null && wasm) wasm.folio_update(this._id);
+  }
+}
+
+// <folio-count src|comments>: a comment count for listing pages, without the WebAssembly. Requests are batched:
+// one fetch per distinct URL however many elements show it, at most 4 in flight.
+const cache = new Map();
+const waiting = [];
+let inFlight = 0;
+const pump = () => {
+  while (inFlight < 4 && waiting.length) {
+    const [url, done] = waiting.shift();
+    inFlight++;
+    fetch(url, { credentials: "omit" })
+      .then((r) => (r.ok ? r.json() : Promise.reject(new Error("HTTP " + r.status))))
+      .then(done.ok, done.err)
+      .finally(() => {
+        inFlight--;
+        pump();
+      });
+  }
+};
+const getJson = (url) => {
+  if (!cache.has(url))
+    cache.set(url, new Promise((ok, err) => (waiting.push([url, { ok, err }]), pump())));
+  return cache.get(url);
+};
+const countFor = async (el) => {
+  let url = el.getAttribute("comments");
+  if (!url) {
+    const src = new URL(el.getAttribute("src") || "", document.baseURI).href;
+    url = new URL((await getJson(src)).comments, src).href;
+  }
+  const list = await getJson(new URL(url, document.baseURI).href);
+  return Number.isInteger(list.total) ? list.total : list.comments.length;
+};
+
+class FolioCount extends HTMLElement {
+  static get observedAttributes() {
+    return ["src", "comments"];
+  }
+
+  connectedCallback() {
+    const root = this.shadowRoot || this.attachShadow({ mode: "open" });
+    const out = root.firstChild || root.appendChild(document.createElement("span"));
+    out.setAttribute("part", "count");
+    countFor(this).then(
+      (n) => (out.textContent = String(n)),
+      () => (out.textContent = "–"),
+    );
+  }
+
+  attributeChangedCallback() {
+    if (this.isConnected) this.connectedCallback();
+  }
+}
+
+// Loading the script twice (say, under two URLs) must not throw.
+if (!customElements.get("folio-reader")) customElements.define("folio-reader", FolioReader);
+if (!customElements.get("folio-count")) customElements.define("folio-count", FolioCount);

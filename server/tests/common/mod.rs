@@ -1,0 +1,190 @@
+//! What the durability and load tests share: a temporary dist with one article, the real server binary started on
+//! a free loopback port, and plain HTTP/1.1 requests over `TcpStream`.
+
+#![allow(dead_code)] // Each test binary uses a different part of this module.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc;
+use std::time::Duration;
+
+use serde_json::{json, Value};
+
+/// The article the tests post to.
+pub const ARTICLE: &str = "hostile-article";
+
+/// A temporary dist (one article, no seed comments) and database, removed on drop.
+pub struct Site {
+    pub root: PathBuf,
+}
+
+impl Site {
+    pub fn new(name: &str) -> Site {
+        let root = Path::new(env!("CARGO_TARGET_TMPDIR"))
+            .join(format!("folio-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&root);
+        let article = json!({"id": ARTICLE, "title": "T", "body": "<p>b</p>"});
+        let file = root.join(format!("dist/demo/articles/{ARTICLE}.json"));
+        std::fs::create_dir_all(file.parent().expect("parent")).expect("mkdir");
+        std::fs::write(&file, article.to_string()).expect("article");
+        std::fs::write(
+            root.join("dist/index.html"),
+            "<!doctype html><title>t</title>",
+        )
+        .expect("index");
+        Site { root }
+    }
+
+    pub fn start(&self) -> Server {
+        Server::start(&self.root.join("dist"), &self.root.join("folio.db"))
+    }
+}
+
+impl Drop for Site {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.root);
+    }
+}
+
+/// A running `folio-server`; killed with SIGKILL (no shutdown handler runs) on [`Server::kill`] or drop.
+pub struct Server {
+    child: Child,
+    pub port: u16,
+}
+
+impl Server {
+    fn start(dist: &Path, db: &Path) -> Server {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_folio-server"))
+            .arg("--dist")
+            .arg(dist)
+            .arg("--db")
+            .arg(db)
+            // The load test posts far more than a reader could; the limit is tested elsewhere.
+            .args(["--addr", "127.0.0.1:0", "--rate-limit", "0"])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("spawn folio-server");
+        let stdout = child.stdout.take().expect("stdout");
+        let (tx, rx) = mpsc::channel();
+        std::thread::spawn(move || {
+            let mut reader = BufReader::new(stdout);
+            let mut line = String::new();
+            let _ = reader.read_line(&mut line);
+            let _ = tx.send(line);
+            let _ = std::io::copy(&mut reader, &mut std::io::sink());
+        });
+        let line = rx
+            .recv_timeout(Duration::from_secs(30))
+            .expect("the server announces itself");
+        let port = line
+            .trim_end()
+            .strip_prefix("Folio is running at http://127.0.0.1:")
+            .and_then(|r| r.strip_suffix('/'))
+            .and_then(|p| p.parse().ok())
+            .unwrap_or_else(|| panic!("unexpected first line {line:?}"));
+        Server { child, port }
+    }
+
+    /// SIGKILL: the process gets no chance to flush or close anything.
+    pub fn kill(mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// One request on a fresh connection; `(status, body)`, or `None` when the connection failed.
+pub fn request(port: u16, method: &str, path: &str, body: Option<&Value>) -> Option<(u16, Value)> {
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).ok()?;
+    stream
+        .set_read_timeout(Some(Duration::from_secs(30)))
+        .ok()?;
+    let body = body.map(Value::to_string).unwrap_or_default();
+    let head = format!(
+        "{method} {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\nContent-Type: application/json\r\n\
+         Content-Length: {}\r\n\r\n{body}",
+        body.len()
+    );
+    stream.write_all(head.as_bytes()).ok()?;
+    let mut raw = Vec::new();
+    stream.read_to_end(&mut raw).ok()?;
+    let text = String::from_utf8_lossy(&raw);
+    let status = text.split_whitespace().nth(1)?.parse().ok()?;
+    let (head, payload) = text.split_once("\r\n\r\n")?;
+    let payload = if head
+        .to_ascii_lowercase()
+        .contains("transfer-encoding: chunked")
+    {
+        dechunk(payload)
+    } else {
+        payload.to_string()
+    };
+    Some((
+        status,
+        serde_json::from_str(&payload).unwrap_or(Value::Null),
+    ))
+}
+
+fn dechunk(mut s: &str) -> String {
+    let mut out = String::new();
+    while let Some((size, rest)) = s.split_once("\r\n") {
+        let n = usize::from_str_radix(size.trim(), 16).unwrap_or(0);
+        if n == 0 || rest.len() < n {
+            break;
+        }
+        out.push_str(&rest[..n]);
+        s = rest[n..].trim_start_matches("\r\n");
+    }
+    out
+}
+
+/// Post a comment with a unique body; the stored comment's id when the server acknowledged it with 201.
+pub fn post(port: u16, body: &str) -> Option<String> {
+    let comment = json!({"author": {"name": "Load"}, "body": body, "format": "text"});
+    match request(
+        port,
+        "POST",
+        &format!("/api/articles/{ARTICLE}/comments"),
+        Some(&comment),
+    )? {
+        (201, v) => v
+            .get("id")
+            .or_else(|| v.pointer("/comment/id"))
+            .map(|id| id.as_str().map_or_else(|| id.to_string(), str::to_string)),
+        _ => None,
+    }
+}
+
+/// The bodies of every listed comment.
+pub fn list_bodies(port: u16) -> Vec<String> {
+    let (status, v) = request(
+        port,
+        "GET",
+        &format!("/api/articles/{ARTICLE}/comments"),
+        None,
+    )
+    .expect("the list answers");
+    assert_eq!(status, 200, "{v}");
+    v["comments"]
+        .as_array()
+        .expect("a comments array")
+        .iter()
+        .map(|c| {
+            let b = c["body"].as_str().unwrap_or("");
+            // The list may carry the body as HTML: keep only the marker text.
+            b.trim_start_matches("<p>")
+                .trim_end_matches('\n')
+                .trim_end_matches("</p>")
+                .to_string()
+        })
+        .collect()
+}

@@ -1,0 +1,132 @@
+use std::rc::Rc;
+
+use futures::future::abortable;
+use gloo_timers::future::TimeoutFuture;
+use serde_json::Value;
+use wasm_bindgen::{JsCast, JsValue};
+use yew::prelude::*;
+
+use crate::model::{Comment, CommentList};
+use crate::net::{get_text, DEFAULT_TIMEOUT_MS};
+use crate::source::folio_json::{comment, comments_from_value, parse_json};
+use crate::source::SourceError;
+use crate::state::{Load, LoadError};
+
+/// Comments mapped per slice of work; between slices the browser may paint and handle input, so a 10,000-comment
+/// list never blocks the page for one long task.
+const CHUNK: usize = 250;
+
+/// A loaded comment list, with what the live updates need.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LoadedList {
+    /// The comments, total and post target.
+    pub list: CommentList,
+    /// The absolute URL the list came from (the base for relative URLs, and what polling fetches again).
+    pub url: Rc<str>,
+    /// A Server-Sent Events stream of new comments, when the list names one (`"events"`).
+    pub events: Option<Rc<str>>,
+}
+
+/// Fetch and map the comment list like `use_document`, but in slices, yielding to the browser between them.
+#[hook]
+pub fn use_comment_list(url: AttrValue) -> (Rc<Load<LoadedList>>, Callback<()>) {
+    let state = use_state(|| Rc::new(Load::Loading));
+    let attempt = use_state(|| 0_u32);
+    {
+        let state = state.clone();
+        use_effect_with((url, *attempt), move |(url, _)| {
+            let url = url.clone();
+            state.set(Rc::new(Load::Loading));
+            let (task, handle) = abortable(async move {
+                let result = load(&url).await;
+                state.set(Rc::new(match result {
+                    Ok(v) => Load::Ready(v),
+                    Err(e) => Load::Failed(e),
+                }));
+            });
+            wasm_bindgen_futures::spawn_local(async move {
+                let _ = task.await;
+            });
+            move || handle.abort()
+        });
+    }
+    let retry = {
+        let attempt = attempt.clone();
+        Callback::from(move |()| attempt.set(attempt.wrapping_add(1)))
+    };
+    ((*state).clone(), retry)
+}
+
+async fn load(url: &str) -> Result<LoadedList, LoadError> {
+    let fetched = get_text(url, DEFAULT_TIMEOUT_MS).await?;
+    let base = Some(fetched.url.as_str());
+    // The browser's own JSON.parse reads megabytes in a few milliseconds; the comments are then mapped a slice at a
+    // time, each comment going through serde on its own, so no single step holds the page for long. (A list that
+    // JSON.parse refuses is handed to serde whole, for its precise error message.)
+    let parsed = js_sys::JSON::parse(&fetched.text).ok();
+    let items_js = parsed.as_ref().and_then(|v| {
+        let key = JsValue::from_str("comments");
+        let items = if js_sys::Array::is_array(v) {
+            v.clone()
+        } else {
+            js_sys::Reflect::get(v, &key).ok()?
+        };
+        let items: js_sys::Array = items.dyn_into().ok()?;
+        if !js_sys::Array::is_array(v) {
+            let _ = js_sys::Reflect::set(v, &key, &js_sys::Array::new());
+        }
+        Some(items)
+    });
+    let (value, items_js) = match (parsed, items_js) {
+        (Some(v), Some(items)) => {
+            let shell = if js_sys::Array::is_array(&v) {
+                "[]".to_string()
+            } else {
+                js_sys::JSON::stringify(&v)
+                    .ok()
+                    .and_then(|s| s.as_string())
+                    .unwrap_or_default()
+            };
+            (parse_json(&shell)?, Some(items))
+        }
+        _ => (parse_json(&fetched.text)?, None),
+    };
+    TimeoutFuture::new(0).await;
+    let events = value
+        .get("events")
+        .and_then(Value::as_str)
+        .and_then(|e| web_sys::Url::new_with_base(e, &fetched.url).ok())
+        .map(|u| Rc::from(u.href()));
+    let mut list = comments_from_value(&value, base)?;
+    if let Some(items) = items_js {
+        list.comments = map_in_slices(&items, base).await?;
+    }
+    Ok(LoadedList {
+        list,
+        url: fetched.url.as_str().into(),
+        events,
+    })
+}
+
+async fn map_in_slices(
+    items: &js_sys::Array,
+    base: Option<&str>,
+) -> Result<Vec<Comment>, SourceError> {
+    let n = items.length();
+    let mut out = Vec::with_capacity(n as usize);
+    for i in 0..n {
+        let text = js_sys::JSON::stringify(&items.get(i))
+            .ok()
+            .and_then(|s| s.as_string())
+            .unwrap_or_default();
+        out.push(comment(
+            &parse_json(&text)?,
+            &format!("/comments/{i}"),
+            base,
+        )?);
+        if (i + 1) % CHUNK as u32 == 0 {
+            TimeoutFuture::new(0).await;
+        }
+    }
+    Ok(out)
+}

@@ -1,0 +1,255 @@
+//! The article and its comments read through a mapping (a preset, a mapping document, or auto-detection). The
+//! requests a mapping needs beyond the first — the mapping document itself, further pages, comments fetched one by
+//! one from child ids — happen here; the mapping itself is pure (`source::mapping`).
+
+use std::collections::VecDeque;
+use std::rc::Rc;
+
+use futures::future::{abortable, join_all};
+use serde_json::Value;
+use yew::prelude::*;
+
+use crate::components::comments::{use_comment_list, LoadedList};
+use crate::model::{Article, CommentList};
+use crate::net::{get_text, DEFAULT_TIMEOUT_MS};
+use crate::source::folio_json::{parse_comments, parse_json};
+use crate::source::mapping::{
+    child_ids, is_inline, item_url, map_article_text, map_comments_text, map_item, max_items,
+    next_page, Mapping, MappingChoice, PageInfo, Resolved, Threading,
+};
+use crate::state::{Load, LoadError};
+
+/// The most pages of comments followed; the rest is left to the API's own site.
+const MAX_PAGES: u32 = 10;
+/// Child items fetched at once.
+const BATCH: usize = 8;
+
+/// How the article was read, for the comments: given by the reader to its comment section as a context.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct MappedContext(pub Option<Rc<MappedInfo>>);
+
+/// The mapping the article was read with, and the article object (for URL and post templates).
+#[derive(Clone, Debug, PartialEq)]
+pub struct MappedInfo {
+    /// The mapping, its name, and whether it was detected.
+    pub resolved: Resolved,
+    /// The article object in the response.
+    pub object: Rc<Value>,
+}
+
+type ArticleState = Rc<Load<(Rc<Article>, MappedContext)>>;
+
+/// The choice the settings make; a mapping URL is fetched first.
+async fn choice(
+    preset: Option<AttrValue>,
+    mapping: Option<AttrValue>,
+) -> Result<MappingChoice, LoadError> {
+    let text = match mapping.as_deref() {
+        Some(m) if is_inline(m) => Some(m.to_string()),
+        Some(url) => Some(get_text(url, DEFAULT_TIMEOUT_MS).await?.text),
+        None => None,
+    };
+    Ok(MappingChoice::from_settings(
+        preset.as_deref(),
+        text.as_deref(),
+    )?)
+}
+
+async fn load_article(
+    src: AttrValue,
+    preset: Option<AttrValue>,
+    mapping: Option<AttrValue>,
+) -> Result<(Rc<Article>, MappedContext), LoadError> {
+    let choice = choice(preset, mapping).await?;
+    let fetched = get_text(&src, DEFAULT_TIMEOUT_MS).await?;
+    let mapped = map_article_text(&fetched.text, Some(&fetched.url), &choice)?;
+    if mapped.resolved.detected && mapped.resolved.name != "folio" {
+        // Say which shape was detected, so a publisher knows which preset to set.
+        web_sys::console::info_1(
+            &format!(
+                "folio: the response looks like {}; read it with that preset (set preset=\"{}\" to skip detection)",
+                mapped.resolved.name, mapped.resolved.name
+            )
+            .into(),
+        );
+    }
+    let info = MappedInfo {
+        resolved: mapped.resolved,
+        object: mapped.object,
+    };
+    Ok((mapped.article, MappedContext(Some(Rc::new(info)))))
+}
+
+/// Fetch and map the article at `src` with the `preset` / `mapping` settings. Returns its state, a retry callback,
+/// and the context the comment section needs.
+#[hook]
+pub fn use_mapped_article(
+    src: AttrValue,
+    preset: Option<AttrValue>,
+    mapping: Option<AttrValue>,
+) -> (Rc<Load<Rc<Article>>>, Callback<()>, MappedContext) {
+    let state = use_state(|| ArticleState::new(Load::Loading));
+    let attempt = use_state(|| 0_u32);
+    {
+        let state = state.clone();
+        use_effect_with(
+            (src, preset, mapping, *attempt),
+            move |(src, preset, mapping, _)| {
+                state.set(Rc::new(Load::Loading));
+                let (src, preset, mapping) = (src.clone(), preset.clone(), mapping.clone());
+                let (task, handle) = abortable(async move {
+                    let result = load_article(src, preset, mapping).await;
+                    state.set(Rc::new(match result {
+                        Ok(v) => Load::Ready(v),
+                        Err(e) => Load::Failed(e),
+                    }));
+                });
+                wasm_bindgen_futures::spawn_local(async move {
+                    let _ = task.await;
+                });
+                move || handle.abort()
+            },
+        );
+    }
+    let retry = {
+        let attempt = attempt.clone();
+        Callback::from(move |()| attempt.set(attempt.wrapping_add(1)))
+    };
+    let load = use_memo(state.clone(), |s| match &***s {
+        Load::Loading => (Rc::new(Load::Loading), MappedContext::default()),
+        Load::Failed(e) => (Rc::new(Load::Failed(e.clone())), MappedContext::default()),
+        Load::Ready((a, ctx)) => (Rc::new(Load::Ready(a.clone())), ctx.clone()),
+    });
+    (load.0.clone(), retry, load.1.clone())
+}
+
+async fn load_comments(url: AttrValue, ctx: MappedContext) -> Result<LoadedList, LoadError> {
+    let first = get_text(&url, DEFAULT_TIMEOUT_MS).await?;
+    let loaded = |list: CommentList| LoadedList {
+        list,
+        url: first.url.as_str().into(),
+        events: None,
+    };
+    let (Some(info), Some(m)) = (
+        ctx.0.clone(),
+        ctx.0.as_ref().and_then(|i| i.resolved.mapping.clone()),
+    ) else {
+        return Ok(loaded(parse_comments(&first.text, Some(&first.url))?));
+    };
+    let mut list = map_comments_text(&first.text, Some(&first.url), Some(&m), Some(&info.object))?;
+    let mut doc = parse_json(&first.text)?;
+    let mut page_url = first.url.clone();
+    let mut number = 1;
+    let mut items = list.comments.len();
+    while number < MAX_PAGES {
+        let page = PageInfo {
+            number,
+            items,
+            ..PageInfo::default()
+        };
+        let Some(next) = next_page(&m, &doc, &page_url, &page)? else {
+            break;
+        };
+        let f = get_text(&next, DEFAULT_TIMEOUT_MS).await?;
+        let more = map_comments_text(&f.text, Some(&f.url), Some(&m), Some(&info.object))?;
+        items = more.comments.len();
+        list.comments.extend(more.comments);
+        doc = parse_json(&f.text)?;
+        page_url = f.url;
+        number += 1;
+    }
+    if matches!(
+        m.comments.as_ref().map(|c| &c.threading),
+        Some(Threading::ChildIds { .. })
+    ) {
+        fetch_children(&m, &doc, &first.url, &mut list).await;
+    }
+    Ok(loaded(list))
+}
+
+/// Child-id threading: fetch the items the document lists, then theirs, breadth first, a batch at a time, up to the
+/// mapping's cap. An item that fails to load or map is left out rather than failing the whole thread.
+async fn fetch_children(m: &Mapping, doc: &Value, base: &str, list: &mut CommentList) {
+    let mut queue: VecDeque<(String, Option<Rc<str>>)> =
+        child_ids(m, doc).into_iter().map(|id| (id, None)).collect();
+    let cap = max_items(m);
+    let mut fetched = 0;
+    while !queue.is_empty() && fetched < cap {
+        let n = queue.len().min(BATCH).min(cap - fetched);
+        let batch: Vec<(String, Option<Rc<str>>)> = queue.drain(..n).collect();
+        fetched += batch.len();
+        let requests = batch.iter().map(|(id, _)| {
+            let url = item_url(m, id, Some(base));
+            async move {
+                match url {
+                    Some(u) => get_text(&u, DEFAULT_TIMEOUT_MS).await.ok(),
+                    None => None,
+                }
+            }
+        });
+        for ((_, parent), answer) in batch.iter().zip(join_all(requests).await) {
+            let Some(f) = answer else { continue };
+            let Ok(v) = parse_json(&f.text) else { continue };
+            if let Ok(Some(c)) = map_item(m, &v, parent.clone(), Some(&f.url)) {
+                for kid in child_ids(m, &v) {
+                    queue.push_back((kid, Some(c.id.clone())));
+                }
+                list.comments.push(c);
+            }
+        }
+    }
+}
+
+/// Fetch and map the comment list at `url` with the mapping the article was read with (from the reader's
+/// [`MappedContext`]), following pages and child ids as the mapping says. Folio JSON (no mapping, or the built-in
+/// reader) goes through the thread's own sliced loader, `use_comment_list`, exactly as before.
+///
+/// Both loaders are called on every render (hooks must be called in the same order); the one not needed is given
+/// nothing to do: the mapped loader skips without a mapping, and the Folio loader's result is ignored with one.
+#[hook]
+pub fn use_mapped_comments(url: AttrValue) -> (Rc<Load<LoadedList>>, Callback<()>) {
+    let ctx = use_context::<MappedContext>().unwrap_or_default();
+    let mapped = ctx.0.as_ref().is_some_and(|i| i.resolved.mapping.is_some());
+    // `about:blank` is refused before any request is made (not http or https), so the unused loader costs nothing.
+    let folio = use_comment_list(if mapped {
+        AttrValue::from("about:blank")
+    } else {
+        url.clone()
+    });
+    let state = use_state(|| Rc::new(Load::Loading));
+    let attempt = use_state(|| 0_u32);
+    {
+        let state = state.clone();
+        use_effect_with((url, ctx, *attempt), move |(url, ctx, _)| {
+            let mut cleanup: Option<futures::future::AbortHandle> = None;
+            if ctx.0.as_ref().is_some_and(|i| i.resolved.mapping.is_some()) {
+                state.set(Rc::new(Load::Loading));
+                let (url, ctx) = (url.clone(), ctx.clone());
+                let (task, handle) = abortable(async move {
+                    let result = load_comments(url, ctx).await;
+                    state.set(Rc::new(match result {
+                        Ok(v) => Load::Ready(v),
+                        Err(e) => Load::Failed(e),
+                    }));
+                });
+                wasm_bindgen_futures::spawn_local(async move {
+                    let _ = task.await;
+                });
+                cleanup = Some(handle);
+            }
+            move || {
+                if let Some(h) = cleanup {
+                    h.abort();
+                }
+            }
+        });
+    }
+    if !mapped {
+        return folio;
+    }
+    let retry = {
+        let attempt = attempt.clone();
+        Callback::from(move |()| attempt.set(attempt.wrapping_add(1)))
+    };
+    ((*state).clone(), retry)
+}

@@ -1,0 +1,75 @@
+use std::rc::Rc;
+
+use web_sys::Element;
+use yew::prelude::*;
+
+use super::events;
+use crate::components::common::ErrorBox;
+use crate::config::ReaderConfig;
+use crate::i18n::Lang;
+use crate::model::{Article, Comment};
+use crate::state::LoadError;
+use crate::Reader;
+
+/// Props of [`EmbedApp`].
+#[derive(Properties, PartialEq)]
+pub struct EmbedAppProps {
+    /// The validated attributes, or the `folio:` message saying what is wrong with them.
+    pub config: Result<ReaderConfig, String>,
+    /// The `<folio-reader>` element: the events are dispatched on it.
+    pub host: Element,
+}
+
+/// One `<folio-reader>`: the [`Reader`] with its callbacks turned into DOM events on the host element, or the
+/// configuration error shown inside the widget.
+#[component]
+pub fn EmbedApp(props: &EmbedAppProps) -> Html {
+    let host = props.host.clone();
+    let on_loaded = use_callback(host.clone(), |a: Rc<Article>, host| {
+        events::loaded(host, &a)
+    });
+    let on_error = use_callback(host.clone(), |e: LoadError, host| events::error(host, &e));
+    let on_comment_posted = use_callback(host.clone(), |c: Comment, host| {
+        events::comment_posted(host, &c)
+    });
+    // A configuration error is reported once per distinct message, like a load failure.
+    {
+        let on_error = on_error.clone();
+        use_effect_with(props.config.clone().err(), move |message| {
+            if let Some(m) = message {
+                on_error.emit(LoadError::Config(strip(m).to_string()));
+            }
+        });
+    }
+    match &props.config {
+        Ok(config) => {
+            // A new document (not just a new theme or language) starts a fresh reader, dropping the old state.
+            let key = format!(
+                "{}|{}|{}|{}",
+                config.src,
+                config.comments.as_deref().unwrap_or(""),
+                config.preset.as_deref().unwrap_or(""),
+                config.mapping.as_deref().unwrap_or("")
+            );
+            html! {
+                <Reader {key} config={config.clone()} {on_loaded} {on_error} {on_comment_posted} />
+            }
+        }
+        Err(message) => {
+            let lang = Lang::default();
+            html! {
+                <ContextProvider<Lang> context={lang}>
+                    <div class="folio" data-theme="auto" part="root">
+                        <ErrorBox title={lang.strings().article_failed}
+                            error={LoadError::Config(strip(message).to_string())} />
+                    </div>
+                </ContextProvider<Lang>>
+            }
+        }
+    }
+}
+
+/// `LoadError::Config` adds the `folio: ` prefix back when displayed.
+fn strip(message: &str) -> &str {
+    message.trim_start_matches("folio: ")
+}

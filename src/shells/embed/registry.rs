@@ -1,0 +1,92 @@
+//! The live apps, one per connected `<folio-reader>`, by id. Each app sits in its own `RefCell` so a host's
+//! event listener that removes the element while its app is updating cannot hit a borrowed registry.
+
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use wasm_bindgen::prelude::*;
+use web_sys::Element;
+use yew::AppHandle;
+
+use super::app::{EmbedApp, EmbedAppProps};
+use super::attrs::config_from_element;
+
+type Slot = Rc<RefCell<Option<AppHandle<EmbedApp>>>>;
+
+struct Mounted {
+    host: Element,
+    app: Slot,
+}
+
+thread_local! {
+    static APPS: RefCell<HashMap<u32, Mounted>> = RefCell::new(HashMap::new());
+    static NEXT_ID: Cell<u32> = const { Cell::new(1) };
+}
+
+fn props_for(host: &Element) -> EmbedAppProps {
+    EmbedAppProps {
+        config: config_from_element(host),
+        host: host.clone(),
+    }
+}
+
+/// Start a reader for the `<folio-reader>` element `host`, rendered into `root` (a `<div>` in its shadow root).
+/// Returns the id the loader passes to [`folio_update`] and [`folio_unmount`].
+#[wasm_bindgen]
+pub fn folio_mount(host: Element, root: Element) -> u32 {
+    crate::shells::install_panic_hook();
+    let id = NEXT_ID.with(|n| {
+        let id = n.get();
+        n.set(id.wrapping_add(1).max(1));
+        id
+    });
+    let handle = yew::Renderer::<EmbedApp>::with_root_and_props(root, props_for(&host)).render();
+    let app = Rc::new(RefCell::new(Some(handle)));
+    APPS.with(|apps| apps.borrow_mut().insert(id, Mounted { host, app }));
+    id
+}
+
+/// Re-read the element's attributes and re-render (a new document starts a fresh reader). Unknown ids are
+/// ignored.
+#[wasm_bindgen]
+pub fn folio_update(id: u32) {
+    let Some((host, app)) = APPS.with(|apps| {
+        apps.borrow()
+            .get(&id)
+            .map(|m| (m.host.clone(), m.app.clone()))
+    }) else {
+        return;
+    };
+    if let Ok(mut slot) = app.try_borrow_mut() {
+        if let Some(handle) = slot.as_mut() {
+            handle.update(props_for(&host));
+        }
+    };
+}
+
+/// Destroy the app of a disconnected element. Unknown ids are ignored.
+#[wasm_bindgen]
+pub fn folio_unmount(id: u32) {
+    let Some(mounted) = APPS.with(|apps| apps.borrow_mut().remove(&id)) else {
+        return;
+    };
+    let app = mounted.app;
+    let taken = app.try_borrow_mut().ok().and_then(|mut slot| slot.take());
+    match taken {
+        Some(handle) => handle.destroy(),
+        // Removed from inside its own update: destroy it once that has returned.
+        None => wasm_bindgen_futures::spawn_local(async move {
+            let taken = app.try_borrow_mut().ok().and_then(|mut slot| slot.take());
+            if let Some(handle) = taken {
+                handle.destroy();
+            }
+        }),
+    }
+}
+
+/// How many apps are alive (for the leak tests and for debugging).
+#[wasm_bindgen]
+pub fn folio_live_apps() -> u32 {
+    APPS.with(|apps| u32::try_from(apps.borrow().len()).unwrap_or(u32::MAX))
+}

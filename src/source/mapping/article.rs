@@ -1,0 +1,228 @@
+//! Article mapping: a [`Mapping`]'s `article` section applied to a document.
+
+use std::rc::Rc;
+
+use serde_json::Value;
+
+use super::body::{article_body, check_format};
+use super::doc::{ArticleMap, Field, HeroMap, ListMap, Mapping};
+use super::value::{self, body_source, first, flatten, plain, text, tried, values, Doc};
+use crate::model::{Article, Author, Crumb, Hero, Related, Tag, TextDirection};
+use crate::source::error::SourceError;
+use crate::source::folio_json::{anonymous, bad};
+use crate::source::url::{safe_image, safe_link};
+
+/// The mapping's name for messages.
+pub(crate) fn name_of(m: &Mapping) -> String {
+    m.name.clone().unwrap_or_else(|| "custom mapping".into())
+}
+
+/// The article object inside the document (`article.root`), or the document itself.
+pub(crate) fn article_root<'a>(m: &'a Mapping, root: &'a Value) -> Result<&'a Value, SourceError> {
+    let doc = Doc { root };
+    match &m.article.root {
+        None => Ok(root),
+        Some(f) => first(doc, f, root)?
+            .map(|(v, _)| v)
+            .ok_or_else(|| missing("article", f, m)),
+    }
+}
+
+fn missing(field: &str, f: &Field, m: &Mapping) -> SourceError {
+    SourceError::MissingMapped {
+        field: field.into(),
+        tried: tried(f),
+        mapping: name_of(m),
+    }
+}
+
+fn absent(field: &str, m: &Mapping) -> SourceError {
+    SourceError::MissingMapped {
+        field: field.into(),
+        tried: "no path (the mapping does not say where it is)".into(),
+        mapping: name_of(m),
+    }
+}
+
+/// Map the article of document `root`, fetched from `base`.
+pub fn map_article(m: &Mapping, root: &Value, base: Option<&str>) -> Result<Article, SourceError> {
+    let a: &ArticleMap = &m.article;
+    let doc = Doc { root };
+    let cur = article_root(m, root)?;
+    let link = |f: Option<&Field>| -> Result<Option<Rc<str>>, SourceError> {
+        Ok(text(doc, f, cur)?
+            .and_then(|u| safe_link(base, u.trim()))
+            .map(Rc::from))
+    };
+
+    let title_field = a.title.as_ref().ok_or_else(|| absent("title", m))?;
+    let title =
+        plain(doc, Some(title_field), cur)?.ok_or_else(|| missing("title", title_field, m))?;
+
+    let body_field = a.body.as_ref().ok_or_else(|| absent("body", m))?;
+    let (body_value, body_path, spec) =
+        body_source(doc, body_field, cur)?.ok_or_else(|| missing("body", body_field, m))?;
+    let format = match &spec.format_from {
+        Some(p) => text(doc, Some(&Field::Path(p.clone())), cur)?,
+        None => None,
+    }
+    .or_else(|| spec.format.clone())
+    .unwrap_or_else(|| "html".into());
+    check_format(&format).map_err(|e| match e {
+        SourceError::BadMapping { reason } if spec.format_from.is_some() => bad(&body_path, reason),
+        e => e,
+    })?;
+    let body = article_body(&body_value, &format, &body_path, base)?;
+
+    let lang = plain(doc, a.lang.as_ref(), cur)?;
+    let dir = match text(doc, a.dir.as_ref(), cur)?.as_deref() {
+        Some("rtl") => TextDirection::Rtl,
+        Some("ltr") => TextDirection::Ltr,
+        Some("auto") => TextDirection::Auto,
+        _ => lang
+            .as_deref()
+            .map_or(TextDirection::Auto, TextDirection::of_language),
+    };
+    Ok(Article {
+        id: value::id(doc, a.id.as_ref(), cur)?.unwrap_or_else(|| title.clone()),
+        url: link(a.url.as_ref())?,
+        section: items(doc, a.section.as_ref(), cur)?
+            .into_iter()
+            .map(|it| {
+                Ok(
+                    plain(doc, Some(label_of(it.1.label.as_ref())), it.0)?.map(|label| Crumb {
+                        label,
+                        url: item_link(doc, it.1.url.as_ref(), it.0, base).ok().flatten(),
+                    }),
+                )
+            })
+            .collect::<Result<Vec<_>, SourceError>>()?
+            .into_iter()
+            .flatten()
+            .collect(),
+        label: plain(doc, a.label.as_ref(), cur)?,
+        title,
+        standfirst: plain(doc, a.standfirst.as_ref(), cur)?,
+        authors: items(doc, a.authors.as_ref(), cur)?
+            .into_iter()
+            .map(|(v, l)| {
+                Ok(Author {
+                    name: plain(doc, Some(label_of(l.name.as_ref())), v)?
+                        .unwrap_or_else(|| anonymous().name),
+                    url: item_link(doc, l.url.as_ref(), v, base)?,
+                    avatar: text(doc, l.avatar.as_ref(), v)?
+                        .and_then(|u| safe_image(base, u.trim()))
+                        .map(Rc::from),
+                })
+            })
+            .collect::<Result<Vec<_>, SourceError>>()?
+            .into(),
+        published: value::date(doc, a.published.as_ref(), cur)?,
+        updated: value::date(doc, a.updated.as_ref(), cur)?,
+        hero: match &a.hero {
+            Some(h) => hero(doc, h, cur, base)?,
+            None => None,
+        },
+        body: body.into(),
+        related: items(doc, a.related.as_ref(), cur)?
+            .into_iter()
+            .map(|(v, l)| {
+                let title = plain(doc, Some(label_of(l.title.as_ref())), v)?;
+                let url = item_link(doc, l.url.as_ref(), v, base)?;
+                let after =
+                    value::number(doc, l.after.as_ref(), v)?.and_then(|n| usize::try_from(n).ok());
+                Ok(title
+                    .zip(url)
+                    .map(|(title, url)| Related { title, url, after }))
+            })
+            .collect::<Result<Vec<_>, SourceError>>()?
+            .into_iter()
+            .flatten()
+            .collect(),
+        tags: items(doc, a.tags.as_ref(), cur)?
+            .into_iter()
+            .map(|(v, l)| {
+                Ok(
+                    plain(doc, Some(label_of(l.label.as_ref())), v)?.map(|label| Tag {
+                        label,
+                        url: item_link(doc, l.url.as_ref(), v, base).ok().flatten(),
+                    }),
+                )
+            })
+            .collect::<Result<Vec<_>, SourceError>>()?
+            .into_iter()
+            .flatten()
+            .collect(),
+        lang,
+        dir,
+        audio: text(doc, a.audio.as_ref(), cur)?
+            .and_then(|u| safe_image(base, u.trim()))
+            .map(Rc::from),
+        live: value::flag(doc, a.live.as_ref(), cur)?,
+        comments_url: link(a.comments_url.as_ref())?,
+    })
+}
+
+/// The item itself, when a list item's main text field is not mapped (a list of strings).
+static ITSELF: std::sync::LazyLock<Field> = std::sync::LazyLock::new(|| Field::Path(String::new()));
+
+fn label_of(f: Option<&Field>) -> &Field {
+    f.unwrap_or(&ITSELF)
+}
+
+fn item_link<'a>(
+    doc: Doc<'a>,
+    f: Option<&'a Field>,
+    v: &'a Value,
+    base: Option<&str>,
+) -> Result<Option<Rc<str>>, SourceError> {
+    Ok(text(doc, f, v)?
+        .and_then(|u| safe_link(base, u.trim()))
+        .map(Rc::from))
+}
+
+fn items<'a>(
+    doc: Doc<'a>,
+    list: Option<&'a ListMap>,
+    cur: &'a Value,
+) -> Result<Vec<(&'a Value, &'a ListMap)>, SourceError> {
+    let Some(l) = list else { return Ok(Vec::new()) };
+    let Some(each) = &l.each else {
+        return Ok(Vec::new());
+    };
+    let (vs, _) = values(doc, each, cur)?;
+    Ok(flatten(vs).into_iter().map(|v| (v, l)).collect())
+}
+
+fn hero<'a>(
+    doc: Doc<'a>,
+    h: &'a HeroMap,
+    cur: &'a Value,
+    base: Option<&str>,
+) -> Result<Option<Hero>, SourceError> {
+    let at = match &h.at {
+        Some(f) => match first(doc, f, cur)? {
+            Some((v, _)) => v,
+            None => return Ok(None),
+        },
+        None => cur,
+    };
+    // An unusable image is left out, not an error: the article still reads.
+    let Some(src) = text(doc, h.src.as_ref(), at)?.and_then(|s| safe_image(base, s.trim())) else {
+        return Ok(None);
+    };
+    let size = match (
+        value::number(doc, h.width.as_ref(), at)?,
+        value::number(doc, h.height.as_ref(), at)?,
+    ) {
+        (Some(w), Some(hh)) if w > 0 && hh > 0 => u32::try_from(w).ok().zip(u32::try_from(hh).ok()),
+        _ => None,
+    };
+    Ok(Some(Hero {
+        src: src.into(),
+        alt: plain(doc, h.alt.as_ref(), at)?.unwrap_or_else(|| "".into()),
+        caption: plain(doc, h.caption.as_ref(), at)?,
+        credit: plain(doc, h.credit.as_ref(), at)?,
+        size,
+    }))
+}

@@ -1,0 +1,476 @@
+//! `<folio-reader>` on host pages written for the tests (tests/e2e/pages, served from a copy of the Trunk build
+//! under /embed-test/): plain, hostile CSS, strict CSP, twenty instances, inside a shadow root, added and
+//! removed, attribute changes, lazy loading, late definition and double loading, events. Both browsers.
+
+use std::path::{Path, PathBuf};
+
+use serde_json::Value;
+
+use crate::support::{self, root, Browser, Server, Session};
+
+const SEED_TITLE: &str = "Cuba and China Agree to Strengthen Military Cooperation";
+const TRAINS_TITLE: &str = "Night trains are back across Europe";
+const SEED_SRC: &str = "/demo/articles/cuba-china-military-cooperation.json";
+const TRAINS_SRC: &str = "/demo/articles/night-trains-return.json";
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("create dir");
+    for entry in std::fs::read_dir(from).expect("read dir").flatten() {
+        let target = to.join(entry.file_name());
+        if entry.path().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).expect("copy file");
+        }
+    }
+}
+
+/// The server on a temporary copy of the build with the host pages added under /embed-test/.
+fn embed_server() -> Server {
+    let dist: PathBuf = std::env::temp_dir().join(format!(
+        "folio-embed-dist-{}-{}",
+        std::process::id(),
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_nanos())
+            .unwrap_or(0)
+    ));
+    copy_dir(&support::dist(), &dist);
+    copy_dir(&root().join("tests/e2e/pages"), &dist.join("embed-test"));
+    Server::start_serving(dist)
+}
+
+fn page(server: &Server, name: &str) -> String {
+    format!("{}embed-test/{name}", server.url)
+}
+
+/// A JS expression for `sel` inside the shadow root of the element with id `id`.
+fn inside(id: &str, sel: &str) -> String {
+    format!("document.getElementById('{id}')?.shadowRoot?.querySelector('{sel}')")
+}
+
+/// Wait until the reader with id `id` has drawn an article whose h1 contains `title`.
+async fn wait_title(s: &Session, id: &str, title: &str) {
+    s.wait_for(
+        &format!("{id} to show {title}"),
+        &format!("({})?.textContent.includes({title:?})", inside(id, "h1")),
+    )
+    .await;
+}
+
+const LIVE: &str = "customElements.get('folio-reader')?.liveApps()";
+
+/// Layout figures of a reader that host CSS must not change.
+async fn layout(s: &Session, id: &str) -> Value {
+    s.eval(&format!(
+        "const r = document.getElementById('{id}').shadowRoot; const f = r.querySelector('.folio'); \
+         const h = r.querySelector('h1'); const p = r.querySelector('.folio-body > p'); \
+         const cs = getComputedStyle; \
+         return [f.getBoundingClientRect().width, cs(h).fontSize, cs(p).fontSize, cs(p).lineHeight, \
+                 cs(h).textTransform, cs(p).letterSpacing, cs(f).color, cs(p).textAlign, cs(p).fontStyle, \
+                 cs(h).marginTop, cs(r.querySelector('article')).borderTopWidth, \
+                 r.querySelector('form.folio-compose textarea') ? cs(r.querySelector('form.folio-compose textarea')).fontSize : 'none']"
+    ))
+    .await
+}
+
+// The plain host page: the article renders inside the element's open shadow root with Folio's stylesheet, the
+// placeholder height is released, and nothing of the widget is in the host's light DOM.
+#[tokio::test(flavor = "multi_thread")]
+async fn plain_host_page_renders_in_a_shadow_root() {
+    let server = embed_server();
+    for browser in Browser::ALL {
+        let s = Session::start(browser).await;
+        s.goto(&page(&server, "plain.html")).await;
+        wait_title(&s, "r", SEED_TITLE).await;
+        s.wait_for(
+            "the comment section",
+            &inside("r", "section.folio-comments h2"),
+        )
+        .await;
+        let facts = s
+            .eval(&format!(
+                "const r = document.getElementById('r').shadowRoot; return [document.querySelectorAll('h1').length, \
+                 document.querySelectorAll('.folio').length, getComputedStyle(r.querySelector('.folio')).maxWidth, \
+                 r.querySelector('.folio-embed').style.minHeight, r.querySelector('.folio').dataset.theme, \
+                 r.querySelector('.folio').getAttribute('part'), {LIVE}]"
+            ))
+            .await;
+        assert_eq!(
+            facts,
+            serde_json::json!([1, 0, "640px", "", "auto", "root", 1]),
+            "{browser:?}: [host h1s, light-DOM .folio, max-width, placeholder, theme, part, live apps]"
+        );
+        s.screenshot("embed-plain").await;
+        s.close().await;
+    }
+}
+
+// A hostile host stylesheet (`* { all: unset }`, `div { display: none }`, 60px root font size, inherited text
+// styles) changes nothing of the widget's layout: the same figures as on the plain page.
+#[tokio::test(flavor = "multi_thread")]
+async fn hostile_host_css_changes_nothing() {
+    let server = embed_server();
+    for browser in Browser::ALL {
+        let s = Session::start(browser).await;
+        s.goto(&page(&server, "plain.html")).await;
+        wait_title(&s, "r", SEED_TITLE).await;
+        s.wait_for(
+            "the compose form",
+            &inside("r", "form.folio-compose textarea"),
+        )
+        .await;
+        let plain = layout(&s, "r").await;
+        s.goto(&page(&server, "hostile.html")).await;
+        wait_title(&s, "r", SEED_TITLE).await;
+        s.wait_for(
+            "the compose form",
+            &inside("r", "form.folio-compose textarea"),
+        )
+        .await;
+        let hostile = layout(&s, "r").await;
+        assert_eq!(hostile, plain, "{browser:?}: hostile vs plain");
+        // 1.1875rem of Folio's own 16px, not of the host's 60px root.
+        assert_eq!(hostile[2], "19px", "{browser:?}: body text size");
+        let visible = s
+            .eval("return document.getElementById('r').getBoundingClientRect().height")
+            .await;
+        assert!(
+            visible.as_f64().unwrap_or(0.0) > 400.0,
+            "{browser:?}: {visible}"
+        );
+        s.screenshot("embed-hostile").await;
+        s.close().await;
+    }
+}
+
+// Under `default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self';
+// connect-src 'self'` the reader loads, is styled from the stylesheet file and shows its images.
+#[tokio::test(flavor = "multi_thread")]
+async fn strict_csp_host_page_works() {
+    let server = embed_server();
+    for browser in Browser::ALL {
+        let s = Session::start(browser).await;
+        s.goto(&page(&server, "csp.html")).await;
+        wait_title(&s, "r", SEED_TITLE).await;
+        s.wait_for(
+            "the hero image",
+            &format!(
+                "({})?.naturalWidth > 0",
+                inside("r", "figure.folio-hero img")
+            ),
+        )
+        .await;
+        s.wait_for(
+            "the comment section",
+            &inside("r", "section.folio-comments h2"),
+        )
+        .await;
+        let styled = s
+            .eval(&format!(
+                "return getComputedStyle({}).maxWidth",
+                inside("r", ".folio")
+            ))
+            .await;
+        assert_eq!(styled, "640px", "{browser:?}: the stylesheet applied");
+        s.close().await;
+    }
+}
+
+// Twenty readers of two articles on one page all render; posting in one shows the comment there only, and the
+// host receives `folio:comment-posted`.
+#[tokio::test(flavor = "multi_thread")]
+async fn twenty_instances_work_independently() {
+    let server = embed_server();
+    for browser in Browser::ALL {
+        let s = Session::start(browser).await;
+        s.goto(&page(&server, "many.html")).await;
+        for i in 0..20 {
+            let title = if i % 2 == 0 { SEED_TITLE } else { TRAINS_TITLE };
+            wait_title(&s, &format!("r{i}"), title).await;
+        }
+        assert_eq!(s.eval(&format!("return {LIVE}")).await, 20, "{browser:?}");
+        s.wait_for(
+            "r2's compose form",
+            &inside("r2", "form.folio-compose textarea"),
+        )
+        .await;
+        let text = format!("Only in r2, from {browser:?}");
+        s.eval(&format!(
+            "window.__posted = []; document.addEventListener('folio:comment-posted', e => window.__posted.push([e.target.id, e.detail.author])); \
+             const r = document.getElementById('r2').shadowRoot; \
+             const set = (el, v) => {{ el.value = v; el.dispatchEvent(new Event('input', {{ bubbles: true }})); }}; \
+             set(r.querySelector('form.folio-compose input[name=name]'), 'Reader two'); \
+             set(r.querySelector('form.folio-compose textarea'), {text:?}); \
+             r.querySelector('form.folio-compose button[type=submit]').click();"
+        ))
+        .await;
+        let shows = |id: &str| {
+            format!(
+                "[...document.getElementById('{id}').shadowRoot.querySelectorAll('.folio-comment__body')].some(b => b.textContent.includes({text:?}))"
+            )
+        };
+        s.wait_for("the comment in r2", &shows("r2")).await;
+        s.wait_for("the event", "window.__posted.length === 1")
+            .await;
+        assert_eq!(
+            s.eval("return window.__posted").await,
+            serde_json::json!([["r2", "Reader two"]]),
+            "{browser:?}"
+        );
+        for other in ["r0", "r4", "r18"] {
+            assert_eq!(
+                s.eval(&format!("return {}", shows(other))).await,
+                false,
+                "{browser:?}: {other} untouched"
+            );
+        }
+        s.screenshot("embed-twenty").await;
+        s.close().await;
+    }
+}
+
+// Elements added and removed again and again leave no app alive; moving an element re-renders it.
+#[tokio::test(flavor = "multi_thread")]
+async fn removed_elements_destroy_their_apps() {
+    let server = embed_server();
+    for browser in Browser::ALL {
+        let s = Session::start(browser).await;
+        s.goto(&page(&server, "empty.html")).await;
+        for round in 0..5 {
+            s.eval(&format!(
+                "const e = document.createElement('folio-reader'); e.id = 'x'; e.setAttribute('loading', 'eager'); \
+                 e.setAttribute('src', '{}'); document.getElementById('host').append(e);",
+                if round % 2 == 0 { SEED_SRC } else { TRAINS_SRC }
+            ))
+            .await;
+            wait_title(
+                &s,
+                "x",
+                if round % 2 == 0 {
+                    SEED_TITLE
+                } else {
+                    TRAINS_TITLE
+                },
+            )
+            .await;
+            s.wait_for("one live app", &format!("{LIVE} === 1")).await;
+            s.eval("document.getElementById('x').remove()").await;
+            s.wait_for("no live app", &format!("{LIVE} === 0")).await;
+        }
+        // Moved: disconnected then connected again, it draws afresh with one app.
+        s.eval(&format!(
+            "const e = document.createElement('folio-reader'); e.id = 'x'; e.setAttribute('loading', 'eager'); \
+             e.setAttribute('src', '{SEED_SRC}'); document.getElementById('host').append(e);"
+        ))
+        .await;
+        wait_title(&s, "x", SEED_TITLE).await;
+        s.eval("document.body.append(document.getElementById('x'))")
+            .await;
+        wait_title(&s, "x", SEED_TITLE).await;
+        assert_eq!(s.eval(&format!("return {LIVE}")).await, 1, "{browser:?}");
+        assert_eq!(
+            s.eval(
+                "return document.getElementById('x').shadowRoot.querySelectorAll('.folio').length"
+            )
+            .await,
+            1,
+            "{browser:?}: one reader after the move"
+        );
+        s.close().await;
+    }
+}
+
+// Changing attributes re-renders: theme switches the colours, src switches the article, a bad value shows the
+// `folio:` message inside the widget and sends `folio:error`.
+#[tokio::test(flavor = "multi_thread")]
+async fn attribute_changes_rerender() {
+    let server = embed_server();
+    for browser in Browser::ALL {
+        let s = Session::start(browser).await;
+        s.goto(&page(&server, "empty.html")).await;
+        s.eval(&format!(
+            "window.__errors = []; document.addEventListener('folio:error', e => window.__errors.push(e.detail.kind)); \
+             const e = document.createElement('folio-reader'); e.id = 'x'; e.setAttribute('loading', 'eager'); \
+             e.setAttribute('src', '{SEED_SRC}'); document.getElementById('host').append(e);"
+        ))
+        .await;
+        wait_title(&s, "x", SEED_TITLE).await;
+        s.eval("document.getElementById('x').setAttribute('theme', 'dark')")
+            .await;
+        s.wait_for(
+            "the dark theme",
+            &format!(
+                "getComputedStyle({}).backgroundColor === 'rgb(20, 20, 20)'",
+                inside("x", ".folio[data-theme=dark]")
+            ),
+        )
+        .await;
+        s.eval(&format!(
+            "document.getElementById('x').setAttribute('src', '{TRAINS_SRC}')"
+        ))
+        .await;
+        wait_title(&s, "x", TRAINS_TITLE).await;
+        s.eval("document.getElementById('x').setAttribute('theme', 'blue')")
+            .await;
+        s.wait_for(
+            "the configuration error",
+            &format!(
+                "({})?.textContent.includes('blue')",
+                inside("x", "[role=alert]")
+            ),
+        )
+        .await;
+        s.wait_for("folio:error", "window.__errors.includes('config')")
+            .await;
+        s.eval("document.getElementById('x').setAttribute('theme', 'light')")
+            .await;
+        wait_title(&s, "x", TRAINS_TITLE).await;
+        assert_eq!(s.eval(&format!("return {LIVE}")).await, 1, "{browser:?}");
+        s.close().await;
+    }
+}
+
+// Nothing of the WebAssembly is fetched while the only reader is far below the viewport; scrolling near loads it.
+#[tokio::test(flavor = "multi_thread")]
+async fn lazy_loading_waits_for_the_viewport() {
+    let server = embed_server();
+    for browser in Browser::ALL {
+        let s = Session::start(browser).await;
+        s.goto(&page(&server, "lazy.html")).await;
+        s.wait_for(
+            "the placeholder",
+            "document.readyState === 'complete' && document.getElementById('r').shadowRoot?.querySelector('.folio-embed')",
+        )
+        .await;
+        let wasm_requests =
+            "performance.getEntriesByType('resource').filter(e => e.name.endsWith('.wasm')).length";
+        assert_eq!(
+            s.eval(&format!("return {wasm_requests}")).await,
+            0,
+            "{browser:?}: wasm fetched before scrolling"
+        );
+        let height = s
+            .eval("return document.getElementById('r').getBoundingClientRect().height")
+            .await;
+        assert!(
+            height.as_f64().unwrap_or(0.0) >= 480.0,
+            "{browser:?}: placeholder height {height}"
+        );
+        s.eval("document.getElementById('r').scrollIntoView()")
+            .await;
+        wait_title(&s, "r", TRAINS_TITLE).await;
+        assert_eq!(
+            s.eval(&format!("return {wasm_requests}")).await,
+            1,
+            "{browser:?}"
+        );
+        s.close().await;
+    }
+}
+
+// An element inside the host's own shadow root works, and its events reach the document (composed).
+#[tokio::test(flavor = "multi_thread")]
+async fn works_inside_a_host_shadow_root_and_sends_events() {
+    let server = embed_server();
+    for browser in Browser::ALL {
+        let s = Session::start(browser).await;
+        s.goto(&page(&server, "empty.html")).await;
+        s.eval(&format!(
+            "window.__events = []; \
+             for (const n of ['folio:loaded', 'folio:error']) document.addEventListener(n, e => window.__events.push([n, e.target.id, e.detail.title || e.detail.kind])); \
+             const h = document.createElement('section'); h.id = 'outer'; document.getElementById('host').append(h); \
+             const sr = h.attachShadow({{ mode: 'open' }}); \
+             const a = document.createElement('folio-reader'); a.setAttribute('loading', 'eager'); a.setAttribute('src', '{SEED_SRC}'); \
+             const b = document.createElement('folio-reader'); b.setAttribute('loading', 'eager'); b.setAttribute('src', '/demo/articles/missing.json'); \
+             sr.append(a, b);"
+        ))
+        .await;
+        s.wait_for(
+            "the nested reader",
+            &format!(
+                "document.getElementById('outer').shadowRoot.querySelector('folio-reader').shadowRoot?.querySelector('h1')?.textContent.includes({SEED_TITLE:?})"
+            ),
+        )
+        .await;
+        s.wait_for("both events", "window.__events.length === 2")
+            .await;
+        let mut events = s.eval("return window.__events").await;
+        if let Some(list) = events.as_array_mut() {
+            list.sort_by_key(|e| e[0].as_str().map(str::to_string));
+        }
+        assert_eq!(
+            events,
+            serde_json::json!([
+                ["folio:error", "outer", "net"],
+                ["folio:loaded", "outer", SEED_TITLE]
+            ]),
+            "{browser:?}: retargeted to the outer host"
+        );
+        s.close().await;
+    }
+}
+
+// An element already in the page when the loader arrives is upgraded; loading the loader again (another URL)
+// throws nothing and starts no second app.
+#[tokio::test(flavor = "multi_thread")]
+async fn late_definition_and_double_loading() {
+    let server = embed_server();
+    for browser in Browser::ALL {
+        let s = Session::start(browser).await;
+        s.goto(&page(&server, "late.html")).await;
+        s.eval(
+            "window.__errors = []; window.addEventListener('error', e => window.__errors.push(String(e.message))); \
+             window.__loads = 0; \
+             for (const src of ['/folio.js', '/folio.js?again']) { const t = document.createElement('script'); t.type = 'module'; \
+             t.src = src; t.onload = () => window.__loads++; document.head.append(t); }",
+        )
+        .await;
+        wait_title(&s, "r", SEED_TITLE).await;
+        s.wait_for("both scripts", "window.__loads === 2").await;
+        assert_eq!(
+            s.eval(&format!("return [window.__errors, {LIVE}]")).await,
+            serde_json::json!([[], 1]),
+            "{browser:?}"
+        );
+        s.close().await;
+    }
+}
+
+// `<folio-count>` shows each article's comment count without the WebAssembly, one request per distinct URL.
+#[tokio::test(flavor = "multi_thread")]
+async fn comment_counts_are_batched() {
+    let server = embed_server();
+    for browser in Browser::ALL {
+        let s = Session::start(browser).await;
+        s.goto(&page(&server, "count.html")).await;
+        let text = |id: &str| format!("document.getElementById('{id}').shadowRoot?.textContent");
+        for i in 0..6 {
+            s.wait_for(
+                "the counts",
+                &format!(
+                    "{} === '0' && Number({}) >= 40",
+                    text(&format!("a{i}")),
+                    text(&format!("b{i}"))
+                ),
+            )
+            .await;
+        }
+        let requests = s
+            .eval(
+                "return performance.getEntriesByType('resource').map(e => new URL(e.name).pathname)\
+                 .filter(p => p.startsWith('/demo/') || p.endsWith('.wasm')).sort()",
+            )
+            .await;
+        assert_eq!(
+            requests,
+            serde_json::json!([
+                "/demo/articles/night-trains-return.json",
+                "/demo/comments/cuba-china-military-cooperation.json",
+                "/demo/comments/night-trains-return.json"
+            ]),
+            "{browser:?}: one request per URL, no wasm"
+        );
+        s.close().await;
+    }
+}

@@ -1,0 +1,298 @@
+//! Faulty servers: the SPA (served by the real reference server) loads its article from a small HTTP server written
+//! here that misbehaves on purpose, on another port (so the request is cross-origin, as an API usually is). Each
+//! fault must end in the widget's error state: `role=alert`, the reason in words, the technical detail and a retry
+//! button, in both browsers. The slow-but-complete answer must render the article.
+
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::net::{TcpListener, TcpStream};
+
+use crate::support::{Browser, Server, Session};
+
+const ARTICLE: &str = r#"{"id":"f","title":"Fault-free article","body":"<p>It arrived.</p>"}"#;
+
+/// A server that misbehaves according to the first path segment of each request.
+struct FaultyServer {
+    origin: String,
+    task: tokio::task::JoinHandle<()>,
+}
+
+impl FaultyServer {
+    async fn start() -> FaultyServer {
+        let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
+        let origin = format!("http://{}", listener.local_addr().expect("addr"));
+        let task = tokio::spawn(async move {
+            // Hung connections are kept alive here until the server is dropped.
+            let parked = Arc::new(tokio::sync::Mutex::new(Vec::new()));
+            while let Ok((stream, _)) = listener.accept().await {
+                let parked = parked.clone();
+                tokio::spawn(async move {
+                    if let Some(stream) = answer(stream).await {
+                        parked.lock().await.push(stream);
+                    }
+                });
+            }
+        });
+        FaultyServer { origin, task }
+    }
+
+    /// The SPA URL that loads the article at `/<case>/article.json` from this server.
+    fn page(&self, spa: &Server, case: &str) -> String {
+        format!("{}?src={}/{case}/article.json", spa.url, self.origin)
+    }
+}
+
+impl Drop for FaultyServer {
+    fn drop(&mut self) {
+        self.task.abort();
+    }
+}
+
+/// Reads one request and answers it according to its path; returns the stream when it must be left hanging.
+async fn answer(mut stream: TcpStream) -> Option<TcpStream> {
+    let mut buf = Vec::new();
+    let mut chunk = [0u8; 1024];
+    while !buf.windows(4).any(|w| w == b"\r\n\r\n") {
+        match stream.read(&mut chunk).await {
+            Ok(0) | Err(_) => return None,
+            Ok(n) => buf.extend_from_slice(&chunk[..n]),
+        }
+    }
+    let head = String::from_utf8_lossy(&buf);
+    let path = head.split_whitespace().nth(1).unwrap_or("/").to_string();
+    let case = path.trim_start_matches('/').split('/').next().unwrap_or("");
+    // Retry-After is not a CORS-safelisted header: an API must expose it, or the page cannot read it.
+    let cors = "Access-Control-Allow-Origin: *\r\nAccess-Control-Expose-Headers: Retry-After\r\n";
+    let reply = |status: &str, extra: &str, ctype: &str, body: &str| {
+        format!(
+            "HTTP/1.1 {status}\r\n{cors}{extra}Content-Type: {ctype}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+            body.len()
+        )
+    };
+    let json = "application/json";
+    let out = match case {
+        "hang" => return Some(stream),
+        "slow" => {
+            let head = format!(
+                "HTTP/1.1 200 OK\r\n{cors}Content-Type: {json}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+                ARTICLE.len()
+            );
+            for b in head.bytes().chain(ARTICLE.bytes()) {
+                if stream.write_all(&[b]).await.is_err() {
+                    return None;
+                }
+                let _ = stream.flush().await;
+                tokio::time::sleep(Duration::from_millis(15)).await;
+            }
+            return None;
+        }
+        "close" => {
+            // Promises 10,000 bytes, sends a few, then closes the connection.
+            let partial = format!(
+                "HTTP/1.1 200 OK\r\n{cors}Content-Type: {json}\r\nContent-Length: 10000\r\n\r\n{{\"title\":\"Cut"
+            );
+            let _ = stream.write_all(partial.as_bytes()).await;
+            let _ = stream.flush().await;
+            tokio::time::sleep(Duration::from_millis(200)).await;
+            return None;
+        }
+        "404" => reply("404 Not Found", "", json, r#"{"error":{"message":"no such article"}}"#),
+        "410" => reply("410 Gone", "", "text/plain", "gone"),
+        "429" => reply("429 Too Many Requests", "Retry-After: 30\r\n", json, "{}"),
+        "500" => reply(
+            "500 Internal Server Error",
+            "",
+            "text/html",
+            "<html><body><h1>Internal Server Error</h1></body></html>",
+        ),
+        "503" => reply("503 Service Unavailable", "Retry-After: 120\r\n", "text/plain", "maintenance"),
+        "html200" => reply(
+            "200 OK",
+            "",
+            "text/html",
+            "<!DOCTYPE html><html><head><title>Error</title></head><body>Something went wrong</body></html>",
+        ),
+        "empty" => reply("200 OK", "", json, ""),
+        // Everything right except the CORS header: the browser must refuse to hand the answer to the page.
+        "nocors" => format!(
+            "HTTP/1.1 200 OK\r\nContent-Type: {json}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{ARTICLE}",
+            ARTICLE.len()
+        ),
+        _ => reply("200 OK", "", json, ARTICLE),
+    };
+    let _ = stream.write_all(out.as_bytes()).await;
+    let _ = stream.shutdown().await;
+    None
+}
+
+/// Poll until `expr` is truthy, for up to `secs` (the timeout case needs longer than the usual 20 s).
+async fn wait_long(s: &Session, what: &str, expr: &str, secs: u64) {
+    let deadline = Instant::now() + Duration::from_secs(secs);
+    loop {
+        if s.eval(&format!("return !!({expr});")).await == true {
+            return;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "{:?}: timed out waiting for {what}",
+            s.browser
+        );
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+}
+
+/// Wait for the error state and return its full text, having checked its parts.
+async fn error_state(s: &Session, case: &str, secs: u64) -> String {
+    wait_long(
+        s,
+        "the alert",
+        "document.querySelector('.folio [role=alert]')",
+        secs,
+    )
+    .await;
+    let parts = s
+        .eval(
+            "const a = document.querySelector('.folio [role=alert]');
+             return [a.textContent,
+                     !!a.querySelector('.folio-error__reason') && a.querySelector('.folio-error__reason').textContent.length > 0,
+                     !!a.querySelector('.folio-error__detail') && a.querySelector('.folio-error__detail').textContent.length > 0,
+                     !!a.querySelector('button')]",
+        )
+        .await;
+    let text = parts[0].as_str().unwrap_or("").to_string();
+    assert_eq!(
+        parts[1], true,
+        "{:?} {case}: a reason in words: {text}",
+        s.browser
+    );
+    assert_eq!(
+        parts[2], true,
+        "{:?} {case}: the technical detail: {text}",
+        s.browser
+    );
+    assert_eq!(
+        parts[3], true,
+        "{:?} {case}: a retry button: {text}",
+        s.browser
+    );
+    text
+}
+
+// Every kind of failing answer ends in the error state with a reason that names it and a retry button; an answer
+// that trickles in byte by byte still renders.
+#[tokio::test(flavor = "multi_thread")]
+async fn faulty_servers_give_clear_errors() {
+    let spa = Server::start();
+    let faulty = FaultyServer::start().await;
+    // (case, words the alert must contain)
+    let cases: [(&str, &[&str]); 10] = [
+        ("404", &["Nothing was found", "404"]),
+        ("410", &["Nothing was found"]),
+        ("429", &["Too many requests", "30 s"]),
+        ("500", &["server had a problem", "500"]),
+        ("503", &["server had a problem", "503"]),
+        ("html200", &["not JSON", "<!DOCTYPE html>"]),
+        ("empty", &["not JSON", "empty"]),
+        ("close", &["could not be reached"]),
+        ("nocors", &["does not allow this page's origin", "CORS"]),
+        ("hang", &["did not answer in time", "15 s"]),
+    ];
+    for browser in Browser::ALL {
+        let s = Session::start(browser).await;
+        for (case, words) in cases {
+            s.goto(&faulty.page(&spa, case)).await;
+            // The client gives up after folio::net::DEFAULT_TIMEOUT_MS (15 s); allow margin for slow machines.
+            let text = error_state(&s, case, 40).await;
+            for w in words {
+                assert!(
+                    text.contains(w),
+                    "{browser:?} {case}: {w:?} missing from {text:?}"
+                );
+            }
+        }
+        // The retry button really retries: after a fault, pressing it reaches the server again and shows the alert
+        // anew (the server still fails), without reloading the page.
+        s.goto(&faulty.page(&spa, "503")).await;
+        error_state(&s, "503", 20).await;
+        s.eval("window.__folio_marker = 1; document.querySelector('.folio [role=alert] button').click()").await;
+        error_state(&s, "503 retried", 20).await;
+        assert_eq!(
+            s.eval("return window.__folio_marker").await,
+            1,
+            "{browser:?}: no reload"
+        );
+
+        // Slow, byte by byte, but complete within the time limit: the article is shown.
+        s.goto(&faulty.page(&spa, "slow")).await;
+        wait_long(
+            &s,
+            "the slow article",
+            "document.querySelector('article.folio-article h1')",
+            40,
+        )
+        .await;
+        assert_eq!(
+            s.text("article.folio-article h1").await,
+            "Fault-free article"
+        );
+        s.close().await;
+    }
+}
+
+// A panic inside the WebAssembly module (through the exported `folio_test_panic`) turns into an alert inside the
+// widget and a `folio:error` event with kind "panic"; the host page's own scripts keep working.
+#[tokio::test(flavor = "multi_thread")]
+async fn panic_becomes_an_error_in_the_widget() {
+    let spa = Server::start();
+    for browser in Browser::ALL {
+        let s = Session::start(browser).await;
+        s.goto(&crate::support::article_url(&spa, "night-trains-return"))
+            .await;
+        s.wait_for(
+            "the article",
+            "document.querySelector('article.folio-article h1')",
+        )
+        .await;
+        let thrown = s
+            .eval(
+                "window.__folio_events = [];
+                 document.addEventListener('folio:error', e => window.__folio_events.push(e.detail));
+                 try { window.wasmBindings.folio_test_panic(); return 'no error'; }
+                 catch (e) { return String(e); }",
+            )
+            .await;
+        assert_ne!(
+            thrown, "no error",
+            "{browser:?}: the panic reached JavaScript"
+        );
+        s.wait_for(
+            "the panic alert",
+            "document.querySelector('.folio [role=alert] .folio-error__title')",
+        )
+        .await;
+        assert_eq!(
+            s.text(".folio [role=alert] .folio-error__title").await,
+            folio::shells::PANIC_TITLE,
+            "{browser:?}"
+        );
+        assert!(
+            s.text(".folio [role=alert] .folio-error__detail")
+                .await
+                .contains("internal error"),
+            "{browser:?}: the detail names the panic"
+        );
+        let events = s.eval("return window.__folio_events").await;
+        assert_eq!(events[0]["kind"], "panic", "{browser:?}: {events}");
+        // The host page is unaffected: its DOM and its timers still work.
+        s.eval("setTimeout(() => { const p = document.createElement('p'); p.id = 'host-alive'; document.body.append(p); }, 10)")
+            .await;
+        s.wait_for(
+            "the host page's own timer",
+            "document.getElementById('host-alive')",
+        )
+        .await;
+        s.close().await;
+    }
+}

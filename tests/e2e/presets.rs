@@ -1,0 +1,348 @@
+//! Every preset renders its fixture (tests/fixtures/<preset>/, shaped like the platform's documented responses)
+//! in Chromium and Firefox: the fixtures are copied into a temporary copy of the build and served by the reference
+//! server, and the SPA loads them with `?src=…&preset=…`. Also: auto-detection, a custom mapping document given by
+//! URL, and the playground.
+
+use std::path::{Path, PathBuf};
+
+use crate::support::{self, root, Browser, Server, Session};
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("create dir");
+    for entry in std::fs::read_dir(from).expect("read dir").flatten() {
+        let target = to.join(entry.file_name());
+        if entry.path().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).expect("copy file");
+        }
+    }
+}
+
+/// The server on a temporary copy of the build with the fixtures under /fixtures/.
+fn fixture_server() -> Server {
+    let dist: PathBuf = std::env::temp_dir().join(format!(
+        "folio-presets-dist-{}-{}",
+        std::process::id(),
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_nanos())
+            .unwrap_or(0)
+    ));
+    copy_dir(&support::dist(), &dist);
+    copy_dir(&root().join("tests/fixtures"), &dist.join("fixtures"));
+    Server::start_serving(dist)
+}
+
+/// One preset's page: (preset, article file, comments file, title, visible comment count).
+struct Case {
+    preset: &'static str,
+    src: &'static str,
+    comments: Option<&'static str>,
+    title: &'static str,
+    count: Option<u64>,
+    /// Some comments are replies (drawn nested).
+    threaded: bool,
+}
+
+const CASES: [Case; 12] = [
+    Case {
+        preset: "folio",
+        src: "folio/article.json",
+        comments: Some("folio/comments.json"),
+        title: "Night trains",
+        count: Some(50),
+        threaded: true,
+    },
+    Case {
+        preset: "wordpress",
+        src: "wordpress/post.json",
+        comments: Some("wordpress/comments.json"),
+        title: "Night Trains – Europe’s Sleeper Comeback",
+        count: Some(3),
+        threaded: true,
+    },
+    Case {
+        preset: "ghost",
+        src: "ghost/post.json",
+        comments: None,
+        title: "Welcome to Ghost",
+        count: None,
+        threaded: false,
+    },
+    Case {
+        preset: "jsonfeed",
+        src: "jsonfeed/feed.json",
+        comments: None,
+        title: "Sleepers, Revisited",
+        count: None,
+        threaded: false,
+    },
+    Case {
+        preset: "drupal",
+        src: "drupal/article.json",
+        comments: Some("drupal/comments.json"),
+        title: "Nachtzüge kehren zurück",
+        count: Some(2),
+        threaded: true,
+    },
+    Case {
+        preset: "hackernews",
+        src: "hackernews/item.json",
+        comments: None,
+        title: "Ask HN: The Arc Effect",
+        count: Some(3),
+        threaded: true,
+    },
+    Case {
+        preset: "hackernews-firebase",
+        src: "hackernews-firebase/8863.json",
+        comments: None,
+        title: "My YC app: Dropbox - Throw away your USB drive",
+        count: Some(2),
+        threaded: true,
+    },
+    Case {
+        preset: "reddit",
+        src: "reddit/post.json",
+        comments: None,
+        title: "Show & Tell: a reader widget in Yew & WebAssembly",
+        count: Some(3),
+        threaded: true,
+    },
+    Case {
+        preset: "mastodon",
+        src: "mastodon/status.json",
+        comments: Some("mastodon/context.json"),
+        title: "\"I lost my inheritance",
+        count: Some(2),
+        threaded: true,
+    },
+    Case {
+        preset: "discourse",
+        src: "discourse/topic.json",
+        comments: None,
+        title: "Night trains are back – what’s next?",
+        count: Some(2),
+        threaded: true,
+    },
+    Case {
+        preset: "forem",
+        src: "forem/article.json",
+        comments: Some("forem/comments.json"),
+        title: "Byte Sized Episode 2: The Creation of Graph Theory",
+        count: Some(3),
+        threaded: true,
+    },
+    Case {
+        preset: "realworld",
+        src: "realworld/article.json",
+        comments: Some("realworld/comments.json"),
+        title: "How to train your dragon",
+        count: Some(2),
+        threaded: false,
+    },
+];
+
+async fn wait_article(s: &Session) {
+    s.wait_for(
+        "the article",
+        "document.querySelector('article.folio-article h1, [role=alert]')",
+    )
+    .await;
+}
+
+async fn wait_count(s: &Session) -> u64 {
+    s.wait_for(
+        "the comment count",
+        "document.querySelector('.folio-comments__count') || document.querySelector('.folio-comments [role=alert]')",
+    )
+    .await;
+    let n = s
+        .eval("const c = document.querySelector('.folio-comments__count'); return c ? Number(c.textContent) : -1")
+        .await;
+    n.as_u64().unwrap_or(u64::MAX)
+}
+
+// Each preset renders its fixture article (title, body) and its threaded comments, in both browsers.
+#[tokio::test(flavor = "multi_thread")]
+async fn every_preset_renders_its_fixture() {
+    let server = fixture_server();
+    for browser in Browser::ALL {
+        let s = Session::start(browser).await;
+        for case in &CASES {
+            let mut url = format!(
+                "{}?src=fixtures/{}&preset={}",
+                server.url, case.src, case.preset
+            );
+            if let Some(c) = case.comments {
+                url.push_str(&format!("&comments=fixtures/{c}"));
+            }
+            s.goto(&url).await;
+            wait_article(&s).await;
+            let alert = s.eval("const a = document.querySelector('article.folio-article [role=alert], .folio > [role=alert]'); return a ? a.textContent : ''").await;
+            assert_eq!(alert, "", "{browser:?} {}: no error", case.preset);
+            let h1 = s.text("article.folio-article h1").await;
+            assert!(
+                h1.starts_with(case.title),
+                "{browser:?} {}: title {h1:?}",
+                case.preset
+            );
+            let paragraphs = s.eval("return document.querySelectorAll('article.folio-article .folio-body > *, article.folio-article p').length").await;
+            assert!(
+                paragraphs.as_u64().unwrap_or(0) > 0,
+                "{browser:?} {}: body drawn",
+                case.preset
+            );
+            assert_eq!(
+                s.eval("return document.querySelectorAll('article.folio-article script').length")
+                    .await,
+                0
+            );
+            if let Some(want) = case.count {
+                assert_eq!(
+                    wait_count(&s).await,
+                    want,
+                    "{browser:?} {}: visible comments",
+                    case.preset
+                );
+                let replies = s.eval("return document.querySelectorAll('.folio-thread__replies .folio-thread__item').length").await;
+                assert_eq!(
+                    replies.as_u64().unwrap_or(0) > 0,
+                    case.threaded,
+                    "{browser:?} {}: threaded",
+                    case.preset
+                );
+            } else {
+                assert_eq!(
+                    s.eval("return document.querySelectorAll('.folio-comments').length")
+                        .await,
+                    0,
+                    "{}",
+                    case.preset
+                );
+            }
+        }
+        s.close().await;
+    }
+}
+
+// Without a preset, the shape is detected; a custom mapping document given by URL reads an API no preset knows.
+#[tokio::test(flavor = "multi_thread")]
+async fn detection_and_custom_mapping() {
+    let server = fixture_server();
+    for browser in Browser::ALL {
+        let s = Session::start(browser).await;
+        s.goto(&format!("{}?src=fixtures/reddit/post.json", server.url))
+            .await;
+        wait_article(&s).await;
+        assert!(
+            s.text("article.folio-article h1")
+                .await
+                .starts_with("Show & Tell"),
+            "{browser:?}: detected reddit"
+        );
+        assert_eq!(wait_count(&s).await, 3, "{browser:?}");
+
+        s.goto(&format!(
+            "{}?src=fixtures/custom/article.json&mapping=fixtures/custom/mapping.json",
+            server.url
+        ))
+        .await;
+        wait_article(&s).await;
+        assert_eq!(
+            s.text("article.folio-article h1").await,
+            "The Bridges of Königsberg",
+            "{browser:?}"
+        );
+        assert_eq!(wait_count(&s).await, 2, "{browser:?}: one removed of three");
+
+        // A mismatch is explained in the widget: the missing field, the paths tried, the preset.
+        s.goto(&format!(
+            "{}?src=fixtures/ghost/post.json&preset=wordpress",
+            server.url
+        ))
+        .await;
+        wait_article(&s).await;
+        let alert = s.text("[role=alert]").await;
+        assert!(
+            alert.contains("title")
+                && alert.contains("title.rendered")
+                && alert.contains("wordpress"),
+            "{browser:?}: {alert}"
+        );
+        s.close().await;
+    }
+}
+
+// The playground maps a pasted document live, shows mapping errors beside it, and builds the embed snippet.
+#[tokio::test(flavor = "multi_thread")]
+async fn playground_maps_live() {
+    let server = fixture_server();
+    let doc = std::fs::read_to_string(root().join("tests/fixtures/hackernews/item.json"))
+        .expect("fixture");
+    for browser in Browser::ALL {
+        let s = Session::start(browser).await;
+        s.goto(&format!("{}?playground", server.url)).await;
+        s.wait_for("the playground", "document.querySelector('#pg-source')")
+            .await;
+        let set = |id: &str, value: &str| {
+            format!(
+                "const e = document.getElementById('{id}'); e.value = {}; e.dispatchEvent(new Event('{}', {{bubbles: true}})); return true",
+                serde_json::to_string(value).unwrap_or_default(),
+                if id == "pg-preset" { "change" } else { "input" }
+            )
+        };
+        s.eval(&set("pg-source", &doc)).await;
+        s.wait_for(
+            "the preview",
+            "document.querySelector('.playground__result article.folio-article h1')",
+        )
+        .await;
+        assert_eq!(
+            s.text(".playground__result h1").await,
+            "Ask HN: The Arc Effect",
+            "{browser:?}"
+        );
+        assert!(
+            s.text(".playground__status").await.contains("hackernews"),
+            "{browser:?}: says what it detected"
+        );
+        s.wait_for(
+            "the thread",
+            "document.querySelectorAll('.playground__comment').length === 4",
+        )
+        .await;
+
+        s.eval(&set(
+            "pg-mapping",
+            r#"{"name": "mine", "article": {"title": "headline", "body": "text"}}"#,
+        ))
+        .await;
+        s.wait_for(
+            "the error",
+            "document.querySelector('.playground__result [role=alert]')",
+        )
+        .await;
+        let alert = s.text(".playground__result [role=alert]").await;
+        assert!(
+            alert.contains("`headline`") && alert.contains("mine"),
+            "{browser:?}: {alert}"
+        );
+
+        s.eval(&set("pg-preset", "reddit")).await;
+        s.wait_for(
+            "the preset's mapping",
+            "document.getElementById('pg-mapping').value.includes('\"reddit\"')",
+        )
+        .await;
+        let snippet = s
+            .eval("return document.getElementById('pg-snippet').value")
+            .await;
+        assert!(
+            snippet.as_str().unwrap_or("").contains("preset=\"reddit\""),
+            "{browser:?}: {snippet}"
+        );
+        s.close().await;
+    }
+}
