@@ -26,11 +26,11 @@ cargo test -p folio-server --quiet
 
 step "component tests in headless Chromium"
 CHROMEDRIVER="$(command -v chromedriver)" WASM_BINDGEN_TEST_TIMEOUT=300 \
-  cargo test --target wasm32-unknown-unknown --test browser --quiet
+  cargo test --target wasm32-unknown-unknown --test browser
 
 step "component tests in headless Firefox"
 GECKODRIVER="$(command -v geckodriver)" WASM_BINDGEN_TEST_TIMEOUT=300 \
-  cargo test --target wasm32-unknown-unknown --test browser --quiet
+  cargo test --target wasm32-unknown-unknown --test browser
 
 step "release build (Trunk) and server"
 bash scripts/build.sh
