@@ -237,6 +237,12 @@ async fn lively_thread_renders_deep_nesting() {
         wait_article(&s).await;
         s.wait_for("the thread", "document.querySelector('ol.folio-thread')")
             .await;
+        // The thread renders incrementally (issue 4): open every "show more" until the whole thread is drawn.
+        s.wait_for(
+            "the whole thread",
+            "(() => { const more = [...document.querySelectorAll('.folio-thread__show-more, .folio-thread__more-replies')]; more.forEach(b => b.click()); return more.length === 0; })()",
+        )
+        .await;
         let n = s.eval("return document.querySelectorAll('ol.folio-thread li > article.folio-comment').length").await;
         assert!(n.as_u64().unwrap_or(0) >= 40, "{browser:?}: {n} comments");
         assert!(s.eval("return !!document.querySelector('ol.folio-thread > li ol > li ol > li ol > li ol > li > article')").await == true, "{browser:?}: 5 levels");

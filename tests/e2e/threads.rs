@@ -231,7 +231,7 @@ async fn server_killed_mid_post_then_retry() {
             "{browser:?}: the text stays"
         );
         server = server.restart();
-        s.click(".folio-comment--failed .folio-comment__retry")
+        s.eval("document.querySelector('.folio-comment--failed .folio-comment__retry').click()")
             .await;
         s.wait_for(
             "the retried comment stored",
