@@ -173,11 +173,16 @@ impl<'a> Builder<'a, '_> {
                     kind: SegKind::Text,
                 }),
             }
-        } else if self.pre_open_at == Some(start) && s.starts_with('\n') {
-            // A browser eats one newline right after <pre>: give it one to eat so this one stays.
-            self.out.push('\n');
         }
         escape_into(&mut self.out, s, false);
+        // A browser eats one newline right after <pre>: give it one to eat so this one stays. Checked on what was
+        // written, not on `s`: escaping drops NULs and turns CR into LF, so "\0\r" also starts with a newline.
+        if !self.stack.is_empty()
+            && self.pre_open_at == Some(start)
+            && self.out[start..].starts_with('\n')
+        {
+            self.out.insert(start, '\n');
+        }
         if self.stack.is_empty() {
             self.end_segment();
         }
