@@ -117,7 +117,11 @@ fn pre_leading_newline() {
     assert_eq!(art(&once), once);
     // Found by the sanitize fuzzer: a NUL and a CR before the text (dropped, and made a newline, by escaping) and
     // a dropped tag between <pre> and its text. The output must still be a fixed point.
-    for html in ["<pre>\0\rs\n</pre>", "<pre><nope>\r\ns</pre>", "<pre><img>\0\0\rs</pre>"] {
+    for html in [
+        "<pre>\0\rs\n</pre>",
+        "<pre><nope>\r\ns</pre>",
+        "<pre><img>\0\0\rs</pre>",
+    ] {
         let once = art(html);
         assert!(once.starts_with("<pre>\n\ns"), "{html:?} gave {once:?}");
         assert_eq!(art(&once), once, "{html:?}");
@@ -210,4 +214,25 @@ fn safe_html_from_text() {
 fn comment_round_trip() {
     let html = "<p>I <em>agree</em>.</p><blockquote><p>quote</p></blockquote><ul><li>x</li></ul><pre><code>y</code></pre>";
     assert_eq!(com(html), html);
+}
+
+// Found by the sanitize fuzzer: table parts where a browser would not keep them (a row inside a paragraph inside a
+// list item inside a table) are unwrapped, so the output parses back to itself.
+#[test]
+fn misplaced_table_parts_are_unwrapped() {
+    for html in [
+        "<table><dd>a<p>ok<tr><dd>b",
+        "<p></p><table>*p<dd>t<p>ok/<tr><dd>x</dd></tr></table>",
+        "<table><tr><p><td>c</td></p></tr></table>",
+        "<table><td>lonely cell</td></table>",
+    ] {
+        let once = art(html);
+        assert_eq!(art(&once), once, "{html:?} gave {once:?}");
+    }
+    assert_eq!(
+        art("<table><thead><tr><th>h</th></tr></thead><tbody><tr><td>c</td></tr></tbody></table>"),
+        "<table><thead><tr><th>h</th></tr></thead><tbody><tr><td>c</td></tr></tbody></table>",
+        "a well-formed table is kept as written"
+    );
+    assert!(!art("<table><p>x<tr><td>y</td></tr></p></table>").contains("<p>x<tr>"));
 }

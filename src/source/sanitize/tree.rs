@@ -55,6 +55,16 @@ pub(super) struct Builder<'a, 'b> {
     scratch: String,
 }
 
+/// Can table part `name` open directly inside `parent`? Only where a browser keeps it as written.
+fn fits_table_parent(name: &str, parent: Option<&str>) -> bool {
+    match name {
+        "caption" | "thead" | "tbody" | "tfoot" => parent == Some("table"),
+        "tr" => matches!(parent, Some("table" | "thead" | "tbody" | "tfoot")),
+        "td" | "th" => parent == Some("tr"),
+        _ => true,
+    }
+}
+
 /// The name in ASCII lower case, in `buf`; `""` for names longer than any element we know.
 fn lowercase<'b>(name: &str, buf: &'b mut [u8; 16]) -> &'b str {
     let n = name.as_bytes();
@@ -194,6 +204,11 @@ impl<'a> Builder<'a, '_> {
             return;
         }
         self.implied_ends(name);
+        if is_table_part(name) && !fits_table_parent(name, self.stack.last().copied()) {
+            // Misplaced inside the table (a row in a paragraph, a cell outside a row): a browser would move or
+            // re-parent it, and then our output would not parse back to what we meant. Keep only its content.
+            return;
+        }
         let void = is_void(name);
         if !void && self.stack.len() >= MAX_DEPTH {
             return;
