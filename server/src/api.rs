@@ -5,7 +5,9 @@
 //! - `POST /api/articles/{id}/comments`: post a comment (JSON, at most 64 KiB), honouring `Idempotency-Key`, a
 //!   honeypot field, a per-address rate limit and the moderation flag;
 //! - `PATCH`/`DELETE /api/articles/{id}/comments/{cid}`: the poster edits or deletes their comment (`manage`);
-//! - `GET  /api/articles/{id}/events`: Server-Sent Events of new comments (`events`);
+//! - `GET  /api/articles/{id}/events`: Server-Sent Events of new comments (`events`; not linked with `--no-events`);
+//! - `GET /api/moderation/held`, `POST /api/moderation/{id}/{cid}/approve|reject`: the moderator's queue
+//!   (`moderation`, with the `--moderator-token`);
 //! - any other `/api/…`: 404 JSON;
 //! - everything else: the files of the dist directory, `index.html` for SPA routes.
 
@@ -17,7 +19,7 @@ use std::time::Duration;
 use axum::body::Bytes;
 use axum::extract::rejection::{BytesRejection, PathRejection};
 use axum::extract::{DefaultBodyLimit, Path, Request, State};
-use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
+use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, patch};
 use axum::{Json, Router};
@@ -30,6 +32,8 @@ use crate::events::{stream_events, Events};
 use crate::limiter::RateLimiter;
 use crate::manage::{delete_comment, edit_comment};
 use crate::model::{is_valid_article_id, Comment, CommentList};
+use crate::moderation;
+use crate::paging;
 use crate::post;
 use crate::statics::Statics;
 use crate::timefmt::{format_rfc3339, now_millis};
@@ -56,6 +60,12 @@ pub struct AppState {
     pub moderate: bool,
     /// Seconds during which a poster may edit or delete their comment.
     pub edit_window_secs: u64,
+    /// Comments per page of a list asked for without `per_page` (`paging`); 0: the whole list.
+    pub page_size: usize,
+    /// Leave the `events` link out of comment lists (`--no-events`): clients poll the list with `If-None-Match`.
+    pub no_events: bool,
+    /// The token of the moderator endpoints (`moderation`); `None`: they are off.
+    pub moderator_token: Option<Arc<str>>,
 }
 
 /// Builds the whole application. `allow_origins` are exact origins (or `*`) that get CORS.
@@ -72,6 +82,15 @@ pub fn router(state: AppState, allow_origins: &[String]) -> Router {
                 .layer(DefaultBodyLimit::max(MAX_REQUEST_BYTES)),
         )
         .route("/api/articles/{id}/events", get(stream_events))
+        .route("/api/moderation/held", get(moderation::held_comments))
+        .route(
+            "/api/moderation/{id}/{cid}/approve",
+            axum::routing::post(moderation::approve),
+        )
+        .route(
+            "/api/moderation/{id}/{cid}/reject",
+            axum::routing::post(moderation::reject),
+        )
         .route("/demo/comments/{file}", get(demo_comments))
         .fallback(fallback)
         .method_not_allowed_fallback(method_not_allowed)
@@ -107,6 +126,9 @@ fn cors_layer(origins: &[String]) -> Option<CorsLayer> {
             .expose_headers([
                 header::ETAG,
                 header::RETRY_AFTER,
+                // Paged lists: a cross-origin client reads the next page and the total from these.
+                header::LINK,
+                header::HeaderName::from_static("x-total-count"),
                 header::HeaderName::from_static("folio-status"),
                 header::HeaderName::from_static("folio-edit-token"),
                 header::HeaderName::from_static("folio-editable-until"),
@@ -118,11 +140,12 @@ fn cors_layer(origins: &[String]) -> Option<CorsLayer> {
 async fn list_comments(
     State(state): State<AppState>,
     id: Result<Path<String>, PathRejection>,
+    uri: Uri,
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
     // A path that does not even decode names no article.
     let Path(id) = id.map_err(|_| unknown_article())?;
-    comment_list(&state, id, &headers).await
+    comment_list(&state, id, &uri, &headers).await
 }
 
 /// `/demo/comments/<id>.json` is the live list; any other file there is a plain static file.
@@ -135,7 +158,7 @@ async fn demo_comments(
         Ok(Path(file)) => match file.strip_suffix(".json") {
             Some(id) => {
                 let headers = req.headers().clone();
-                comment_list(&state, id.to_owned(), &headers)
+                comment_list(&state, id.to_owned(), req.uri(), &headers)
                     .await
                     .into_response()
             }
@@ -148,8 +171,10 @@ async fn demo_comments(
 async fn comment_list(
     state: &AppState,
     id: String,
+    uri: &Uri,
     headers: &HeaderMap,
 ) -> Result<Response, ApiError> {
+    let page = paging::parse_query(uri.query())?;
     ensure_article(state, &id).await?;
     let article = id.clone();
     let comments = state
@@ -157,8 +182,13 @@ async fn comment_list(
         .run(move |conn| db::list(conn, &article))
         .await
         .map_err(|_| ApiError::Server)?;
-    let bytes =
-        serde_json::to_vec(&CommentList::new(&id, comments)).map_err(|_| ApiError::Server)?;
+    let mut list = CommentList::new(&id, comments);
+    if state.no_events {
+        list.events.clear();
+    }
+    let next = paging::apply(&mut list, page, state.page_size, uri.path());
+    let total = list.total;
+    let bytes = serde_json::to_vec(&list).map_err(|_| ApiError::Server)?;
     let etag = etag_of(&bytes);
     // Pollers send the tag they have; an unchanged list costs a 304 without a body.
     let unchanged = headers
@@ -184,6 +214,7 @@ async fn comment_list(
     if let Ok(v) = HeaderValue::from_str(&etag) {
         response.headers_mut().insert(header::ETAG, v);
     }
+    paging::headers(response.headers_mut(), next.as_deref(), total);
     Ok(response)
 }
 

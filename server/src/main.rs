@@ -13,6 +13,8 @@ mod events;
 mod limiter;
 mod manage;
 mod model;
+mod moderation;
+mod paging;
 mod post;
 mod seed;
 mod statics;
@@ -83,11 +85,14 @@ fn run(config: Config) -> Result<(), String> {
     let state = api::AppState {
         db,
         dist: Arc::new(config.dist.clone()),
-        statics: statics::Statics::new(&config.dist),
+        statics: statics::Statics::new(&config.dist).with_csp(&config.csp),
         limiter: limiter::RateLimiter::new(config.rate_limit),
         events: events::Events::new(stop_rx),
         moderate: config.moderate,
         edit_window_secs: config.edit_window_secs,
+        page_size: config.page_size,
+        no_events: config.no_events,
+        moderator_token: config.moderator_token.as_deref().map(Arc::from),
     };
     let app = api::router(state, &config.allow_origins);
 

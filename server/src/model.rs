@@ -54,11 +54,16 @@ pub struct CommentList {
     pub folio: &'static str,
     /// The article id.
     pub article: String,
-    /// The number of comments in `comments` (the whole thread: this server does not page).
+    /// The number of comments in the whole thread (more than `comments` holds when the list is paged).
     pub total: usize,
+    /// The next page's root-relative URL, when the list is paged and more follow (`paging`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<String>,
     /// Where and how to post.
     pub post: PostInfo,
-    /// A Server-Sent Events stream of the comments posted from now on (root-relative).
+    /// A Server-Sent Events stream of the comments posted from now on (root-relative); left out (empty) with
+    /// `--no-events`, and clients poll the list instead.
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub events: String,
     /// Ordered by date, then by the order they were stored.
     pub comments: Vec<Comment>,
@@ -80,6 +85,7 @@ impl CommentList {
             folio: FOLIO_VERSION,
             article: article.to_owned(),
             total: comments.len(),
+            next: None,
             post: PostInfo {
                 url: format!("/api/articles/{article}/comments"),
                 max_length: MAX_BODY_CHARS,

@@ -17,6 +17,8 @@ const NO_CACHE: &str = "no-cache";
 #[derive(Clone)]
 pub struct Statics {
     dir: ServeDir,
+    /// `--csp` rules: a path prefix and the `Content-Security-Policy` for HTML files under it.
+    csp: Vec<(String, HeaderValue)>,
 }
 
 impl Statics {
@@ -24,7 +26,24 @@ impl Statics {
     pub fn new(dist: &Path) -> Self {
         Statics {
             dir: ServeDir::new(dist).append_index_html_on_directories(true),
+            csp: Vec::new(),
         }
+    }
+
+    /// Sends `Content-Security-Policy: <policy>` with every HTML page whose path starts with the prefix (the
+    /// first matching rule wins), so test and demo host pages can run under a real header policy: a `<meta>`
+    /// policy is not the same (it cannot hold `frame-ancestors` or `report-to` and applies only after parsing).
+    /// Rules whose policy is not a valid header value are skipped; `config.rs` refuses them first.
+    pub fn with_csp(mut self, rules: &[(String, String)]) -> Self {
+        self.csp = rules
+            .iter()
+            .filter_map(|(prefix, policy)| {
+                HeaderValue::from_str(policy)
+                    .ok()
+                    .map(|v| (prefix.clone(), v))
+            })
+            .collect();
+        self
     }
 
     /// Answers one request: the file, else `index.html` for SPA routes, else 404.
@@ -54,7 +73,28 @@ impl Statics {
         response
             .headers_mut()
             .insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));
+        if let Some(policy) = self.csp_for(&path, &response) {
+            response
+                .headers_mut()
+                .insert(header::CONTENT_SECURITY_POLICY, policy);
+        }
         response
+    }
+
+    /// The policy for an HTML response under one of the `--csp` prefixes.
+    fn csp_for(&self, path: &str, response: &Response) -> Option<HeaderValue> {
+        let html = response
+            .headers()
+            .get(header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.starts_with("text/html"));
+        if !html {
+            return None;
+        }
+        self.csp
+            .iter()
+            .find(|(prefix, _)| path.starts_with(prefix.as_str()))
+            .map(|(_, policy)| policy.clone())
     }
 
     async fn try_serve(&self, req: Request) -> Response {
@@ -99,6 +139,38 @@ mod tests {
         assert!(!is_hashed_asset("/index.html"));
         assert!(!is_hashed_asset("/demo/articles/hello-world.json"));
         assert!(!is_hashed_asset("/my-cafe.png"));
+    }
+
+    // `--csp` puts the policy on HTML under its prefix only: not on other pages, not on JSON or scripts.
+    #[tokio::test]
+    async fn csp_header_on_html_under_the_prefix() {
+        let dir = std::env::temp_dir().join(format!("folio-statics-csp-{}", std::process::id()));
+        std::fs::create_dir_all(dir.join("hosts")).expect("temp dir");
+        for name in ["hosts/page.html", "index.html", "hosts/data.json"] {
+            std::fs::write(dir.join(name), "{}").expect("write");
+        }
+        let statics =
+            Statics::new(&dir).with_csp(&[("/hosts/".into(), "default-src 'none'".into())]);
+        let csp = |path: &'static str| {
+            let statics = statics.clone();
+            async move {
+                let mut req = Request::new(Body::empty());
+                *req.uri_mut() = Uri::from_static(path);
+                let response = statics.serve(req).await;
+                assert!(response.status().is_success(), "{path}");
+                response
+                    .headers()
+                    .get(header::CONTENT_SECURITY_POLICY)
+                    .cloned()
+            }
+        };
+        assert_eq!(
+            csp("/hosts/page.html").await.as_ref().map(|v| v.as_bytes()),
+            Some(&b"default-src 'none'"[..])
+        );
+        assert_eq!(csp("/index.html").await, None);
+        assert_eq!(csp("/hosts/data.json").await, None);
+        let _ = std::fs::remove_dir_all(&dir);
     }
 
     #[test]

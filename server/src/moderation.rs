@@ -1,0 +1,124 @@
+//! The moderator's endpoints, for comments held by `--moderate`:
+//! - `GET  /api/moderation/held`: the queue, `{"held": [{"article": "…", "comment": {…}}, …]}`, oldest first;
+//! - `POST /api/moderation/{article}/{cid}/approve`: publish it (200 with the comment; live listeners get it);
+//! - `POST /api/moderation/{article}/{cid}/reject`: drop it for good (204).
+//!
+//! Every call needs `Authorization: Bearer <token>` with the token of `--moderator-token` (or
+//! `FOLIO_MODERATOR_TOKEN`). Without one configured the endpoints are off (403 saying so): there is no default
+//! token that could be guessed.
+
+use axum::extract::rejection::PathRejection;
+use axum::extract::{Path, State};
+use axum::http::{header, HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use serde_json::json;
+
+use crate::api::{ensure_article, unknown_article, AppState};
+use crate::db;
+use crate::errors::ApiError;
+use crate::token;
+
+/// The shortest moderator token accepted: long enough that guessing it is hopeless.
+pub const MIN_TOKEN_CHARS: usize = 16;
+
+/// Checks the moderator's bearer token.
+fn authorise(state: &AppState, headers: &HeaderMap) -> Result<(), ApiError> {
+    let Some(expected) = state.moderator_token.as_deref() else {
+        return Err(ApiError::Forbidden(
+            "Moderation is off: start the server with --moderator-token (or FOLIO_MODERATOR_TOKEN).".into(),
+        ));
+    };
+    let given = headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "))
+        .map(str::trim)
+        .unwrap_or("");
+    if token::same(given, expected) {
+        Ok(())
+    } else {
+        Err(ApiError::Forbidden(
+            "Only a moderator can do this, with the server's moderator token.".into(),
+        ))
+    }
+}
+
+fn no_such_held() -> ApiError {
+    ApiError::NotFound(
+        "There is no comment with this id waiting for review in this article.".into(),
+    )
+}
+
+/// `GET /api/moderation/held`.
+pub async fn held_comments(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+) -> Result<Response, ApiError> {
+    authorise(&state, &headers)?;
+    let held = state
+        .db
+        .run(|conn| db::held(conn))
+        .await
+        .map_err(|_| ApiError::Server)?;
+    let items: Vec<_> = held
+        .into_iter()
+        .map(|(article, comment)| json!({ "article": article, "comment": comment }))
+        .collect();
+    let mut response = Json(json!({ "held": items })).into_response();
+    response.headers_mut().insert(
+        header::CACHE_CONTROL,
+        header::HeaderValue::from_static("no-store"),
+    );
+    Ok(response)
+}
+
+/// The article and comment a moderation request names, once the moderator token and the article are checked.
+async fn target(
+    state: &AppState,
+    ids: Result<Path<(String, String)>, PathRejection>,
+    headers: &HeaderMap,
+) -> Result<(String, String), ApiError> {
+    authorise(state, headers)?;
+    let Path((article, cid)) = ids.map_err(|_| unknown_article())?;
+    ensure_article(state, &article).await?;
+    Ok((article, cid))
+}
+
+/// `POST /api/moderation/{article}/{cid}/approve`.
+pub async fn approve(
+    State(state): State<AppState>,
+    ids: Result<Path<(String, String)>, PathRejection>,
+    headers: HeaderMap,
+) -> Result<Response, ApiError> {
+    let (article, cid) = target(&state, ids, &headers).await?;
+    let a = article.clone();
+    let comment = state
+        .db
+        .run(move |conn| db::approve(conn, &a, &cid))
+        .await
+        .map_err(|_| ApiError::Server)?
+        .ok_or_else(no_such_held)?;
+    // Published now: readers with the thread open see it arrive like any new comment.
+    state.events.publish(&article, &comment);
+    Ok(Json(comment).into_response())
+}
+
+/// `POST /api/moderation/{article}/{cid}/reject`.
+pub async fn reject(
+    State(state): State<AppState>,
+    ids: Result<Path<(String, String)>, PathRejection>,
+    headers: HeaderMap,
+) -> Result<Response, ApiError> {
+    let (article, cid) = target(&state, ids, &headers).await?;
+    let found = state
+        .db
+        .run(move |conn| db::reject(conn, &article, &cid))
+        .await
+        .map_err(|_| ApiError::Server)?;
+    if found {
+        Ok(StatusCode::NO_CONTENT.into_response())
+    } else {
+        Err(no_such_held())
+    }
+}
