@@ -1,7 +1,7 @@
 #!/usr/bin/env sh
 # Trunk post_build hook (Trunk.toml): prepares the embed files in the staging dir before it becomes dist/.
-#  1. folio-embed-<hash>.css: embed/host.css + Trunk's folio-<hash>.css with every `<n>rem` turned into
-#     `calc(<n> * var(--folio-rem))` (rem follows the HOST page's root font size; the embed must not).
+#  1. folio-embed-<hash>.css: embed/host.css + Trunk's folio-<hash>.css with every `<n>rem` outside @media
+#     turned into `calc(<n> * var(--folio-rem))` (rem follows the HOST page's root font size; the embed must not).
 #  2. folio.js: the hashed names of the wasm-bindgen module, the wasm and that stylesheet written in, with the
 #     SRI hashes of the wasm and the stylesheet (the loader passes them to fetch() and <link integrity>).
 #  3. folio-sri.txt: the Subresource Integrity hash (sha384) of each embed file, one `<hash>  <file>` a line.
@@ -20,7 +20,8 @@ css=$(one 'folio-[0-9a-f]*.css')
 tmp=folio-embed.tmp
 {
   cat "$src/embed/host.css"
-  perl -pe 's/(?<![\w.-])(\d*\.?\d+)rem(?![\w-])/calc($1 * var(--folio-rem, 16px))/g' "$css"
+  # Not in @media conditions: var() is invalid there (and a media query's rem is the browser's initial size anyway).
+  perl -pe 'next if /^\s*\@media/; s/(?<![\w.-])(\d*\.?\d+)rem(?![\w-])/calc($1 * var(--folio-rem, 16px))/g' "$css"
 } >"$tmp"
 embed_css="folio-embed-$(sha256sum "$tmp" | cut -c1-16).css"
 mv "$tmp" "$embed_css"

@@ -1,28 +1,19 @@
 //! The article and its comments read through a mapping (a preset, a mapping document, or auto-detection). The
-//! requests a mapping needs beyond the first — the mapping document itself, further pages, comments fetched one by
-//! one from child ids — happen here; the mapping itself is pure (`source::mapping`).
+//! requests a mapping needs beyond the first — the mapping document itself, comments fetched one by one from child
+//! ids — happen here and in `comment_pages`; the mapping itself is pure (`source::mapping`).
 
-use std::collections::VecDeque;
 use std::rc::Rc;
 
-use futures::future::{abortable, join_all};
+use futures::future::abortable;
 use serde_json::Value;
 use yew::prelude::*;
 
+use super::comment_pages::fetch_page;
 use crate::components::comments::{use_comment_list, LoadedList};
-use crate::model::{Article, CommentList};
+use crate::model::Article;
 use crate::net::{get_text, DEFAULT_TIMEOUT_MS};
-use crate::source::folio_json::{parse_comments, parse_json};
-use crate::source::mapping::{
-    child_ids, is_inline, item_url, map_article_text, map_comments_text, map_item, max_items,
-    next_page, Mapping, MappingChoice, PageInfo, Resolved, Threading,
-};
+use crate::source::mapping::{is_inline, map_article_text, MappingChoice, Resolved};
 use crate::state::{Load, LoadError};
-
-/// The most pages of comments followed; the rest is left to the API's own site.
-const MAX_PAGES: u32 = 10;
-/// Child items fetched at once.
-const BATCH: usize = 8;
 
 /// How the article was read, for the comments: given by the reader to its comment section as a context.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -123,85 +114,9 @@ pub fn use_mapped_article(
     (load.0.clone(), retry, load.1.clone())
 }
 
-async fn load_comments(url: AttrValue, ctx: MappedContext) -> Result<LoadedList, LoadError> {
-    let first = get_text(&url, DEFAULT_TIMEOUT_MS).await?;
-    let loaded = |list: CommentList| LoadedList {
-        list,
-        url: first.url.as_str().into(),
-        events: None,
-    };
-    let (Some(info), Some(m)) = (
-        ctx.0.clone(),
-        ctx.0.as_ref().and_then(|i| i.resolved.mapping.clone()),
-    ) else {
-        return Ok(loaded(parse_comments(&first.text, Some(&first.url))?));
-    };
-    let mut list = map_comments_text(&first.text, Some(&first.url), Some(&m), Some(&info.object))?;
-    let mut doc = parse_json(&first.text)?;
-    let mut page_url = first.url.clone();
-    let mut number = 1;
-    let mut items = list.comments.len();
-    while number < MAX_PAGES {
-        let page = PageInfo {
-            number,
-            items,
-            ..PageInfo::default()
-        };
-        let Some(next) = next_page(&m, &doc, &page_url, &page)? else {
-            break;
-        };
-        let f = get_text(&next, DEFAULT_TIMEOUT_MS).await?;
-        let more = map_comments_text(&f.text, Some(&f.url), Some(&m), Some(&info.object))?;
-        items = more.comments.len();
-        list.comments.extend(more.comments);
-        doc = parse_json(&f.text)?;
-        page_url = f.url;
-        number += 1;
-    }
-    if matches!(
-        m.comments.as_ref().map(|c| &c.threading),
-        Some(Threading::ChildIds { .. })
-    ) {
-        fetch_children(&m, &doc, &first.url, &mut list).await;
-    }
-    Ok(loaded(list))
-}
-
-/// Child-id threading: fetch the items the document lists, then theirs, breadth first, a batch at a time, up to the
-/// mapping's cap. An item that fails to load or map is left out rather than failing the whole thread.
-async fn fetch_children(m: &Mapping, doc: &Value, base: &str, list: &mut CommentList) {
-    let mut queue: VecDeque<(String, Option<Rc<str>>)> =
-        child_ids(m, doc).into_iter().map(|id| (id, None)).collect();
-    let cap = max_items(m);
-    let mut fetched = 0;
-    while !queue.is_empty() && fetched < cap {
-        let n = queue.len().min(BATCH).min(cap - fetched);
-        let batch: Vec<(String, Option<Rc<str>>)> = queue.drain(..n).collect();
-        fetched += batch.len();
-        let requests = batch.iter().map(|(id, _)| {
-            let url = item_url(m, id, Some(base));
-            async move {
-                match url {
-                    Some(u) => get_text(&u, DEFAULT_TIMEOUT_MS).await.ok(),
-                    None => None,
-                }
-            }
-        });
-        for ((_, parent), answer) in batch.iter().zip(join_all(requests).await) {
-            let Some(f) = answer else { continue };
-            let Ok(v) = parse_json(&f.text) else { continue };
-            if let Ok(Some(c)) = map_item(m, &v, parent.clone(), Some(&f.url)) {
-                for kid in child_ids(m, &v) {
-                    queue.push_back((kid, Some(c.id.clone())));
-                }
-                list.comments.push(c);
-            }
-        }
-    }
-}
-
 /// Fetch and map the comment list at `url` with the mapping the article was read with (from the reader's
-/// [`MappedContext`]), following pages and child ids as the mapping says. Folio JSON (no mapping, or the built-in
+/// [`MappedContext`]): its first page (and the items it lists by child id); further pages are fetched when the
+/// reader asks (`comment_pages::fetch_page`). Folio JSON (no mapping, or the built-in
 /// reader) goes through the thread's own sliced loader, `use_comment_list`, exactly as before.
 ///
 /// Both loaders are called on every render (hooks must be called in the same order); the one not needed is given
@@ -226,7 +141,7 @@ pub fn use_mapped_comments(url: AttrValue) -> (Rc<Load<LoadedList>>, Callback<()
                 state.set(Rc::new(Load::Loading));
                 let (url, ctx) = (url.clone(), ctx.clone());
                 let (task, handle) = abortable(async move {
-                    let result = load_comments(url, ctx).await;
+                    let result = fetch_page(&url, 1, &ctx).await;
                     state.set(Rc::new(match result {
                         Ok(v) => Load::Ready(v),
                         Err(e) => Load::Failed(e),

@@ -7,6 +7,8 @@ pub struct Strings {
     pub comments_count: [&'static str; 6],
     /// "N replies hidden" in the six CLDR plural forms.
     pub replies_hidden: [&'static str; 6],
+    /// "N more replies" (a "load more" stub of the platform, Reddit's `more`) in the six CLDR plural forms.
+    pub more_replies: [&'static str; 6],
     /// English: "Loading the article…"
     pub loading_article: &'static str,
     /// English: "Loading comments…"
@@ -103,8 +105,12 @@ pub struct Strings {
     pub err_timeout: &'static str,
     /// English: "You seem to be offline."
     pub err_offline: &'static str,
-    /// English: "The server could not be reached, or it does not allow this page's origin (CORS)."
+    /// English: "The server could not be reached."
     pub err_unreachable: &'static str,
+    /// English: "The server answered, but it does not allow this page's origin (CORS): the API must list this site in Access-Control-Allow-Origin."
+    pub err_cors: &'static str,
+    /// English: "The connection closed before the whole answer arrived."
+    pub err_interrupted: &'static str,
     /// English: "Too many requests: please wait a moment."
     pub err_rate_limited: &'static str,
     /// English: "The server had a problem."
@@ -145,6 +151,8 @@ pub struct Strings {
     pub show_more_comments: &'static str,
     /// English: "Show more replies"
     pub show_more_replies: &'static str,
+    /// English: "Load more comments" (fetches the next page of the API's list)
+    pub load_more_comments: &'static str,
     /// English: "Sending…"
     pub sending: &'static str,
     /// English: "Your comment is awaiting moderation."
@@ -155,6 +163,28 @@ pub struct Strings {
     pub preview: &'static str,
     /// English: "Write"
     pub write: &'static str,
+    /// English: "Edit"
+    pub edit: &'static str,
+    /// English: "Delete"
+    pub delete: &'static str,
+    /// English: "Edit your comment"
+    pub edit_label: &'static str,
+    /// English: "Save"
+    pub save: &'static str,
+    /// English: "Saving…"
+    pub saving: &'static str,
+    /// English: "Your comment was updated."
+    pub edited: &'static str,
+    /// English: "Delete this comment? Replies to it stay."
+    pub delete_confirm: &'static str,
+    /// English: "Keep it"
+    pub keep: &'static str,
+    /// English: "The comment could not be changed."
+    pub change_failed: &'static str,
+    /// English: "Awaiting review"
+    pub held_badge: &'static str,
+    /// English: "{name} does not take comments from other sites, so comments are read-only here."
+    pub read_only_platform: &'static str,
 }
 
 impl Strings {
@@ -210,6 +240,8 @@ impl Strings {
             ("err_timeout", self.err_timeout),
             ("err_offline", self.err_offline),
             ("err_unreachable", self.err_unreachable),
+            ("err_cors", self.err_cors),
+            ("err_interrupted", self.err_interrupted),
             ("err_rate_limited", self.err_rate_limited),
             ("err_server", self.err_server),
             ("err_refused", self.err_refused),
@@ -229,11 +261,23 @@ impl Strings {
             ("show_replies", self.show_replies),
             ("show_more_comments", self.show_more_comments),
             ("show_more_replies", self.show_more_replies),
+            ("load_more_comments", self.load_more_comments),
             ("sending", self.sending),
             ("awaiting_moderation", self.awaiting_moderation),
             ("show_new", self.show_new),
             ("preview", self.preview),
             ("write", self.write),
+            ("edit", self.edit),
+            ("delete", self.delete),
+            ("edit_label", self.edit_label),
+            ("save", self.save),
+            ("saving", self.saving),
+            ("edited", self.edited),
+            ("delete_confirm", self.delete_confirm),
+            ("keep", self.keep),
+            ("change_failed", self.change_failed),
+            ("held_badge", self.held_badge),
+            ("read_only_platform", self.read_only_platform),
         ]
     }
 }
@@ -255,6 +299,14 @@ pub static EN: Strings = Strings {
         "{n} replies hidden",
         "{n} replies hidden",
         "{n} replies hidden",
+    ],
+    more_replies: [
+        "{n} more replies",
+        "{n} more reply",
+        "{n} more replies",
+        "{n} more replies",
+        "{n} more replies",
+        "{n} more replies",
     ],
     loading_article: "Loading the article…",
     loading_comments: "Loading comments…",
@@ -304,8 +356,9 @@ pub static EN: Strings = Strings {
     err_not_found: "Nothing was found at this address (404).",
     err_timeout: "The server did not answer in time.",
     err_offline: "You seem to be offline.",
-    err_unreachable:
-        "The server could not be reached, or it does not allow this page's origin (CORS).",
+    err_unreachable: "The server could not be reached.",
+    err_cors: "The server answered, but it does not allow this page's origin (CORS): the API must list this site in Access-Control-Allow-Origin.",
+    err_interrupted: "The connection closed before the whole answer arrived.",
     err_rate_limited: "Too many requests: please wait a moment.",
     err_server: "The server had a problem.",
     err_refused: "The server refused the request.",
@@ -333,11 +386,23 @@ pub static EN: Strings = Strings {
     show_replies: "Show replies",
     show_more_comments: "Show more comments",
     show_more_replies: "Show more replies",
+    load_more_comments: "Load more comments",
     sending: "Sending…",
     awaiting_moderation: "Your comment is awaiting moderation.",
     show_new: "Show them",
     preview: "Preview",
     write: "Write",
+    edit: "Edit",
+    delete: "Delete",
+    edit_label: "Edit your comment",
+    save: "Save",
+    saving: "Saving…",
+    edited: "Your comment was updated.",
+    delete_confirm: "Delete this comment? Replies to it stay.",
+    keep: "Keep it",
+    change_failed: "The comment could not be changed.",
+    held_badge: "Awaiting review",
+    read_only_platform: "{name} does not take comments from other sites, so comments are read-only here.",
 };
 
 /// Spanish.
@@ -357,6 +422,14 @@ pub static ES: Strings = Strings {
         "{n} respuestas ocultas",
         "{n} respuestas ocultas",
         "{n} respuestas ocultas",
+    ],
+    more_replies: [
+        "{n} respuestas más",
+        "{n} respuesta más",
+        "{n} respuestas más",
+        "{n} respuestas más",
+        "{n} respuestas más",
+        "{n} respuestas más",
     ],
     loading_article: "Cargando el artículo…",
     loading_comments: "Cargando comentarios…",
@@ -406,8 +479,9 @@ pub static ES: Strings = Strings {
     err_not_found: "No se encontró nada en esta dirección (404).",
     err_timeout: "El servidor no respondió a tiempo.",
     err_offline: "Parece que no tiene conexión.",
-    err_unreachable:
-        "No se pudo contactar con el servidor, o no permite el origen de esta página (CORS).",
+    err_unreachable: "No se pudo contactar con el servidor.",
+    err_cors: "El servidor respondió, pero no permite el origen de esta página (CORS): la API debe incluir este sitio en Access-Control-Allow-Origin.",
+    err_interrupted: "La conexión se cerró antes de recibir la respuesta completa.",
     err_rate_limited: "Demasiadas solicitudes: espere un momento.",
     err_server: "El servidor tuvo un problema.",
     err_refused: "El servidor rechazó la solicitud.",
@@ -436,11 +510,23 @@ pub static ES: Strings = Strings {
     show_replies: "Mostrar respuestas",
     show_more_comments: "Mostrar más comentarios",
     show_more_replies: "Mostrar más respuestas",
+    load_more_comments: "Cargar más comentarios",
     sending: "Enviando…",
     awaiting_moderation: "Tu comentario está pendiente de moderación.",
     show_new: "Mostrarlos",
     preview: "Vista previa",
     write: "Escribir",
+    edit: "Editar",
+    delete: "Eliminar",
+    edit_label: "Editar su comentario",
+    save: "Guardar",
+    saving: "Guardando…",
+    edited: "Su comentario se actualizó.",
+    delete_confirm: "¿Eliminar este comentario? Las respuestas se mantienen.",
+    keep: "Conservarlo",
+    change_failed: "No se pudo cambiar el comentario.",
+    held_badge: "Pendiente de revisión",
+    read_only_platform: "{name} no acepta comentarios desde otros sitios, así que aquí los comentarios son de solo lectura.",
 };
 
 /// Portuguese.
@@ -460,6 +546,14 @@ pub static PT: Strings = Strings {
         "{n} respostas ocultas",
         "{n} respostas ocultas",
         "{n} respostas ocultas",
+    ],
+    more_replies: [
+        "mais {n} respostas",
+        "mais {n} resposta",
+        "mais {n} respostas",
+        "mais {n} respostas",
+        "mais {n} respostas",
+        "mais {n} respostas",
     ],
     loading_article: "Carregando o artigo…",
     loading_comments: "Carregando comentários…",
@@ -509,8 +603,9 @@ pub static PT: Strings = Strings {
     err_not_found: "Nada foi encontrado neste endereço (404).",
     err_timeout: "O servidor não respondeu a tempo.",
     err_offline: "Parece que você está sem conexão.",
-    err_unreachable:
-        "Não foi possível contatar o servidor, ou ele não permite a origem desta página (CORS).",
+    err_unreachable: "Não foi possível contatar o servidor.",
+    err_cors: "O servidor respondeu, mas não permite a origem desta página (CORS): a API deve incluir este site em Access-Control-Allow-Origin.",
+    err_interrupted: "A conexão foi encerrada antes de a resposta chegar completa.",
     err_rate_limited: "Muitas solicitações: aguarde um momento.",
     err_server: "O servidor teve um problema.",
     err_refused: "O servidor recusou a solicitação.",
@@ -539,11 +634,23 @@ pub static PT: Strings = Strings {
     show_replies: "Mostrar respostas",
     show_more_comments: "Mostrar mais comentários",
     show_more_replies: "Mostrar mais respostas",
+    load_more_comments: "Carregar mais comentários",
     sending: "Enviando…",
     awaiting_moderation: "O seu comentário aguarda moderação.",
     show_new: "Mostrá-los",
     preview: "Pré-visualizar",
     write: "Escrever",
+    edit: "Editar",
+    delete: "Excluir",
+    edit_label: "Editar o seu comentário",
+    save: "Salvar",
+    saving: "Salvando…",
+    edited: "Seu comentário foi atualizado.",
+    delete_confirm: "Excluir este comentário? As respostas permanecem.",
+    keep: "Manter",
+    change_failed: "Não foi possível alterar o comentário.",
+    held_badge: "Aguardando revisão",
+    read_only_platform: "{name} não aceita comentários de outros sites, por isso os comentários são somente leitura aqui.",
 };
 
 /// French.
@@ -563,6 +670,14 @@ pub static FR: Strings = Strings {
         "{n} réponses masquées",
         "{n} réponses masquées",
         "{n} réponses masquées",
+    ],
+    more_replies: [
+        "{n} réponses de plus",
+        "{n} réponse de plus",
+        "{n} réponses de plus",
+        "{n} réponses de plus",
+        "{n} réponses de plus",
+        "{n} réponses de plus",
     ],
     loading_article: "Chargement de l’article…",
     loading_comments: "Chargement des commentaires…",
@@ -612,8 +727,9 @@ pub static FR: Strings = Strings {
     err_not_found: "Rien n’a été trouvé à cette adresse (404).",
     err_timeout: "Le serveur n’a pas répondu à temps.",
     err_offline: "Vous semblez hors ligne.",
-    err_unreachable:
-        "Le serveur est injoignable, ou il n’autorise pas l’origine de cette page (CORS).",
+    err_unreachable: "Le serveur est injoignable.",
+    err_cors: "Le serveur a répondu, mais il n’autorise pas l’origine de cette page (CORS) : l’API doit inclure ce site dans Access-Control-Allow-Origin.",
+    err_interrupted: "La connexion a été coupée avant la fin de la réponse.",
     err_rate_limited: "Trop de requêtes : patientez un instant.",
     err_server: "Le serveur a rencontré un problème.",
     err_refused: "Le serveur a refusé la requête.",
@@ -642,11 +758,23 @@ pub static FR: Strings = Strings {
     show_replies: "Afficher les réponses",
     show_more_comments: "Afficher plus de commentaires",
     show_more_replies: "Afficher plus de réponses",
+    load_more_comments: "Charger plus de commentaires",
     sending: "Envoi…",
     awaiting_moderation: "Votre commentaire est en attente de modération.",
     show_new: "Les afficher",
     preview: "Aperçu",
     write: "Écrire",
+    edit: "Modifier",
+    delete: "Supprimer",
+    edit_label: "Modifier votre commentaire",
+    save: "Enregistrer",
+    saving: "Enregistrement…",
+    edited: "Votre commentaire a été mis à jour.",
+    delete_confirm: "Supprimer ce commentaire ? Les réponses restent.",
+    keep: "Le garder",
+    change_failed: "Le commentaire n’a pas pu être modifié.",
+    held_badge: "En attente de validation",
+    read_only_platform: "{name} n’accepte pas les commentaires venant d’autres sites : les commentaires sont en lecture seule ici.",
 };
 
 /// Arabic.
@@ -666,6 +794,14 @@ pub static AR: Strings = Strings {
         "{n} ردود مخفية",
         "{n} ردًا مخفيًا",
         "{n} رد مخفي",
+    ],
+    more_replies: [
+        "{n} ردود إضافية",
+        "رد إضافي واحد",
+        "ردّان إضافيان",
+        "{n} ردود إضافية",
+        "{n} ردًا إضافيًا",
+        "{n} رد إضافي",
     ],
     loading_article: "جارٍ تحميل المقال…",
     loading_comments: "جارٍ تحميل التعليقات…",
@@ -715,7 +851,9 @@ pub static AR: Strings = Strings {
     err_not_found: "لم يُعثر على شيء في هذا العنوان (404).",
     err_timeout: "لم يستجب الخادم في الوقت المحدد.",
     err_offline: "يبدو أنك غير متصل.",
-    err_unreachable: "تعذّر الوصول إلى الخادم، أو أنه لا يسمح بأصل هذه الصفحة (CORS).",
+    err_unreachable: "تعذّر الوصول إلى الخادم.",
+    err_cors: "أجاب الخادم، لكنه لا يسمح بأصل هذه الصفحة (CORS): يجب أن تُدرج الواجهة البرمجية هذا الموقع في Access-Control-Allow-Origin.",
+    err_interrupted: "انقطع الاتصال قبل وصول الإجابة كاملة.",
     err_rate_limited: "طلبات كثيرة جدًا: انتظر لحظة.",
     err_server: "واجه الخادم مشكلة.",
     err_refused: "رفض الخادم الطلب.",
@@ -743,9 +881,21 @@ pub static AR: Strings = Strings {
     show_replies: "إظهار الردود",
     show_more_comments: "إظهار المزيد من التعليقات",
     show_more_replies: "إظهار المزيد من الردود",
+    load_more_comments: "تحميل المزيد من التعليقات",
     sending: "جارٍ الإرسال…",
     awaiting_moderation: "تعليقك بانتظار المراجعة.",
     show_new: "إظهارها",
     preview: "معاينة",
     write: "كتابة",
+    edit: "تعديل",
+    delete: "حذف",
+    edit_label: "عدّل تعليقك",
+    save: "حفظ",
+    saving: "جارٍ الحفظ…",
+    edited: "حُدّث تعليقك.",
+    delete_confirm: "أتحذف هذا التعليق؟ تبقى الردود عليه.",
+    keep: "أبقِه",
+    change_failed: "تعذّر تغيير التعليق.",
+    held_badge: "بانتظار المراجعة",
+    read_only_platform: "لا يقبل {name} التعليقات من مواقع أخرى، لذا فالتعليقات هنا للقراءة فقط.",
 };

@@ -41,6 +41,22 @@ pub struct CommentList {
     pub total: Option<usize>,
     /// Where to post; `None` means read-only.
     pub post: Option<PostTarget>,
+    /// The absolute URL of the next page of this list, when the API pages it (Folio JSON's `next`, a `Link:
+    /// rel="next"` header, or a mapping's pagination style); `None`: this was the last page.
+    pub next: Option<Rc<str>>,
+    /// "Load more" stubs of the platform (Reddit's `more`): replies the API left out of this document.
+    pub more: Vec<MoreStub>,
+}
+
+/// Replies an API left out and stood a stub in for (Reddit's `kind: "more"`): drawn as "N more replies".
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MoreStub {
+    /// The comment whose replies these are; `None`: more top-level comments.
+    pub parent: Option<Rc<str>>,
+    /// How many replies the stub stands for.
+    pub count: usize,
+    /// Where the reader can read them on the platform (the thread's page), when the mapping says.
+    pub url: Option<Rc<str>>,
 }
 
 /// A thread: comments in an arena with reply links by index, so that neither building nor dropping a very deep

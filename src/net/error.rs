@@ -63,9 +63,20 @@ pub enum NetError {
     },
     /// The browser reports no network connection.
     Offline,
-    /// The request did not complete: the server is unreachable, or it does not allow this page's origin (CORS).
-    /// Browsers deliberately do not tell these apart.
+    /// The request did not complete and the server could not be reached at all.
     Unreachable {
+        /// The address asked for.
+        url: String,
+    },
+    /// The server answered, but without a CORS header allowing this page's origin, so the browser withheld the
+    /// answer. (Browsers report this exactly like an unreachable server; Folio tells them apart with a second,
+    /// `no-cors` request, which succeeds only when the server is there.)
+    CorsRefused {
+        /// The address asked for.
+        url: String,
+    },
+    /// The answer started but the connection closed before it was complete.
+    Interrupted {
         /// The address asked for.
         url: String,
     },
@@ -109,7 +120,10 @@ impl NetError {
     pub fn is_transient(&self) -> bool {
         !matches!(
             self,
-            Self::NotFound { .. } | Self::Refused { .. } | Self::BadUrl { .. }
+            Self::NotFound { .. }
+                | Self::Refused { .. }
+                | Self::BadUrl { .. }
+                | Self::CorsRefused { .. }
         )
     }
 }
@@ -134,10 +148,16 @@ impl fmt::Display for NetError {
             }
             Self::Timeout { seconds } => write!(f, "no answer within {seconds} s"),
             Self::Offline => write!(f, "the browser is offline"),
-            Self::Unreachable { url } => {
+            Self::Unreachable { url } => write!(f, "{url} could not be reached"),
+            Self::CorsRefused { url } => write!(
+                f,
+                "{url} answered but does not allow this page's origin (CORS): the API must send \
+                 Access-Control-Allow-Origin for this site"
+            ),
+            Self::Interrupted { url } => {
                 write!(
                     f,
-                    "{url} could not be reached, or it does not allow this page's origin (CORS)"
+                    "the connection to {url} closed before the answer was complete"
                 )
             }
             Self::BadUrl { url } => write!(f, "\"{url}\" is not a usable URL"),

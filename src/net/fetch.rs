@@ -16,7 +16,24 @@ pub struct Fetched {
     pub status: u16,
     /// The body as text; parsing is the `source` module's job.
     pub text: String,
+    /// The response headers paging reads ([`PAGING_HEADERS`]), as lowercase name and value, in that order; absent
+    /// ones are left out (a cross-origin API must list them in `Access-Control-Expose-Headers`).
+    pub headers: Vec<(String, String)>,
 }
+
+/// The headers kept in [`Fetched::headers`]: RFC 8288 links and the total-count / total-pages headers of the common
+/// APIs (`X-Total-Count`: JSON Server, GitLab, many Rails apps; `X-WP-*`: WordPress; `X-Total-Pages`: GitLab).
+pub const PAGING_HEADERS: [&str; 5] = [
+    "link",
+    "x-total-count",
+    "x-total-pages",
+    "x-wp-total",
+    "x-wp-totalpages",
+];
+
+/// Also kept in [`Fetched::headers`]: what the reference server tells only the poster of a comment (the token that
+/// proves authorship, until when it works, and whether the comment is `published` or `pending` review).
+pub const POSTING_HEADERS: [&str; 3] = ["folio-edit-token", "folio-editable-until", "folio-status"];
 
 /// Resolve `url` against the page's address, the way the browser would for a link.
 pub fn absolute_url(url: &str) -> Result<String, NetError> {
@@ -52,15 +69,37 @@ pub async fn post_json(
     idempotency_key: Option<&str>,
     timeout_ms: u32,
 ) -> Result<Fetched, NetError> {
+    send_json("POST", url, &[], Some(body), idempotency_key, timeout_ms).await
+}
+
+/// Send a JSON request with any method and extra headers: a mapping's post (`POST` or `PUT`, its own media type),
+/// an edit (`PATCH`) or a delete (`DELETE`, `body: None`). An idempotency key is sent only when given: APIs that do
+/// not list `Idempotency-Key` among their CORS headers would refuse the whole request for it.
+pub async fn send_json(
+    method: &str,
+    url: &str,
+    headers: &[(String, String)],
+    body: Option<&serde_json::Value>,
+    idempotency_key: Option<&str>,
+    timeout_ms: u32,
+) -> Result<Fetched, NetError> {
     let url = absolute_url(url)?;
-    let builder = Request::post(&url)
-        .header("Accept", "application/json")
-        .header("Content-Type", "application/json");
-    let builder = match idempotency_key {
-        Some(key) => builder.header("Idempotency-Key", key),
-        None => builder,
-    };
-    send(builder, &url, Some(body.to_string()), timeout_ms).await
+    let method = gloo_net::http::Method::from_bytes(method.trim().to_ascii_uppercase().as_bytes())
+        .map_err(|_| NetError::BadUrl { url: url.clone() })?;
+    let mut builder = RequestBuilder::new(&url)
+        .method(method)
+        .header("Accept", "application/json");
+    if body.is_some() {
+        builder = builder.header("Content-Type", "application/json");
+    }
+    if let Some(key) = idempotency_key {
+        builder = builder.header("Idempotency-Key", key);
+    }
+    // The mapping's headers come last, so its media type (JSON:API's) replaces the default.
+    for (name, value) in headers {
+        builder = builder.header(name, value);
+    }
+    send(builder, &url, body.map(|b| b.to_string()), timeout_ms).await
 }
 
 /// Aborts the request if the future is dropped before it finished (the component went away).
@@ -117,8 +156,28 @@ async fn send(
             unreachable()
         }
     };
-    let response = request.send().await.map_err(|_| failed(&timed_out))?;
-    let text = response.text().await.map_err(|_| failed(&timed_out))?;
+    let response = match request.send().await {
+        Ok(r) => r,
+        Err(_) => {
+            let e = failed(&timed_out);
+            drop(timer);
+            return Err(match e {
+                NetError::Unreachable { .. } if answers_opaquely(url).await => {
+                    NetError::CorsRefused {
+                        url: url.to_string(),
+                    }
+                }
+                e => e,
+            });
+        }
+    };
+    let text = response
+        .text()
+        .await
+        .map_err(|_| match failed(&timed_out) {
+            NetError::Unreachable { url } => NetError::Interrupted { url },
+            e => e,
+        })?;
     drop(timer);
     guard.0 = None;
 
@@ -127,10 +186,16 @@ async fn send(
         .filter(|u| !u.is_empty())
         .unwrap_or_else(|| url.to_string());
     if response.ok() {
+        let headers = response.headers();
         Ok(Fetched {
             url: final_url,
             status,
             text,
+            headers: PAGING_HEADERS
+                .iter()
+                .chain(POSTING_HEADERS.iter())
+                .filter_map(|&n| headers.get(n).map(|v| (n.to_string(), v)))
+                .collect(),
         })
     } else {
         let retry_after = response.headers().get("Retry-After");
@@ -142,3 +207,29 @@ async fn send(
         ))
     }
 }
+
+/// Does `url` answer a `no-cors` request? Such a request gets an opaque answer even without CORS headers, so when
+/// the real request failed but this one succeeds, the server is there and only the origin check refused us.
+/// (The probe is a plain GET to the same API, without credentials, bounded by a short timeout.)
+async fn answers_opaquely(url: &str) -> bool {
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    let Ok(controller) = AbortController::new() else {
+        return false;
+    };
+    let init = web_sys::RequestInit::new();
+    init.set_mode(web_sys::RequestMode::NoCors);
+    init.set_credentials(RequestCredentials::Omit);
+    init.set_signal(Some(&controller.signal()));
+    let _timer = {
+        let controller = controller.clone();
+        Timeout::new(PROBE_TIMEOUT_MS, move || controller.abort())
+    };
+    let _guard = AbortOnDrop(Some(controller));
+    let promise = window.fetch_with_str_and_init(url, &init);
+    wasm_bindgen_futures::JsFuture::from(promise).await.is_ok()
+}
+
+/// How long the CORS probe may take: the server already answered the real request's preflight or not at all.
+const PROBE_TIMEOUT_MS: u32 = 5_000;

@@ -138,14 +138,20 @@ pub fn comments_from_value(v: &Value, base: Option<&str>) -> Result<CommentList,
         .enumerate()
         .map(|(i, c)| comment(c, &format!("/comments/{i}"), base))
         .collect::<Result<_, _>>()?;
-    let (total, post) = match o {
-        Some(o) => (count(o, "total", "")?, post_target(o, base)?),
-        None => (None, None),
+    let (total, post, next) = match o {
+        Some(o) => (
+            count(o, "total", "")?,
+            post_target(o, base)?,
+            link(o, "next", "", base)?,
+        ),
+        None => (None, None, None),
     };
     Ok(CommentList {
         comments,
         total,
         post,
+        next,
+        more: Vec::new(),
     })
 }
 

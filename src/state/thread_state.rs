@@ -3,7 +3,9 @@ use std::rc::Rc;
 
 use yew::{Callback, Reducible};
 
-use crate::model::{Comment, CommentList, PostTarget, Thread};
+use super::thread_paging::PageState;
+use super::LoadError;
+use crate::model::{Comment, CommentList, MoreStub, PostTarget, Thread};
 use crate::source::thread::{build_thread, SortOrder};
 
 /// How many comments (top-level comments plus the replies drawn with them) the first page, and each "show more",
@@ -65,6 +67,12 @@ pub struct ThreadState {
     pub incoming: Vec<Comment>,
     /// The comment a link pointed at.
     pub highlight: Option<Rc<str>>,
+    /// The API's pages: the next one's URL, how many are loaded, a fetch in flight or failed (`thread_paging`).
+    pub pages: PageState,
+    /// A linked comment that is not on the loaded pages: further pages are fetched until it is found.
+    pub seeking: Option<Rc<str>>,
+    /// The platform's "load more" stubs on the loaded pages (Reddit's `more`), drawn as "N more replies".
+    pub more: Rc<Vec<MoreStub>>,
 }
 
 /// What can happen to the comment section.
@@ -94,8 +102,20 @@ pub enum ThreadAction {
     Arrived(Vec<Comment>),
     /// The reader asked to see the comments that arrived.
     ShowIncoming,
-    /// Open the thread at this comment: expand its ancestors, draw it, highlight it.
+    /// Open the thread at this comment: expand its ancestors, draw it, highlight it. A comment not loaded yet is
+    /// looked for on the next pages (see [`ThreadState::wants_page`]).
     Focus(Rc<str>),
+    /// A further page of the list is being fetched (the reader asked, or a linked comment is looked for).
+    PageRequested,
+    /// A further page arrived from `from` (the next-page URL it was asked at: a stale answer is dropped).
+    PageLoaded {
+        /// The URL the page was fetched from.
+        from: Rc<str>,
+        /// The page.
+        list: CommentList,
+    },
+    /// A further page could not be loaded.
+    PageFailed(LoadError),
 }
 
 impl ThreadState {
@@ -116,6 +136,8 @@ impl ThreadState {
                 self.comments.extend(kept);
                 self.post = list.post;
                 self.total = list.total;
+                self.pages = PageState::first(list.next);
+                self.more = Rc::new(list.more);
                 true
             }
             ThreadAction::Posted(comment) => {
@@ -199,7 +221,22 @@ impl ThreadState {
                 true
             }
             ThreadAction::Focus(id) => {
+                // Looked for on further pages only if there are any.
+                let missing = self.thread.index_of(&id).is_none() && self.pages.next.is_some();
+                self.seeking = missing.then(|| id.clone());
                 self.focus(id);
+                false
+            }
+            ThreadAction::PageRequested => {
+                self.page_requested();
+                false
+            }
+            ThreadAction::PageLoaded { from, list } => {
+                self.append_page(&from, list);
+                false
+            }
+            ThreadAction::PageFailed(e) => {
+                self.page_failed(e);
                 false
             }
         };
@@ -312,7 +349,7 @@ impl ThreadState {
 
     /// Expand every ancestor of `id`, make sure each is drawn (its top-level comment pinned, reply pages opened far
     /// enough) and highlight it. An unknown id changes nothing.
-    fn focus(&mut self, id: Rc<str>) {
+    pub(super) fn focus(&mut self, id: Rc<str>) {
         let t = &self.thread;
         let Some(mut i) = t.index_of(&id) else {
             return;

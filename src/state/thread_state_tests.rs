@@ -4,6 +4,7 @@
 use super::*;
 use crate::model::{Author, SafeHtml};
 use crate::source::date::from_epoch_ms;
+use crate::state::MAX_SEEK_PAGES;
 
 fn c(id: &str, parent: Option<&str>) -> Comment {
     Comment {
@@ -34,6 +35,8 @@ fn list(ids: &[&str]) -> CommentList {
         comments: ids.iter().map(|i| c(i, None)).collect(),
         total: None,
         post: None,
+        next: None,
+        more: Vec::new(),
     }
 }
 
@@ -104,6 +107,8 @@ fn sorting_keeps_replies_oldest_first() {
         ],
         total: None,
         post: None,
+        next: None,
+        more: Vec::new(),
     };
     let s = ThreadState::default().apply(ThreadAction::Loaded(l));
     assert_eq!(root_ids(&s), ["a", "b"]);
@@ -282,4 +287,180 @@ fn focus_opens_the_way_to_a_comment() {
     // An unknown id changes nothing.
     let same = s.clone().apply(ThreadAction::Focus("nope".into()));
     assert_eq!(same, s);
+}
+
+/// A page of the API's list with these comments, pointing at `next`.
+fn page(comments: Vec<Comment>, next: Option<&str>) -> CommentList {
+    CommentList {
+        comments,
+        total: Some(99),
+        post: None,
+        next: next.map(Rc::from),
+        more: Vec::new(),
+    }
+}
+
+/// The state after the page `list` arrived from `from`.
+fn append(s: ThreadState, from: &str, list: CommentList) -> ThreadState {
+    s.apply(ThreadAction::PageRequested)
+        .apply(ThreadAction::PageLoaded {
+            from: from.into(),
+            list,
+        })
+}
+
+// A further page is merged: repeated ids are kept once, a reply whose parent comes on a later page attaches to it,
+// and a collapsed subtree stays collapsed while its new replies arrive.
+#[test]
+fn pages_merge_dedupe_and_attach_late_parents() {
+    let first = page(
+        vec![
+            dated("a", None, 1),
+            dated("a1", Some("a"), 2),
+            dated("r", Some("b"), 4),
+        ],
+        Some("https://x.org/c?page=2"),
+    );
+    let s = ThreadState::default()
+        .apply(ThreadAction::Loaded(first))
+        .apply(ThreadAction::Toggle("a".into()));
+    assert_eq!(
+        root_ids(&s),
+        ["a", "r"],
+        "an orphan reply is drawn top-level until its parent comes"
+    );
+    let s = append(
+        s,
+        "https://x.org/c?page=2",
+        page(
+            vec![
+                dated("a1", Some("a"), 2),
+                dated("b", None, 3),
+                dated("a2", Some("a"), 5),
+            ],
+            None,
+        ),
+    );
+    assert_eq!(s.comments.len(), 5, "a1 is not duplicated");
+    assert_eq!(root_ids(&s), ["a", "b"]);
+    let b = s.thread.index_of("b").expect("b");
+    let r = s.thread.index_of("r").expect("r");
+    assert_eq!(s.thread.replies(b), [r], "r now answers b");
+    let a = s.thread.index_of("a").expect("a");
+    assert!(
+        s.is_collapsed("a") && s.drawn_replies(a) == 0,
+        "a stays collapsed"
+    );
+    assert_eq!(s.thread.descendant_count(a), 2);
+    assert_eq!((s.pages.next.clone(), s.pages.loaded), (None, 2));
+    assert_eq!(s.total, Some(99));
+}
+
+// The platform's "more" stubs of every loaded page are kept, and a reload replaces them.
+#[test]
+fn more_stubs_accumulate_over_pages() {
+    let stub = |parent: Option<&str>, count| crate::model::MoreStub {
+        parent: parent.map(Rc::from),
+        count,
+        url: None,
+    };
+    let mut first = page(vec![c("a", None)], Some("/p2"));
+    first.more = vec![stub(Some("a"), 3)];
+    let mut second = page(vec![c("b", None)], None);
+    second.more = vec![stub(None, 12)];
+    let s = append(
+        ThreadState::default().apply(ThreadAction::Loaded(first)),
+        "/p2",
+        second,
+    );
+    assert_eq!(*s.more, [stub(Some("a"), 3), stub(None, 12)]);
+    let s = s.apply(ThreadAction::Loaded(page(vec![c("a", None)], None)));
+    assert!(s.more.is_empty());
+}
+
+// A page asked for before the list was loaded again (another next URL) is dropped; a failure is kept until the next
+// request, and nothing is fetched without a next page.
+#[test]
+fn stale_and_failed_pages() {
+    let s =
+        ThreadState::default().apply(ThreadAction::Loaded(page(vec![c("a", None)], Some("/p2"))));
+    let stale = append(s.clone(), "/old-p2", page(vec![c("z", None)], None));
+    assert_eq!(stale.comments.len(), 1);
+    let failed = s
+        .apply(ThreadAction::PageRequested)
+        .apply(ThreadAction::PageFailed(LoadError::Config("x".into())));
+    assert!(!failed.pages.fetching && failed.pages.error.is_some());
+    let again = failed.apply(ThreadAction::PageRequested);
+    assert!(again.pages.fetching && again.pages.error.is_none());
+    let last = ThreadState::default().apply(ThreadAction::Loaded(page(vec![c("a", None)], None)));
+    assert!(!last.apply(ThreadAction::PageRequested).pages.fetching);
+}
+
+// The top-level comments the reader could see stay drawn when a page of newer ones is sorted above them, and the
+// new ones are drawn too.
+#[test]
+fn appended_page_keeps_the_readers_place() {
+    let old: Vec<Comment> = (0..5).map(|i| dated(&format!("o{i}"), None, i)).collect();
+    let s = ThreadState::default()
+        .apply(ThreadAction::Sort(SortOrder::Newest))
+        .apply(ThreadAction::Loaded(page(old, Some("/p2"))));
+    assert_eq!(s.hidden_roots(), 0);
+    let new: Vec<Comment> = (0..5)
+        .map(|i| dated(&format!("n{i}"), None, 100 + i))
+        .collect();
+    let s = append(s, "/p2", page(new, Some("/p3")));
+    assert_eq!(
+        s.hidden_roots(),
+        0,
+        "old and new top-level comments are all drawn"
+    );
+    assert_eq!(root_ids(&s).first().map(String::as_str), Some("n4"));
+    assert_eq!(s.pages.next.as_deref(), Some("/p3"));
+}
+
+// A link to a comment not loaded yet asks for pages until it arrives, then opens it; the search stops at the last
+// page, and never reads more than MAX_SEEK_PAGES pages.
+#[test]
+fn deep_link_searches_further_pages() {
+    let s = ThreadState::default()
+        .apply(ThreadAction::Loaded(page(vec![c("a", None)], Some("/p2"))))
+        .apply(ThreadAction::Focus("x1".into()));
+    assert!(s.wants_page() && s.highlight.is_none());
+    assert!(
+        !s.clone().apply(ThreadAction::PageRequested).wants_page(),
+        "one page at a time"
+    );
+    let s = append(s, "/p2", page(vec![c("b", None)], Some("/p3")));
+    assert!(s.wants_page());
+    let s = append(
+        s,
+        "/p3",
+        page(vec![c("x", None), c("x1", Some("x"))], Some("/p4")),
+    );
+    assert!(!s.wants_page() && s.seeking.is_none());
+    assert_eq!(s.highlight.as_deref(), Some("x1"));
+    assert!(
+        root_ids(&s).contains(&"x".to_string()),
+        "its thread is drawn"
+    );
+
+    let s = ThreadState::default()
+        .apply(ThreadAction::Loaded(page(vec![c("a", None)], Some("/p2"))))
+        .apply(ThreadAction::Focus("nowhere".into()));
+    let s = append(s, "/p2", page(vec![c("b", None)], None));
+    assert!(!s.wants_page() && s.seeking.is_none() && s.highlight.is_none());
+
+    let mut s = ThreadState::default()
+        .apply(ThreadAction::Loaded(page(vec![c("p1", None)], Some("/p2"))))
+        .apply(ThreadAction::Focus("nowhere".into()));
+    for n in 2..=MAX_SEEK_PAGES {
+        assert!(s.wants_page(), "page {n} is read");
+        let next = format!("/p{}", n + 1);
+        s = append(
+            s,
+            &format!("/p{n}"),
+            page(vec![c(&format!("p{n}"), None)], Some(&next)),
+        );
+    }
+    assert!(!s.wants_page(), "the search is bounded");
 }

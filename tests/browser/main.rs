@@ -9,6 +9,7 @@ mod article;
 mod comments;
 mod common;
 mod hostile;
+mod own_comment;
 mod support;
 mod threads;
 

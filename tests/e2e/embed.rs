@@ -2,42 +2,18 @@
 //! under /embed-test/): plain, hostile CSS, strict CSP, twenty instances, inside a shadow root, added and
 //! removed, attribute changes, lazy loading, late definition and double loading, events. Both browsers.
 
-use std::path::{Path, PathBuf};
-
 use serde_json::Value;
 
-use crate::support::{self, root, Browser, Server, Session};
+use crate::support::{Browser, Server, Session, SiteServer};
 
 const SEED_TITLE: &str = "Cuba and China Agree to Strengthen Military Cooperation";
 const TRAINS_TITLE: &str = "Night trains are back across Europe";
 const SEED_SRC: &str = "/demo/articles/cuba-china-military-cooperation.json";
 const TRAINS_SRC: &str = "/demo/articles/night-trains-return.json";
 
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).expect("create dir");
-    for entry in std::fs::read_dir(from).expect("read dir").flatten() {
-        let target = to.join(entry.file_name());
-        if entry.path().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), &target).expect("copy file");
-        }
-    }
-}
-
 /// The server on a temporary copy of the build with the host pages added under /embed-test/.
-fn embed_server() -> Server {
-    let dist: PathBuf = std::env::temp_dir().join(format!(
-        "folio-embed-dist-{}-{}",
-        std::process::id(),
-        std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map(|d| d.as_nanos())
-            .unwrap_or(0)
-    ));
-    copy_dir(&support::dist(), &dist);
-    copy_dir(&root().join("tests/e2e/pages"), &dist.join("embed-test"));
-    Server::start_serving(dist)
+fn embed_server() -> SiteServer {
+    SiteServer::start("embed", &[("tests/e2e/pages", "embed-test")])
 }
 
 fn page(server: &Server, name: &str) -> String {
@@ -144,14 +120,82 @@ async fn hostile_host_css_changes_nothing() {
     }
 }
 
-// Under `default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self';
-// connect-src 'self'` the reader loads, is styled from the stylesheet file and shows its images.
+/// The host policy of docs/embed.md, for Folio's files at `folio` and the article and comment API at `api`.
+fn strict_policy(folio: &str, api: &str) -> String {
+    format!(
+        "default-src 'none'; script-src {folio} 'wasm-unsafe-eval'; style-src {folio}; \
+         img-src {folio} {api}; connect-src {api}"
+    )
+}
+
+/// Fill in and send the compose form of the reader `id` (through its shadow root), then wait until the comment
+/// shows there. The host's `folio:comment-posted` events are collected in `window.__posted` as `[target id,
+/// author]`.
+async fn post_comment(s: &Session, id: &str, name: &str, text: &str) {
+    s.wait_for(
+        &format!("{id}'s compose form"),
+        &inside(id, "form.folio-compose textarea"),
+    )
+    .await;
+    s.eval(&format!(
+        "if (!window.__posted) {{ window.__posted = []; \
+           document.addEventListener('folio:comment-posted', e => window.__posted.push([e.target.id, e.detail.author])); }} \
+         const r = document.getElementById('{id}').shadowRoot; \
+         const set = (el, v) => {{ el.value = v; el.dispatchEvent(new Event('input', {{ bubbles: true }})); }}; \
+         set(r.querySelector('form.folio-compose input[name=name]'), {name:?}); \
+         set(r.querySelector('form.folio-compose textarea'), {text:?}); \
+         r.querySelector('form.folio-compose button[type=submit]').click();"
+    ))
+    .await;
+    s.wait_for(&format!("the comment in {id}"), &shows_comment(id, text))
+        .await;
+}
+
+/// A JS expression: the reader `id` shows a comment whose body contains `text`.
+fn shows_comment(id: &str, text: &str) -> String {
+    format!(
+        "[...document.getElementById('{id}').shadowRoot.querySelectorAll('.folio-comment__body')].some(b => b.textContent.includes({text:?}))"
+    )
+}
+
+// A host page on another origin than Folio and its API (localhost vs 127.0.0.1), served with the header
+// `Content-Security-Policy` of docs/embed.md and loading folio.js with its SRI hash: the reader renders, styled,
+// with its image and comments, a comment posts, and no violation is reported in the document or any shadow root.
+// A blocked inline <style> at the end shows that the watcher hears violations and that the header is in force.
 #[tokio::test(flavor = "multi_thread")]
-async fn strict_csp_host_page_works() {
-    let server = embed_server();
+async fn strict_csp_header_on_another_origin_works() {
+    let mut policy = String::new();
+    let server = SiteServer::start_with("embed", &[("tests/e2e/pages", "embed-test")], |port| {
+        let folio = format!("http://127.0.0.1:{port}");
+        policy = strict_policy(&folio, &folio);
+        vec![
+            "--allow-origin".into(),
+            format!("http://localhost:{port}"),
+            "--csp".into(),
+            format!("/embed-test/csp.html={policy}"),
+        ]
+    });
+    let folio = server.url.trim_end_matches('/');
+    let sri =
+        std::fs::read_to_string(server.site.dir.join("folio-sri.txt")).expect("folio-sri.txt");
+    let sri = sri
+        .lines()
+        .find_map(|l| l.strip_suffix("  folio.js"))
+        .expect("the loader's SRI hash");
+    let html = server.site.dir.join("embed-test/csp.html");
+    let template = std::fs::read_to_string(&html).expect("csp.html");
+    std::fs::write(
+        &html,
+        template.replace("@FOLIO@", folio).replace("@SRI@", sri),
+    )
+    .expect("write csp.html");
+    let url = format!(
+        "{}embed-test/csp.html",
+        server.url.replace("127.0.0.1", "localhost")
+    );
     for browser in Browser::ALL {
         let s = Session::start(browser).await;
-        s.goto(&page(&server, "csp.html")).await;
+        s.goto(&url).await;
         wait_title(&s, "r", SEED_TITLE).await;
         s.wait_for(
             "the hero image",
@@ -166,13 +210,132 @@ async fn strict_csp_host_page_works() {
             &inside("r", "section.folio-comments h2"),
         )
         .await;
-        let styled = s
+        let facts = s
             .eval(&format!(
-                "return getComputedStyle({}).maxWidth",
+                "return [location.origin, !!document.querySelector('meta[http-equiv]'), getComputedStyle({}).maxWidth]",
                 inside("r", ".folio")
             ))
             .await;
-        assert_eq!(styled, "640px", "{browser:?}: the stylesheet applied");
+        let host_origin = url.split("/embed-test").next().unwrap_or("");
+        assert_eq!(
+            facts,
+            serde_json::json!([host_origin, false, "640px"]),
+            "{browser:?}: [page origin, a <meta> policy, the stylesheet applied]"
+        );
+        let text = format!("Posted under a strict policy from {browser:?}");
+        post_comment(&s, "r", "Careful reader", &text).await;
+        s.wait_for("the event", "window.__posted.length === 1")
+            .await;
+        assert_eq!(
+            s.eval("return window.__violations").await,
+            serde_json::json!([]),
+            "{browser:?}: CSP violations"
+        );
+        s.eval("const st = document.createElement('style'); st.textContent = 'p {}'; document.head.append(st);")
+            .await;
+        s.wait_for("the planted violation", "window.__violations.length === 1")
+            .await;
+        let planted = s.eval("return window.__violations[0]").await;
+        assert!(
+            planted["directive"]
+                .as_str()
+                .unwrap_or("")
+                .starts_with("style-src")
+                && planted["policy"] == policy.as_str(),
+            "{browser:?}: {planted} under {policy}"
+        );
+        s.close().await;
+    }
+}
+
+// The host themes the widget through custom properties set on the element itself and through ::part(): its
+// values win over Folio's defaults in the light and the dark theme, a reader without them keeps the defaults, and
+// an element of the host page that carries Folio's class names keeps the host's styles (nothing leaks out).
+#[tokio::test(flavor = "multi_thread")]
+async fn host_custom_properties_and_parts_theme_the_widget() {
+    let server = embed_server();
+    for browser in Browser::ALL {
+        let s = Session::start(browser).await;
+        s.goto(&page(&server, "theme.html")).await;
+        for id in ["themed", "themed-dark", "plain"] {
+            wait_title(&s, id, SEED_TITLE).await;
+        }
+        let styles = |id: &str| {
+            format!(
+                "(() => {{ const r = document.getElementById('{id}').shadowRoot; const cs = getComputedStyle; \
+                 const h = r.querySelector('h1'); \
+                 return [cs(r.querySelector('.folio-kicker')).color, cs(h).fontFamily.includes('Folio Host Serif'), \
+                         cs(h).textDecorationLine, cs(r.querySelector('.folio')).backgroundColor]; }})()"
+            )
+        };
+        let got = s
+            .eval(&format!(
+                "return [{}, {}, {}]",
+                styles("themed"),
+                styles("themed-dark"),
+                styles("plain")
+            ))
+            .await;
+        assert_eq!(
+            got,
+            serde_json::json!([
+                ["rgb(1, 120, 90)", true, "underline", "rgb(255, 253, 248)"],
+                ["rgb(1, 120, 90)", true, "underline", "rgb(20, 20, 20)"],
+                ["rgb(166, 27, 27)", false, "none", "rgb(255, 253, 248)"]
+            ]),
+            "{browser:?}: [accent, body font, ::part(title), background] of themed, themed dark, plain"
+        );
+        let outside = s
+            .eval(
+                "const cs = getComputedStyle(document.getElementById('outside')); \
+                 return [cs.color, cs.fontSize, cs.fontFamily, cs.maxWidth, cs.paddingTop, cs.backgroundColor, cs.letterSpacing]",
+            )
+            .await;
+        assert_eq!(
+            outside,
+            serde_json::json!([
+                "rgb(9, 9, 9)",
+                "13px",
+                "monospace",
+                "none",
+                "0px",
+                "rgba(0, 0, 0, 0)",
+                "normal"
+            ]),
+            "{browser:?}: the host's element with Folio's class names"
+        );
+        s.close().await;
+    }
+}
+
+// With the browser preferring a dark colour scheme, readers with theme="auto" (or none) turn dark, keeping the
+// host's own values, while theme="light" stays light.
+#[tokio::test(flavor = "multi_thread")]
+async fn theme_auto_follows_the_color_scheme_preference() {
+    let server = embed_server();
+    for browser in Browser::ALL {
+        let s = Session::start_prefers_dark(browser).await;
+        s.goto(&page(&server, "theme.html")).await;
+        for id in ["themed", "plain", "light"] {
+            wait_title(&s, id, SEED_TITLE).await;
+        }
+        let got = s
+            .eval(
+                "return [matchMedia('(prefers-color-scheme: dark)').matches, ...['themed', 'plain', 'light'].map(id => { \
+                 const r = document.getElementById(id).shadowRoot; \
+                 return [getComputedStyle(r.querySelector('.folio')).backgroundColor, getComputedStyle(r.querySelector('.folio-kicker')).color]; })]",
+            )
+            .await;
+        assert_eq!(
+            got,
+            serde_json::json!([
+                true,
+                ["rgb(20, 20, 20)", "rgb(1, 120, 90)"],
+                ["rgb(20, 20, 20)", "rgb(255, 122, 110)"],
+                ["rgb(255, 253, 248)", "rgb(166, 27, 27)"]
+            ]),
+            "{browser:?}: [prefers dark, [background, accent] of themed auto, plain auto, light]"
+        );
         s.close().await;
     }
 }
@@ -190,27 +353,8 @@ async fn twenty_instances_work_independently() {
             wait_title(&s, &format!("r{i}"), title).await;
         }
         assert_eq!(s.eval(&format!("return {LIVE}")).await, 20, "{browser:?}");
-        s.wait_for(
-            "r2's compose form",
-            &inside("r2", "form.folio-compose textarea"),
-        )
-        .await;
         let text = format!("Only in r2, from {browser:?}");
-        s.eval(&format!(
-            "window.__posted = []; document.addEventListener('folio:comment-posted', e => window.__posted.push([e.target.id, e.detail.author])); \
-             const r = document.getElementById('r2').shadowRoot; \
-             const set = (el, v) => {{ el.value = v; el.dispatchEvent(new Event('input', {{ bubbles: true }})); }}; \
-             set(r.querySelector('form.folio-compose input[name=name]'), 'Reader two'); \
-             set(r.querySelector('form.folio-compose textarea'), {text:?}); \
-             r.querySelector('form.folio-compose button[type=submit]').click();"
-        ))
-        .await;
-        let shows = |id: &str| {
-            format!(
-                "[...document.getElementById('{id}').shadowRoot.querySelectorAll('.folio-comment__body')].some(b => b.textContent.includes({text:?}))"
-            )
-        };
-        s.wait_for("the comment in r2", &shows("r2")).await;
+        post_comment(&s, "r2", "Reader two", &text).await;
         s.wait_for("the event", "window.__posted.length === 1")
             .await;
         assert_eq!(
@@ -220,7 +364,8 @@ async fn twenty_instances_work_independently() {
         );
         for other in ["r0", "r4", "r18"] {
             assert_eq!(
-                s.eval(&format!("return {}", shows(other))).await,
+                s.eval(&format!("return {}", shows_comment(other, &text)))
+                    .await,
                 false,
                 "{browser:?}: {other} untouched"
             );

@@ -3,73 +3,42 @@
 //! fault must end in the widget's error state: `role=alert`, the reason in words, the technical detail and a retry
 //! button, in both browsers. The slow-but-complete answer must render the article.
 
-use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
-use tokio::net::{TcpListener, TcpStream};
+use tokio::io::AsyncWriteExt;
+use tokio::net::TcpStream;
 
+use crate::loopback::{response, Loopback, Request};
 use crate::support::{Browser, Server, Session};
 
 const ARTICLE: &str = r#"{"id":"f","title":"Fault-free article","body":"<p>It arrived.</p>"}"#;
 
 /// A server that misbehaves according to the first path segment of each request.
-struct FaultyServer {
-    origin: String,
-    task: tokio::task::JoinHandle<()>,
-}
+struct FaultyServer(Loopback);
 
 impl FaultyServer {
     async fn start() -> FaultyServer {
-        let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
-        let origin = format!("http://{}", listener.local_addr().expect("addr"));
-        let task = tokio::spawn(async move {
-            // Hung connections are kept alive here until the server is dropped.
-            let parked = Arc::new(tokio::sync::Mutex::new(Vec::new()));
-            while let Ok((stream, _)) = listener.accept().await {
-                let parked = parked.clone();
-                tokio::spawn(async move {
-                    if let Some(stream) = answer(stream).await {
-                        parked.lock().await.push(stream);
-                    }
-                });
-            }
-        });
-        FaultyServer { origin, task }
+        FaultyServer(Loopback::start(answer).await)
     }
 
     /// The SPA URL that loads the article at `/<case>/article.json` from this server.
+    /// `down` points at a port where nothing listens (port 9, discard, is closed on test machines).
     fn page(&self, spa: &Server, case: &str) -> String {
-        format!("{}?src={}/{case}/article.json", spa.url, self.origin)
-    }
-}
-
-impl Drop for FaultyServer {
-    fn drop(&mut self) {
-        self.task.abort();
-    }
-}
-
-/// Reads one request and answers it according to its path; returns the stream when it must be left hanging.
-async fn answer(mut stream: TcpStream) -> Option<TcpStream> {
-    let mut buf = Vec::new();
-    let mut chunk = [0u8; 1024];
-    while !buf.windows(4).any(|w| w == b"\r\n\r\n") {
-        match stream.read(&mut chunk).await {
-            Ok(0) | Err(_) => return None,
-            Ok(n) => buf.extend_from_slice(&chunk[..n]),
+        match case {
+            "down" => format!("{}?src=http://127.0.0.1:9/article.json", spa.url),
+            _ => format!("{}?src={}/{case}/article.json", spa.url, self.0.origin),
         }
     }
-    let head = String::from_utf8_lossy(&buf);
-    let path = head.split_whitespace().nth(1).unwrap_or("/").to_string();
+}
+
+/// Answers one request according to its path; returns the stream when it must be left hanging.
+async fn answer(req: Request, mut stream: TcpStream) -> Option<TcpStream> {
+    let path = req.path;
     let case = path.trim_start_matches('/').split('/').next().unwrap_or("");
     // Retry-After is not a CORS-safelisted header: an API must expose it, or the page cannot read it.
     let cors = "Access-Control-Allow-Origin: *\r\nAccess-Control-Expose-Headers: Retry-After\r\n";
     let reply = |status: &str, extra: &str, ctype: &str, body: &str| {
-        format!(
-            "HTTP/1.1 {status}\r\n{cors}{extra}Content-Type: {ctype}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
-            body.len()
-        )
+        response(status, &format!("{cors}{extra}"), ctype, body)
     };
     let json = "application/json";
     let out = match case {
@@ -116,10 +85,7 @@ async fn answer(mut stream: TcpStream) -> Option<TcpStream> {
         ),
         "empty" => reply("200 OK", "", json, ""),
         // Everything right except the CORS header: the browser must refuse to hand the answer to the page.
-        "nocors" => format!(
-            "HTTP/1.1 200 OK\r\nContent-Type: {json}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{ARTICLE}",
-            ARTICLE.len()
-        ),
+        "nocors" => response("200 OK", "", json, ARTICLE),
         _ => reply("200 OK", "", json, ARTICLE),
     };
     let _ = stream.write_all(out.as_bytes()).await;
@@ -187,7 +153,7 @@ async fn faulty_servers_give_clear_errors() {
     let spa = Server::start();
     let faulty = FaultyServer::start().await;
     // (case, words the alert must contain)
-    let cases: [(&str, &[&str]); 10] = [
+    let cases: [(&str, &[&str]); 11] = [
         ("404", &["Nothing was found", "404"]),
         ("410", &["Nothing was found"]),
         ("429", &["Too many requests", "30 s"]),
@@ -195,8 +161,17 @@ async fn faulty_servers_give_clear_errors() {
         ("503", &["server had a problem", "503"]),
         ("html200", &["not JSON", "<!DOCTYPE html>"]),
         ("empty", &["not JSON", "empty"]),
-        ("close", &["could not be reached"]),
-        ("nocors", &["does not allow this page's origin", "CORS"]),
+        ("close", &["closed before", "answer"]),
+        // A refused origin and a server that is not there are told apart, each with what to do.
+        (
+            "nocors",
+            &[
+                "answered",
+                "does not allow this page's origin",
+                "Access-Control-Allow-Origin",
+            ],
+        ),
+        ("down", &["could not be reached"]),
         ("hang", &["did not answer in time", "15 s"]),
     ];
     for browser in Browser::ALL {
@@ -209,6 +184,12 @@ async fn faulty_servers_give_clear_errors() {
                 assert!(
                     text.contains(w),
                     "{browser:?} {case}: {w:?} missing from {text:?}"
+                );
+            }
+            if case == "down" {
+                assert!(
+                    !text.contains("CORS"),
+                    "{browser:?}: a server that is not there is no CORS problem: {text:?}"
                 );
             }
         }

@@ -4,17 +4,32 @@
 //! Needs `dist/` (trunk build --release) and target/release/folio-server; `scripts/test.sh` builds both first.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod a11y;
 mod embed;
 mod faults;
+mod loopback;
+mod own_comments;
+mod paging;
 mod presets;
 mod support;
 mod threads;
+mod wordpress;
 mod xss;
 
 use support::{article_url, Browser, Server, Session};
 
 const SEED: &str = "cuba-china-military-cooperation";
 const TRAINS: &str = "night-trains-return";
+
+/// Open the SPA's demo index and wait for its cards.
+async fn open_index(s: &Session, server: &Server) {
+    s.goto(&server.url).await;
+    s.wait_for(
+        "the index",
+        "document.querySelectorAll('.spa-card').length >= 2",
+    )
+    .await;
+}
 
 /// Wait until the article (or an error) has been drawn.
 async fn wait_article(s: &Session) {
@@ -298,12 +313,7 @@ async fn demo_index_and_dark_theme() {
     let server = Server::start();
     for browser in Browser::ALL {
         let s = Session::start(browser).await;
-        s.goto(&server.url).await;
-        s.wait_for(
-            "the index",
-            "document.querySelectorAll('.spa-card').length >= 2",
-        )
-        .await;
+        open_index(&s, &server).await;
         let first = s
             .eval("return document.querySelector('.spa-card a').getAttribute('href')")
             .await;

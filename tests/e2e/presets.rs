@@ -3,35 +3,12 @@
 //! server, and the SPA loads them with `?src=…&preset=…`. Also: auto-detection, a custom mapping document given by
 //! URL, and the playground.
 
-use std::path::{Path, PathBuf};
-
-use crate::support::{self, root, Browser, Server, Session};
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).expect("create dir");
-    for entry in std::fs::read_dir(from).expect("read dir").flatten() {
-        let target = to.join(entry.file_name());
-        if entry.path().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), &target).expect("copy file");
-        }
-    }
-}
+use crate::support::{root, Browser, Session, SiteServer};
+use crate::wait_article;
 
 /// The server on a temporary copy of the build with the fixtures under /fixtures/.
-fn fixture_server() -> Server {
-    let dist: PathBuf = std::env::temp_dir().join(format!(
-        "folio-presets-dist-{}-{}",
-        std::process::id(),
-        std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map(|d| d.as_nanos())
-            .unwrap_or(0)
-    ));
-    copy_dir(&support::dist(), &dist);
-    copy_dir(&root().join("tests/fixtures"), &dist.join("fixtures"));
-    Server::start_serving(dist)
+fn fixture_server() -> SiteServer {
+    SiteServer::start("presets", &[("tests/fixtures", "fixtures")])
 }
 
 /// One preset's page: (preset, article file, comments file, title, visible comment count).
@@ -143,14 +120,6 @@ const CASES: [Case; 12] = [
         threaded: false,
     },
 ];
-
-async fn wait_article(s: &Session) {
-    s.wait_for(
-        "the article",
-        "document.querySelector('article.folio-article h1, [role=alert]')",
-    )
-    .await;
-}
 
 async fn wait_count(s: &Session) -> u64 {
     s.wait_for(

@@ -37,6 +37,8 @@ pub struct Server {
     db: PathBuf,
     port: u16,
     dist: PathBuf,
+    /// Extra command-line arguments, kept for [`Server::restart`].
+    args: Vec<String>,
 }
 
 /// The Trunk build the tests serve: `$FOLIO_DIST`, else `dist/`.
@@ -52,7 +54,7 @@ impl Server {
         let dir =
             std::env::temp_dir().join(format!("folio-e2e-{}-{}", std::process::id(), free_port()));
         std::fs::create_dir_all(&dir).expect("temp dir");
-        Self::start_with(dir.join("folio.db"), free_port(), dist())
+        Self::start_with(dir.join("folio.db"), free_port(), dist(), Vec::new())
     }
 
     /// Start the server on another dist directory (the embed tests add their host pages to a copy).
@@ -60,10 +62,20 @@ impl Server {
         let dir =
             std::env::temp_dir().join(format!("folio-e2e-{}-{}", std::process::id(), free_port()));
         std::fs::create_dir_all(&dir).expect("temp dir");
-        Self::start_with(dir.join("folio.db"), free_port(), dist)
+        Self::start_serving_with(dist, |_| Vec::new())
     }
 
-    fn start_with(db: PathBuf, port: u16, dist: PathBuf) -> Server {
+    /// Like [`Server::start_serving`] with extra arguments, made from the port the server will listen on
+    /// (`--allow-origin http://localhost:<port>`, `--csp …`).
+    pub fn start_serving_with(dist: PathBuf, args: impl FnOnce(u16) -> Vec<String>) -> Server {
+        let dir =
+            std::env::temp_dir().join(format!("folio-e2e-{}-{}", std::process::id(), free_port()));
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        let port = free_port();
+        Self::start_with(dir.join("folio.db"), port, dist, args(port))
+    }
+
+    fn start_with(db: PathBuf, port: u16, dist: PathBuf, args: Vec<String>) -> Server {
         assert!(
             dist.join("index.html").exists(),
             "no Trunk build in {} (run `trunk build --release`)",
@@ -85,6 +97,7 @@ impl Server {
                 db.as_os_str(),
             ])
             .args(["--addr", &format!("127.0.0.1:{port}")])
+            .args(&args)
             .stdout(Stdio::piped())
             .stderr(Stdio::inherit())
             .spawn()
@@ -106,6 +119,7 @@ impl Server {
             db,
             port,
             dist,
+            args,
         }
     }
 
@@ -114,8 +128,9 @@ impl Server {
         let _ = self.child.kill();
         let _ = self.child.wait();
         let (db, port, dist) = (self.db.clone(), self.port, self.dist.clone());
+        let args = std::mem::take(&mut self.args);
         std::mem::forget(self);
-        Self::start_with(db, port, dist)
+        Self::start_with(db, port, dist, args)
     }
 }
 
@@ -123,6 +138,10 @@ impl Drop for Server {
     fn drop(&mut self) {
         let _ = self.child.kill();
         let _ = self.child.wait();
+        // The database's folder was made for this server alone (`restart` forgets the old value instead).
+        if let Some(dir) = self.db.parent() {
+            let _ = std::fs::remove_dir_all(dir);
+        }
     }
 }
 
@@ -162,6 +181,15 @@ pub struct Session {
 impl Session {
     /// Start the driver and a headless browser session.
     pub async fn start(browser: Browser) -> Session {
+        Self::launch(browser, false).await
+    }
+
+    /// Start a session whose browser reports `prefers-color-scheme: dark` (the operating system's dark mode).
+    pub async fn start_prefers_dark(browser: Browser) -> Session {
+        Self::launch(browser, true).await
+    }
+
+    async fn launch(browser: Browser, dark: bool) -> Session {
         let port = free_port();
         let profile =
             std::env::temp_dir().join(format!("folio-profile-{}-{port}", std::process::id()));
@@ -199,6 +227,16 @@ impl Session {
                 (driver, caps)
             }
         };
+        let mut caps = caps;
+        if dark {
+            // (`pointer_mut`, not indexing: indexing a missing key would insert it.)
+            if let Some(Value::Array(args)) = caps.pointer_mut("/goog:chromeOptions/args") {
+                args.push(json!("--force-dark-mode"));
+            }
+            if let Some(Value::Object(prefs)) = caps.pointer_mut("/moz:firefoxOptions/prefs") {
+                prefs.insert("ui.systemUsesDarkTheme".into(), json!(1));
+            }
+        }
         let driver = Command::new(&driver_bin)
             .arg(format!("--port={port}"))
             .stdout(Stdio::null())
@@ -330,4 +368,82 @@ impl Drop for Session {
 /// The SPA URL of a demo article.
 pub fn article_url(server: &Server, id: &str) -> String {
     format!("{}?src=demo/articles/{id}.json", server.url)
+}
+
+/// Copy a folder recursively.
+pub fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("create dir");
+    for entry in std::fs::read_dir(from).expect("read dir").flatten() {
+        let target = to.join(entry.file_name());
+        if entry.path().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).expect("copy file");
+        }
+    }
+}
+
+/// A private copy of the Trunk build that tests add their own files to (host pages, fixtures, generated
+/// documents); deleted when dropped.
+pub struct TempSite {
+    /// The copy's folder, served as `--dist`.
+    pub dir: PathBuf,
+}
+
+impl TempSite {
+    /// Copy the build into a fresh temporary folder named after `label`, then each `(folder, under)` of the
+    /// repository into `under/` of the copy.
+    pub fn new(label: &str, extras: &[(&str, &str)]) -> TempSite {
+        let nanos = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_nanos())
+            .unwrap_or(0);
+        let dir =
+            std::env::temp_dir().join(format!("folio-{label}-dist-{}-{nanos}", std::process::id()));
+        copy_dir(&dist(), &dir);
+        for (from, under) in extras {
+            copy_dir(&root().join(from), &dir.join(under));
+        }
+        TempSite { dir }
+    }
+}
+
+impl Drop for TempSite {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}
+
+/// The reference server on a [`TempSite`]; derefs to the [`Server`]. Fields drop in order: the server stops
+/// before its files are deleted.
+pub struct SiteServer {
+    /// The running server.
+    pub server: Server,
+    /// Its files.
+    pub site: TempSite,
+}
+
+impl SiteServer {
+    /// Serve a fresh [`TempSite`] with `extras` added.
+    pub fn start(label: &str, extras: &[(&str, &str)]) -> SiteServer {
+        Self::start_with(label, extras, |_| Vec::new())
+    }
+
+    /// [`SiteServer::start`] with extra server arguments made from the port (see [`Server::start_serving_with`]).
+    pub fn start_with(
+        label: &str,
+        extras: &[(&str, &str)],
+        args: impl FnOnce(u16) -> Vec<String>,
+    ) -> SiteServer {
+        let site = TempSite::new(label, extras);
+        let server = Server::start_serving_with(site.dir.clone(), args);
+        SiteServer { server, site }
+    }
+}
+
+impl std::ops::Deref for SiteServer {
+    type Target = Server;
+    fn deref(&self) -> &Server {
+        &self.server
+    }
 }

@@ -10,11 +10,30 @@ use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
 use crate::support::{article_url, Browser, Server, Session};
 
-const TRAINS: &str = "night-trains-return";
-const FORM: &str = "section.folio-comments > form.folio-compose";
+pub(crate) const TRAINS: &str = "night-trains-return";
+pub(crate) const FORM: &str = "section.folio-comments > form.folio-compose";
 
 /// One HTTP/1.1 request to the reference server from the test itself (a "second client"); returns status and JSON.
-async fn api(server: &Server, method: &str, path: &str, body: Option<&Value>) -> (u16, Value) {
+pub(crate) async fn api(
+    server: &Server,
+    method: &str,
+    path: &str,
+    body: Option<&Value>,
+) -> (u16, Value) {
+    api_as(server, method, path, None, body).await
+}
+
+/// [`api`] with `Authorization: Bearer <token>` (the poster's edit token, the moderator's token).
+pub(crate) async fn api_as(
+    server: &Server,
+    method: &str,
+    path: &str,
+    bearer: Option<&str>,
+    body: Option<&Value>,
+) -> (u16, Value) {
+    let auth = bearer
+        .map(|t| format!("Authorization: Bearer {t}\r\n"))
+        .unwrap_or_default();
     let host = server
         .url
         .trim_start_matches("http://")
@@ -25,7 +44,7 @@ async fn api(server: &Server, method: &str, path: &str, body: Option<&Value>) ->
         .expect("connect to the server");
     let payload = body.map(Value::to_string).unwrap_or_default();
     let head = format!(
-        "{method} {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\r\n",
+        "{method} {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n{auth}Content-Type: application/json\r\nContent-Length: {}\r\n\r\n",
         payload.len()
     );
     stream.write_all(head.as_bytes()).await.expect("send");
@@ -44,7 +63,7 @@ async fn api(server: &Server, method: &str, path: &str, body: Option<&Value>) ->
 }
 
 /// How many stored comments of the trains article have exactly this body.
-async fn stored_with_body(server: &Server, body: &str) -> usize {
+pub(crate) async fn stored_with_body(server: &Server, body: &str) -> usize {
     let (_, list) = api(
         server,
         "GET",
@@ -57,7 +76,7 @@ async fn stored_with_body(server: &Server, body: &str) -> usize {
         .map_or(0, |c| c.iter().filter(|c| c["body"] == body).count())
 }
 
-async fn open_trains(s: &Session, server: &Server, hash: &str) {
+pub(crate) async fn open_trains(s: &Session, server: &Server, hash: &str) {
     s.goto(&format!("{}{hash}", article_url(server, TRAINS)))
         .await;
     s.wait_for(
@@ -68,7 +87,7 @@ async fn open_trains(s: &Session, server: &Server, hash: &str) {
 }
 
 /// Fill the top-level form. Each browser has its own profile, so the name field starts empty.
-async fn fill(s: &Session, name: &str, body: &str) {
+pub(crate) async fn fill(s: &Session, name: &str, body: &str) {
     s.eval(&format!(
         "document.querySelector('{FORM} input[name=name]').value = ''; return 0"
     ))
@@ -78,7 +97,7 @@ async fn fill(s: &Session, name: &str, body: &str) {
         .await;
 }
 
-fn unique(browser: Browser, what: &str) -> String {
+pub(crate) fn unique(browser: Browser, what: &str) -> String {
     format!("{what} from {browser:?} {}", std::process::id())
 }
 
@@ -253,9 +272,7 @@ async fn live_arrival_from_another_client() {
         // The page subscribes to the stream just after drawing; a comment posted before that is not streamed (it
         // is in the next reload). So post, look for the announcement for a second, and post again if none came.
         let body = unique(browser, "Hello from elsewhere");
-        let before = s
-            .eval("return document.querySelectorAll('article.folio-comment').length")
-            .await;
+        let before = drawn_comments(&s).await;
         let announced = "document.querySelector('.folio-live__count')";
         for _ in 0..8 {
             let (status, _) = api(
@@ -282,21 +299,32 @@ async fn live_arrival_from_another_client() {
             "document.querySelector('.folio-live[aria-live=polite] .folio-live__count')",
         )
         .await;
-        let after = s
-            .eval("return document.querySelectorAll('article.folio-comment').length")
-            .await;
-        assert_eq!(
-            before, after,
-            "{browser:?}: nothing inserted before the reader asks"
-        );
-        s.click(".folio-live__show").await;
-        s.wait_for(
-            "the new comment inserted",
-            &format!("[...document.querySelectorAll('article.folio-comment')].some(a => a.textContent.includes('{body}'))"),
-        )
-        .await;
+        inserted_only_on_request(&s, &before, &body).await;
         s.close().await;
     }
+}
+
+/// The number of comments drawn, to compare before and after an announcement.
+pub(crate) async fn drawn_comments(s: &Session) -> Value {
+    s.eval("return document.querySelectorAll('article.folio-comment').length")
+        .await
+}
+
+/// After a live arrival was announced: nothing was inserted yet (`before` comments still drawn); the reader's
+/// "show" inserts the comment whose text contains `body`.
+pub(crate) async fn inserted_only_on_request(s: &Session, before: &Value, body: &str) {
+    assert_eq!(
+        *before,
+        drawn_comments(s).await,
+        "{:?}: nothing inserted before the reader asks",
+        s.browser
+    );
+    s.click(".folio-live__show").await;
+    s.wait_for(
+        "the new comment inserted",
+        &format!("[...document.querySelectorAll('article.folio-comment')].some(a => a.textContent.includes('{body}'))"),
+    )
+    .await;
 }
 
 // A link to a comment beyond the first page, inside a collapsed-by-paging thread, opens it, scrolled to and

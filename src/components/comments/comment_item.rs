@@ -1,8 +1,9 @@
 use yew::prelude::*;
 
+use super::own_comment::open_grant;
 use super::{
-    CommentHeader, ComposeForm, PendingStatus, ThreadContext, INDENT_LIMIT, NARROW_INDENT_LIMIT,
-    NESTING_LIMIT,
+    CommentHeader, ComposeForm, EditForm, HeldBadge, OwnActions, PendingStatus, ThreadContext,
+    INDENT_LIMIT, NARROW_INDENT_LIMIT, NESTING_LIMIT,
 };
 use crate::components::common::SafeHtmlView;
 use crate::hooks::use_lang;
@@ -26,6 +27,7 @@ pub struct CommentItemProps {
 /// `<ol>` (a page of them at a time; hidden when the reader collapsed the comment).
 #[component]
 pub fn CommentItem(props: &CommentItemProps) -> Html {
+    let editing = use_state(|| false);
     let Some(ctx) = use_context::<ThreadContext>() else {
         return Html::default();
     };
@@ -81,6 +83,16 @@ pub fn CommentItem(props: &CommentItemProps) -> Html {
         let dispatch = ctx.dispatch.clone();
         Callback::from(move |()| dispatch.emit(ThreadAction::CloseReply))
     };
+    // The reader's own comment, while the server still lets them change it (a token kept from posting time).
+    let grant = ctx
+        .post
+        .as_ref()
+        .filter(|_| !c.deleted && pending.is_none())
+        .and_then(|p| Some((p.clone(), open_grant(&ctx.article_id, &c.id)?)));
+    let close_edit = {
+        let editing = editing.clone();
+        Callback::from(move |()| editing.set(false))
+    };
     let highlighted = ctx.highlight.as_deref() == Some(&*c.id);
     let classes = classes!(
         "folio-comment",
@@ -122,7 +134,13 @@ pub fn CommentItem(props: &CommentItemProps) -> Html {
                 } else {
                     <CommentHeader comment={c.clone()} in_reply_to={parent_name}
                                    narrow_only={!props.flat && props.depth < INDENT_LIMIT} />
-                    <div class="folio-comment__body" dir="auto"><SafeHtmlView html={c.body.clone()} /></div>
+                    if let Some((post, g)) = grant.clone().filter(|_| *editing) {
+                        <EditForm article_id={ctx.article_id.clone()} post_url={post.url.clone()} comment={c.clone()}
+                                  grant={g} max_length={post.max_length} on_close={close_edit.clone()}
+                                  on_thread={ctx.dispatch.clone()} />
+                    } else {
+                        <div class="folio-comment__body" dir="auto"><SafeHtmlView html={c.body.clone()} /></div>
+                    }
                 }
                 if let Some(p) = pending {
                     <PendingStatus failure={p.failure.clone()} retry={p.retry.clone()} />
@@ -136,6 +154,15 @@ pub fn CommentItem(props: &CommentItemProps) -> Html {
                                     aria-label={fill_name(s.reply_to, &c.author.name)} onclick={on_reply}>
                                 { s.reply }
                             </button>
+                        }
+                        if super::is_held(&c.id) {
+                            <HeldBadge id={c.id.to_string()} />
+                        }
+                        if let Some((post, g)) = grant.filter(|_| !*editing) {
+                            <OwnActions article_id={ctx.article_id.clone()} post_url={post.url.clone()} comment={c.clone()}
+                                        token={std::rc::Rc::<str>::from(g.token.as_str())}
+                                        on_edit={let e = editing.clone(); Callback::from(move |()| e.set(true))}
+                                        on_thread={ctx.dispatch.clone()} />
                         }
                     </footer>
                 }
@@ -171,6 +198,9 @@ pub fn CommentItem(props: &CommentItemProps) -> Html {
                         </li>
                     }
                 </ol>
+            }
+            if !collapsed {
+                <super::MoreStubs parent={Some(c.id.clone())} />
             }
         </li>
     }

@@ -98,6 +98,8 @@ pub fn CommentSection(props: &CommentSectionProps) -> Html {
             }
         });
     }
+    // Further pages of the API's list: on the reader's request, or by themselves while a linked comment is missing.
+    let load_more = super::use_more_pages(&state, dispatch.clone());
     let hidden_roots = state.hidden_roots();
     let show_more = {
         let dispatch = dispatch.clone();
@@ -121,6 +123,7 @@ pub fn CommentSection(props: &CommentSectionProps) -> Html {
         reply_limits: state.reply_limits.clone(),
         pending: state.pending.clone(),
         highlight: state.highlight.clone(),
+        more: state.more.clone(),
     };
     let count = state.count();
     let on_sort = {
@@ -147,7 +150,7 @@ pub fn CommentSection(props: &CommentSectionProps) -> Html {
                     <ComposeForm article_id={props.article_id.clone()} post={post.clone()} on_posted={on_posted}
                                  on_thread={dispatch.clone()} />
                 } else {
-                    <p class="folio-comments__closed">{ s.read_only }</p>
+                    <super::ReadOnlyNotice />
                 }
                 <div class="folio-comments__toolbar">
                     if state.thread.roots().len() > 1 {
@@ -162,6 +165,7 @@ pub fn CommentSection(props: &CommentSectionProps) -> Html {
                             <CommentItem key={state.thread.comment(i).map(|c| c.id.to_string()).unwrap_or_default()} index={i} depth={0} />
                         }) }
                     </ol>
+                    <super::MoreStubs parent={None::<Rc<str>>} />
                 }
                 if hidden_roots > 0 {
                     <div class="folio-thread__more" ref={sentinel}>
@@ -170,6 +174,9 @@ pub fn CommentSection(props: &CommentSectionProps) -> Html {
                             { s.show_more_comments }
                         </button>
                     </div>
+                } else if state.pages.next.is_some() {
+                    <super::LoadMore fetching={state.pages.fetching} error={state.pages.error.clone()}
+                                     on_load={load_more} />
                 }
             </>
         },

@@ -1,17 +1,19 @@
 use std::cell::Cell;
 use std::rc::Rc;
 
-use web_sys::{HtmlInputElement, HtmlTextAreaElement};
+use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use super::PostJob;
+use super::{fits, MappedPost, MarkdownField, PostJob};
 use crate::components::common::describe_error;
-use crate::components::common::SafeHtmlView;
-use crate::hooks::{storage_get, storage_remove, storage_set, use_strings};
+use crate::hooks::{
+    storage_get, storage_remove, storage_set, use_strings, MappedContext, MappedInfo,
+};
 use crate::i18n::fill_name;
 use crate::model::{Author, Comment, PostTarget};
 use crate::net::NetError;
 use crate::source::date::from_epoch_ms;
+use crate::source::mapping::{post_request, posts_template, PostForm};
 use crate::source::markdown::markdown_to_html;
 use crate::source::sanitize::Policy;
 use crate::state::{ComposeAction, ComposeState, Draft, LoadError, PostStatus};
@@ -89,20 +91,12 @@ pub fn ComposeForm(props: &ComposeFormProps) -> Html {
     let id = use_memo((), |_| next_form_id());
     let tried = use_state(|| false);
     let posted = use_state(|| None::<&'static str>);
-    let previewing = use_state(|| false);
     let honeypot = use_node_ref();
     let in_flight = use_mut_ref(|| false);
-    let textarea = use_node_ref();
-
-    {
-        // A reply form takes the focus when it opens, so keyboard users land where they write.
-        let (textarea, is_reply) = (textarea.clone(), props.parent.is_some());
-        use_effect_with((), move |_| {
-            if let Some(t) = textarea.cast::<HtmlTextAreaElement>().filter(|_| is_reply) {
-                let _ = t.focus();
-            }
-        });
-    }
+    // Read through a mapping whose `post.body` is a template (WordPress, Drupal): post in the platform's format.
+    let mapped = use_context::<MappedContext>()
+        .and_then(|c| c.0)
+        .filter(|i| i.resolved.mapping.as_deref().is_some_and(posts_template));
     {
         let key = draft_key.clone();
         use_effect_with(state.draft.clone(), move |d| {
@@ -135,6 +129,7 @@ pub fn ComposeForm(props: &ComposeFormProps) -> Html {
             props.on_thread.clone(),
             honeypot.clone(),
         );
+        let (mapped, article_id) = (mapped.clone(), props.article_id.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             tried.set(true);
@@ -144,15 +139,26 @@ pub fn ComposeForm(props: &ComposeFormProps) -> Html {
                 return;
             }
             let idem = state.idempotency_key.clone().unwrap_or_else(fresh_key);
-            let mut body = state.post_body(parent.as_deref());
-            // The hidden field people never see: a bot that fills every field gives itself away.
-            if let Some(v) = honeypot
+            let trap = honeypot
                 .cast::<HtmlInputElement>()
                 .map(|i| i.value())
-                .filter(|v| !v.is_empty())
+                .filter(|v| !v.is_empty());
+            let (body, via) = match mapped
+                .as_deref()
+                .and_then(|m| mapped_body(m, &state.draft, parent.as_deref(), &url))
             {
-                body["website"] = v.into();
-            }
+                // Platforms have their own spam defences; a filled honeypot just sends nothing.
+                Some(_) if trap.is_some() => return,
+                Some((body, via)) => (body, Some(via)),
+                None => {
+                    let mut body = state.post_body(parent.as_deref());
+                    // The hidden field people never see: a bot that fills every field gives itself away.
+                    if let Some(v) = trap {
+                        body["website"] = v.into();
+                    }
+                    (body, None)
+                }
+            };
             let done = {
                 let (tried, posted, on_posted) = (tried.clone(), posted.clone(), on_posted.clone());
                 Callback::from(move |(c, held): (Comment, bool)| {
@@ -168,6 +174,8 @@ pub fn ComposeForm(props: &ComposeFormProps) -> Html {
             PostJob {
                 url: url.clone(),
                 body,
+                mapped: via,
+                article_id: article_id.clone(),
                 key: idem,
                 draft: state.draft.clone(),
                 parent: parent.clone(),
@@ -199,8 +207,7 @@ pub fn ComposeForm(props: &ComposeFormProps) -> Html {
         (*tried && state.draft.body.trim().is_empty()).then(|| s.body_required.to_string())
     });
     let email_error = field_error("email");
-    let used = state.draft.body.chars().count();
-    let left = props.post.max_length as i64 - used as i64;
+    let fits = fits(&state.draft.body, props.post.max_length);
     let sending = state.status == PostStatus::Sending;
     let form_error = match &state.status {
         PostStatus::Failed(e) => Some(failure_text(e, s)),
@@ -210,17 +217,14 @@ pub fn ComposeForm(props: &ComposeFormProps) -> Html {
     let input = |action: fn(String) -> ComposeAction| {
         let state = state.clone();
         Callback::from(move |e: InputEvent| {
-            let value = e
-                .target_dyn_into::<HtmlInputElement>()
-                .map(|i| i.value())
-                .or_else(|| {
-                    e.target_dyn_into::<HtmlTextAreaElement>()
-                        .map(|t| t.value())
-                });
-            if let Some(v) = value {
-                state.dispatch(action(v));
+            if let Some(i) = e.target_dyn_into::<HtmlInputElement>() {
+                state.dispatch(action(i.value()));
             }
         })
+    };
+    let on_body = {
+        let state = state.clone();
+        Callback::from(move |v: String| state.dispatch(ComposeAction::Body(v)))
     };
     let body_label = match &props.parent_author {
         Some(name) => fill_name(s.your_reply, name),
@@ -252,31 +256,9 @@ pub fn ComposeForm(props: &ComposeFormProps) -> Html {
                     }
                 </div>
             </div>
-            <div class="folio-field">
-                <label for={fid("body")}>{ body_label }</label>
-                <textarea id={fid("body")} name="body" rows="4" required=true ref={textarea} hidden={*previewing}
-                          value={state.draft.body.clone()} oninput={input(ComposeAction::Body)}
-                          aria-invalid={body_error.is_some().then_some("true")}
-                          aria-describedby={format!("{} {}{}", fid("hint"), fid("count"), if body_error.is_some() { format!(" {}", fid("body-error")) } else { String::new() })} />
-                if *previewing {
-                    <div class="folio-compose__preview folio-comment__body" dir="auto">
-                        <SafeHtmlView html={markdown_to_html(&state.draft.body, Policy::Comment, None)} />
-                    </div>
-                }
-                <div class="folio-field__meta">
-                    <button type="button" class="folio-link-button folio-compose__preview-toggle" aria-pressed={previewing.to_string()}
-                            onclick={let p = previewing.clone(); move |_| p.set(!*p)}>
-                        { if *previewing { s.write } else { s.preview } }
-                    </button>
-                    <p class="folio-field__hint" id={fid("hint")}>{ s.markdown_hint }</p>
-                    <p class={classes!("folio-field__count", (left < 0).then_some("folio-field__count--over"))} id={fid("count")}>
-                        { if left >= 0 { s.characters_left.replace("{n}", &left.to_string()) } else { s.too_long.replace("{n}", &(-left).to_string()) } }
-                    </p>
-                </div>
-                if let Some(e) = &body_error {
-                    <p class="folio-field__error" id={fid("body-error")}>{ e.clone() }</p>
-                }
-            </div>
+            // A reply form takes the focus when it opens, so keyboard users land where they write.
+            <MarkdownField id={(*id).clone()} label={body_label} value={state.draft.body.clone()} on_input={on_body}
+                           error={body_error} max_length={props.post.max_length} autofocus={props.parent.is_some()} />
             // A honeypot: hidden from people (and from assistive technology), filled only by bots.
             <div class="folio-hp" aria-hidden="true">
                 <label>{ "Website" }<input ref={honeypot} name="website" type="text" tabindex="-1" autocomplete="off" /></label>
@@ -286,7 +268,7 @@ pub fn ComposeForm(props: &ComposeFormProps) -> Html {
             }
             <p class="folio-compose__status" role="status" aria-live="polite">{ posted.unwrap_or("") }</p>
             <div class="folio-compose__actions">
-                <button type="submit" class="folio-button folio-button--primary" disabled={sending || left < 0}>
+                <button type="submit" class="folio-button folio-button--primary" disabled={sending || !fits}>
                     { if sending { s.posting } else if props.parent.is_some() { s.post_reply } else { s.post_comment } }
                 </button>
                 if let Some(cancel) = props.on_cancel.clone() {
@@ -297,15 +279,48 @@ pub fn ComposeForm(props: &ComposeFormProps) -> Html {
     }
 }
 
+/// The body and the way to send it, for a mapping that posts its own format; `None` if it cannot build one (the
+/// form then posts Folio's format, which a misconfigured mapping's server refuses with its own message).
+fn mapped_body(
+    info: &MappedInfo,
+    draft: &Draft,
+    parent: Option<&str>,
+    url: &str,
+) -> Option<(serde_json::Value, MappedPost)> {
+    let mapping = info.resolved.mapping.clone()?;
+    let form = PostForm {
+        text: draft.body.clone(),
+        name: draft.name.trim().to_string(),
+        email: draft.email.trim().to_string(),
+        parent: parent.map(str::to_string),
+    };
+    // The form posts to the URL the comment list gave (resolved against the list's address); the request built
+    // here brings the method, the headers and the body.
+    let req = post_request(&mapping, &info.object, &form, Some(url))
+        .ok()
+        .flatten()?;
+    let via = MappedPost {
+        mapping,
+        method: req.method,
+        headers: req.headers.into_iter().collect(),
+    };
+    Some((req.body, via))
+}
+
 /// The reader-facing sentence for a failed post: it was not posted, it is still here, and why.
 pub(super) fn failure_text(e: &NetError, s: &crate::i18n::Strings) -> String {
+    failure_with(s.post_failed, e, s)
+}
+
+/// `lead` (what did not happen), then why, in words, then the server's own message.
+pub(super) fn failure_with(lead: &str, e: &NetError, s: &crate::i18n::Strings) -> String {
     let (reason, _) = describe_error(&LoadError::Net(e.clone()), s);
     let server = e
         .server_message()
         .and_then(|m| m.message.clone())
         .map(|m| format!(" {m}"))
         .unwrap_or_default();
-    format!("{} {reason}{server}", s.post_failed)
+    format!("{lead} {reason}{server}")
 }
 
 /// The comment as the reader wrote it, for a server that stored it but answered with nothing usable.

@@ -3,7 +3,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::model::{Comment, PostTarget, Thread};
+use crate::model::{Comment, MoreStub, PostTarget, Thread};
 use crate::state::{PendingPost, ThreadAction};
 
 /// What every comment of a thread needs, shared through a context instead of being passed down each level.
@@ -33,6 +33,8 @@ pub struct ThreadContext {
     pub pending: Rc<HashMap<Rc<str>, PendingPost>>,
     /// The comment a link pointed at.
     pub highlight: Option<Rc<str>>,
+    /// The platform's "load more" stubs (Reddit's `more`), drawn under the comment they belong to.
+    pub more: Rc<Vec<MoreStub>>,
 }
 
 /// Compared by identity where the data is large: a 10,000-comment thread is not compared comment by comment on
@@ -53,5 +55,6 @@ impl PartialEq for ThreadContext {
             && self.reply_limits == other.reply_limits
             && self.pending == other.pending
             && self.highlight == other.highlight
+            && Rc::ptr_eq(&self.more, &other.more)
     }
 }

@@ -9,6 +9,8 @@ use yew::prelude::*;
 use crate::model::{Comment, CommentList};
 use crate::net::{get_text, DEFAULT_TIMEOUT_MS};
 use crate::source::folio_json::{comment, comments_from_value, parse_json};
+use crate::source::mapping::PageInfo;
+use crate::source::url::safe_link;
 use crate::source::SourceError;
 use crate::state::{Load, LoadError};
 
@@ -38,7 +40,7 @@ pub fn use_comment_list(url: AttrValue) -> (Rc<Load<LoadedList>>, Callback<()>) 
             let url = url.clone();
             state.set(Rc::new(Load::Loading));
             let (task, handle) = abortable(async move {
-                let result = load(&url).await;
+                let result = load_folio_list(&url).await;
                 state.set(Rc::new(match result {
                     Ok(v) => Load::Ready(v),
                     Err(e) => Load::Failed(e),
@@ -57,7 +59,9 @@ pub fn use_comment_list(url: AttrValue) -> (Rc<Load<LoadedList>>, Callback<()>) 
     ((*state).clone(), retry)
 }
 
-async fn load(url: &str) -> Result<LoadedList, LoadError> {
+/// Fetch one page of a Folio JSON comment list, mapping its comments in slices. Its `next` comes from the body, or
+/// else from a `Link: rel="next"` header; its `total` from the body, or else from `X-Total-Count`.
+pub async fn load_folio_list(url: &str) -> Result<LoadedList, LoadError> {
     let fetched = get_text(url, DEFAULT_TIMEOUT_MS).await?;
     let base = Some(fetched.url.as_str());
     // The browser's own JSON.parse reads megabytes in a few milliseconds; the comments are then mapped a slice at a
@@ -101,6 +105,17 @@ async fn load(url: &str) -> Result<LoadedList, LoadError> {
     if let Some(items) = items_js {
         list.comments = map_in_slices(&items, base).await?;
     }
+    let info = PageInfo {
+        headers: fetched.headers,
+        ..PageInfo::default()
+    };
+    if list.next.is_none() {
+        list.next = info
+            .link_next()
+            .and_then(|n| safe_link(base, &n))
+            .map(Rc::from);
+    }
+    list.total = list.total.or_else(|| info.total_header());
     Ok(LoadedList {
         list,
         url: fetched.url.as_str().into(),

@@ -1,3 +1,4 @@
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use gloo_net::http::Request;
@@ -40,6 +41,7 @@ fn stream(events: &str, base: Rc<str>, dispatch: Callback<ThreadAction>) -> Box<
         };
         // A malformed event is skipped: the next reload shows the list as the server has it.
         if let Ok(c) = parse_json(&text).and_then(|v| comment(&v, "", Some(&base))) {
+            super::published([&*c.id]);
             dispatch.emit(ThreadAction::Arrived(vec![c]));
         }
     });
@@ -50,26 +52,69 @@ fn stream(events: &str, base: Rc<str>, dispatch: Callback<ThreadAction>) -> Box<
     })
 }
 
+/// Poll the list every [`POLL_MS`] with `If-None-Match` (an unchanged list costs a 304), never while the page is
+/// hidden (a background tab does not spend the reader's data or battery), and at once when the reader comes back to
+/// the page (`visibilitychange` to visible, or the window regaining the focus), so news waits for no tick.
 fn poll(url: Rc<str>, dispatch: Callback<ThreadAction>) -> Box<dyn FnOnce()> {
-    let etag: Rc<std::cell::RefCell<Option<String>>> = Rc::default();
-    let interval = Interval::new(POLL_MS, move || {
-        let (url, etag, dispatch) = (url.clone(), etag.clone(), dispatch.clone());
+    let etag: Rc<RefCell<Option<String>>> = Rc::default();
+    let busy = Rc::new(Cell::new(false));
+    let check: Rc<dyn Fn()> = Rc::new(move || {
+        let hidden = web_sys::window()
+            .and_then(|w| w.document())
+            .is_some_and(|d| d.hidden());
+        // One poll at a time: a focus event during a slow poll does not start a second.
+        if hidden || busy.replace(true) {
+            return;
+        }
+        let (url, etag, dispatch, busy) =
+            (url.clone(), etag.clone(), dispatch.clone(), busy.clone());
         wasm_bindgen_futures::spawn_local(async move {
-            let mut req = Request::get(&url).header("Accept", "application/json");
-            if let Some(tag) = etag.borrow().as_deref() {
-                req = req.header("If-None-Match", tag);
-            }
-            let Ok(resp) = req.send().await else { return };
-            if resp.status() != 200 {
-                return; // 304: nothing new; errors: try again at the next tick
-            }
-            *etag.borrow_mut() = resp.headers().get("ETag");
-            if let Ok(text) = resp.text().await {
-                if let Ok(list) = parse_comments(&text, Some(&url)) {
-                    dispatch.emit(ThreadAction::Arrived(list.comments));
-                }
-            }
+            poll_once(&url, &etag, &dispatch).await;
+            busy.set(false);
         });
     });
-    Box::new(move || drop(interval))
+    let interval = Interval::new(POLL_MS, {
+        let check = check.clone();
+        move || check()
+    });
+    let on_return = Closure::<dyn Fn()>::new(move || check());
+    let window = web_sys::window();
+    let document = window.as_ref().and_then(|w| w.document());
+    let listen = |target: Option<&web_sys::EventTarget>, event: &str| {
+        if let Some(t) = target {
+            let _ = t.add_event_listener_with_callback(event, on_return.as_ref().unchecked_ref());
+        }
+    };
+    listen(window.as_ref().map(|w| w.as_ref()), "focus");
+    listen(document.as_ref().map(|d| d.as_ref()), "visibilitychange");
+    Box::new(move || {
+        let f = on_return.as_ref().unchecked_ref();
+        if let Some(w) = &window {
+            let _ = w.remove_event_listener_with_callback("focus", f);
+        }
+        if let Some(d) = &document {
+            let _ = d.remove_event_listener_with_callback("visibilitychange", f);
+        }
+        drop(interval);
+        drop(on_return);
+    })
+}
+
+/// One conditional request for the list; new comments go to the thread as arrivals.
+async fn poll_once(url: &str, etag: &RefCell<Option<String>>, dispatch: &Callback<ThreadAction>) {
+    let mut req = Request::get(url).header("Accept", "application/json");
+    if let Some(tag) = etag.borrow().as_deref() {
+        req = req.header("If-None-Match", tag);
+    }
+    let Ok(resp) = req.send().await else { return };
+    if resp.status() != 200 {
+        return; // 304: nothing new; errors: try again at the next tick
+    }
+    *etag.borrow_mut() = resp.headers().get("ETag");
+    if let Ok(text) = resp.text().await {
+        if let Ok(list) = parse_comments(&text, Some(url)) {
+            super::published(list.comments.iter().map(|c| &*c.id));
+            dispatch.emit(ThreadAction::Arrived(list.comments));
+        }
+    }
 }

@@ -14,6 +14,8 @@ pub fn describe_error(error: &LoadError, s: &Strings) -> (String, String) {
         LoadError::Net(NetError::Timeout { .. }) => s.err_timeout,
         LoadError::Net(NetError::Offline) => s.err_offline,
         LoadError::Net(NetError::Unreachable { .. }) => s.err_unreachable,
+        LoadError::Net(NetError::CorsRefused { .. }) => s.err_cors,
+        LoadError::Net(NetError::Interrupted { .. }) => s.err_interrupted,
         LoadError::Net(NetError::RateLimited { .. }) => s.err_rate_limited,
         LoadError::Net(NetError::Server { .. }) => s.err_server,
         LoadError::Net(NetError::Refused { .. }) => s.err_refused,

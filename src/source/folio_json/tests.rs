@@ -234,3 +234,28 @@ fn post_target() {
     assert_eq!(&*post.url, "http://127.0.0.1:9/api/articles/x/comments");
     assert_eq!(post.max_length, 2000);
 }
+
+// A page of a longer list keeps its `next`, resolved against the list's URL; a hostile `next` is dropped, and the
+// last page has none.
+#[test]
+fn paged_list_keeps_next() {
+    let base = Some("http://127.0.0.1:9/api/articles/x/comments?page=1&per_page=5");
+    let list = parse_comments(
+        r#"{"comments":[],"total":12,"next":"/api/articles/x/comments?page=2&per_page=5"}"#,
+        base,
+    )
+    .expect("parses");
+    assert_eq!(
+        list.next.as_deref(),
+        Some("http://127.0.0.1:9/api/articles/x/comments?page=2&per_page=5")
+    );
+    assert_eq!(list.total, Some(12));
+    let hostile = parse_comments(r#"{"comments":[],"next":"javascript:alert(1)"}"#, base);
+    assert_eq!(hostile.expect("parses").next, None);
+    assert_eq!(
+        parse_comments(r#"{"comments":[]}"#, base)
+            .expect("parses")
+            .next,
+        None
+    );
+}

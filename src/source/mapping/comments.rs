@@ -9,6 +9,7 @@ use serde_json::Value;
 use super::article::name_of;
 use super::body::{self, check_format, comment_body};
 use super::doc::{CommentMap, CommentsMap, Field, Mapping, Threading};
+use super::paging::more_stub;
 use super::path::Path;
 use super::value::{self, body_source, first, flag, flatten, plain, text, values, Doc};
 use crate::model::{Author, Comment, CommentList, PostTarget};
@@ -44,6 +45,7 @@ pub fn map_comments(
         },
     };
     let mut out: Vec<Comment> = Vec::new();
+    let mut more = Vec::new();
     match &c.threading {
         Threading::Nested { children } => {
             let children =
@@ -60,6 +62,7 @@ pub fn map_comments(
                     break;
                 }
                 let Some(mut comment) = one(doc, &c.comment, item, &path, base)? else {
+                    more.extend(more_stub(m, doc, item, parent, article, base)?);
                     continue;
                 };
                 comment.parent = parent;
@@ -105,10 +108,14 @@ pub fn map_comments(
         comments: out,
         total,
         post: post_target(m, root, article, base)?,
+        // Finding the next page needs the response's headers and the page number: the caller's job (`next_page`).
+        next: None,
+        more,
     })
 }
 
-/// Where to post, for mappings that post Folio's own format (the compose form sends that format).
+/// Where to post: the URL the compose form posts to, whether in Folio's own format or through the mapping's `body`
+/// template (`post::posts_template`); `None` for read-only platforms.
 pub fn post_target(
     m: &Mapping,
     comments_root: &Value,
@@ -121,9 +128,6 @@ pub fn post_target(
     let (Some(p), false) = (&c.post, c.read_only) else {
         return Ok(None);
     };
-    if p.body.is_some() {
-        return Ok(None);
-    }
     let empty = Value::Null;
     let a = article.unwrap_or(&empty);
     let url = match (&p.url, &p.url_from) {

@@ -307,8 +307,12 @@ pub enum Pagination {
     LinkHeader,
     /// "Load more" stubs inside the tree (Reddit's `more`); their ids are listed under `children`.
     MoreStubs {
+        /// How many replies a stub stands for (read on the stub item).
         #[serde(default)]
         count: Option<Field>,
+        /// Where the reader reads them on the platform (read on the article object: the thread's page).
+        #[serde(default)]
+        url: Option<Field>,
     },
 }
 
@@ -331,13 +335,17 @@ pub struct PostMap {
     /// Extra request headers.
     #[serde(default)]
     pub headers: BTreeMap<String, String>,
-    /// The JSON body; strings `{text}`, `{name}`, `{email}`, `{parent}` and `{article.<path>}` are replaced.
+    /// The JSON body; strings `{text}`, `{html}`, `{name}`, `{email}`, `{parent}`, `{parent_or_0}` and
+    /// `{article.<path>}` are replaced, and objects with `"$if": "{parent}"` are `null` without a parent.
     /// Absent: Folio's own comment format.
     #[serde(default)]
     pub body: Option<Value>,
     /// How the response maps back to a comment (absent: Folio's format).
     #[serde(default)]
     pub response: Option<CommentMap>,
+    /// A flag on the response: the comment waits for a moderator (WordPress `"status": "hold"`).
+    #[serde(default)]
+    pub held: Option<Field>,
     /// The server's length limit.
     #[serde(default)]
     pub max_length: Option<usize>,

@@ -18,6 +18,8 @@ mod value;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
+mod tests_post;
+#[cfg(test)]
 mod tests_presets;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_props;
@@ -31,7 +33,7 @@ pub use body::FORMATS;
 pub use comments::{child_ids, item_url, map_comments, map_item, max_items, MAX_COMMENTS};
 pub use doc::{Mapping, Threading};
 pub use paging::{next_from_link, next_page, set_param, PageInfo};
-pub use post::{post_request, post_response, PostForm, PostRequest};
+pub use post::{post_held, post_request, post_response, posts_template, PostForm, PostRequest};
 pub use presets::{detect, preset, preset_source, PRESETS};
 
 use super::error::SourceError;

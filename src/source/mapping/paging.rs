@@ -1,9 +1,12 @@
 //! Pagination: from one page of comments, the URL of the next (or `None` when this was the last).
 
+use std::rc::Rc;
+
 use serde_json::Value;
 
 use super::doc::{Mapping, Pagination};
 use super::value::{self, Doc};
+use crate::model::MoreStub;
 use crate::source::error::SourceError;
 use crate::source::url::safe_link;
 
@@ -14,10 +17,43 @@ pub struct PageInfo {
     pub number: u32,
     /// How many items it held.
     pub items: usize,
-    /// Its `Link` header, when the transport exposes headers.
-    pub link_header: Option<String>,
-    /// A page count from a header (`X-WP-TotalPages`), when exposed.
-    pub pages_header: Option<u32>,
+    /// Its response headers that paging reads (lowercase name, value), as the network layer keeps them: `Link`,
+    /// `X-Total-Count`, `X-Total-Pages`, `X-WP-Total`, `X-WP-TotalPages`. Empty when the transport hides them (a
+    /// cross-origin API that does not list them in `Access-Control-Expose-Headers`).
+    pub headers: Vec<(String, String)>,
+}
+
+impl PageInfo {
+    /// The value of header `name` (any case), trimmed.
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.trim())
+    }
+
+    /// The `rel="next"` target of the `Link` header.
+    pub fn link_next(&self) -> Option<String> {
+        self.header("link").and_then(next_from_link)
+    }
+
+    /// The item total a header reports (`X-Total-Count`, WordPress `X-WP-Total`).
+    pub fn total_header(&self) -> Option<usize> {
+        ["x-total-count", "x-wp-total"]
+            .iter()
+            .find_map(|n| self.header(n)?.parse().ok())
+    }
+
+    /// The page count a header reports: `named` (the mapping's `pages_header`) if given, else WordPress's
+    /// `X-WP-TotalPages` or GitLab's `X-Total-Pages`.
+    pub fn pages_header(&self, named: Option<&str>) -> Option<u32> {
+        match named {
+            Some(n) => self.header(n)?.parse().ok(),
+            None => ["x-wp-totalpages", "x-total-pages"]
+                .iter()
+                .find_map(|n| self.header(n)?.parse().ok()),
+        }
+    }
 }
 
 /// The next page's URL after `url`, whose document was `root`.
@@ -41,11 +77,16 @@ pub fn next_page(
             per_page,
             first,
             pages,
-            ..
+            pages_header,
         } => {
+            // The page count: from the body, else a page-count header, else a total-count header and the page size.
             let total_pages = value::number(doc, pages.as_ref(), root)?
                 .map(|n| n.max(0) as u32)
-                .or(page.pages_header);
+                .or_else(|| page.pages_header(pages_header.as_deref()))
+                .or_else(|| {
+                    let size = per_page.filter(|&n| n > 0)? as usize;
+                    Some(page.total_header()?.div_ceil(size) as u32)
+                });
             let full = per_page.is_none_or(|n| page.items >= n as usize);
             let more = total_pages.map_or(full, |t| page.number < t);
             more.then(|| {
@@ -61,28 +102,59 @@ pub fn next_page(
             param,
             limit_param,
             limit,
-        } => (page.items >= *limit as usize).then(|| {
+        } => {
             let offset = page.number as usize * *limit as usize;
-            let u = set_param(url, param, &offset.to_string());
-            match limit_param {
-                Some(k) => set_param(&u, k, &limit.to_string()),
-                None => u,
-            }
-        }),
+            // A total-count header ends the list exactly; without one, a short page is the last.
+            let more = page
+                .total_header()
+                .map_or(page.items >= *limit as usize, |t| offset < t);
+            more.then(|| {
+                let u = set_param(url, param, &offset.to_string());
+                match limit_param {
+                    Some(k) => set_param(&u, k, &limit.to_string()),
+                    None => u,
+                }
+            })
+        }
         Pagination::Cursor { cursor, param } => value::text(doc, Some(cursor), root)?
             .filter(|c| !c.is_empty())
             .map(|c| set_param(url, param, &c)),
         Pagination::NextUrl { next } => {
             value::text(doc, Some(next), root)?.and_then(|n| safe_link(Some(url), &n))
         }
-        Pagination::LinkHeader => page
-            .link_header
-            .as_deref()
-            .and_then(next_from_link)
-            .and_then(|n| safe_link(Some(url), &n)),
+        Pagination::LinkHeader => page.link_next().and_then(|n| safe_link(Some(url), &n)),
         // "More" stubs are expanded by their own requests (or shown as a count); no page follows.
         Pagination::MoreStubs { .. } => None,
     })
+}
+
+/// The "load more" stub that `item` (an item the mapping skips) stands for, under `parent`, when the mapping pages
+/// with `more_stubs` and the item has a positive count; its URL is read on the article object (the thread's page).
+pub fn more_stub(
+    m: &Mapping,
+    doc: Doc<'_>,
+    item: &Value,
+    parent: Option<Rc<str>>,
+    article: Option<&Value>,
+    base: Option<&str>,
+) -> Result<Option<MoreStub>, SourceError> {
+    let Some(Pagination::MoreStubs { count, url }) =
+        m.comments.as_ref().and_then(|c| c.pagination.as_ref())
+    else {
+        return Ok(None);
+    };
+    let Some(count) = value::number(doc, count.as_ref(), item)?.filter(|&n| n > 0) else {
+        return Ok(None);
+    };
+    let url = match article {
+        Some(a) => value::text(Doc { root: a }, url.as_ref(), a)?,
+        None => None,
+    };
+    Ok(Some(MoreStub {
+        parent,
+        count: usize::try_from(count).unwrap_or(usize::MAX),
+        url: url.and_then(|u| safe_link(base, &u)).map(Rc::from),
+    }))
 }
 
 /// The `rel="next"` target of an RFC 8288 `Link` header.
@@ -148,6 +220,14 @@ mod tests {
         }
     }
 
+    fn with_headers(mut p: PageInfo, headers: &[(&str, &str)]) -> PageInfo {
+        p.headers = headers
+            .iter()
+            .map(|(n, v)| (n.to_string(), v.to_string()))
+            .collect();
+        p
+    }
+
     // Page numbers advance while pages are full, and stop at the reported page count.
     #[test]
     fn page_style() {
@@ -203,12 +283,104 @@ mod tests {
             Some("https://x.org/c?page=2")
         );
         let m = mapping(r#"{"style": "link_header"}"#);
-        let p = PageInfo { link_header: Some("<https://m.social/api?max_id=1>; rel=\"next\", <https://m.social/api?min_id=9>; rel=\"prev\"".into()), ..page(1, 3) };
+        let p = with_headers(
+            page(1, 3),
+            &[(
+                "link",
+                "<https://m.social/api?max_id=1>; rel=\"next\", <https://m.social/api?min_id=9>; rel=\"prev\"",
+            )],
+        );
         assert_eq!(
             next_page(&m, &v, "https://m.social/api", &p)
                 .expect("ok")
                 .as_deref(),
             Some("https://m.social/api?max_id=1")
+        );
+    }
+
+    // WordPress: `X-WP-TotalPages` ends the list on the last page even when that page is full.
+    #[test]
+    fn wordpress_total_pages_header() {
+        let m = mapping(
+            r#"{"style": "page", "param": "page", "per_page_param": "per_page", "per_page": 2, "pages_header": "X-WP-TotalPages"}"#,
+        );
+        let v = serde_json::json!([]);
+        let p = |n| with_headers(page(n, 2), &[("x-wp-totalpages", "3"), ("x-wp-total", "6")]);
+        let next = next_page(&m, &v, "https://x.org/wp-json/wp/v2/comments?post=7", &p(2));
+        assert_eq!(
+            next.expect("ok").as_deref(),
+            Some("https://x.org/wp-json/wp/v2/comments?post=7&page=3&per_page=2")
+        );
+        assert_eq!(
+            next_page(&m, &v, "https://x.org/c?page=3", &p(3)).expect("ok"),
+            None
+        );
+        // Without the mapping naming it, the well-known page-count headers are still read.
+        let m = mapping(r#"{"style": "page", "param": "page", "per_page": 2}"#);
+        let q = with_headers(page(1, 2), &[("X-Total-Pages", "1")]);
+        assert_eq!(next_page(&m, &v, "https://x.org/c", &q).expect("ok"), None);
+    }
+
+    // A total-count header with the page size gives the page count; with offsets, it ends the list exactly.
+    #[test]
+    fn total_count_header() {
+        let v = serde_json::json!([]);
+        let m = mapping(r#"{"style": "page", "param": "page", "per_page": 5}"#);
+        let p = |n| with_headers(page(n, 5), &[("x-total-count", "12")]);
+        assert!(next_page(&m, &v, "https://x.org/c", &p(2))
+            .expect("ok")
+            .is_some_and(|u| u.ends_with("page=3")));
+        assert_eq!(
+            next_page(&m, &v, "https://x.org/c", &p(3)).expect("ok"),
+            None
+        );
+        let m = mapping(r#"{"style": "offset", "param": "offset", "limit": 5}"#);
+        let full_last = with_headers(page(2, 5), &[("x-total-count", "10")]);
+        assert_eq!(
+            next_page(&m, &v, "https://x.org/c", &full_last).expect("ok"),
+            None
+        );
+        let short = with_headers(page(1, 3), &[("x-total-count", "10")]);
+        assert_eq!(
+            next_page(&m, &v, "https://x.org/c", &short)
+                .expect("ok")
+                .as_deref(),
+            Some("https://x.org/c?offset=5")
+        );
+    }
+
+    // Link headers: only `rel="next"` counts, in any position and case, resolved against the page's URL; a
+    // `javascript:` target is refused, and no header means no next page.
+    #[test]
+    fn link_header_style() {
+        let m = mapping(r#"{"style": "link_header"}"#);
+        let v = serde_json::json!([]);
+        let p = with_headers(
+            page(1, 3),
+            &[("Link", "</c?page=1>; rel=\"first\", </c?page=2>; rel=next")],
+        );
+        assert_eq!(
+            next_page(&m, &v, "https://x.org/api/c", &p)
+                .expect("ok")
+                .as_deref(),
+            Some("https://x.org/c?page=2")
+        );
+        let bad = with_headers(
+            page(1, 3),
+            &[("link", "<javascript:alert(1)>; rel=\"next\"")],
+        );
+        assert_eq!(
+            next_page(&m, &v, "https://x.org/c", &bad).expect("ok"),
+            None
+        );
+        let last = with_headers(page(1, 3), &[("link", "</c?page=1>; rel=\"prev\"")]);
+        assert_eq!(
+            next_page(&m, &v, "https://x.org/c", &last).expect("ok"),
+            None
+        );
+        assert_eq!(
+            next_page(&m, &v, "https://x.org/c", &page(1, 3)).expect("ok"),
+            None
         );
     }
 }

@@ -6,10 +6,12 @@ use serde_json::Value;
 
 use super::comments::{one, section};
 use super::doc::Mapping;
-use super::value::{template, Doc};
+use super::value::{flag, template, Doc};
 use crate::model::Comment;
 use crate::source::error::SourceError;
 use crate::source::folio_json::{comment as folio_comment, parse_json};
+use crate::source::markdown::markdown_to_html;
+use crate::source::sanitize::Policy;
 use crate::source::url::safe_link;
 
 /// What the reader typed.
@@ -75,16 +77,36 @@ pub fn post_request(
     }))
 }
 
-/// Replace placeholders in the body template: a string that is exactly `{text}`, `{name}`, `{email}`, `{parent}`
-/// or `{article.<path>}` takes the value (numbers stay numbers; a missing parent becomes `null`, or `0` with
-/// `{parent_or_0}`).
+/// Replace placeholders in the body template: a string that is exactly `{text}`, `{html}`, `{name}`, `{email}`,
+/// `{parent}` or `{article.<path>}` takes the value (numbers stay numbers; a missing parent becomes `null`, or `0`
+/// with `{parent_or_0}`). `{html}` is the Markdown the reader wrote, rendered and sanitised, for APIs that store
+/// HTML (WordPress shows `content` as HTML, so Markdown sent raw would show its asterisks). An object with an
+/// `"$if"` key is kept (without that key) only when the placeholder it names has a value, and is `null` otherwise:
+/// JSON:API wants `"pid": {"data": null}` for a top-level comment, not an object with a null id.
 fn fill(t: &Value, article: &Value, form: &PostForm, depth: usize) -> Value {
     if depth > 32 {
         return Value::Null;
     }
     match t {
+        Value::Object(o) if o.contains_key(IF_KEY) => {
+            let cond = o
+                .get(IF_KEY)
+                .map(|c| fill(c, article, form, depth + 1))
+                .unwrap_or(Value::Null);
+            if matches!(&cond, Value::Null) || cond.as_str() == Some("") {
+                return Value::Null;
+            }
+            o.iter()
+                .filter(|(k, _)| *k != IF_KEY)
+                .map(|(k, v)| (k.clone(), fill(v, article, form, depth + 1)))
+                .collect()
+        }
         Value::String(s) => match s.as_str() {
             "{text}" => form.text.clone().into(),
+            "{html}" => markdown_to_html(&form.text, Policy::Comment, None)
+                .as_str()
+                .trim_end()
+                .into(),
             "{name}" => form.name.clone().into(),
             "{email}" => form.email.clone().into(),
             "{parent}" => form.parent.clone().map_or(Value::Null, number_or_string),
@@ -110,6 +132,32 @@ fn fill(t: &Value, article: &Value, form: &PostForm, depth: usize) -> Value {
             .collect(),
         other => other.clone(),
     }
+}
+
+/// The key that makes a template object conditional (see [`fill`]).
+const IF_KEY: &str = "$if";
+
+/// Whether the mapping posts a body of its own (a `post.body` template) rather than Folio's comment format: the
+/// compose form then builds the request with [`post_request`] and reads the answer with [`post_response`].
+pub fn posts_template(m: &Mapping) -> bool {
+    m.comments
+        .as_ref()
+        .and_then(|c| c.post.as_ref().filter(|_| !c.read_only))
+        .is_some_and(|p| p.body.is_some())
+}
+
+/// Whether the server's answer says the comment waits for a moderator (`post.held`, a flag on the response:
+/// WordPress answers 201 with `"status": "hold"`, Drupal with `"status": false`). Without `held`, never.
+pub fn post_held(m: &Mapping, text: &str) -> bool {
+    let Ok(v) = parse_json(text) else {
+        return false;
+    };
+    let held = m
+        .comments
+        .as_ref()
+        .and_then(|c| c.post.as_ref())
+        .and_then(|p| p.held.as_ref());
+    held.is_some() && flag(Doc { root: &v }, held, &v).unwrap_or(false)
 }
 
 fn number_or_string(s: String) -> Value {

@@ -5,18 +5,22 @@ use super::*;
 use crate::model::{Article, Comment, CommentList};
 use crate::source::thread::{build_thread, SortOrder};
 
+/// A fixture file's text, by path under tests/fixtures/.
 macro_rules! fixture {
     ($p:literal) => {
         include_str!(concat!("../../../tests/fixtures/", $p))
     };
 }
+pub(super) use fixture;
 
-fn article(preset: &str, text: &str, base: &str) -> MappedArticle {
+/// Read an article fixture through a preset.
+pub(super) fn article(preset: &str, text: &str, base: &str) -> MappedArticle {
     map_article_text(text, Some(base), &MappingChoice::Preset(preset.into()))
         .unwrap_or_else(|e| panic!("{preset}: {e}"))
 }
 
-fn comments(a: &MappedArticle, text: &str, base: &str) -> CommentList {
+/// Read a comment list fixture with the mapping its article was read with.
+pub(super) fn comments(a: &MappedArticle, text: &str, base: &str) -> CommentList {
     map_comments_text(
         text,
         Some(base),
@@ -166,8 +170,9 @@ fn wordpress_post_and_comments() {
         "<p>Too expensive &amp; slow.</p>"
     );
     assert_eq!(
-        list.post, None,
-        "WordPress posts its own format (see post_request), not Folio's"
+        list.post.as_ref().map(|p| &*p.url),
+        Some("https://news.example.com/wp-json/wp/v2/comments"),
+        "WordPress takes anonymous comments, in its own format (see post_request)"
     );
 
     // The post request WordPress documents: POST wp/v2/comments with post, parent, author_name/email, content.
@@ -185,7 +190,7 @@ fn wordpress_post_and_comments() {
     assert_eq!(req.method, "POST");
     assert_eq!(
         req.body,
-        serde_json::json!({"post": 4217, "parent": 11, "author_name": "Eva", "author_email": "e@x.org", "content": "Hi"})
+        serde_json::json!({"post": 4217, "parent": 11, "author_name": "Eva", "author_email": "e@x.org", "content": "<p>Hi</p>"})
     );
     let top = PostForm {
         parent: None,
@@ -647,6 +652,15 @@ fn reddit_post_and_tree() {
         ids,
         ["t1_kq1", "t1_kq2", "t1_kq3", "t1_kq4"],
         "the more stub is skipped"
+    );
+    // ...and kept as "12 more" top-level comments, linked to the thread on Reddit.
+    assert_eq!(
+        list.more,
+        [crate::model::MoreStub {
+            parent: None,
+            count: 12,
+            url: Some("https://www.reddit.com/r/rust/comments/1abcde/show_tell_a_reader_widget_in_yew_webassembly/".into()),
+        }]
     );
     let c1 = by_id(&list, "t1_kq1");
     assert_eq!(

@@ -1,0 +1,127 @@
+//! Accessibility: axe-core (installed by scripts/install-tools.sh from npm) is injected into the rendered pages and
+//! must report zero WCAG 2.2 A/AA violations — the article, the thread with its forms open, both themes, the error
+//! state and the demo index, in Chromium and Firefox.
+
+use std::path::PathBuf;
+use std::process::Command;
+
+use serde_json::Value;
+
+use crate::support::{article_url, Browser, Server, Session};
+use crate::{open_index, wait_article, SEED, TRAINS};
+
+/// The rule sets checked: every WCAG 2.0, 2.1 and 2.2 success criterion at levels A and AA that axe can test.
+const TAGS: &str = "['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']";
+
+/// axe-core's browser bundle, from the global npm root.
+fn axe_source() -> String {
+    let root = Command::new("npm")
+        .args(["root", "-g"])
+        .output()
+        .ok()
+        .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string())
+        .unwrap_or_default();
+    let path = PathBuf::from(root).join("axe-core/axe.min.js");
+    std::fs::read_to_string(&path).unwrap_or_else(|e| {
+        panic!(
+            "{}: {e} (scripts/install-tools.sh installs axe-core)",
+            path.display()
+        )
+    })
+}
+
+/// Run axe on the current page and return its violations as "rule: target, …" lines.
+async fn violations(s: &Session, axe: &str) -> Vec<String> {
+    s.eval(&format!("{axe}\n;return true;")).await;
+    let script = format!(
+        "const done = arguments[arguments.length - 1];
+         axe.run(document, {{ runOnly: {{ type: 'tag', values: {TAGS} }}, resultTypes: ['violations'] }})
+            .then(r => done(r.violations.map(v => v.id + ' (' + v.impact + '): ' +
+                  v.nodes.map(n => JSON.stringify(n.target) + ' ' + (n.failureSummary || '').replace(/\\s+/g, ' ')).join(' | '))))
+            .catch(e => done(['axe failed: ' + e]));"
+    );
+    let found = s
+        .client
+        .execute_async(&script, vec![])
+        .await
+        .unwrap_or_else(|e| panic!("{:?}: axe did not run: {e}", s.browser));
+    match found {
+        Value::Array(list) => list
+            .into_iter()
+            .map(|v| v.as_str().unwrap_or_default().to_string())
+            .collect(),
+        other => vec![format!("unexpected axe answer {other}")],
+    }
+}
+
+/// Assert that the current page has no violations.
+async fn assert_clean(s: &Session, axe: &str, page: &str) {
+    let found = violations(s, axe).await;
+    assert!(
+        found.is_empty(),
+        "{:?} {page}: {} axe violation(s):\n{}",
+        s.browser,
+        found.len(),
+        found.join("\n")
+    );
+}
+
+// Every view a reader meets passes axe's WCAG 2.2 AA rules with zero violations.
+#[tokio::test(flavor = "multi_thread")]
+async fn every_view_passes_axe() {
+    let server = Server::start();
+    let axe = axe_source();
+    for browser in Browser::ALL {
+        let s = Session::start(browser).await;
+
+        open_index(&s, &server).await;
+        assert_clean(&s, &axe, "demo index").await;
+        // The oracle works: an image without alt text added to the page is reported.
+        s.eval("const i = document.createElement('img'); i.id = 'a11y-probe'; i.src = 'data:,'; document.body.append(i);")
+            .await;
+        let found = violations(&s, &axe).await;
+        assert!(
+            found.iter().any(|v| v.starts_with("image-alt")),
+            "{browser:?}: axe did not see a missing alt: {found:?}"
+        );
+        s.eval("document.getElementById('a11y-probe').remove()")
+            .await;
+
+        s.goto(&article_url(&server, SEED)).await;
+        wait_article(&s).await;
+        s.wait_for(
+            "the compose form",
+            "document.querySelector('form.folio-compose textarea')",
+        )
+        .await;
+        assert_clean(&s, &axe, "seed article (light)").await;
+
+        for theme in ["light", "dark"] {
+            s.goto(&format!("{}&theme={theme}", article_url(&server, TRAINS)))
+                .await;
+            wait_article(&s).await;
+            s.wait_for(
+                "the thread",
+                "document.querySelector('ol.folio-thread li article')",
+            )
+            .await;
+            // A reply form open, and the compose form showing a validation error beside its field.
+            s.eval("document.querySelector('.folio-thread .folio-comment__footer button').click()")
+                .await;
+            s.wait_for(
+                "the reply form",
+                "document.querySelector('form.folio-compose--reply textarea')",
+            )
+            .await;
+            s.eval("document.querySelector('form.folio-compose:not(.folio-compose--reply) button[type=submit]').click()")
+                .await;
+            assert_clean(&s, &axe, &format!("threaded article ({theme})")).await;
+        }
+
+        s.goto(&article_url(&server, "no-such-article")).await;
+        s.wait_for("the alert", "document.querySelector('[role=alert]')")
+            .await;
+        assert_clean(&s, &axe, "error state").await;
+        s.close().await;
+    }
+}

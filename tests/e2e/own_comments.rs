@@ -1,0 +1,250 @@
+//! The reader's own comments and polling, end to end in Chromium and Firefox against the reference server: a comment
+//! posted here can be edited and deleted within the server's window (the edit token kept from posting time), the
+//! delete is confirmed in the page and leaves a placeholder that keeps its replies; and on a server without an event
+//! stream (`--no-events`) a comment from a second client is found by polling, announced, and inserted on request.
+
+use std::time::{Duration, Instant};
+
+use serde_json::json;
+
+use crate::support::{dist, Browser, Server, Session};
+use crate::threads::{
+    api, api_as, drawn_comments, fill, inserted_only_on_request, open_trains, stored_with_body,
+    unique, FORM, TRAINS,
+};
+
+/// The drawn comment (not the pending copy) whose text contains `text`, as a JavaScript expression.
+fn mine(text: &str) -> String {
+    format!("[...document.querySelectorAll('article.folio-comment')].find(a => a.textContent.includes('{text}') && a.parentElement.id.startsWith('comment-p'))")
+}
+
+// Post, edit (through the same Markdown field), reply, delete after an in-page question: the comment becomes a
+// placeholder that keeps its reply, and the server has the edit and the deletion.
+#[tokio::test(flavor = "multi_thread")]
+async fn edit_and_delete_own_comment() {
+    let server = Server::start();
+    for browser in Browser::ALL {
+        let s = Session::start(browser).await;
+        open_trains(&s, &server, "").await;
+        // A blocking dialog would freeze every widget on the page: fail loudly if one is used.
+        s.eval("window.confirm = () => { throw new Error('window.confirm used'); }; return 0")
+            .await;
+        let first = unique(browser, "First thought");
+        fill(&s, "Olga", &first).await;
+        s.click(&format!("{FORM} button[type=submit]")).await;
+        let find = mine(&first);
+        s.wait_for(
+            "the stored comment with Edit",
+            &format!("{find} && {find}.querySelector('.folio-own__edit')"),
+        )
+        .await;
+
+        // From here on the comment is found by its id: while it is edited its text is in a field, not in the page.
+        let id = s.eval(&format!("return {find}.parentElement.id")).await;
+        let li = format!("document.getElementById({id})");
+        let own = format!("{li}.querySelector(':scope > article')");
+        s.eval(&format!(
+            "{own}.querySelector('.folio-own__edit').click(); return 0"
+        ))
+        .await;
+        let area = format!("{own}.querySelector('form.folio-compose--edit textarea')");
+        s.wait_for(
+            "the edit form with the text as written",
+            &format!("{area} && {area}.value === '{first}'"),
+        )
+        .await;
+        assert_eq!(
+            s.eval(&format!("return document.activeElement === {area}"))
+                .await,
+            true,
+            "{browser:?}: focus in the edit field"
+        );
+        let second = unique(browser, "Second thought");
+        // WebDriver types at the end of the text: empty the field first (the form reads it on the next input).
+        s.eval(&format!("{area}.value = ''; return 0")).await;
+        s.type_into(
+            "form.folio-compose--edit textarea",
+            &format!("{second} *indeed*"),
+        )
+        .await;
+        s.click("form.folio-compose--edit .folio-edit__save").await;
+        s.wait_for("the edited text", &format!("{own}.querySelector('.folio-comment__body em') && !{own}.querySelector('form') && {own}.textContent.includes('{second}')")).await;
+        assert_eq!(
+            stored_with_body(&server, &format!("{second} *indeed*")).await,
+            1,
+            "{browser:?}: the server has the edit"
+        );
+
+        // A reply to it, then the delete: confirmed in the page, the reply stays under the placeholder.
+        s.eval(&format!(
+            "{own}.querySelector('button[aria-expanded]').click(); return 0"
+        ))
+        .await;
+        s.wait_for(
+            "the reply form",
+            "document.querySelector('form.folio-compose--reply textarea')",
+        )
+        .await;
+        let reply = unique(browser, "A reply to keep");
+        s.type_into("form.folio-compose--reply textarea", &reply)
+            .await;
+        s.click("form.folio-compose--reply button[type=submit]")
+            .await;
+        s.wait_for("the reply", &format!("[...{li}.querySelectorAll('ol.folio-thread__replies article')].some(a => a.textContent.includes('{reply}'))")).await;
+        s.eval(&format!(
+            "{li}.querySelector(':scope > article .folio-own__delete').click(); return 0"
+        ))
+        .await;
+        s.wait_for(
+            "the in-page question",
+            &format!("{li}.querySelector(':scope > article .folio-own__confirm')"),
+        )
+        .await;
+        assert_eq!(
+            s.eval(&format!(
+                "return document.activeElement === {li}.querySelector('.folio-own__delete-yes')"
+            ))
+            .await,
+            true,
+            "{browser:?}: the question has the focus"
+        );
+        s.eval(&format!(
+            "{li}.querySelector('.folio-own__delete-yes').click(); return 0"
+        ))
+        .await;
+        s.wait_for(
+            "the placeholder",
+            &format!("{li}.querySelector(':scope > article.folio-comment--deleted')"),
+        )
+        .await;
+        assert!(s
+            .eval(&format!(
+                "return {li}.querySelector(':scope > article').textContent"
+            ))
+            .await
+            .as_str()
+            .is_some_and(|t| !t.contains(&second)));
+        s.wait_for("the reply kept", &format!("[...{li}.querySelectorAll('ol.folio-thread__replies article')].some(a => a.textContent.includes('{reply}'))")).await;
+        let (_, list) = api(
+            &server,
+            "GET",
+            &format!("/api/articles/{TRAINS}/comments"),
+            None,
+        )
+        .await;
+        let key = id
+            .as_str()
+            .and_then(|i| i.strip_prefix("comment-"))
+            .unwrap_or_default()
+            .to_string();
+        let stored = list["comments"]
+            .as_array()
+            .and_then(|c| c.iter().find(|c| c["id"] == key.as_str()).cloned());
+        assert_eq!(
+            stored.map(|c| c["deleted"].clone()),
+            Some(json!(true)),
+            "{browser:?}: deleted on the server"
+        );
+        s.close().await;
+    }
+}
+
+// With no event stream, the list is polled (If-None-Match); the reader coming back to the page polls at once. A
+// comment from a second client is announced politely ("1 new comment") and inserted only on request.
+#[tokio::test(flavor = "multi_thread")]
+async fn polling_finds_a_comment_from_another_client() {
+    let server = Server::start_serving_with(dist(), |_| vec!["--no-events".into()]);
+    let (_, list) = api(
+        &server,
+        "GET",
+        &format!("/api/articles/{TRAINS}/comments"),
+        None,
+    )
+    .await;
+    assert!(list.get("events").is_none(), "no stream link: {list}");
+    for browser in Browser::ALL {
+        let s = Session::start(browser).await;
+        open_trains(&s, &server, "").await;
+        let before = drawn_comments(&s).await;
+        let body = unique(browser, "Polled hello");
+        let (status, _) = api(
+            &server,
+            "POST",
+            &format!("/api/articles/{TRAINS}/comments"),
+            Some(&json!({"author": {"name": "Other"}, "body": body})),
+        )
+        .await;
+        assert_eq!(status, 201);
+        // The reader returns to the page (focus): the poll runs now rather than at the next 30 s tick.
+        let announced =
+            "document.querySelector('.folio-live[aria-live=polite] .folio-live__count')";
+        let deadline = Instant::now() + Duration::from_secs(40);
+        while s.eval(&format!("return !!{announced}")).await != true {
+            assert!(Instant::now() < deadline, "{browser:?}: no announcement");
+            s.eval("window.dispatchEvent(new Event('focus')); return 0")
+                .await;
+            tokio::time::sleep(Duration::from_millis(300)).await;
+        }
+        assert_eq!(
+            s.text(".folio-live__count").await,
+            "1 new comment",
+            "{browser:?}"
+        );
+        inserted_only_on_request(&s, &before, &body).await;
+        s.close().await;
+    }
+}
+
+// On a `--moderate` server the reader's own comment says "Awaiting review" until a moderator approves it (with the
+// moderator token); the approval reaches the page through the event stream and the mark goes away.
+#[tokio::test(flavor = "multi_thread")]
+async fn held_comment_is_marked_until_approved() {
+    const MODERATOR: &str = "e2e-moderator-token-0001";
+    let server = Server::start_serving_with(dist(), |_| {
+        vec![
+            "--moderate".into(),
+            "--moderator-token".into(),
+            MODERATOR.into(),
+        ]
+    });
+    for browser in Browser::ALL {
+        let s = Session::start(browser).await;
+        open_trains(&s, &server, "").await;
+        let text = unique(browser, "Please review me");
+        fill(&s, "Hana", &text).await;
+        s.click(&format!("{FORM} button[type=submit]")).await;
+        let find = mine(&text);
+        s.wait_for(
+            "the held mark on the comment",
+            &format!("{find} && {find}.querySelector('.folio-comment__held')"),
+        )
+        .await;
+        assert!(
+            s.text(&format!("{FORM} .folio-compose__status"))
+                .await
+                .contains("awaiting moderation"),
+            "{browser:?}: the form says so too"
+        );
+        let id = s.eval(&format!("return {find}.parentElement.id")).await;
+        let id = id
+            .as_str()
+            .and_then(|i| i.strip_prefix("comment-"))
+            .expect("an id")
+            .to_string();
+        assert_eq!(
+            stored_with_body(&server, &text).await,
+            0,
+            "{browser:?}: not listed before approval"
+        );
+        let approve = format!("/api/moderation/{TRAINS}/{id}/approve");
+        let (status, _) = api_as(&server, "POST", &approve, Some(MODERATOR), None).await;
+        assert_eq!(status, 200, "{browser:?}: approved");
+        s.wait_for(
+            "the mark gone once published",
+            &format!("{find} && !{find}.querySelector('.folio-comment__held')"),
+        )
+        .await;
+        assert_eq!(stored_with_body(&server, &text).await, 1, "{browser:?}");
+        s.close().await;
+    }
+}
