@@ -7,6 +7,7 @@ WASM_BINDGEN_VERSION=0.2.130
 TRUNK_VERSION=0.21.14
 GECKODRIVER_VERSION=0.37.1
 BINARYEN_VERSION=132
+AXE_VERSION=4.10.3
 
 log() { printf '\033[1m[install]\033[0m %s\n' "$*"; }
 export PATH="$HOME/.cargo/bin:$PATH"
@@ -32,6 +33,12 @@ fi
 if ! wasm-opt --version 2>/dev/null | grep -q "version ${BINARYEN_VERSION}"; then
   log "installing wasm-opt (binaryen@${BINARYEN_VERSION}) from npm"
   npm install -g --silent "binaryen@${BINARYEN_VERSION}" >/dev/null
+fi
+
+# axe-core, the accessibility checker the end-to-end tests inject into pages (tests/e2e/a11y.rs).
+if [ ! -f "$(npm root -g)/axe-core/axe.min.js" ] || ! grep -q "\"version\": \"${AXE_VERSION}\"" "$(npm root -g)/axe-core/package.json"; then
+  log "installing axe-core@${AXE_VERSION} from npm"
+  npm install -g --silent "axe-core@${AXE_VERSION}" >/dev/null
 fi
 
 # The CLI must match the wasm-bindgen crate exactly; --locked fails on this registry, so it is left off.
