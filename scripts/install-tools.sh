@@ -9,10 +9,15 @@ GECKODRIVER_VERSION=0.37.1
 BINARYEN_VERSION=132
 AXE_VERSION=4.10.3
 
+# A tool's version text, whole: `tool --version | grep -q` would close the pipe early, and a Rust CLI that dies of
+# the broken pipe fails the pipeline under pipefail, which would look like "not installed".
+version_of() { "$@" --version 2>/dev/null || true; }
+has_version() { case "$(version_of "$1")" in *"$2"*) return 0 ;; *) return 1 ;; esac; }
+
 log() { printf '\033[1m[install]\033[0m %s\n' "$*"; }
 export PATH="$HOME/.cargo/bin:$PATH"
 
-if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+if ! rustup target list --installed | grep -x wasm32-unknown-unknown >/dev/null; then
   log "adding the wasm32-unknown-unknown target"
   rustup target add wasm32-unknown-unknown
 fi
@@ -30,7 +35,7 @@ if [ ${#need_apt[@]} -gt 0 ]; then
 fi
 
 # Debian's binaryen (108) cannot read what current rustc emits: take it from npm.
-if ! wasm-opt --version 2>/dev/null | grep -q "version ${BINARYEN_VERSION}"; then
+if ! has_version wasm-opt "version ${BINARYEN_VERSION}"; then
   log "installing wasm-opt (binaryen@${BINARYEN_VERSION}) from npm"
   npm install -g --silent "binaryen@${BINARYEN_VERSION}" >/dev/null
 fi
@@ -42,20 +47,20 @@ if [ ! -f "$(npm root -g)/axe-core/axe.min.js" ] || ! grep -q "\"version\": \"${
 fi
 
 # The CLI must match the wasm-bindgen crate exactly; --locked fails on this registry, so it is left off.
-if ! wasm-bindgen --version 2>/dev/null | grep -q "${WASM_BINDGEN_VERSION}"; then
+if ! has_version wasm-bindgen "${WASM_BINDGEN_VERSION}"; then
   log "installing wasm-bindgen-cli ${WASM_BINDGEN_VERSION} (about 4 minutes)"
   cargo install -q wasm-bindgen-cli --version "${WASM_BINDGEN_VERSION}"
 fi
 
 # Trunk 0.21.14 only builds with --locked (lightningcss vs cssparser); 0.22 needs a newer rustc.
-if ! trunk --version 2>/dev/null | grep -q "${TRUNK_VERSION}"; then
+if ! has_version trunk "${TRUNK_VERSION}"; then
   log "installing trunk ${TRUNK_VERSION} (about 10 minutes)"
   cargo install -q trunk --version "${TRUNK_VERSION}" --locked
 fi
 
-if ! geckodriver --version 2>/dev/null | grep -q "${GECKODRIVER_VERSION}"; then
+if ! has_version geckodriver "${GECKODRIVER_VERSION}"; then
   log "installing geckodriver ${GECKODRIVER_VERSION} (about 3 minutes)"
   cargo install -q geckodriver --version "${GECKODRIVER_VERSION}"
 fi
 
-log "tools ready: $(trunk --version), $(wasm-bindgen --version), $(wasm-opt --version), $(geckodriver --version | head -n1)"
+log "tools ready: $(trunk --version), $(wasm-bindgen --version), $(wasm-opt --version), $(version_of geckodriver | sed -n 1p)"
