@@ -57,6 +57,9 @@ pub struct MoreStub {
     pub count: usize,
     /// Where the reader can read them on the platform (the thread's page), when the mapping says.
     pub url: Option<Rc<str>>,
+    /// Where they can be fetched (a document of the list's shape holding the parent and its replies), when the
+    /// mapping says; the stub is then a button that loads them into the thread.
+    pub fetch: Option<Rc<str>>,
 }
 
 /// A thread: comments in an arena with reply links by index, so that neither building nor dropping a very deep

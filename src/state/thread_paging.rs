@@ -109,6 +109,30 @@ impl ThreadState {
         }
     }
 
+    /// Merge the replies a "more" stub under `parent` stood for. The answer holds the parent again (as a top-level
+    /// comment of its own document) and its replies: comments already known stay as they are, so the parent keeps
+    /// its place; the new ones attach under their parents. The stub goes; deeper stubs of the answer take its place.
+    pub(super) fn stub_loaded(&mut self, parent: &str, list: CommentList) {
+        if !self
+            .more
+            .iter()
+            .any(|m| m.parent.as_deref() == Some(parent))
+        {
+            return;
+        }
+        let known: HashSet<Rc<str>> = self.comments.iter().map(|c| c.id.clone()).collect();
+        self.comments
+            .extend(list.comments.into_iter().filter(|c| !known.contains(&c.id)));
+        let more = Rc::make_mut(&mut self.more);
+        more.retain(|m| m.parent.as_deref() != Some(parent));
+        more.extend(
+            list.more
+                .into_iter()
+                .filter(|m| m.parent.as_deref().is_some_and(|p| p != parent)),
+        );
+        self.thread = build_thread(self.comments.clone(), self.sort);
+    }
+
     /// The position, among the top-level comments, of the one under which comment `id` now sits (itself, or its
     /// top-level ancestor if a parent arrived on a later page).
     fn root_position(&self, id: &str) -> Option<usize> {

@@ -116,6 +116,13 @@ pub enum ThreadAction {
     },
     /// A further page could not be loaded.
     PageFailed(LoadError),
+    /// The replies a "more" stub under `parent` stood for arrived (a document of the list's shape).
+    StubLoaded {
+        /// The comment whose left-out replies these are.
+        parent: Rc<str>,
+        /// What the stub's fetch URL answered.
+        list: CommentList,
+    },
 }
 
 impl ThreadState {
@@ -237,6 +244,10 @@ impl ThreadState {
             }
             ThreadAction::PageFailed(e) => {
                 self.page_failed(e);
+                false
+            }
+            ThreadAction::StubLoaded { parent, list } => {
+                self.stub_loaded(&parent, list);
                 false
             }
         };

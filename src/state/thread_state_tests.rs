@@ -356,14 +356,54 @@ fn pages_merge_dedupe_and_attach_late_parents() {
     assert_eq!(s.total, Some(99));
 }
 
-// The platform's "more" stubs of every loaded page are kept, and a reload replaces them.
-#[test]
-fn more_stubs_accumulate_over_pages() {
-    let stub = |parent: Option<&str>, count| crate::model::MoreStub {
+/// A "more" stub under `parent` standing for `count` replies.
+fn stub(parent: Option<&str>, count: usize) -> crate::model::MoreStub {
+    crate::model::MoreStub {
         parent: parent.map(Rc::from),
         count,
         url: None,
-    };
+        fetch: None,
+    }
+}
+
+// A stub's fetched replies attach under their parent (which is in the answer again, as a root of its own document,
+// and keeps its place); the stub goes, a deeper stub of the answer replaces it, and an answer for a stub that is
+// no longer there is ignored.
+#[test]
+fn stub_replies_merge_under_their_parent() {
+    let mut first = page(vec![c("a", None), c("b", None)], None);
+    first.more = vec![stub(Some("a"), 2), stub(None, 12)];
+    let s = ThreadState::default().apply(ThreadAction::Loaded(first));
+    let mut answer = page(
+        vec![c("a", None), c("x", Some("a")), c("y", Some("x"))],
+        None,
+    );
+    answer.more = vec![stub(Some("y"), 4), stub(Some("a"), 1), stub(None, 1)];
+    let s = s.apply(ThreadAction::StubLoaded {
+        parent: "a".into(),
+        list: answer.clone(),
+    });
+    assert_eq!(s.comments.len(), 4, "a, b, x, y: a is not doubled");
+    let a = s.thread.index_of("a").expect("a");
+    let x = s.thread.index_of("x").expect("x");
+    assert_eq!(s.thread.replies(a), [x]);
+    assert_eq!(
+        s.thread.roots().len(),
+        2,
+        "a keeps its place among the roots"
+    );
+    assert_eq!(*s.more, [stub(None, 12), stub(Some("y"), 4)]);
+    let again = s.clone().apply(ThreadAction::StubLoaded {
+        parent: "a".into(),
+        list: answer,
+    });
+    assert_eq!(again.comments.len(), 4);
+    assert_eq!(again.more, s.more);
+}
+
+// The platform's "more" stubs of every loaded page are kept, and a reload replaces them.
+#[test]
+fn more_stubs_accumulate_over_pages() {
     let mut first = page(vec![c("a", None)], Some("/p2"));
     first.more = vec![stub(Some("a"), 3)];
     let mut second = page(vec![c("b", None)], None);

@@ -1,7 +1,8 @@
 //! Paged comment lists end to end (issue 4), each in Chromium and Firefox, with the reference server forced to pages
 //! of five comments (`--page-size 5`): "Load more comments" appends the next page and keeps a collapsed subtree
-//! collapsed, and a link to a comment on page 3 loads the pages it needs and opens it. Plus Reddit's "more" stub,
-//! drawn as "12 more replies" linking to the thread on Reddit, and a WordPress-shaped API (a loopback server: WordPress
+//! collapsed, and a link to a comment on page 3 loads the pages it needs and opens it. Plus Reddit's "more" stubs (a
+//! loopback server answering like Reddit): a link to the thread, or a button that loads the left-out replies; and
+//! a WordPress-shaped API (a loopback server: WordPress
 //! cannot run here) whose second page is announced only by its `X-WP-TotalPages` header, read cross-origin.
 //!
 //! The trains thread by date: page 1 is c1 (replies c2, c3; c4 answers c2) and c5; page 2 brings c6 (answering c4,
@@ -13,7 +14,7 @@ use tokio::io::AsyncWriteExt;
 use tokio::net::TcpStream;
 
 use crate::loopback::{response, Loopback, Request};
-use crate::support::{dist, root, Browser, Server, Session, SiteServer};
+use crate::support::{dist, root, Browser, Server, Session};
 use crate::threads::open_trains;
 
 /// The reference server paging every list by five comments.
@@ -99,20 +100,43 @@ async fn deep_link_to_page_three_loads_the_pages_it_needs() {
     }
 }
 
-// Reddit's `kind: "more"` stub is drawn as "12 more replies", a link to the thread on Reddit.
+/// Reddit's answers, from tests/fixtures/reddit: the post's `.json`, and comment kq1's own permalink `.json`
+/// (the post again and kq1 with every reply, kq5 and kq6 included), with Reddit's `Access-Control-Allow-Origin: *`.
+async fn reddit(req: Request, mut stream: TcpStream) -> Option<TcpStream> {
+    let file = |name: &str| {
+        std::fs::read_to_string(root().join("tests/fixtures/reddit").join(name)).expect("fixture")
+    };
+    let cors = "Access-Control-Allow-Origin: *\r\n";
+    let route = req.route();
+    let out = if route.ends_with("/kq1/.json") {
+        response("200 OK", cors, "application/json", &file("kq1.json"))
+    } else if route.ends_with(".json") {
+        response("200 OK", cors, "application/json", &file("post.json"))
+    } else {
+        response("404 Not Found", cors, "application/json", "{}")
+    };
+    let _ = stream.write_all(out.as_bytes()).await;
+    let _ = stream.shutdown().await;
+    None
+}
+
+// Reddit's `kind: "more"` stubs: the top-level one is "12 more replies", a link to the thread on Reddit; the one
+// under comment kq1 is a button that fetches kq1's permalink `.json` and puts the two left-out replies under kq1,
+// the stub gone.
 #[tokio::test(flavor = "multi_thread")]
-async fn reddit_more_stub_links_to_the_thread() {
-    let server = SiteServer::start("paging-reddit", &[("tests/fixtures", "fixtures")]);
+async fn reddit_more_stubs_link_or_load() {
+    let spa = Server::start();
+    let api = Loopback::start(reddit).await;
+    let url = format!(
+        "{}?src={}/r/rust/comments/1abcde/show_tell/.json&preset=reddit&lang=en",
+        spa.url, api.origin
+    );
     for browser in Browser::ALL {
         let s = Session::start(browser).await;
-        s.goto(&format!(
-            "{}?src=fixtures/reddit/post.json&preset=reddit&lang=en",
-            server.url
-        ))
-        .await;
+        s.goto(&url).await;
         s.wait_for(
-            "the stub",
-            "document.querySelector('.folio-comments a.folio-thread__more-stub')",
+            "the stubs",
+            "document.querySelector('.folio-comments a.folio-thread__more-stub') && document.querySelector('#comment-t1_kq1 button.folio-thread__more-stub')",
         )
         .await;
         assert_eq!(
@@ -123,6 +147,26 @@ async fn reddit_more_stub_links_to_the_thread() {
                 "https://www.reddit.com/r/rust/comments/1abcde/show_tell_a_reader_widget_in_yew_webassembly/"
             ]),
             "{browser:?}"
+        );
+        assert_eq!(
+            s.text("#comment-t1_kq1 button.folio-thread__more-stub")
+                .await,
+            "2 more replies",
+            "{browser:?}"
+        );
+        assert_eq!(s.eval(&format!("return {}", drawn("t1_kq5"))).await, false);
+        s.click("#comment-t1_kq1 button.folio-thread__more-stub")
+            .await;
+        s.wait_for(
+            "the left-out replies under kq1",
+            "document.querySelector('#comment-t1_kq1 #comment-t1_kq5') && document.querySelector('#comment-t1_kq1 #comment-t1_kq6')",
+        )
+        .await;
+        assert_eq!(
+            s.eval("return [document.querySelectorAll('#comment-t1_kq1').length, !!document.querySelector('#comment-t1_kq1 .folio-thread__more-stub'), !!document.querySelector('a.folio-thread__more-stub')]")
+                .await,
+            serde_json::json!([1, false, true]),
+            "{browser:?}: kq1 once, its stub gone, the top-level link kept"
         );
         s.close().await;
     }

@@ -50,8 +50,9 @@ pub fn map_comments(
         Threading::Nested { children } => {
             let children =
                 Path::parse(children).map_err(|reason| SourceError::BadMapping { reason })?;
-            // Depth-first without recursion: (item, parent id, error path).
-            let mut stack: Vec<(&Value, Option<Rc<str>>, String)> = items
+            // Depth-first without recursion: (item, parent id and parent object, error path).
+            type Parent<'v> = Option<(Rc<str>, &'v Value)>;
+            let mut stack: Vec<(&Value, Parent<'_>, String)> = items
                 .iter()
                 .enumerate()
                 .rev()
@@ -62,14 +63,21 @@ pub fn map_comments(
                     break;
                 }
                 let Some(mut comment) = one(doc, &c.comment, item, &path, base)? else {
-                    more.extend(more_stub(m, doc, item, parent, article, base)?);
+                    let owner = parent.as_ref().map(|(_, raw)| *raw);
+                    let parent = parent.map(|(id, _)| id);
+                    more.extend(more_stub(m, doc, item, parent, owner, article, base)?);
                     continue;
                 };
+                let parent = parent.map(|(id, _)| id);
                 comment.parent = parent;
                 let inner = unwrap(&c.comment, item);
                 let kids = flatten(children.select(root, inner));
                 for (i, k) in kids.into_iter().enumerate().rev() {
-                    stack.push((k, Some(comment.id.clone()), format!("{path}.children[{i}]")));
+                    stack.push((
+                        k,
+                        Some((comment.id.clone(), inner)),
+                        format!("{path}.children[{i}]"),
+                    ));
                 }
                 out.push(comment);
             }

@@ -313,6 +313,11 @@ pub enum Pagination {
         /// Where the reader reads them on the platform (read on the article object: the thread's page).
         #[serde(default)]
         url: Option<Field>,
+        /// Where the left-out replies can be fetched, read on the parent comment's object (Reddit: the comment's
+        /// own `.json` permalink, which answers in the shape of the whole thread). A relative URL is resolved
+        /// against the list's URL. Without it (or for top-level stubs) the stub is a link to `url`.
+        #[serde(default)]
+        fetch: Option<Field>,
     },
 }
 

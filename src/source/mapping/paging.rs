@@ -135,10 +135,11 @@ pub fn more_stub(
     doc: Doc<'_>,
     item: &Value,
     parent: Option<Rc<str>>,
+    owner: Option<&Value>,
     article: Option<&Value>,
     base: Option<&str>,
 ) -> Result<Option<MoreStub>, SourceError> {
-    let Some(Pagination::MoreStubs { count, url }) =
+    let Some(Pagination::MoreStubs { count, url, fetch }) =
         m.comments.as_ref().and_then(|c| c.pagination.as_ref())
     else {
         return Ok(None);
@@ -150,7 +151,13 @@ pub fn more_stub(
         Some(a) => value::text(Doc { root: a }, url.as_ref(), a)?,
         None => None,
     };
+    // The parent comment's own object says where its left-out replies are (top-level stubs have none).
+    let fetch = match owner {
+        Some(o) => value::text(doc, fetch.as_ref(), o)?,
+        None => None,
+    };
     Ok(Some(MoreStub {
+        fetch: fetch.and_then(|u| safe_link(base, &u)).map(Rc::from),
         parent,
         count: usize::try_from(count).unwrap_or(usize::MAX),
         url: url.and_then(|u| safe_link(base, &u)).map(Rc::from),

@@ -608,6 +608,21 @@ fn hackernews_firebase_items() {
 // Reddit: the post (entity-encoded title and selftext_html, flair, subreddit, preview image with &amp; in the URL),
 // then the comment tree in `data` wrappers with `replies` listings ("" when none), a deleted comment with a reply,
 // the "more" stub skipped, is_submitter marking the author.
+// A "more" stub's answer (the parent comment's own permalink .json) maps with the same preset: the parent again
+// and all its replies, the left-out ones included.
+#[test]
+fn reddit_stub_answer_maps_with_the_preset() {
+    let base = "https://www.reddit.com/r/rust/comments/1abcde/show_tell/.json";
+    let m = article("reddit", fixture!("reddit/post.json"), base);
+    let list = comments(&m, fixture!("reddit/kq1.json"), base);
+    let ids: Vec<&str> = list.comments.iter().map(|c| &*c.id).collect();
+    assert_eq!(
+        ids,
+        ["t1_kq1", "t1_kq2", "t1_kq3", "t1_kq4", "t1_kq5", "t1_kq6"]
+    );
+    assert!(list.more.is_empty());
+}
+
 #[test]
 fn reddit_post_and_tree() {
     let base = "https://www.reddit.com/r/rust/comments/1abcde/show_tell/.json";
@@ -656,11 +671,21 @@ fn reddit_post_and_tree() {
     // ...and kept as "12 more" top-level comments, linked to the thread on Reddit.
     assert_eq!(
         list.more,
-        [crate::model::MoreStub {
-            parent: None,
-            count: 12,
-            url: Some("https://www.reddit.com/r/rust/comments/1abcde/show_tell_a_reader_widget_in_yew_webassembly/".into()),
-        }]
+        [
+            crate::model::MoreStub {
+                parent: Some("t1_kq1".into()),
+                count: 2,
+                url: Some("https://www.reddit.com/r/rust/comments/1abcde/show_tell_a_reader_widget_in_yew_webassembly/".into()),
+                // Under a comment: fetchable from the comment's own permalink, relative to the list's URL.
+                fetch: Some("https://www.reddit.com/r/rust/comments/1abcde/show_tell_a_reader_widget_in_yew_webassembly/kq1/.json".into()),
+            },
+            crate::model::MoreStub {
+                parent: None,
+                count: 12,
+                url: Some("https://www.reddit.com/r/rust/comments/1abcde/show_tell_a_reader_widget_in_yew_webassembly/".into()),
+                fetch: None,
+            },
+        ]
     );
     let c1 = by_id(&list, "t1_kq1");
     assert_eq!(
