@@ -2,33 +2,16 @@
 
 use std::rc::Rc;
 
-use folio::components::comments::{CommentItem, ComposeForm, ComposeFormProps, ThreadContext};
+use folio::components::comments::{ComposeForm, ComposeFormProps, ThreadContext};
 use folio::model::PostTarget;
 use folio::source::folio_json::parse_comments;
 use folio::source::thread::{build_thread, SortOrder};
 use wasm_bindgen_test::wasm_bindgen_test;
 use yew::prelude::*;
 
-use crate::support::{all, one, render};
+use crate::support::{all, one, render, Thread, ThreadProps};
 
 const TRAINS: &str = include_str!("../../demo/comments/night-trains-return.json");
-
-#[derive(Properties, PartialEq)]
-struct ThreadProps {
-    ctx: ThreadContext,
-}
-
-/// The thread as the comment section draws it, without fetching.
-#[component]
-fn Thread(props: &ThreadProps) -> Html {
-    html! {
-        <ContextProvider<ThreadContext> context={props.ctx.clone()}>
-            <ol class="folio-thread">
-                { for props.ctx.thread.roots().iter().map(|&i| html! { <CommentItem key={i} index={i} depth={0} /> }) }
-            </ol>
-        </ContextProvider<ThreadContext>>
-    }
-}
 
 fn trains_ctx(post: bool) -> ThreadContext {
     let list =

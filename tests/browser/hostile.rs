@@ -4,30 +4,13 @@
 use std::collections::HashMap;
 use std::rc::Rc;
 
-use folio::components::comments::{CommentItem, ThreadContext, NESTING_LIMIT};
+use folio::components::comments::{ThreadContext, NESTING_LIMIT};
 use folio::source::folio_json::parse_comments;
 use folio::source::thread::{build_thread, SortOrder};
 use serde_json::{json, Value};
 use wasm_bindgen_test::wasm_bindgen_test;
-use yew::prelude::*;
 
-use crate::support::{all, render};
-
-#[derive(Properties, PartialEq)]
-struct ThreadProps {
-    ctx: ThreadContext,
-}
-
-#[component]
-fn Thread(props: &ThreadProps) -> Html {
-    html! {
-        <ContextProvider<ThreadContext> context={props.ctx.clone()}>
-            <ol class="folio-thread">
-                { for props.ctx.thread.roots().iter().map(|&i| html! { <CommentItem key={i} index={i} depth={0} /> }) }
-            </ol>
-        </ContextProvider<ThreadContext>>
-    }
-}
+use crate::support::{all, render, Thread, ThreadProps};
 
 /// A reply chain `n` deep, as the JSON text an API would send.
 fn chain(n: usize) -> String {

@@ -1,5 +1,6 @@
 //! Rendering helpers: mount into a known root, then poll for a condition (never a fixed sleep).
 
+use folio::components::comments::{CommentItem, ThreadContext};
 use gloo_timers::future::TimeoutFuture;
 use web_sys::Element;
 use yew::prelude::*;
@@ -60,4 +61,23 @@ pub fn one(root: &Element, css: &str) -> Element {
 /// Text content of the first match.
 pub fn text(root: &Element, css: &str) -> String {
     one(root, css).text_content().unwrap_or_default()
+}
+
+/// Props of [`Thread`].
+#[derive(Properties, PartialEq)]
+pub struct ThreadProps {
+    /// The thread and everything its comments read from the context.
+    pub ctx: ThreadContext,
+}
+
+/// The thread as the comment section draws it, without fetching: the context, and the roots as an `<ol>`.
+#[component]
+pub fn Thread(props: &ThreadProps) -> Html {
+    html! {
+        <ContextProvider<ThreadContext> context={props.ctx.clone()}>
+            <ol class="folio-thread">
+                { for props.ctx.thread.roots().iter().map(|&i| html! { <CommentItem key={i} index={i} depth={0} /> }) }
+            </ol>
+        </ContextProvider<ThreadContext>>
+    }
 }

@@ -6,7 +6,7 @@ use std::collections::HashSet;
 use std::rc::Rc;
 
 use folio::components::comments::{
-    CommentItem, LiveNotice, LiveNoticeProps, PendingStatus, PendingStatusProps, RelativeTime,
+    LiveNotice, LiveNoticeProps, PendingStatus, PendingStatusProps, RelativeTime,
     RelativeTimeProps, SortControl, SortControlProps, ThreadContext, SORT_KEY,
 };
 use folio::model::{Author, Comment, SafeHtml};
@@ -16,7 +16,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_test::wasm_bindgen_test;
 use yew::prelude::*;
 
-use crate::support::{all, one, render, text, wait_until};
+use crate::support::{all, one, render, text, wait_until, Thread, ThreadProps};
 
 fn click(root: &web_sys::Element, css: &str) {
     one(root, css)
@@ -39,22 +39,6 @@ fn comment(id: &str, parent: Option<&str>, minute: i64) -> Comment {
         score: None,
         deleted: false,
         by_article_author: false,
-    }
-}
-
-#[derive(Properties, PartialEq)]
-struct ThreadProps {
-    ctx: ThreadContext,
-}
-
-#[component]
-fn Thread(props: &ThreadProps) -> Html {
-    html! {
-        <ContextProvider<ThreadContext> context={props.ctx.clone()}>
-            <ol class="folio-thread">
-                { for props.ctx.thread.roots().iter().map(|&i| html! { <CommentItem key={i} index={i} depth={0} /> }) }
-            </ol>
-        </ContextProvider<ThreadContext>>
     }
 }
 
