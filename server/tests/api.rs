@@ -2,6 +2,7 @@
 //! and database, and plain HTTP/1.1 over `TcpStream` (so the exact request bytes are ours).
 
 include!("harness/http.rs");
+include!("harness/spawn.rs");
 /// The list holds the three seeds in date order, in Folio JSON, with the `post` link.
 #[test]
 fn list_returns_seeds_with_post_link() {

@@ -3,6 +3,7 @@
 //! `--no-events` leaves the stream link out of the list.
 
 include!("harness/http.rs");
+include!("harness/spawn.rs");
 
 const TOKEN: &str = "moderator-secret-0123";
 

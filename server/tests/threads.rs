@@ -4,6 +4,9 @@
 #![allow(dead_code)]
 
 include!("harness/http.rs");
+include!("harness/spawn.rs");
+
+use std::io::{BufRead, BufReader};
 impl Server {
     fn post_with(&self, path: &str, body: &Value, headers: &[(&str, &str)]) -> Response {
         let bytes = body.to_string().into_bytes();

@@ -3,14 +3,15 @@
 
 #![allow(dead_code)] // Each test binary uses a different part of this module.
 
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::{Read, Write};
 use std::net::TcpStream;
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
-use std::sync::mpsc;
+use std::process::Child;
 use std::time::Duration;
 
 use serde_json::{json, Value};
+
+include!("../harness/spawn.rs");
 
 /// The article the tests post to.
 pub const ARTICLE: &str = "hostile-article";
@@ -56,35 +57,8 @@ pub struct Server {
 
 impl Server {
     fn start(dist: &Path, db: &Path) -> Server {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_folio-server"))
-            .arg("--dist")
-            .arg(dist)
-            .arg("--db")
-            .arg(db)
-            // The load test posts far more than a reader could; the limit is tested elsewhere.
-            .args(["--addr", "127.0.0.1:0", "--rate-limit", "0"])
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("spawn folio-server");
-        let stdout = child.stdout.take().expect("stdout");
-        let (tx, rx) = mpsc::channel();
-        std::thread::spawn(move || {
-            let mut reader = BufReader::new(stdout);
-            let mut line = String::new();
-            let _ = reader.read_line(&mut line);
-            let _ = tx.send(line);
-            let _ = std::io::copy(&mut reader, &mut std::io::sink());
-        });
-        let line = rx
-            .recv_timeout(Duration::from_secs(30))
-            .expect("the server announces itself");
-        let port = line
-            .trim_end()
-            .strip_prefix("Folio is running at http://127.0.0.1:")
-            .and_then(|r| r.strip_suffix('/'))
-            .and_then(|p| p.parse().ok())
-            .unwrap_or_else(|| panic!("unexpected first line {line:?}"));
+        // The load test posts far more than a reader could; the limit is tested elsewhere.
+        let (child, port) = spawn::spawn_server(dist, db, &["--rate-limit", "0"]);
         Server { child, port }
     }
 

@@ -1,12 +1,11 @@
-// The test harness shared by api.rs and threads.rs: a temporary dist + database fixture, the real server process
+// The test harness shared by the API tests (api, threads, moderation, paging; each also includes spawn.rs): a temporary dist + database fixture, the real server process
 // on a free loopback port, and raw HTTP/1.1 over TcpStream. Pulled in with include! so each test file keeps
 // private items and no visibility changes are needed.
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::{Read, Write};
 use std::net::TcpStream;
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::process::Child;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::mpsc;
 use std::time::Duration;
 
 use serde_json::{json, Value};
@@ -101,43 +100,7 @@ struct Server {
 
 impl Server {
     fn start(dist: &Path, db: &Path, extra: &[&str]) -> Server {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_folio-server"))
-            .arg("--dist")
-            .arg(dist)
-            .arg("--db")
-            .arg(db)
-            .args(["--addr", "127.0.0.1:0"])
-            .args(extra)
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("spawn folio-server");
-        let stdout = child.stdout.take().expect("piped stdout");
-        let (tx, rx) = mpsc::channel();
-        // Read the announcement, then keep draining so the server never blocks on stdout.
-        std::thread::spawn(move || {
-            let mut reader = BufReader::new(stdout);
-            let mut line = String::new();
-            let _ = reader.read_line(&mut line);
-            let _ = tx.send(line);
-            let _ = std::io::copy(&mut reader, &mut std::io::sink());
-        });
-        let line = match rx.recv_timeout(Duration::from_secs(30)) {
-            Ok(line) => line,
-            Err(_) => {
-                let _ = child.kill();
-                panic!("folio-server did not announce itself within 30 s");
-            }
-        };
-        let port = line
-            .trim_end()
-            .strip_prefix("Folio is running at http://127.0.0.1:")
-            .and_then(|rest| rest.strip_suffix('/'))
-            .and_then(|port| port.parse().ok());
-        let Some(port) = port else {
-            let _ = child.kill();
-            panic!("unexpected first line: {line:?}");
-        };
+        let (child, port) = spawn::spawn_server(dist, db, extra);
         Server { child, port }
     }
 
