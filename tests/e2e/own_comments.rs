@@ -18,6 +18,20 @@ fn mine(text: &str) -> String {
     format!("[...document.querySelectorAll('article.folio-comment')].find(a => a.textContent.includes('{text}') && a.parentElement.id.startsWith('comment-p'))")
 }
 
+/// Post `text` as `name` from the compose form and wait until the drawn comment holds `mark` (a CSS selector: the
+/// Edit button, the held badge); returns the expression that finds the comment.
+async fn post_mine(s: &Session, name: &str, text: &str, mark: &str) -> String {
+    fill(s, name, text).await;
+    s.click(&format!("{FORM} button[type=submit]")).await;
+    let find = mine(text);
+    s.wait_for(
+        &format!("the posted comment with {mark}"),
+        &format!("{find} && {find}.querySelector('{mark}')"),
+    )
+    .await;
+    find
+}
+
 // Post, edit (through the same Markdown field), reply, delete after an in-page question: the comment becomes a
 // placeholder that keeps its reply, and the server has the edit and the deletion.
 #[tokio::test(flavor = "multi_thread")]
@@ -30,14 +44,7 @@ async fn edit_and_delete_own_comment() {
         s.eval("window.confirm = () => { throw new Error('window.confirm used'); }; return 0")
             .await;
         let first = unique(browser, "First thought");
-        fill(&s, "Olga", &first).await;
-        s.click(&format!("{FORM} button[type=submit]")).await;
-        let find = mine(&first);
-        s.wait_for(
-            "the stored comment with Edit",
-            &format!("{find} && {find}.querySelector('.folio-own__edit')"),
-        )
-        .await;
+        let find = post_mine(&s, "Olga", &first, ".folio-own__edit").await;
 
         // From here on the comment is found by its id: while it is edited its text is in a field, not in the page.
         let id = s.eval(&format!("return {find}.parentElement.id")).await;
@@ -211,14 +218,7 @@ async fn held_comment_is_marked_until_approved() {
         let s = Session::start(browser).await;
         open_trains(&s, &server, "").await;
         let text = unique(browser, "Please review me");
-        fill(&s, "Hana", &text).await;
-        s.click(&format!("{FORM} button[type=submit]")).await;
-        let find = mine(&text);
-        s.wait_for(
-            "the held mark on the comment",
-            &format!("{find} && {find}.querySelector('.folio-comment__held')"),
-        )
-        .await;
+        let find = post_mine(&s, "Hana", &text, ".folio-comment__held").await;
         assert!(
             s.text(&format!("{FORM} .folio-compose__status"))
                 .await
