@@ -1,8 +1,8 @@
 use std::rc::Rc;
 
-use futures::future::abortable;
 use yew::prelude::*;
 
+use super::use_load;
 use crate::net::{get_text, DEFAULT_TIMEOUT_MS};
 use crate::source::SourceError;
 use crate::state::{Load, LoadError};
@@ -17,36 +17,9 @@ pub fn use_document<T>(url: Option<AttrValue>, parse: Parser<T>) -> (Rc<Load<T>>
 where
     T: Clone + PartialEq + 'static,
 {
-    let state = use_state(|| Rc::new(Load::Loading));
-    let attempt = use_state(|| 0_u32);
-    {
-        let state = state.clone();
-        use_effect_with((url, *attempt), move |(url, _)| {
-            let url = url.clone();
-            state.set(Rc::new(Load::Loading));
-            let (task, handle) = abortable(async move {
-                let result = match url {
-                    None => Err(LoadError::Config("no address to load".into())),
-                    Some(url) => match get_text(&url, DEFAULT_TIMEOUT_MS).await {
-                        Ok(f) => parse(&f.text, Some(&f.url)).map_err(LoadError::from),
-                        Err(e) => Err(LoadError::from(e)),
-                    },
-                };
-                state.set(Rc::new(match result {
-                    Ok(v) => Load::Ready(v),
-                    Err(e) => Load::Failed(e),
-                }));
-            });
-            wasm_bindgen_futures::spawn_local(async move {
-                let _ = task.await;
-            });
-            // Dropping the task drops the request, whose guard aborts the fetch.
-            move || handle.abort()
-        });
-    }
-    let retry = {
-        let attempt = attempt.clone();
-        Callback::from(move |()| attempt.set(attempt.wrapping_add(1)))
-    };
-    ((*state).clone(), retry)
+    use_load(url, move |url| async move {
+        let url = url.ok_or_else(|| LoadError::Config("no address to load".into()))?;
+        let f = get_text(&url, DEFAULT_TIMEOUT_MS).await?;
+        Ok(parse(&f.text, Some(&f.url))?)
+    })
 }

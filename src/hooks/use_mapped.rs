@@ -9,6 +9,7 @@ use serde_json::Value;
 use yew::prelude::*;
 
 use super::comment_pages::fetch_page;
+use super::use_load;
 use crate::components::comments::{use_comment_list, LoadedList};
 use crate::model::Article;
 use crate::net::{get_text, DEFAULT_TIMEOUT_MS};
@@ -27,8 +28,6 @@ pub struct MappedInfo {
     /// The article object in the response.
     pub object: Rc<Value>,
 }
-
-type ArticleState = Rc<Load<(Rc<Article>, MappedContext)>>;
 
 /// The choice the settings make; a mapping URL is fetched first.
 async fn choice(
@@ -79,34 +78,10 @@ pub fn use_mapped_article(
     preset: Option<AttrValue>,
     mapping: Option<AttrValue>,
 ) -> (Rc<Load<Rc<Article>>>, Callback<()>, MappedContext) {
-    let state = use_state(|| ArticleState::new(Load::Loading));
-    let attempt = use_state(|| 0_u32);
-    {
-        let state = state.clone();
-        use_effect_with(
-            (src, preset, mapping, *attempt),
-            move |(src, preset, mapping, _)| {
-                state.set(Rc::new(Load::Loading));
-                let (src, preset, mapping) = (src.clone(), preset.clone(), mapping.clone());
-                let (task, handle) = abortable(async move {
-                    let result = load_article(src, preset, mapping).await;
-                    state.set(Rc::new(match result {
-                        Ok(v) => Load::Ready(v),
-                        Err(e) => Load::Failed(e),
-                    }));
-                });
-                wasm_bindgen_futures::spawn_local(async move {
-                    let _ = task.await;
-                });
-                move || handle.abort()
-            },
-        );
-    }
-    let retry = {
-        let attempt = attempt.clone();
-        Callback::from(move |()| attempt.set(attempt.wrapping_add(1)))
-    };
-    let load = use_memo(state.clone(), |s| match &***s {
+    let (state, retry) = use_load((src, preset, mapping), |(src, preset, mapping)| {
+        load_article(src, preset, mapping)
+    });
+    let load = use_memo(state, |s| match &**s {
         Load::Loading => (Rc::new(Load::Loading), MappedContext::default()),
         Load::Failed(e) => (Rc::new(Load::Failed(e.clone())), MappedContext::default()),
         Load::Ready((a, ctx)) => (Rc::new(Load::Ready(a.clone())), ctx.clone()),

@@ -1,11 +1,11 @@
 use std::rc::Rc;
 
-use futures::future::abortable;
 use gloo_timers::future::TimeoutFuture;
 use serde_json::Value;
 use wasm_bindgen::{JsCast, JsValue};
 use yew::prelude::*;
 
+use crate::hooks::use_load;
 use crate::model::{Comment, CommentList};
 use crate::net::{get_text, DEFAULT_TIMEOUT_MS};
 use crate::source::folio_json::{comment, comments_from_value, parse_json};
@@ -32,31 +32,7 @@ pub struct LoadedList {
 /// Fetch and map the comment list like `use_document`, but in slices, yielding to the browser between them.
 #[hook]
 pub fn use_comment_list(url: AttrValue) -> (Rc<Load<LoadedList>>, Callback<()>) {
-    let state = use_state(|| Rc::new(Load::Loading));
-    let attempt = use_state(|| 0_u32);
-    {
-        let state = state.clone();
-        use_effect_with((url, *attempt), move |(url, _)| {
-            let url = url.clone();
-            state.set(Rc::new(Load::Loading));
-            let (task, handle) = abortable(async move {
-                let result = load_folio_list(&url).await;
-                state.set(Rc::new(match result {
-                    Ok(v) => Load::Ready(v),
-                    Err(e) => Load::Failed(e),
-                }));
-            });
-            wasm_bindgen_futures::spawn_local(async move {
-                let _ = task.await;
-            });
-            move || handle.abort()
-        });
-    }
-    let retry = {
-        let attempt = attempt.clone();
-        Callback::from(move |()| attempt.set(attempt.wrapping_add(1)))
-    };
-    ((*state).clone(), retry)
+    use_load(url, |url| async move { load_folio_list(&url).await })
 }
 
 /// Fetch one page of a Folio JSON comment list, mapping its comments in slices. Its `next` comes from the body, or
