@@ -282,7 +282,7 @@ async fn post_comment(
     if post::honeypot_filled(&bytes) {
         // A bot: answered like a success so it learns nothing, and nothing is stored or shown.
         row.created_at = Some(now_millis());
-        return Ok(decoy(&row));
+        return decoy(&row);
     }
     // A retry of a post already stored is not a new comment: it must not count against the limit.
     let known = match &key {
@@ -307,7 +307,7 @@ async fn post_comment(
 
     let article = id.clone();
     let options_key = key.clone();
-    let (held, edit_token) = (state.moderate, fresh_token());
+    let (held, edit_token) = (state.moderate, new_token()?);
     let outcome = state
         .db
         .run(move |conn| {
@@ -382,7 +382,7 @@ fn posted_response(
 }
 
 /// What a bot that filled the honeypot is told: a plausible 201 for a comment that does not exist.
-fn decoy(row: &db::NewRow) -> Response {
+fn decoy(row: &db::NewRow) -> Result<Response, ApiError> {
     let comment = Comment {
         id: format!("p{}", row.created_at.unwrap_or(0) % 100_000),
         parent: row.parent.clone(),
@@ -399,10 +399,18 @@ fn decoy(row: &db::NewRow) -> Response {
         article_author: false,
     };
     let receipt = Receipt {
-        edit_token: fresh_token(),
+        edit_token: new_token()?,
         held: false,
     };
-    posted_response(StatusCode::CREATED, comment, &receipt, 0)
+    Ok(posted_response(StatusCode::CREATED, comment, &receipt, 0))
+}
+
+/// A fresh edit token; a failing random generator is logged and the request fails rather than handing out a weak one.
+fn new_token() -> Result<String, ApiError> {
+    fresh_token().map_err(|err| {
+        eprintln!("folio-server: no random edit token: {err}");
+        ApiError::Server
+    })
 }
 
 /// An article exists iff `<dist>/demo/articles/<id>.json` is a file. The id pattern is checked
