@@ -178,12 +178,12 @@ pub fn parse(
 fn check_moderator_token(token: Option<String>) -> Result<Option<String>, String> {
     match token {
         Some(t)
-            if t.chars().count() < crate::moderation::MIN_TOKEN_CHARS
+            if t.chars().count() < crate::token::MIN_MODERATOR_TOKEN_CHARS
                 || !t.bytes().all(|b| b.is_ascii_graphic()) =>
         {
             Err(format!(
                 "the moderator token must be at least {} visible ASCII characters without spaces",
-                crate::moderation::MIN_TOKEN_CHARS
+                crate::token::MIN_MODERATOR_TOKEN_CHARS
             ))
         }
         other => Ok(other),

@@ -43,6 +43,16 @@ impl ApiError {
         }
     }
 
+    /// 404 for an article id that names no article (or does not even decode).
+    pub fn unknown_article() -> Self {
+        ApiError::NotFound("There is no article with this id.".into())
+    }
+
+    /// 404 for a comment id that names no comment of the article.
+    pub fn unknown_comment() -> Self {
+        ApiError::NotFound("There is no comment with this id in this article.".into())
+    }
+
     fn status(&self) -> StatusCode {
         match self {
             ApiError::InvalidField { .. } | ApiError::BadJson(_) => StatusCode::BAD_REQUEST,
@@ -91,6 +101,13 @@ impl ApiError {
                 message,
             },
         }
+    }
+}
+
+/// A failed store call was logged where it failed ([`Db::run`](crate::db::Db::run)); the client gets a plain 500.
+impl From<crate::db::DbError> for ApiError {
+    fn from(_: crate::db::DbError) -> Self {
+        ApiError::Server
     }
 }
 

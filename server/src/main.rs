@@ -5,27 +5,11 @@
 //! exactly one line to stdout, `Folio is running at http://<addr>/`, which scripts and tests
 //! parse; everything else (warnings, errors) goes to stderr.
 
-mod api;
-mod config;
-mod db;
-mod errors;
-mod events;
-mod limiter;
-mod manage;
-mod model;
-mod moderation;
-mod paging;
-mod post;
-mod seed;
-mod statics;
-mod timefmt;
-mod token;
-
 use std::io::Write;
 use std::process::ExitCode;
-use std::sync::Arc;
 
-use config::{Command, Config};
+use folio_server::app;
+use folio_server::config::{self, Command, Config};
 
 fn main() -> ExitCode {
     let command = config::parse(std::env::args().skip(1), |name| std::env::var(name).ok());
@@ -54,48 +38,7 @@ fn main() -> ExitCode {
 }
 
 fn run(config: Config) -> Result<(), String> {
-    if !config.dist.is_dir() {
-        return Err(format!(
-            "--dist {} is not a directory",
-            config.dist.display()
-        ));
-    }
-    if !config.dist.join("index.html").is_file() {
-        eprintln!(
-            "folio-server: warning: {} has no index.html; is it a Trunk build?",
-            config.dist.display()
-        );
-    }
-    if let Some(parent) = config.db.parent().filter(|p| !p.as_os_str().is_empty()) {
-        std::fs::create_dir_all(parent)
-            .map_err(|err| format!("cannot create {}: {err}", parent.display()))?;
-    }
-    let db = db::Db::open(&config.db)
-        .map_err(|err| format!("cannot open the database {}: {err}", config.db.display()))?;
-
-    // Seeding happens before the port opens, so the first request already sees the seeds.
-    let report = seed::import_all(&db, &config.dist);
-    eprintln!(
-        "folio-server: {} articles, {} new seed comments imported, {} skipped",
-        report.articles, report.added, report.skipped
-    );
-
-    // Turned true on shutdown, so the endless event streams end and the graceful shutdown can finish.
-    let (stop_tx, stop_rx) = tokio::sync::watch::channel(false);
-    let state = api::AppState {
-        db,
-        dist: Arc::new(config.dist.clone()),
-        statics: statics::Statics::new(&config.dist).with_csp(&config.csp),
-        limiter: limiter::RateLimiter::new(config.rate_limit),
-        events: events::Events::new(stop_rx),
-        moderate: config.moderate,
-        edit_window_secs: config.edit_window_secs,
-        page_size: config.page_size,
-        no_events: config.no_events,
-        moderator_token: config.moderator_token.as_deref().map(Arc::from),
-    };
-    let app = api::router(state, &config.allow_origins);
-
+    let app::App { router, stop } = app::build(&config)?;
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
@@ -117,11 +60,11 @@ fn run(config: Config) -> Result<(), String> {
         drop(stdout);
 
         // With the peer's address, for the per-address rate limit.
-        let app = app.into_make_service_with_connect_info::<std::net::SocketAddr>();
+        let app = router.into_make_service_with_connect_info::<std::net::SocketAddr>();
         axum::serve(listener, app)
             .with_graceful_shutdown(async move {
                 shutdown_signal().await;
-                let _ = stop_tx.send(true);
+                let _ = stop.send(true);
             })
             .await
             .map_err(|err| format!("server error: {err}"))

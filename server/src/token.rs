@@ -1,5 +1,8 @@
 //! Edit tokens: random, unguessable strings handed to a poster, and compared without leaking timing.
 
+/// The shortest moderator token accepted (`--moderator-token`): long enough that guessing it is hopeless.
+pub const MIN_MODERATOR_TOKEN_CHARS: usize = 16;
+
 /// 128 random bits as 32 hex digits, from the operating system's generator (`getrandom`). There is no weaker
 /// fallback: a token someone could predict would let them edit another person's comment, so when the generator
 /// fails the post fails (a 500) instead.

@@ -5,25 +5,16 @@
 use axum::body::Bytes;
 use axum::extract::rejection::{BytesRejection, PathRejection};
 use axum::extract::{Path, State};
-use axum::http::{header, HeaderMap, StatusCode};
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 
-use crate::api::{ensure_article, unknown_article, AppState};
 use crate::db;
 use crate::errors::ApiError;
-use crate::post;
+use crate::input;
+use crate::state::AppState;
 use crate::timefmt::now_millis;
 use crate::token;
-
-fn bearer(headers: &HeaderMap) -> Option<&str> {
-    headers
-        .get(header::AUTHORIZATION)?
-        .to_str()
-        .ok()?
-        .strip_prefix("Bearer ")
-        .map(str::trim)
-}
 
 /// Checks the token and the window; `Ok` means the caller may change the comment.
 async fn authorise(
@@ -36,12 +27,9 @@ async fn authorise(
     let owner = state
         .db
         .run(move |conn| db::ownership(conn, &a, &c))
-        .await
-        .map_err(|_| ApiError::Server)?
-        .ok_or_else(|| {
-            ApiError::NotFound("There is no comment with this id in this article.".into())
-        })?;
-    let given = bearer(headers).unwrap_or("");
+        .await?
+        .ok_or_else(ApiError::unknown_comment)?;
+    let given = super::bearer(headers).unwrap_or("");
     let Some(expected) = owner.edit_token.as_deref().filter(|t| !t.is_empty()) else {
         return Err(ApiError::Forbidden(
             "This comment cannot be changed.".into(),
@@ -56,9 +44,8 @@ async fn authorise(
     if owner.deleted {
         return Err(ApiError::Forbidden("This comment was deleted.".into()));
     }
-    let window_ms = i64::try_from(state.edit_window_secs.saturating_mul(1000)).unwrap_or(i64::MAX);
     let posted = owner.created_at.unwrap_or(0);
-    if now_millis() > posted.saturating_add(window_ms) {
+    if now_millis() > posted.saturating_add(state.edit_window_ms()) {
         return Err(ApiError::Forbidden(
             "The time to change this comment is over.".into(),
         ));
@@ -66,46 +53,38 @@ async fn authorise(
     Ok(())
 }
 
+/// `PATCH`: `{"body": "…", "format": "markdown"|"text"}` replaces the text; answers the comment as listed.
 pub async fn edit_comment(
     State(state): State<AppState>,
     ids: Result<Path<(String, String)>, PathRejection>,
     headers: HeaderMap,
     body: Result<Bytes, BytesRejection>,
 ) -> Result<Response, ApiError> {
-    let Path((article, cid)) = ids.map_err(|_| unknown_article())?;
-    ensure_article(&state, &article).await?;
+    let (article, cid) = super::article_and_comment(&state, ids).await?;
     authorise(&state, &article, &cid, &headers).await?;
-    post::check_content_type(
-        headers
-            .get(header::CONTENT_TYPE)
-            .and_then(|v| v.to_str().ok()),
-    )?;
+    input::check_content_type(super::content_type(&headers))?;
     let bytes = body
         .map_err(|_| ApiError::BadJson("The request body could not be read completely.".into()))?;
-    let (text, format) = post::parse_edit(&bytes)?;
+    let (text, format) = input::parse_edit(&bytes)?;
     let updated = state
         .db
         .run(move |conn| db::update_body(conn, &article, &cid, &text, &format))
-        .await
-        .map_err(|_| ApiError::Server)?
-        .ok_or_else(|| {
-            ApiError::NotFound("There is no comment with this id in this article.".into())
-        })?;
+        .await?
+        .ok_or_else(ApiError::unknown_comment)?;
     Ok(Json(updated).into_response())
 }
 
+/// `DELETE`: the comment becomes a placeholder; 204.
 pub async fn delete_comment(
     State(state): State<AppState>,
     ids: Result<Path<(String, String)>, PathRejection>,
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
-    let Path((article, cid)) = ids.map_err(|_| unknown_article())?;
-    ensure_article(&state, &article).await?;
+    let (article, cid) = super::article_and_comment(&state, ids).await?;
     authorise(&state, &article, &cid, &headers).await?;
     state
         .db
         .run(move |conn| db::mark_deleted(conn, &article, &cid))
-        .await
-        .map_err(|_| ApiError::Server)?;
+        .await?;
     Ok(StatusCode::NO_CONTENT.into_response())
 }

@@ -9,18 +9,15 @@
 
 use axum::extract::rejection::PathRejection;
 use axum::extract::{Path, State};
-use axum::http::{header, HeaderMap, StatusCode};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde_json::json;
 
-use crate::api::{ensure_article, unknown_article, AppState};
 use crate::db;
 use crate::errors::ApiError;
+use crate::state::AppState;
 use crate::token;
-
-/// The shortest moderator token accepted: long enough that guessing it is hopeless.
-pub const MIN_TOKEN_CHARS: usize = 16;
 
 /// Checks the moderator's bearer token.
 fn authorise(state: &AppState, headers: &HeaderMap) -> Result<(), ApiError> {
@@ -29,12 +26,7 @@ fn authorise(state: &AppState, headers: &HeaderMap) -> Result<(), ApiError> {
             "Moderation is off: start the server with --moderator-token (or FOLIO_MODERATOR_TOKEN).".into(),
         ));
     };
-    let given = headers
-        .get(header::AUTHORIZATION)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.strip_prefix("Bearer "))
-        .map(str::trim)
-        .unwrap_or("");
+    let given = super::bearer(headers).unwrap_or("");
     if token::same(given, expected) {
         Ok(())
     } else {
@@ -56,20 +48,15 @@ pub async fn held_comments(
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
     authorise(&state, &headers)?;
-    let held = state
-        .db
-        .run(|conn| db::held(conn))
-        .await
-        .map_err(|_| ApiError::Server)?;
+    let held = state.db.run(|conn| db::held(conn)).await?;
     let items: Vec<_> = held
         .into_iter()
         .map(|(article, comment)| json!({ "article": article, "comment": comment }))
         .collect();
     let mut response = Json(json!({ "held": items })).into_response();
-    response.headers_mut().insert(
-        header::CACHE_CONTROL,
-        header::HeaderValue::from_static("no-store"),
-    );
+    response
+        .headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     Ok(response)
 }
 
@@ -80,9 +67,7 @@ async fn target(
     headers: &HeaderMap,
 ) -> Result<(String, String), ApiError> {
     authorise(state, headers)?;
-    let Path((article, cid)) = ids.map_err(|_| unknown_article())?;
-    ensure_article(state, &article).await?;
-    Ok((article, cid))
+    super::article_and_comment(state, ids).await
 }
 
 /// `POST /api/moderation/{article}/{cid}/approve`.
@@ -96,8 +81,7 @@ pub async fn approve(
     let comment = state
         .db
         .run(move |conn| db::approve(conn, &a, &cid))
-        .await
-        .map_err(|_| ApiError::Server)?
+        .await?
         .ok_or_else(no_such_held)?;
     // Published now: readers with the thread open see it arrive like any new comment.
     state.events.publish(&article, &comment);
@@ -114,8 +98,7 @@ pub async fn reject(
     let found = state
         .db
         .run(move |conn| db::reject(conn, &article, &cid))
-        .await
-        .map_err(|_| ApiError::Server)?;
+        .await?;
     if found {
         Ok(StatusCode::NO_CONTENT.into_response())
     } else {

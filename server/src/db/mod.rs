@@ -1,0 +1,96 @@
+//! SQLite storage of comments, seeded and posted alike, split by concern:
+//! - `schema`: the tables and the migrations of older databases;
+//! - `rows`: the row type written and the mapping of stored rows to [`Comment`](crate::model::Comment)s;
+//! - `comments`: listing, seeding, editing and deleting;
+//! - `posting`: storing a posted comment in one transaction, with `idempotency` for retried posts;
+//! - `moderation`: the queue of held comments.
+//!
+//! One connection behind a mutex: SQLite serialises writers anyway, the load of a reference server is small, and a
+//! single connection makes "check the parent, pick an id, insert" one atomic step without retry logic. Blocking calls
+//! run on tokio's blocking pool ([`Db::run`]).
+
+mod comments;
+mod idempotency;
+mod moderation;
+mod posting;
+mod rows;
+mod schema;
+#[cfg(test)]
+mod tests;
+
+use std::path::Path;
+use std::sync::{Arc, Mutex};
+
+use rusqlite::Connection;
+
+pub use comments::{insert_seeds, list, mark_deleted, ownership, update_body, Ownership};
+pub use idempotency::key_known;
+pub use moderation::{approve, held, reject};
+pub use posting::{insert_post, PostOptions, PostOutcome, Receipt};
+pub use rows::NewRow;
+
+/// A failed database call, already logged.
+#[derive(Debug)]
+pub struct DbError;
+
+/// Shared handle to the one connection.
+#[derive(Clone)]
+pub struct Db {
+    conn: Arc<Mutex<Connection>>,
+}
+
+impl Db {
+    /// Opens (creating if needed) the database file and its schema, with WAL and full sync so a `201` is only sent
+    /// for a comment that is on disk.
+    pub fn open(path: &Path) -> rusqlite::Result<Db> {
+        let conn = Connection::open(path)?;
+        let mode: String =
+            conn.pragma_update_and_check(None, "journal_mode", "WAL", |row| row.get(0))?;
+        if !mode.eq_ignore_ascii_case("wal") {
+            eprintln!("folio-server: warning: SQLite kept journal_mode={mode} (WAL unavailable)");
+        }
+        conn.pragma_update(None, "synchronous", "FULL")?;
+        // Another process (a backup, the sqlite3 shell) may hold the lock briefly.
+        conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        schema::migrate(&conn)?;
+        Ok(Db {
+            conn: Arc::new(Mutex::new(conn)),
+        })
+    }
+
+    /// Runs `f` with the connection on the blocking pool; a failure is logged here, so callers only answer it.
+    pub async fn run<T, F>(&self, f: F) -> Result<T, DbError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&mut Connection) -> rusqlite::Result<T> + Send + 'static,
+    {
+        let conn = Arc::clone(&self.conn);
+        let joined = tokio::task::spawn_blocking(move || {
+            let mut guard = lock(&conn);
+            f(&mut guard)
+        })
+        .await;
+        match joined {
+            Ok(Ok(value)) => Ok(value),
+            Ok(Err(err)) => {
+                eprintln!("folio-server: database error: {err}");
+                Err(DbError)
+            }
+            Err(err) => {
+                eprintln!("folio-server: database task failed: {err}");
+                Err(DbError)
+            }
+        }
+    }
+
+    /// Direct access for startup work done before the server runs (seeding).
+    pub fn with_conn<T>(&self, f: impl FnOnce(&mut Connection) -> T) -> T {
+        f(&mut lock(&self.conn))
+    }
+}
+
+/// A panic while holding the lock cannot leave SQLite half-written (the transaction rolls back on drop), so a
+/// poisoned lock is safe to take over.
+fn lock(conn: &Mutex<Connection>) -> std::sync::MutexGuard<'_, Connection> {
+    conn.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+}

@@ -1,0 +1,38 @@
+//! The moderator's queue: comments stored with `held = 1` are not listed until approved.
+
+use rusqlite::{params, Connection};
+
+use super::rows::{comment_by_id, comment_from_row, COLUMNS};
+use crate::model::Comment;
+
+/// Comments held for review, oldest first, with their article ids (the moderator's queue).
+pub fn held(conn: &Connection) -> rusqlite::Result<Vec<(String, Comment)>> {
+    let sql = format!(
+        "SELECT {COLUMNS}, article_id FROM comments WHERE held = 1 ORDER BY created_at, seq"
+    );
+    let mut stmt = conn.prepare(&sql)?;
+    // The article id comes after the comment's eleven columns.
+    let rows = stmt.query_map([], |r| Ok((r.get(11)?, comment_from_row(r)?)))?;
+    rows.collect()
+}
+
+/// Publish a held comment; returns it as the list now shows it (`None`: no such held comment).
+pub fn approve(conn: &Connection, article: &str, id: &str) -> rusqlite::Result<Option<Comment>> {
+    let n = conn.execute(
+        "UPDATE comments SET held = 0 WHERE article_id = ?1 AND id = ?2 AND held = 1",
+        params![article, id],
+    )?;
+    if n == 0 {
+        return Ok(None);
+    }
+    comment_by_id(conn, article, id)
+}
+
+/// Drop a held comment for good (it was never shown); returns whether there was one.
+pub fn reject(conn: &Connection, article: &str, id: &str) -> rusqlite::Result<bool> {
+    let n = conn.execute(
+        "DELETE FROM comments WHERE article_id = ?1 AND id = ?2 AND held = 1",
+        params![article, id],
+    )?;
+    Ok(n > 0)
+}

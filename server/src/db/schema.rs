@@ -1,0 +1,57 @@
+//! The tables, and bringing a database written by an older server up to date in place.
+
+use rusqlite::Connection;
+
+/// Version 1: the comments themselves.
+pub(super) const SCHEMA: &str = "
+CREATE TABLE IF NOT EXISTS comments (
+    seq            INTEGER PRIMARY KEY AUTOINCREMENT,
+    article_id     TEXT    NOT NULL,
+    id             TEXT    NOT NULL,
+    parent_id      TEXT,
+    author_name    TEXT    NOT NULL,
+    author_email   TEXT,
+    author_url     TEXT,
+    author_avatar  TEXT,
+    body           TEXT    NOT NULL,
+    format         TEXT    NOT NULL,
+    created_at     INTEGER,            -- Unix milliseconds, UTC; NULL for an undated seed
+    score          INTEGER,
+    deleted        INTEGER NOT NULL DEFAULT 0,
+    article_author INTEGER NOT NULL DEFAULT 0,
+    UNIQUE (article_id, id)
+);
+CREATE INDEX IF NOT EXISTS comments_by_article ON comments (article_id, created_at, seq);
+PRAGMA user_version = 1;
+";
+
+/// Version 2: moderation, edit tokens and idempotency keys. Added to a version-1 database in place.
+const SCHEMA_V2: &str = "
+ALTER TABLE comments ADD COLUMN held INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE comments ADD COLUMN edit_token TEXT;
+";
+
+/// Keys of posts already stored: a retried post with the same key gets the same comment back.
+const SCHEMA_KEYS: &str = "
+CREATE TABLE IF NOT EXISTS idempotency (
+    article_id  TEXT    NOT NULL,
+    key         TEXT    NOT NULL,
+    comment_seq INTEGER NOT NULL,
+    stored_at   INTEGER NOT NULL,
+    PRIMARY KEY (article_id, key)
+);
+";
+
+/// Creates the schema, or brings an older database up to date.
+pub(super) fn migrate(conn: &Connection) -> rusqlite::Result<()> {
+    conn.execute_batch(SCHEMA)?;
+    // The columns themselves say whether the upgrade ran (the version-1 schema text resets user_version).
+    if conn
+        .prepare("SELECT held, edit_token FROM comments LIMIT 0")
+        .is_err()
+    {
+        conn.execute_batch(SCHEMA_V2)?;
+    }
+    conn.execute_batch(SCHEMA_KEYS)?;
+    conn.pragma_update(None, "user_version", 2)
+}

@@ -1,0 +1,62 @@
+//! `GET /api/articles/{id}/events`: a Server-Sent Events stream of the comments published on an article from now
+//! on, one `data:` line of Folio comment JSON per event (from the [`live`](crate::live) hub). Held comments are not
+//! sent; neither are edits.
+
+use std::convert::Infallible;
+use std::time::Duration;
+
+use axum::extract::rejection::PathRejection;
+use axum::extract::{Path, State};
+use axum::http::{header, HeaderValue};
+use axum::response::sse::{Event, KeepAlive, Sse};
+use axum::response::{IntoResponse, Response};
+use futures_util::stream;
+use tokio::sync::broadcast::error::RecvError;
+
+use crate::errors::ApiError;
+use crate::live::Subscription;
+use crate::state::AppState;
+
+/// How often an idle stream sends a comment line, so proxies do not close it.
+const KEEP_ALIVE: Duration = Duration::from_secs(15);
+
+/// The stream of one article's new comments; it ends when the server shuts down.
+pub async fn stream_events(
+    State(state): State<AppState>,
+    id: Result<Path<String>, PathRejection>,
+) -> Result<Response, ApiError> {
+    let article = super::article(&state, id).await?;
+    let listener = (article, state.events.subscribe());
+    let events = stream::unfold(listener, |(article, mut sub)| async move {
+        let event = next_event(&article, &mut sub).await?;
+        Some((Ok::<Event, Infallible>(event), (article, sub)))
+    });
+    let mut response = Sse::new(events)
+        .keep_alive(KeepAlive::new().interval(KEEP_ALIVE))
+        .into_response();
+    response
+        .headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    Ok(response)
+}
+
+/// The next comment published on `article` as an event; `None` once the server shuts down.
+async fn next_event(article: &str, sub: &mut Subscription) -> Option<Event> {
+    loop {
+        if *sub.shutdown.borrow() {
+            return None;
+        }
+        tokio::select! {
+            msg = sub.comments.recv() => match msg {
+                Ok((to, comment)) if to == article => {
+                    let data = serde_json::to_string(&comment).unwrap_or_default();
+                    return Some(Event::default().id(comment.id.clone()).data(data));
+                }
+                // Another article's comment, or some skipped by a slow reader (who can reload the list).
+                Ok(_) | Err(RecvError::Lagged(_)) => continue,
+                Err(RecvError::Closed) => return None,
+            },
+            _ = sub.shutdown.changed() => return None,
+        }
+    }
+}

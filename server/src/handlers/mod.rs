@@ -1,0 +1,80 @@
+//! The request handlers, one module per resource; each takes what it needs from [`AppState`] and the lower modules
+//! (`db`, `input`, `paging`, `model`), never from `routes` above it:
+//! - `comments`: `GET` of a comment list (`/api/articles/{id}/comments`, `/demo/comments/{id}.json`);
+//! - `posting`: `POST` of a new comment, answered by `receipt`;
+//! - `manage`: `PATCH`/`DELETE` of one's own comment with its edit token;
+//! - `events`: the Server-Sent Events stream of new comments;
+//! - `moderation`: the moderator's queue, approve and reject.
+//!
+//! What several of them share (path ids, bearer tokens, the peer address) is here.
+
+pub mod comments;
+pub mod events;
+pub mod manage;
+pub mod moderation;
+pub mod posting;
+mod receipt;
+
+use std::net::{IpAddr, SocketAddr};
+
+use axum::extract::rejection::PathRejection;
+use axum::extract::{ConnectInfo, FromRequestParts, Path};
+use axum::http::request::Parts;
+use axum::http::{header, HeaderMap};
+
+use crate::errors::ApiError;
+use crate::state::AppState;
+
+/// The article id of a `{id}` path, once checked to name an article (a path that does not even decode names none).
+async fn article(
+    state: &AppState,
+    id: Result<Path<String>, PathRejection>,
+) -> Result<String, ApiError> {
+    let Path(id) = id.map_err(|_| ApiError::unknown_article())?;
+    state.ensure_article(&id).await?;
+    Ok(id)
+}
+
+/// The article and comment ids of a `{id}/{cid}` path, the article checked to exist.
+async fn article_and_comment(
+    state: &AppState,
+    ids: Result<Path<(String, String)>, PathRejection>,
+) -> Result<(String, String), ApiError> {
+    let Path((article, cid)) = ids.map_err(|_| ApiError::unknown_article())?;
+    state.ensure_article(&article).await?;
+    Ok((article, cid))
+}
+
+/// The token of `Authorization: Bearer <token>`, if the request has one.
+fn bearer(headers: &HeaderMap) -> Option<&str> {
+    headers
+        .get(header::AUTHORIZATION)?
+        .to_str()
+        .ok()?
+        .strip_prefix("Bearer ")
+        .map(str::trim)
+}
+
+/// The declared `Content-Type`, if it is readable text.
+fn content_type(headers: &HeaderMap) -> Option<&str> {
+    headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+}
+
+/// The address the request came from (the TCP peer; proxies' headers are not trusted). `None` when the router is
+/// called without a connection (in-process tests), which the rate limit then does not count.
+pub struct PeerIp(pub Option<IpAddr>);
+
+impl<S: Send + Sync> FromRequestParts<S> for PeerIp {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
+        Ok(PeerIp(
+            parts
+                .extensions
+                .get::<ConnectInfo<SocketAddr>>()
+                .map(|c| c.0.ip()),
+        ))
+    }
+}

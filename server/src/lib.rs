@@ -1,0 +1,29 @@
+//! `folio-server`, the reference server of Folio, as a library: the binary (`main.rs`) parses the command line and
+//! serves [`app::build`]'s router on a socket; the integration tests call the same router in-process.
+//!
+//! Modules depend downward only:
+//! - `config` (the command line) and the leaves `model`, `errors`, `timefmt`, `token`, `limiter`, `paging`;
+//! - `db` (SQLite, split by concern), `input` (reading posted JSON), `seed` (importing the demo's comments), `live`
+//!   (the hub of new comments), `statics` (the dist directory);
+//! - `state` (what every handler shares, built from the config);
+//! - `handlers` (one module per resource), which use `state` and the modules below it;
+//! - `routes` (addresses to handlers, CORS), and `app` (everything assembled at startup).
+
+#![warn(missing_docs)]
+
+pub mod app;
+pub mod config;
+pub mod db;
+pub mod errors;
+pub mod handlers;
+pub mod input;
+pub mod limiter;
+pub mod live;
+pub mod model;
+pub mod paging;
+pub mod routes;
+pub mod seed;
+pub mod state;
+pub mod statics;
+pub mod timefmt;
+pub mod token;

@@ -1,0 +1,80 @@
+//! What every handler shares: the store, the static files, the limits and switches of the command line, and the
+//! live-update hub. Built once at startup from the [`Config`].
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use tokio::sync::watch;
+
+use crate::config::Config;
+use crate::db::Db;
+use crate::errors::ApiError;
+use crate::limiter::RateLimiter;
+use crate::live::Events;
+use crate::model::is_valid_article_id;
+use crate::statics::Statics;
+
+/// What every handler needs; cheap to clone (everything inside is shared).
+#[derive(Clone)]
+pub struct AppState {
+    /// The comment store.
+    pub db: Db,
+    /// The dist directory, where `demo/articles/<id>.json` decides which articles exist.
+    pub dist: Arc<PathBuf>,
+    /// The static file server for the same directory.
+    pub statics: Statics,
+    /// New comments per address per minute.
+    pub limiter: RateLimiter,
+    /// Live listeners of new comments.
+    pub events: Events,
+    /// Hold new comments for review.
+    pub moderate: bool,
+    /// Seconds during which a poster may edit or delete their comment.
+    pub edit_window_secs: u64,
+    /// Comments per page of a list asked for without `per_page` (`paging`); 0: the whole list.
+    pub page_size: usize,
+    /// Leave the `events` link out of comment lists (`--no-events`): clients poll the list with `If-None-Match`.
+    pub no_events: bool,
+    /// The token of the moderator endpoints (`handlers::moderation`); `None`: they are off.
+    pub moderator_token: Option<Arc<str>>,
+}
+
+impl AppState {
+    /// The state for `config`, on an open store; event streams end when `stop` turns true.
+    pub fn new(config: &Config, db: Db, stop: watch::Receiver<bool>) -> Self {
+        AppState {
+            db,
+            dist: Arc::new(config.dist.clone()),
+            statics: Statics::new(&config.dist).with_csp(&config.csp),
+            limiter: RateLimiter::new(config.rate_limit),
+            events: Events::new(stop),
+            moderate: config.moderate,
+            edit_window_secs: config.edit_window_secs,
+            page_size: config.page_size,
+            no_events: config.no_events,
+            moderator_token: config.moderator_token.as_deref().map(Arc::from),
+        }
+    }
+
+    /// The edit window in milliseconds, saturating instead of overflowing for absurd `--edit-window` values.
+    pub fn edit_window_ms(&self) -> i64 {
+        i64::try_from(self.edit_window_secs.saturating_mul(1000)).unwrap_or(i64::MAX)
+    }
+
+    /// An article exists iff `<dist>/demo/articles/<id>.json` is a file. The id pattern is checked first, so the id
+    /// can never walk out of that directory.
+    pub async fn ensure_article(&self, id: &str) -> Result<(), ApiError> {
+        if !is_valid_article_id(id) {
+            return Err(ApiError::unknown_article());
+        }
+        let file = self
+            .dist
+            .join("demo")
+            .join("articles")
+            .join(format!("{id}.json"));
+        match tokio::fs::metadata(&file).await {
+            Ok(meta) if meta.is_file() => Ok(()),
+            _ => Err(ApiError::unknown_article()),
+        }
+    }
+}
