@@ -9,25 +9,11 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use folio_server::app;
-use folio_server::config::{self, Command, Config};
+use folio_server::config::Config;
 
 fn main() -> ExitCode {
-    let command = config::parse(std::env::args().skip(1), |name| std::env::var(name).ok());
-    let config = match command {
-        Ok(Command::Run(config)) => config,
-        Ok(Command::Help) => {
-            print!("{}", config::USAGE);
-            return ExitCode::SUCCESS;
-        }
-        Ok(Command::Version) => {
-            println!("folio-server {}", env!("CARGO_PKG_VERSION"));
-            return ExitCode::SUCCESS;
-        }
-        Err(message) => {
-            eprintln!("folio-server: {message}\n\n{}", config::USAGE);
-            return ExitCode::from(2);
-        }
-    };
+    // `--help` and `--version` print and exit 0; a bad command line prints the error and the usage and exits 2.
+    let config = Config::from_args(std::env::args_os()).unwrap_or_else(|err| err.exit());
     match run(config) {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {

@@ -78,6 +78,17 @@ impl Drop for Server {
 
 /// One request on a fresh connection; `(status, body)`, or `None` when the connection failed.
 pub fn request(port: u16, method: &str, path: &str, body: Option<&Value>) -> Option<(u16, Value)> {
+    request_with(port, method, path, "", body)
+}
+
+/// [`request`] with extra header lines (`"Name: value\r\n"` each).
+pub fn request_with(
+    port: u16,
+    method: &str,
+    path: &str,
+    headers: &str,
+    body: Option<&Value>,
+) -> Option<(u16, Value)> {
     let mut stream = TcpStream::connect(("127.0.0.1", port)).ok()?;
     stream
         .set_read_timeout(Some(Duration::from_secs(30)))
@@ -85,7 +96,7 @@ pub fn request(port: u16, method: &str, path: &str, body: Option<&Value>) -> Opt
     let body = body.map(Value::to_string).unwrap_or_default();
     let head = format!(
         "{method} {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\nContent-Type: application/json\r\n\
-         Content-Length: {}\r\n\r\n{body}",
+         Content-Length: {}\r\n{headers}\r\n{body}",
         body.len()
     );
     stream.write_all(head.as_bytes()).ok()?;

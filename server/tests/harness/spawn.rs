@@ -10,13 +10,16 @@ mod spawn {
 
     /// Start the server with `extra` flags; returns the process and its port once it announced itself.
     pub fn spawn_server(dist: &Path, db: &Path, extra: &[&str]) -> (Child, u16) {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_folio-server"))
-            .arg("--dist")
-            .arg(dist)
-            .arg("--db")
-            .arg(db)
+        let mut command = Command::new(env!("CARGO_BIN_EXE_folio-server"));
+        command.arg("--dist").arg(dist).arg("--db").arg(db).args(extra);
+        spawn(command)
+    }
+
+    /// Start a prepared command (arguments, environment) on a free loopback port; returns the process and its port
+    /// once it announced itself.
+    pub fn spawn(mut command: Command) -> (Child, u16) {
+        let mut child = command
             .args(["--addr", "127.0.0.1:0"])
-            .args(extra)
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
             .spawn()

@@ -1,0 +1,118 @@
+//! The command line and its environment fallbacks, parsed by `clap` (derive): thirteen options (with `--help` and
+//! `--version`), every one described in `folio-server --help`. `FOLIO_DIST`, `FOLIO_DB`, `FOLIO_ADDR` and
+//! `FOLIO_MODERATOR_TOKEN` stand in for `--dist`, `--db`, `--addr` and `--moderator-token` when those are not
+//! given; an empty variable counts as unset. Values are checked here, once, so the server never starts half-configured.
+
+use std::ffi::OsString;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use clap::{CommandFactory, FromArgMatches, Parser};
+
+#[cfg(test)]
+mod tests;
+mod values;
+
+use values::{check_moderator_token, parse_csp, parse_origin};
+
+/// The default address: loopback only, so a developer's server is not exposed by accident.
+pub const DEFAULT_ADDR: &str = "127.0.0.1:8080";
+/// The default of `--rate-limit`: a person does not write ten comments a minute, a script does.
+pub const DEFAULT_RATE_LIMIT: u32 = 10;
+/// The default of `--edit-window`: fifteen minutes to fix a typo or take a comment back.
+pub const DEFAULT_EDIT_WINDOW_SECS: u64 = 900;
+
+/// A complete configuration.
+#[derive(Debug, Clone, PartialEq, Eq, Parser)]
+#[command(
+    name = "folio-server",
+    version,
+    about = "Serves Folio's Trunk build and a comment API backed by SQLite.",
+    // A flag given twice keeps its last value, as scripts that append to a base command line expect.
+    args_override_self = true
+)]
+pub struct Config {
+    /// The Trunk build to serve
+    #[arg(long, env = "FOLIO_DIST", value_name = "DIR")]
+    pub dist: PathBuf,
+    /// The SQLite database, created if missing
+    #[arg(long, env = "FOLIO_DB", value_name = "FILE")]
+    pub db: PathBuf,
+    /// Where to listen; port 0 picks a free one
+    #[arg(long, env = "FOLIO_ADDR", value_name = "IP:PORT", default_value = DEFAULT_ADDR)]
+    pub addr: SocketAddr,
+    /// Let this origin (e.g. https://news.example) use the API from a browser; repeatable; * allows any origin
+    #[arg(long = "allow-origin", value_name = "ORIGIN", value_parser = parse_origin)]
+    pub allow_origins: Vec<String>,
+    /// Hold new comments for review: they are stored but not listed, and the poster is told (202, status pending)
+    #[arg(long)]
+    pub moderate: bool,
+    /// New comments accepted per address per minute; 0: no limit
+    #[arg(long, value_name = "N", default_value_t = DEFAULT_RATE_LIMIT)]
+    pub rate_limit: u32,
+    /// How long a poster may edit or delete their comment with the token they were given
+    #[arg(long = "edit-window", value_name = "SECONDS", default_value_t = DEFAULT_EDIT_WINDOW_SECS)]
+    pub edit_window_secs: u64,
+    /// Comments per page of a list a client asks for without ?per_page=; 0: the whole list
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    pub page_size: usize,
+    /// Send Content-Security-Policy: <POLICY> with HTML pages whose path starts with the prefix (test and demo host
+    /// pages of the embed, see docs/embed.md); repeatable, the first matching prefix wins
+    #[arg(long, value_name = "PATH-PREFIX=POLICY", value_parser = parse_csp)]
+    pub csp: Vec<(String, String)>,
+    /// Leave the Server-Sent Events link out of comment lists: clients poll the list with If-None-Match instead
+    #[arg(long)]
+    pub no_events: bool,
+    /// Enable the moderator endpoints (/api/moderation/...), which take Authorization: Bearer <TOKEN>; at least 16
+    /// visible ASCII characters
+    #[arg(
+        long,
+        env = "FOLIO_MODERATOR_TOKEN",
+        value_name = "TOKEN",
+        value_parser = check_moderator_token,
+        allow_hyphen_values = true,
+        // The token is a secret: --help must not print it.
+        hide_env_values = true
+    )]
+    pub moderator_token: Option<String>,
+}
+
+/// The environment variables that stand in for options.
+const ENV_FALLBACKS: [(&str, &str); 4] = [
+    ("dist", "FOLIO_DIST"),
+    ("db", "FOLIO_DB"),
+    ("addr", "FOLIO_ADDR"),
+    ("moderator_token", "FOLIO_MODERATOR_TOKEN"),
+];
+
+impl Config {
+    /// Parses a command line (the program name first) with the process environment as fallback. `Err` carries what
+    /// to print and the exit code (`--help` and `--version` are "errors" that exit 0), see [`clap::Error::exit`].
+    pub fn from_args<I, T>(args: I) -> Result<Config, clap::Error>
+    where
+        I: IntoIterator<Item = T>,
+        T: Into<OsString> + Clone,
+    {
+        // An empty variable is unset, as in shells where `FOLIO_DB= folio-server …` means "no value".
+        Config::parse_with(args, |var| {
+            std::env::var_os(var).is_some_and(|v| v.is_empty())
+        })
+    }
+
+    /// [`Config::from_args`] where the variables for which `ignored` is true do not stand in for options; the tests
+    /// ignore them all, so a developer's own `FOLIO_DB` cannot change their outcome.
+    fn parse_with<I, T>(args: I, ignored: impl Fn(&str) -> bool) -> Result<Config, clap::Error>
+    where
+        I: IntoIterator<Item = T>,
+        T: Into<OsString> + Clone,
+    {
+        let mut command = Config::command();
+        for (id, var) in ENV_FALLBACKS {
+            if ignored(var) {
+                command = command.mut_arg(id, |arg| arg.env(None::<&'static str>));
+            }
+        }
+        let matches = command.try_get_matches_from(args)?;
+        Config::from_arg_matches(&matches)
+    }
+}
