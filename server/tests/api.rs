@@ -1,8 +1,7 @@
-//! End-to-end tests: the real `folio-server` binary on a free loopback port, a temporary dist
-//! and database, and plain HTTP/1.1 over `TcpStream` (so the exact request bytes are ours).
+//! API tests: the server's router, built from the same flags as the binary and called in-process, on a temporary
+//! dist and database. The binary itself on a socket is tested by `cli.rs`, `durability.rs` and `load.rs`.
 
 include!("harness/http.rs");
-include!("harness/spawn.rs");
 /// The list holds the three seeds in date order, in Folio JSON, with the `post` link.
 #[test]
 fn list_returns_seeds_with_post_link() {

@@ -1,9 +1,8 @@
-//! The moderator's endpoints and the live-update options, against the real server binary: held comments are
+//! The moderator's endpoints and the live-update options, through the server's router (in-process): held comments are
 //! approved or rejected with the moderator token (and only with it), approval publishes the comment, and
 //! `--no-events` leaves the stream link out of the list.
 
 include!("harness/http.rs");
-include!("harness/spawn.rs");
 
 const TOKEN: &str = "moderator-secret-0123";
 

@@ -4,7 +4,6 @@
 #![allow(dead_code)]
 
 include!("harness/http.rs");
-include!("harness/spawn.rs");
 
 /// Follows `next` from `path` to the end, returning every page's ids.
 fn walk(server: &Server, path: &str) -> Vec<Vec<String>> {

@@ -1,12 +1,13 @@
 //! Issue 4 on the reference server: idempotency keys, the honeypot, the per-address rate limit, moderation, edit
 //! and delete with the posting token, Server-Sent Events, and ETag revalidation of the list. The harness (fixture,
-//! server process, raw HTTP/1.1) is shared with `api.rs` through `harness/http.rs`.
+//! the router in-process, a loopback socket for the event stream) is shared with `api.rs` through `harness/http.rs`.
 #![allow(dead_code)]
 
 include!("harness/http.rs");
-include!("harness/spawn.rs");
 
-use std::io::{BufRead, BufReader};
+use std::io::{BufRead, BufReader, Write};
+use std::net::TcpStream;
+use std::time::Duration;
 impl Server {
     fn post_with(&self, path: &str, body: &Value, headers: &[(&str, &str)]) -> Response {
         let bytes = body.to_string().into_bytes();
@@ -198,7 +199,8 @@ fn list_etag_revalidates() {
 fn events_stream_new_comments() {
     let fixture = Fixture::new();
     let server = fixture.start(&[]);
-    let mut stream = TcpStream::connect(("127.0.0.1", server.port)).expect("connect");
+    // Over a real socket: the stream's framing is what is under test.
+    let mut stream = TcpStream::connect(("127.0.0.1", server.listen())).expect("connect");
     stream
         .set_read_timeout(Some(Duration::from_secs(10)))
         .expect("timeout");

@@ -1,14 +1,18 @@
-// The test harness shared by the API tests (api, threads, moderation, paging; each also includes spawn.rs): a temporary dist + database fixture, the real server process
-// on a free loopback port, and raw HTTP/1.1 over TcpStream. Pulled in with include! so each test file keeps
-// private items and no visibility changes are needed.
-use std::io::{Read, Write};
-use std::net::TcpStream;
+// The test harness shared by the API tests (api, threads, moderation, paging): a temporary dist + database fixture,
+// and the server's router called in-process (`tower::ServiceExt::oneshot`, no socket), started with the same
+// command-line flags as the binary. `Server::listen` also serves it on a loopback port for the one test that needs
+// the wire (Server-Sent Events). Pulled in with include! so each test file keeps private items and no visibility
+// changes are needed.
+use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
-use std::process::Child;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::time::Duration;
 
+use axum::body::Body;
+use axum::extract::ConnectInfo;
+use folio_server::app::{self, App};
+use folio_server::config::Config;
 use serde_json::{json, Value};
+use tower::ServiceExt;
 
 const ARTICLE: &str = "hello-world";
 const WASM_FILE: &str = "folio-0123456789abcdef_bg.wasm";
@@ -92,16 +96,50 @@ fn write(path: &Path, bytes: &[u8]) {
     std::fs::write(path, bytes).expect("write a fixture file");
 }
 
-/// A running `folio-server`, killed on drop.
+/// The server's router on its own runtime, as `folio-server` would run it with the fixture and `extra` flags.
 struct Server {
-    child: Child,
-    port: u16,
+    app: App,
+    runtime: Option<tokio::runtime::Runtime>,
 }
+
+/// Where in-process requests say they come from: one address, so the per-address rate limit applies.
+const PEER: ([u8; 4], u16) = ([127, 0, 0, 1], 40_000);
 
 impl Server {
     fn start(dist: &Path, db: &Path, extra: &[&str]) -> Server {
-        let (child, port) = spawn::spawn_server(dist, db, extra);
-        Server { child, port }
+        let mut args = vec!["folio-server".into(), "--dist".into(), dist.as_os_str().to_owned()];
+        args.extend(["--db".into(), db.as_os_str().to_owned()]);
+        args.extend(extra.iter().map(Into::into));
+        let config = Config::from_args(args).unwrap_or_else(|err| panic!("{err}"));
+        let runtime = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(2)
+            .enable_all()
+            .build()
+            .expect("a runtime");
+        let app = app::build(&config).expect("the app builds");
+        Server {
+            app,
+            runtime: Some(runtime),
+        }
+    }
+
+    fn runtime(&self) -> &tokio::runtime::Runtime {
+        self.runtime.as_ref().expect("running")
+    }
+
+    /// Serves the same router on a free loopback port (for tests of the wire itself); returns the port.
+    #[allow(dead_code)] // Only the event-stream test needs a socket.
+    fn listen(&self) -> u16 {
+        let router = self.app.router.clone();
+        self.runtime().block_on(async move {
+            let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+                .await
+                .expect("bind");
+            let port = listener.local_addr().expect("address").port();
+            let service = router.into_make_service_with_connect_info::<SocketAddr>();
+            tokio::spawn(async move { axum::serve(listener, service).await });
+            port
+        })
     }
 
     fn get(&self, path: &str) -> Response {
@@ -118,7 +156,7 @@ impl Server {
         )
     }
 
-    /// One HTTP/1.1 request on a fresh connection (`Connection: close`).
+    /// One request through the router, as a client on [`PEER`] would send it.
     fn request(
         &self,
         method: &str,
@@ -126,81 +164,60 @@ impl Server {
         headers: &[(&str, &str)],
         body: Option<&[u8]>,
     ) -> Response {
-        let mut stream = TcpStream::connect(("127.0.0.1", self.port)).expect("connect");
-        stream
-            .set_read_timeout(Some(Duration::from_secs(20)))
-            .expect("set a read timeout");
-        let mut head = format!(
-            "{method} {path} HTTP/1.1\r\nHost: 127.0.0.1:{}\r\nConnection: close\r\n",
-            self.port
-        );
+        let mut builder = axum::http::Request::builder().method(method).uri(path);
         for (name, value) in headers {
-            head.push_str(&format!("{name}: {value}\r\n"));
+            builder = builder.header(*name, *value);
         }
         if let Some(body) = body {
-            head.push_str(&format!("Content-Length: {}\r\n", body.len()));
+            builder = builder.header("content-length", body.len());
         }
-        head.push_str("\r\n");
-        let mut bytes = head.into_bytes();
-        bytes.extend_from_slice(body.unwrap_or_default());
-        // The server may answer (413) and stop reading before the body is all sent; the
-        // answer is still there to read, so a failed write is not the test's verdict.
-        let _ = stream.write_all(&bytes);
-        let mut raw = Vec::new();
-        if let Err(err) = stream.read_to_end(&mut raw) {
-            assert!(!raw.is_empty(), "no response: {err}");
-        }
-        Response::parse(&raw)
+        let mut request = builder
+            .body(Body::from(body.unwrap_or_default().to_vec()))
+            .expect("a valid request");
+        request
+            .extensions_mut()
+            .insert(ConnectInfo(SocketAddr::from(PEER)));
+        let router = self.app.router.clone();
+        self.runtime().block_on(async move {
+            let response = router.oneshot(request).await.expect("routers never fail");
+            let status = response.status().as_u16();
+            let headers = response
+                .headers()
+                .iter()
+                .map(|(n, v)| (n.as_str().to_owned(), v.to_str().unwrap_or("").to_owned()))
+                .collect();
+            let body = axum::body::to_bytes(response.into_body(), usize::MAX)
+                .await
+                .expect("the whole body")
+                .to_vec();
+            Response {
+                status,
+                headers,
+                body,
+            }
+        })
     }
 }
 
 impl Drop for Server {
     fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
+        // End the event streams, then drop whatever is left without waiting for it.
+        let _ = self.app.stop.send(true);
+        if let Some(runtime) = self.runtime.take() {
+            runtime.shutdown_background();
+        }
     }
 }
 
-/// A parsed HTTP response.
+/// A response, as the tests read it.
 struct Response {
     status: u16,
+    /// Lower-case names.
     headers: Vec<(String, String)>,
     body: Vec<u8>,
 }
 
 impl Response {
-    fn parse(raw: &[u8]) -> Response {
-        let split = raw
-            .windows(4)
-            .position(|w| w == b"\r\n\r\n")
-            .expect("a complete response head");
-        let head = String::from_utf8_lossy(&raw[..split]).into_owned();
-        let mut lines = head.split("\r\n");
-        let status = lines
-            .next()
-            .and_then(|l| l.split(' ').nth(1))
-            .and_then(|s| s.parse().ok())
-            .expect("a status line");
-        let headers: Vec<(String, String)> = lines
-            .filter_map(|l| l.split_once(':'))
-            .map(|(n, v)| (n.trim().to_ascii_lowercase(), v.trim().to_owned()))
-            .collect();
-        let rest = &raw[split + 4..];
-        let chunked = headers
-            .iter()
-            .any(|(n, v)| n == "transfer-encoding" && v.eq_ignore_ascii_case("chunked"));
-        let body = if chunked {
-            dechunk(rest)
-        } else {
-            rest.to_vec()
-        };
-        Response {
-            status,
-            headers,
-            body,
-        }
-    }
-
     fn header(&self, name: &str) -> Option<&str> {
         self.headers
             .iter()
@@ -216,24 +233,6 @@ impl Response {
 
     fn text(&self) -> String {
         String::from_utf8_lossy(&self.body).into_owned()
-    }
-}
-
-fn dechunk(mut data: &[u8]) -> Vec<u8> {
-    let mut out = Vec::new();
-    loop {
-        let Some(end) = data.windows(2).position(|w| w == b"\r\n") else {
-            return out;
-        };
-        let size_text = String::from_utf8_lossy(&data[..end]);
-        let size_text = size_text.split(';').next().unwrap_or("").trim();
-        let size = usize::from_str_radix(size_text, 16).expect("a chunk size");
-        if size == 0 {
-            return out;
-        }
-        let start = end + 2;
-        out.extend_from_slice(&data[start..start + size]);
-        data = &data[start + size + 2..];
     }
 }
 
