@@ -1,5 +1,7 @@
 use std::fmt;
 
+use serde_json::Value;
+
 /// Why a document could not be turned into the model. Each variant names what failed, so the widget can say it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum SourceError {
@@ -79,3 +81,43 @@ impl fmt::Display for SourceError {
 }
 
 impl std::error::Error for SourceError {}
+
+impl SourceError {
+    /// `found` at `path` is not what the format expects.
+    pub(crate) fn wrong(path: &str, expected: &'static str, found: &Value) -> Self {
+        let found = match found {
+            Value::Null => "null",
+            Value::Bool(_) => "true/false",
+            Value::Number(_) => "a number",
+            Value::String(_) => "a string",
+            Value::Array(_) => "an array",
+            Value::Object(_) => "an object",
+        };
+        Self::WrongType {
+            path: path.to_string(),
+            expected,
+            found,
+        }
+    }
+
+    /// The value at `path` has the right type but cannot be used.
+    pub(crate) fn bad(path: &str, reason: String) -> Self {
+        Self::BadValue {
+            path: path.to_string(),
+            reason,
+        }
+    }
+}
+
+/// Parse response text as JSON, with a message that shows what came instead (often an HTML error page).
+pub fn parse_json(text: &str) -> Result<Value, SourceError> {
+    serde_json::from_str(text).map_err(|e| {
+        let start: String = text.trim_start().chars().take(40).collect();
+        let detail = if start.is_empty() {
+            "the body is empty".to_string()
+        } else {
+            format!("{e}; it starts with \"{start}\"")
+        };
+        SourceError::NotJson { detail }
+    })
+}

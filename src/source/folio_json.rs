@@ -18,18 +18,7 @@ use crate::model::{
 /// The comment length limit assumed when a server does not state one.
 pub const DEFAULT_MAX_LENGTH: usize = 5000;
 
-/// Parse response text as JSON, with a message that shows what came instead (often an HTML error page).
-pub fn parse_json(text: &str) -> Result<Value, SourceError> {
-    serde_json::from_str(text).map_err(|e| {
-        let start: String = text.trim_start().chars().take(40).collect();
-        let detail = if start.is_empty() {
-            "the body is empty".to_string()
-        } else {
-            format!("{e}; it starts with \"{start}\"")
-        };
-        SourceError::NotJson { detail }
-    })
-}
+pub use super::error::parse_json;
 
 /// An article document, fetched from `base` (used to resolve relative URLs).
 pub fn parse_article(text: &str, base: Option<&str>) -> Result<Article, SourceError> {
@@ -426,27 +415,12 @@ fn list<T>(
     }
 }
 
-pub(crate) fn wrong(path: &str, expected: &'static str, found: &Value) -> SourceError {
-    let found = match found {
-        Value::Null => "null",
-        Value::Bool(_) => "true/false",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
-    };
-    SourceError::WrongType {
-        path: path.to_string(),
-        expected,
-        found,
-    }
+fn wrong(path: &str, expected: &'static str, found: &Value) -> SourceError {
+    SourceError::wrong(path, expected, found)
 }
 
-pub(crate) fn bad(path: &str, reason: String) -> SourceError {
-    SourceError::BadValue {
-        path: path.to_string(),
-        reason,
-    }
+fn bad(path: &str, reason: String) -> SourceError {
+    SourceError::bad(path, reason)
 }
 
 #[cfg(test)]

@@ -2,6 +2,7 @@
 //!
 //! Pure Rust on purpose (no `yew`, `web_sys`, `gloo`, `wasm_bindgen`): `cargo test` covers JSON → model on the host.
 
+pub mod adapter;
 pub mod date;
 pub mod entities;
 pub mod error;
@@ -13,7 +14,8 @@ pub mod share;
 pub mod thread;
 pub mod url;
 
-pub use error::SourceError;
+pub use adapter::Adapter;
+pub use error::{parse_json, SourceError};
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod pathological_tests;

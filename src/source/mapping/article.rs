@@ -9,7 +9,7 @@ use super::doc::{ArticleMap, Field, HeroMap, ListMap, Mapping};
 use super::value::{self, body_source, first, flatten, plain, text, tried, values, Doc};
 use crate::model::{Article, Author, Crumb, Hero, Related, Tag, TextDirection};
 use crate::source::error::SourceError;
-use crate::source::folio_json::{anonymous, bad};
+use crate::source::folio_json::anonymous;
 use crate::source::url::{safe_image, safe_link};
 
 /// The mapping's name for messages.
@@ -69,7 +69,7 @@ pub fn map_article(m: &Mapping, root: &Value, base: Option<&str>) -> Result<Arti
     .or_else(|| spec.format.clone())
     .unwrap_or_else(|| "html".into());
     check_format(&format).map_err(|e| match e {
-        SourceError::BadMapping { reason } if spec.format_from.is_some() => bad(&body_path, reason),
+        SourceError::BadMapping { reason } if spec.format_from.is_some() => SourceError::bad(&body_path, reason),
         e => e,
     })?;
     let body = article_body(&body_value, &format, &body_path, base)?;

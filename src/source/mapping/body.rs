@@ -4,7 +4,6 @@
 use serde_json::Value;
 
 use crate::source::error::SourceError;
-use crate::source::folio_json::wrong;
 use crate::source::markdown::{markdown_blocks, markdown_to_html};
 use crate::source::sanitize::{sanitize, sanitize_blocks, Policy, SafeHtml};
 
@@ -66,7 +65,7 @@ fn string(v: &Value, path: &str) -> Result<String, SourceError> {
     match v {
         Value::String(s) => Ok(s.clone()),
         Value::Number(n) => Ok(n.to_string()),
-        other => Err(wrong(path, "a string", other)),
+        other => Err(SourceError::wrong(path, "a string", other)),
     }
 }
 
@@ -76,7 +75,7 @@ fn structured(v: &Value, format: &str, path: &str) -> Result<String, SourceError
     let v = match v {
         Value::String(s) => {
             parsed =
-                serde_json::from_str::<Value>(s).map_err(|_| wrong(path, "rich-text JSON", v))?;
+                serde_json::from_str::<Value>(s).map_err(|_| SourceError::wrong(path, "rich-text JSON", v))?;
             &parsed
         }
         other => other,
@@ -85,13 +84,13 @@ fn structured(v: &Value, format: &str, path: &str) -> Result<String, SourceError
     match format {
         "contentful" => {
             if !v.is_object() {
-                return Err(wrong(path, "a Contentful Rich Text document", v));
+                return Err(SourceError::wrong(path, "a Contentful Rich Text document", v));
             }
             contentful(v, &mut out, 0);
         }
         _ => {
             let Value::Array(blocks) = v else {
-                return Err(wrong(path, "a Portable Text array", v));
+                return Err(SourceError::wrong(path, "a Portable Text array", v));
             };
             portable_text(blocks, &mut out);
         }

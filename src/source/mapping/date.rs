@@ -5,7 +5,6 @@ use serde_json::Value;
 use crate::model::Timestamp;
 use crate::source::date::{from_epoch_ms, from_unix, parse_iso8601};
 use crate::source::error::SourceError;
-use crate::source::folio_json::{bad, wrong};
 
 /// Read `v` as a date in `format` (`auto`, `iso`, `unix`, `unix_ms` or a `%` pattern). Blank strings are absent.
 pub fn parse_date(v: &Value, format: &str, path: &str) -> Result<Option<Timestamp>, SourceError> {
@@ -18,19 +17,19 @@ pub fn parse_date(v: &Value, format: &str, path: &str) -> Result<Option<Timestam
         match v {
             Value::Number(n) => n
                 .as_f64()
-                .ok_or_else(|| bad(path, format!("{n} is out of range"))),
+                .ok_or_else(|| SourceError::bad(path, format!("{n} is out of range"))),
             Value::String(s) => s
                 .trim()
                 .parse::<f64>()
-                .map_err(|_| bad(path, format!("\"{s}\" is not a Unix time"))),
-            other => Err(wrong(path, "a number", other)),
+                .map_err(|_| SourceError::bad(path, format!("\"{s}\" is not a Unix time"))),
+            other => Err(SourceError::wrong(path, "a number", other)),
         }
     };
     let epoch = |ms: f64| -> Result<Option<Timestamp>, SourceError> {
         if ms.is_finite() && ms.abs() <= 8.64e15 {
             Ok(Some(from_epoch_ms(ms as i64)))
         } else {
-            Err(bad(path, format!("{ms} ms is out of range")))
+            Err(SourceError::bad(path, format!("{ms} ms is out of range")))
         }
     };
     match format {
@@ -38,7 +37,7 @@ pub fn parse_date(v: &Value, format: &str, path: &str) -> Result<Option<Timestam
         "unix_ms" => epoch(number()?),
         "auto" | "iso" => match v {
             Value::String(s) => parse_iso8601(s).map(Some).ok_or_else(|| {
-                bad(
+                SourceError::bad(
                     path,
                     format!("\"{s}\" is not an ISO 8601 date (like 2017-03-31T14:05:00Z)"),
                 )
@@ -47,20 +46,20 @@ pub fn parse_date(v: &Value, format: &str, path: &str) -> Result<Option<Timestam
                 .as_f64()
                 .and_then(from_unix)
                 .map(Some)
-                .ok_or_else(|| bad(path, format!("{n} is out of range"))),
-            other => Err(wrong(path, "a date string", other)),
+                .ok_or_else(|| SourceError::bad(path, format!("{n} is out of range"))),
+            other => Err(SourceError::wrong(path, "a date string", other)),
         },
         pattern if pattern.contains('%') => match v {
             Value::String(s) => strptime(s.trim(), pattern)
                 .and_then(|iso| parse_iso8601(&iso))
                 .map(Some)
                 .ok_or_else(|| {
-                    bad(
+                    SourceError::bad(
                         path,
                         format!("\"{s}\" does not match the date format \"{pattern}\""),
                     )
                 }),
-            other => Err(wrong(path, "a date string", other)),
+            other => Err(SourceError::wrong(path, "a date string", other)),
         },
         other => Err(SourceError::BadMapping {
             reason: format!(

@@ -10,7 +10,6 @@ use super::path::Path;
 use crate::model::Timestamp;
 use crate::source::entities::decode_entities;
 use crate::source::error::SourceError;
-use crate::source::folio_json::{bad, wrong};
 use crate::source::sanitize::{sanitize, Policy};
 
 /// The document being mapped: `$` paths start here.
@@ -288,7 +287,7 @@ fn scalar(v: &Value, path: &str) -> Result<Option<String>, SourceError> {
         Value::String(s) => Ok(Some(s.clone())),
         Value::Number(n) => Ok(Some(n.to_string())),
         Value::Bool(b) => Ok(Some(b.to_string())),
-        other => Err(wrong(path, "a string", other)),
+        other => Err(SourceError::wrong(path, "a string", other)),
     }
 }
 
@@ -406,7 +405,7 @@ pub fn number<'a>(
             .trim()
             .parse::<i64>()
             .map(Some)
-            .map_err(|_| bad(&path, format!("\"{s}\" is not a number"))),
-        other => Err(wrong(&path, "a number", other)),
+            .map_err(|_| SourceError::bad(&path, format!("\"{s}\" is not a number"))),
+        other => Err(SourceError::wrong(&path, "a number", other)),
     }
 }

@@ -1,0 +1,125 @@
+//! The one road from an API to the model. An [`Adapter`] is built once per reader, from the `preset` / `mapping`
+//! settings and the article document, and answers everything the widget later asks of that API: a page of
+//! comments and the page after it, the items of child-id threads, a live event or a poll, a "more" stub's answer,
+//! the request that posts a comment and the reading of its answer.
+//!
+//! Folio JSON is read by the built-in reader (its errors name Folio's own fields, and its comment items can be read
+//! one by one, which lets the hooks map a 10,000-comment list a slice at a time); every other shape goes through a
+//! mapping document. Which of the two is behind an adapter is its own business: hooks hold it, nothing above them
+//! sees a `serde_json::Value` or a `Mapping`.
+
+mod page;
+mod post;
+#[cfg(test)]
+mod tests;
+
+use std::rc::Rc;
+
+use serde_json::Value;
+
+pub use page::CommentPage;
+pub use post::{Outgoing, PostAnswer};
+
+use super::error::{parse_json, SourceError};
+use super::mapping::{self, Mapping, MappingChoice};
+use crate::model::Article;
+
+/// How one reader reads its API. Cheap to clone; compared by value so hooks re-run only when it changes.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Adapter {
+    reading: Reading,
+    /// The preset's or mapping's name (`folio`, `wordpress`, `custom mapping`), for messages.
+    name: Rc<str>,
+    /// The shape was detected from the response rather than configured.
+    detected: bool,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+enum Reading {
+    /// Folio JSON (docs/folio-json.md), by the built-in reader.
+    Folio,
+    /// Any other API, through a mapping document.
+    Mapped {
+        /// The mapping.
+        mapping: Rc<Mapping>,
+        /// The article object of the article response: comment URL and post templates read `{article.…}` on it.
+        article: Rc<Value>,
+    },
+}
+
+impl Adapter {
+    /// Read the article response `text` (fetched from `base`) with `choice`, and keep what reading its comments
+    /// will need. The comments URL is the mapping's `comments.url` template when it has one.
+    pub fn read_article(
+        text: &str,
+        base: Option<&str>,
+        choice: &MappingChoice,
+    ) -> Result<(Article, Adapter), SourceError> {
+        let mapped = mapping::map_article_text(text, base, choice)?;
+        let reading = match mapped.resolved.mapping {
+            None => Reading::Folio,
+            Some(mapping) => Reading::Mapped {
+                mapping,
+                article: mapped.object,
+            },
+        };
+        let adapter = Adapter {
+            reading,
+            name: mapped.resolved.name.into(),
+            detected: mapped.resolved.detected,
+        };
+        Ok((Rc::unwrap_or_clone(mapped.article), adapter))
+    }
+
+    /// The adapter of Folio JSON, for lists read without an article (tests, the comment count element).
+    pub fn folio() -> Self {
+        Adapter {
+            reading: Reading::Folio,
+            name: "folio".into(),
+            detected: false,
+        }
+    }
+
+    /// The adapter of a mapping applied to the article object `article` (parsed from its JSON text).
+    pub fn mapped(mapping: Mapping, article_json: &str) -> Result<Self, SourceError> {
+        Ok(Adapter {
+            name: mapping.name.clone().unwrap_or_else(|| "custom mapping".into()).into(),
+            reading: Reading::Mapped {
+                mapping: Rc::new(mapping),
+                article: Rc::new(parse_json(article_json)?),
+            },
+            detected: false,
+        })
+    }
+
+    /// The preset's or mapping's name.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// Whether the shape was detected rather than configured (the console then names the preset to set).
+    pub fn detected(&self) -> bool {
+        self.detected
+    }
+
+    /// For a thread that cannot be written to because its platform takes no anonymous comments (a `read_only`
+    /// mapping, or one without `post`): the preset's name, so the widget can say which platform.
+    pub fn read_only_preset(&self) -> Option<&str> {
+        let Reading::Mapped { mapping, .. } = &self.reading else {
+            return None;
+        };
+        let read_only = mapping
+            .comments
+            .as_ref()
+            .is_none_or(|c| c.read_only || c.post.is_none());
+        read_only.then_some(&*self.name)
+    }
+
+    /// The mapping, when there is one.
+    fn mapping(&self) -> Option<(&Mapping, &Value)> {
+        match &self.reading {
+            Reading::Folio => None,
+            Reading::Mapped { mapping, article } => Some((mapping, article)),
+        }
+    }
+}

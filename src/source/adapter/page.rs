@@ -1,0 +1,138 @@
+//! Reading comment lists: a page and where the next one is, the items of child-id threads, live events, and the
+//! answers of "more" stubs.
+
+use std::rc::Rc;
+
+use serde_json::Value;
+
+use super::{Adapter, Reading};
+use crate::model::{Comment, CommentList};
+use crate::source::error::{parse_json, SourceError};
+use crate::source::folio_json::{comment as folio_comment, comments_from_value};
+use crate::source::mapping::{
+    child_ids, item_url, map_comments, map_item, max_items, next_page, PageInfo, Threading,
+};
+use crate::source::url::safe_link;
+
+/// One page of a comment list, read.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CommentPage {
+    /// The comments, with the list's total, post target and the absolute URL of the next page.
+    pub list: CommentList,
+    /// A Server-Sent Events stream of new comments, when the list names one (Folio JSON's `events`).
+    pub events: Option<Rc<str>>,
+    /// Ids of items still to fetch one by one (child-id threading: Hacker News' Firebase API).
+    pub children: Vec<String>,
+}
+
+impl Adapter {
+    /// The key of a list's items array when its items can be read one at a time with [`Adapter::read_item`]
+    /// (Folio JSON: `comments`), so a very long list can be mapped in slices; `None` when the list must be read
+    /// whole.
+    pub fn sliceable_items(&self) -> Option<&'static str> {
+        matches!(self.reading, Reading::Folio).then_some("comments")
+    }
+
+    /// Read page `number` (1 for the first) of a comment list: `text` as fetched from `url`, with the response
+    /// headers paging reads (`Link`, total counts).
+    pub fn read_page(
+        &self,
+        text: &str,
+        url: &str,
+        number: u32,
+        headers: &[(String, String)],
+    ) -> Result<CommentPage, SourceError> {
+        let doc = parse_json(text)?;
+        let mut info = PageInfo {
+            number,
+            items: 0,
+            headers: headers.to_vec(),
+        };
+        let base = Some(url);
+        let mut page = match self.mapping() {
+            None => {
+                let mut list = comments_from_value(&doc, base)?;
+                if list.next.is_none() {
+                    list.next = info.link_next().and_then(|n| safe_link(base, &n)).map(Rc::from);
+                }
+                let events = doc.get("events").and_then(Value::as_str);
+                CommentPage {
+                    events: events.and_then(|e| safe_link(base, e)).map(Rc::from),
+                    list,
+                    children: Vec::new(),
+                }
+            }
+            Some((m, article)) => {
+                let mut list = map_comments(m, &doc, Some(article), base)?;
+                info.items = list.comments.len();
+                list.next = next_page(m, &doc, url, &info)?.map(Rc::from);
+                let child_threads = matches!(
+                    m.comments.as_ref().map(|c| &c.threading),
+                    Some(Threading::ChildIds { .. })
+                );
+                CommentPage {
+                    list,
+                    events: None,
+                    children: if child_threads { child_ids(m, &doc) } else { Vec::new() },
+                }
+            }
+        };
+        page.list.total = page.list.total.or_else(|| info.total_header());
+        Ok(page)
+    }
+
+    /// Read one item of a sliceable list ([`Adapter::sliceable_items`]); `index` locates it in error messages.
+    pub fn read_item(&self, item: &str, index: usize, base: Option<&str>) -> Result<Comment, SourceError> {
+        let v = parse_json(item)?;
+        match self.mapping() {
+            None => folio_comment(&v, &format!("/comments/{index}"), base),
+            Some((m, _)) => map_item(m, &v, None, base)?.ok_or_else(|| SourceError::BadValue {
+                path: format!("items[{index}]"),
+                reason: "the mapping skips this item".into(),
+            }),
+        }
+    }
+
+    /// Where item `id` of a child-id thread is fetched from (`base`: the list's URL).
+    pub fn child_url(&self, id: &str, base: Option<&str>) -> Option<String> {
+        self.mapping().and_then(|(m, _)| item_url(m, id, base))
+    }
+
+    /// The most items a child-id thread fetches (each one is a request).
+    pub fn max_children(&self) -> usize {
+        self.mapping().map_or(0, |(m, _)| max_items(m))
+    }
+
+    /// A separately fetched item of a child-id thread, as a reply to `parent`, with the ids of its own children.
+    /// `None` when it cannot be read: the thread goes on without it.
+    pub fn read_child(
+        &self,
+        text: &str,
+        parent: Option<Rc<str>>,
+        base: Option<&str>,
+    ) -> Option<(Comment, Vec<String>)> {
+        let (m, _) = self.mapping()?;
+        let v = parse_json(text).ok()?;
+        let c = map_item(m, &v, parent, base).ok()??;
+        Some((c, child_ids(m, &v)))
+    }
+
+    /// One comment on its own: an event of the list's stream, or the server's answer to an edit. `None` when it
+    /// cannot be read (the next reload shows the list as the server has it).
+    pub fn read_comment(&self, text: &str, base: Option<&str>) -> Option<Comment> {
+        let v = parse_json(text).ok()?;
+        match self.mapping() {
+            None => folio_comment(&v, "", base).ok(),
+            Some((m, _)) => map_item(m, &v, None, base).ok().flatten(),
+        }
+    }
+
+    /// What a "more" stub's fetch URL answered: a document of the list's own shape.
+    pub fn read_stub(&self, text: &str, base: Option<&str>) -> Result<CommentList, SourceError> {
+        let doc = parse_json(text)?;
+        match self.mapping() {
+            None => comments_from_value(&doc, base),
+            Some((m, article)) => map_comments(m, &doc, Some(article), base),
+        }
+    }
+}

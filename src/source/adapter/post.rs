@@ -1,0 +1,119 @@
+//! Posting: the request a reader's comment becomes, in Folio's format or the platform's own (a mapping's `post.body`
+//! template: WordPress, Drupal), and the reading of the server's answer.
+
+use std::rc::Rc;
+
+use super::Adapter;
+use crate::model::Comment;
+use crate::source::error::parse_json;
+use crate::source::folio_json::comment as folio_comment;
+use crate::source::mapping::{post_held, post_request, post_response, posts_template, PostForm};
+
+/// A request ready for the network layer.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Outgoing {
+    /// `POST`, `PUT` ...
+    pub method: String,
+    /// Absolute URL.
+    pub url: String,
+    /// Extra headers (a platform's media type).
+    pub headers: Vec<(String, String)>,
+    /// The JSON body.
+    pub body: serde_json::Value,
+    /// Sent as `Idempotency-Key` so a retry is recognised: Folio's format only (platforms do not list that header
+    /// among their CORS headers, and would refuse the whole request for it).
+    pub idempotency_key: Option<String>,
+}
+
+/// What the server said to a post.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PostAnswer {
+    /// The stored comment, when the answer holds one that can be read.
+    pub comment: Option<Comment>,
+    /// It waits for a moderator.
+    pub held: bool,
+}
+
+impl Adapter {
+    /// The request for `form`, posted to `url` (the list's post target), with idempotency key `key`. `honeypot` is
+    /// what the hidden field held: a bot gives itself away by filling it. Folio's server is told (it answers with a
+    /// decoy); a platform's post is simply not sent (`None`: platforms have their own spam defences).
+    pub fn post_request(
+        &self,
+        form: &PostForm,
+        url: &str,
+        key: &str,
+        honeypot: Option<String>,
+    ) -> Option<Outgoing> {
+        let template = self.mapping().filter(|(m, _)| posts_template(m));
+        let Some((m, article)) = template else {
+            return Some(folio_request(form, url, key, honeypot));
+        };
+        if honeypot.is_some() {
+            return None;
+        }
+        // A mapping that cannot build its request (a broken template) posts Folio's format: the platform then
+        // refuses it with its own message, which the form shows.
+        match post_request(m, article, form, Some(url)) {
+            Ok(Some(req)) => Some(Outgoing {
+                method: req.method,
+                url: url.to_string(),
+                headers: req.headers.into_iter().collect(),
+                body: req.body,
+                idempotency_key: None,
+            }),
+            _ => Some(folio_request(form, url, key, None)),
+        }
+    }
+
+    /// Read the answer to a post: `status`, the headers the network layer keeps, the body, the URL that answered.
+    /// Held for review: 202 Accepted or `Folio-Status: pending` (the reference server's `--moderate`), or the
+    /// mapping's `held` flag on the answer (WordPress's `"status": "hold"`). A comment the answer does not place is
+    /// put under `parent`, the comment the reader answered.
+    pub fn read_post_answer(
+        &self,
+        status: u16,
+        headers: &[(String, String)],
+        text: &str,
+        base: Option<&str>,
+        parent: Option<Rc<str>>,
+    ) -> PostAnswer {
+        let template = self.mapping().filter(|(m, _)| posts_template(m));
+        let comment = match template {
+            None => parse_json(text).and_then(|v| folio_comment(&v, "", base)).ok(),
+            Some((m, _)) => post_response(m, text, base).ok(),
+        };
+        let comment = comment.map(|mut c| {
+            c.parent = c.parent.or(parent);
+            c
+        });
+        let pending_header = headers
+            .iter()
+            .any(|(n, v)| n.eq_ignore_ascii_case("folio-status") && v.trim() == "pending");
+        let held = status == 202
+            || pending_header
+            || template.is_some_and(|(m, _)| post_held(m, text));
+        PostAnswer { comment, held }
+    }
+}
+
+/// Folio's comment format (docs/folio-json.md): the e-mail left out when empty, the honeypot only when filled.
+fn folio_request(form: &PostForm, url: &str, key: &str, honeypot: Option<String>) -> Outgoing {
+    let mut author = serde_json::json!({ "name": form.name });
+    if !form.email.is_empty() {
+        author["email"] = form.email.clone().into();
+    }
+    let mut body = serde_json::json!({
+        "parent": form.parent, "author": author, "body": form.text, "format": "markdown"
+    });
+    if let Some(v) = honeypot {
+        body["website"] = v.into();
+    }
+    Outgoing {
+        method: "POST".into(),
+        url: url.to_string(),
+        headers: Vec::new(),
+        body,
+        idempotency_key: Some(key.to_string()),
+    }
+}
