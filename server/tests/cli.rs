@@ -111,21 +111,13 @@ fn help_and_version() {
     let help = folio_server().arg("--help").output().expect("runs");
     assert_eq!(help.status.code(), Some(0));
     let text = String::from_utf8_lossy(&help.stdout);
-    for flag in [
-        "--dist",
-        "--db",
-        "--addr",
-        "--allow-origin",
-        "--moderate",
-        "--rate-limit",
-        "--edit-window",
-        "--page-size",
-        "--csp",
-        "--no-events",
-        "--moderator-token",
-        "FOLIO_MODERATOR_TOKEN",
+    // Every option's text is checked in the unit tests; here, that the binary prints it and where env stands in.
+    for part in [
+        "--moderator-token <TOKEN>",
+        "[env: FOLIO_DIST=]",
+        "[env: FOLIO_MODERATOR_TOKEN]",
     ] {
-        assert!(text.contains(flag), "{flag} missing from:\n{text}");
+        assert!(text.contains(part), "{part} missing from:\n{text}");
     }
     let version = folio_server().arg("-V").output().expect("runs");
     assert_eq!(version.status.code(), Some(0));

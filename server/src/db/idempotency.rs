@@ -4,18 +4,16 @@
 use rusqlite::{params, Connection, OptionalExtension};
 
 use super::posting::Receipt;
-use super::rows::{comment_from_row, COLUMNS};
+use super::rows::{any_row, comment_from_row, COLUMNS};
 use crate::model::Comment;
 
 /// Whether a post with this idempotency key is already stored for `article`.
 pub fn key_known(conn: &Connection, article: &str, key: &str) -> rusqlite::Result<bool> {
-    conn.query_row(
+    any_row(
+        conn,
         "SELECT 1 FROM idempotency WHERE article_id = ?1 AND key = ?2",
         params![article, key],
-        |_| Ok(()),
     )
-    .optional()
-    .map(|found| found.is_some())
 }
 
 /// The comment stored under `key` for `article`, with what its poster was given.

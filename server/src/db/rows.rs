@@ -71,13 +71,22 @@ pub(super) fn insert_with(
 
 /// Whether comment `id` is stored for `article` (held, deleted or not).
 pub(super) fn exists(conn: &Connection, article: &str, id: &str) -> rusqlite::Result<bool> {
-    conn.query_row(
+    any_row(
+        conn,
         "SELECT 1 FROM comments WHERE article_id = ?1 AND id = ?2",
         params![article, id],
-        |_| Ok(()),
     )
-    .optional()
-    .map(|found| found.is_some())
+}
+
+/// Whether `sql` finds a row.
+pub(super) fn any_row(
+    conn: &Connection,
+    sql: &str,
+    params: impl rusqlite::Params,
+) -> rusqlite::Result<bool> {
+    conn.query_row(sql, params, |_| Ok(()))
+        .optional()
+        .map(|found| found.is_some())
 }
 
 /// Comment `id` of `article` as the list shows it, if it is stored.
