@@ -33,7 +33,7 @@ impl Statics {
     /// Sends `Content-Security-Policy: <policy>` with every HTML page whose path starts with the prefix (the
     /// first matching rule wins), so test and demo host pages can run under a real header policy: a `<meta>`
     /// policy is not the same (it cannot hold `frame-ancestors` or `report-to` and applies only after parsing).
-    /// Rules whose policy is not a valid header value are skipped; `config.rs` refuses them first.
+    /// Rules whose policy is not a valid header value are skipped; the `config` module refuses them first.
     pub fn with_csp(mut self, rules: &[(String, String)]) -> Self {
         self.csp = rules
             .iter()
