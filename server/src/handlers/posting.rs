@@ -1,4 +1,4 @@
-//! `POST /api/articles/{id}/comments`: a new comment (JSON, at most [`MAX_REQUEST_BYTES`](crate::routes)), honouring
+//! `POST /api/articles/{id}/comments`: a new comment (JSON; `routes` caps the body at 64 KiB), honouring
 //! `Idempotency-Key`, a honeypot field, the per-address rate limit and `--moderate`. The answer is built in
 //! `receipt`.
 
