@@ -1,9 +1,19 @@
 //! The widget's own words, in every language Folio ships. Pure data plus plural rules, so it is tested natively.
+//! Each language is a table in its own file (`en.rs`, `es.rs`, …); English's declares the keys (see `table.rs`).
 //! Dates are not here: the browser's `Intl` formats them for the reader's locale.
 
-mod strings;
+// The macros first: `en` declares the keys (and `Strings`) through them, the other tables fill them in.
+#[macro_use]
+mod table;
+mod ar;
+mod en;
+mod es;
+mod fr;
+mod pt;
+#[cfg(test)]
+mod tests;
 
-pub use strings::Strings;
+pub use en::Strings;
 
 /// A language Folio's interface is translated into.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -58,11 +68,11 @@ impl Lang {
     /// The interface strings.
     pub fn strings(self) -> &'static Strings {
         match self {
-            Self::En => &strings::EN,
-            Self::Es => &strings::ES,
-            Self::Pt => &strings::PT,
-            Self::Fr => &strings::FR,
-            Self::Ar => &strings::AR,
+            Self::En => &en::EN,
+            Self::Es => &es::ES,
+            Self::Pt => &pt::PT,
+            Self::Fr => &fr::FR,
+            Self::Ar => &ar::AR,
         }
     }
 
@@ -103,69 +113,4 @@ pub fn fill(template: &str, n: usize) -> String {
 /// Replace `{name}` in a template.
 pub fn fill_name(template: &str, name: &str) -> String {
     template.replace("{name}", name)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    // Regional tags fall back to their language; unknown ones to the next candidate, then English.
-    #[test]
-    fn negotiation() {
-        assert_eq!(Lang::from_tag("es-MX"), Some(Lang::Es));
-        assert_eq!(Lang::from_tag("AR_eg"), Some(Lang::Ar));
-        assert_eq!(Lang::negotiate(["de", "pt-BR", "en"]), Lang::Pt);
-        assert_eq!(Lang::negotiate(["zz"]), Lang::En);
-    }
-
-    // Plural forms follow CLDR: Arabic's six forms, French's singular zero.
-    #[test]
-    fn plurals() {
-        assert_eq!(Lang::En.comment_count(1), "1 comment");
-        assert_eq!(Lang::En.comment_count(0), "0 comments");
-        assert_eq!(Lang::Fr.plural(0), 1);
-        assert_eq!(
-            [0, 1, 2, 5, 11, 100].map(|n| Lang::Ar.plural(n)),
-            [0, 1, 2, 3, 4, 5]
-        );
-    }
-
-    // Every language has every string filled in, and placeholders survive translation.
-    #[test]
-    fn translations_complete() {
-        for lang in Lang::ALL {
-            let s = lang.strings();
-            for (i, form) in s.comments_count.iter().enumerate() {
-                assert!(!form.is_empty(), "{lang:?} comments_count[{i}]");
-                assert!(
-                    form.contains("{n}") || lang.plural_has_no_number(i),
-                    "{lang:?} form {i}: {form}"
-                );
-            }
-            for (key, text) in s.all() {
-                assert!(!text.trim().is_empty(), "{lang:?}.{key} is empty");
-                let en = Lang::En
-                    .strings()
-                    .all()
-                    .into_iter()
-                    .find(|(k, _)| *k == key)
-                    .map(|(_, t)| t)
-                    .unwrap_or("");
-                for ph in ["{n}", "{name}", "{network}"] {
-                    assert_eq!(
-                        en.contains(ph),
-                        text.contains(ph),
-                        "{lang:?}.{key} placeholder {ph}"
-                    );
-                }
-            }
-        }
-    }
-
-    impl Lang {
-        /// Arabic writes "no comments", "one comment", "two comments" as words without a number.
-        fn plural_has_no_number(self, form: usize) -> bool {
-            self == Lang::Ar && form <= 2
-        }
-    }
 }

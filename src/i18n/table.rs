@@ -1,0 +1,60 @@
+//! The two macros that turn a language's table into a `static Strings`.
+//!
+//! The keys are declared once, by the English table (`en.rs`, through `declare_strings!`): it defines the
+//! [`Strings`](super::Strings) struct, one field per key, documented with its English text. Every other language
+//! is a `strings_table!` that expands to a struct literal of that type, so a key missing from a table, a key
+//! that does not exist, or a plural with other than six forms is a compile error, not a blank in the interface.
+//! The strings stay `&'static str` in static data: nothing is parsed or allocated at run time.
+
+/// Declares `Strings` (one field per key) and the English table `EN`, from English's own table.
+///
+/// `plurals` hold the six CLDR forms (zero, one, two, few, many, other) with `{n}`; `texts` hold one string.
+macro_rules! declare_strings {
+    (
+        plurals { $( $(#[$pdoc:meta])* $plural:ident: [$($form:literal),+ $(,)?], )* }
+        texts { $( $(#[$tdoc:meta])* $text:ident: $en:literal, )* }
+    ) => {
+        /// Every string of the interface, in one language. `{n}`, `{name}` and `{network}` are filled in at run
+        /// time ([`fill`](super::fill), [`fill_name`](super::fill_name)).
+        #[derive(Debug)]
+        pub struct Strings {
+            $(
+                $(#[$pdoc])*
+                #[doc = ""]
+                #[doc = "Six CLDR plural forms (zero, one, two, few, many, other), picked by [`Lang::plural`](super::Lang::plural)."]
+                pub $plural: [&'static str; 6],
+            )*
+            $(
+                $(#[$tdoc])*
+                #[doc = concat!("English: `", $en, "`")]
+                pub $text: &'static str,
+            )*
+        }
+
+        /// English, the language the keys are declared in.
+        pub static EN: Strings = Strings {
+            $( $plural: [$($form),+], )*
+            $( $text: $en, )*
+        };
+
+        #[cfg(test)]
+        impl Strings {
+            /// Every string with its key and, for plurals, its form index: the tests compare languages by these.
+            pub(crate) fn entries(&self) -> Vec<(&'static str, Option<usize>, &'static str)> {
+                let mut all = Vec::new();
+                $( all.extend(self.$plural.iter().enumerate().map(|(i, s)| (stringify!($plural), Some(i), *s))); )*
+                $( all.push((stringify!($text), None, self.$text)); )*
+                all
+            }
+        }
+    };
+}
+
+/// One language's table: `strings_table! { /// doc  NAME; key: "text", plural_key: [six forms], … }` becomes
+/// `pub static NAME: Strings`. Every key of `Strings` must appear exactly once (the compiler checks).
+macro_rules! strings_table {
+    ( $(#[$doc:meta])* $name:ident; $( $key:ident: $value:expr, )* ) => {
+        $(#[$doc])*
+        pub static $name: super::Strings = super::Strings { $( $key: $value, )* };
+    };
+}
