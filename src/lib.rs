@@ -19,6 +19,7 @@ pub mod net;
 pub mod shells;
 pub mod source;
 pub mod state;
+pub mod styles;
 
 pub use components::reader::{Reader, ReaderProps};
 pub use config::{ReaderConfig, Theme};

@@ -1,0 +1,122 @@
+//! Styles of the article's body (the sanitised HTML: headings, quotes, images, code, tables), the related-articles
+//! box inside it and the tag list under it.
+
+use stylist::ast::{sheet, Sheet};
+
+/// The rules of the article's body, related box and tags.
+pub fn sheet() -> Sheet {
+    sheet!(
+        r#"
+        .folio-body {
+            font-family: var(--folio-font-body);
+            font-size: 1.1875rem;
+            line-height: 1.7;
+        }
+        .folio-body > p, .folio-body > ul, .folio-body > ol, .folio-body > blockquote, .folio-body > pre,
+        .folio-body > table {
+            margin: 0 0 1.25em;
+        }
+        .folio-body h2, .folio-body h3, .folio-body h4 {
+            margin: 1.75em 0 0.5em;
+            font-family: var(--folio-font-ui);
+            line-height: 1.3;
+        }
+        .folio-body h2 { font-size: 1.375rem; }
+        .folio-body h3 { font-size: 1.1875rem; }
+        .folio-body blockquote {
+            margin-inline: 0;
+            padding-inline-start: 1.25rem;
+            border-inline-start: 4px solid var(--folio-color-accent);
+            font-style: italic;
+            color: var(--folio-color-text);
+        }
+        .folio-body img {
+            max-width: 100%;
+            height: auto;
+            border-radius: var(--folio-radius);
+        }
+        .folio-body pre {
+            overflow-x: auto;
+            padding: 0.75rem 1rem;
+            border-radius: var(--folio-radius);
+            background: var(--folio-color-surface);
+            font-size: 0.875em;
+        }
+        .folio-body table {
+            width: 100%;
+            border-collapse: collapse;
+            font-family: var(--folio-font-ui);
+            font-size: 0.9375rem;
+        }
+        .folio-body th, .folio-body td {
+            padding: 0.4rem 0.5rem;
+            border-bottom: 1px solid var(--folio-color-border);
+            text-align: start;
+        }
+        .folio-related {
+            margin: 0 0 1.5em;
+            padding: 0.75rem 1rem;
+            border-inline-start: 4px solid var(--folio-color-accent);
+            background: var(--folio-color-surface);
+            border-radius: 0 var(--folio-radius) var(--folio-radius) 0;
+            font-family: var(--folio-font-ui);
+        }
+        [dir="rtl"] .folio-related {
+            border-radius: var(--folio-radius) 0 0 var(--folio-radius);
+        }
+        .folio-related__label {
+            margin: 0 0 0.25rem;
+            font-size: 0.75rem;
+            font-weight: 700;
+            letter-spacing: 0.08em;
+            text-transform: uppercase;
+            color: var(--folio-color-accent);
+        }
+        .folio-related__list {
+            margin: 0;
+            padding: 0;
+            list-style: none;
+        }
+        .folio-related__link {
+            font-size: 1.0625rem;
+            font-weight: 600;
+            line-height: 1.35;
+        }
+        .folio-article__footer {
+            margin-top: 2rem;
+        }
+        .folio-tags {
+            display: flex;
+            flex-wrap: wrap;
+            align-items: center;
+            gap: 0.5rem;
+        }
+        .folio-tags__label {
+            margin: 0;
+            font-size: 0.8125rem;
+            font-weight: 700;
+            color: var(--folio-color-muted);
+        }
+        .folio-tags__list {
+            display: flex;
+            flex-wrap: wrap;
+            gap: 0.4rem;
+            margin: 0;
+            padding: 0;
+            list-style: none;
+        }
+        .folio-tag {
+            padding: 0.15rem 0.6rem;
+            border-radius: 999px;
+            background: var(--folio-color-surface);
+            font-size: 0.8125rem;
+        }
+        @media (max-width: ${narrow}rem) {
+            .folio-body {
+                font-size: 1.125rem;
+            }
+        }
+        "#,
+        narrow = crate::styles::NARROW_SCREEN_REM,
+    )
+}
