@@ -7,8 +7,8 @@ use std::process::Command;
 
 use serde_json::Value;
 
+use crate::support::thread::{open_article, open_index, wait_article, SEED, TRAINS};
 use crate::support::{article_url, Browser, Server, Session};
-use crate::{open_index, wait_article, SEED, TRAINS};
 
 /// The rule sets checked: every WCAG 2.0, 2.1 and 2.2 success criterion at levels A and AA that axe can test.
 const TAGS: &str = "['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']";
@@ -87,8 +87,7 @@ async fn every_view_passes_axe() {
         s.eval("document.getElementById('a11y-probe').remove()")
             .await;
 
-        s.goto(&article_url(&server, SEED)).await;
-        wait_article(&s).await;
+        open_article(&s, &server, SEED).await;
         s.wait_for(
             "the compose form",
             "document.querySelector('form.folio-compose textarea')",

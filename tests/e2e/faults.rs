@@ -3,13 +3,14 @@
 //! fault must end in the widget's error state: `role=alert`, the reason in words, the technical detail and a retry
 //! button, in both browsers. The slow-but-complete answer must render the article.
 
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use tokio::io::AsyncWriteExt;
 use tokio::net::TcpStream;
 
-use crate::loopback::{response, Loopback, Request};
-use crate::support::{Browser, Server, Session};
+use crate::support::loopback::{response, send, Loopback, Request};
+use crate::support::thread::TRAINS;
+use crate::support::{article_url, Browser, Server, Session};
 
 const ARTICLE: &str = r#"{"id":"f","title":"Fault-free article","body":"<p>It arrived.</p>"}"#;
 
@@ -88,31 +89,12 @@ async fn answer(req: Request, mut stream: TcpStream) -> Option<TcpStream> {
         "nocors" => response("200 OK", "", json, ARTICLE),
         _ => reply("200 OK", "", json, ARTICLE),
     };
-    let _ = stream.write_all(out.as_bytes()).await;
-    let _ = stream.shutdown().await;
-    None
-}
-
-/// Poll until `expr` is truthy, for up to `secs` (the timeout case needs longer than the usual 20 s).
-async fn wait_long(s: &Session, what: &str, expr: &str, secs: u64) {
-    let deadline = Instant::now() + Duration::from_secs(secs);
-    loop {
-        if s.eval(&format!("return !!({expr});")).await == true {
-            return;
-        }
-        assert!(
-            Instant::now() < deadline,
-            "{:?}: timed out waiting for {what}",
-            s.browser
-        );
-        tokio::time::sleep(Duration::from_millis(200)).await;
-    }
+    send(stream, &out).await
 }
 
 /// Wait for the error state and return its full text, having checked its parts.
 async fn error_state(s: &Session, case: &str, secs: u64) -> String {
-    wait_long(
-        s,
+    s.wait_for_secs(
         "the alert",
         "document.querySelector('.folio [role=alert]')",
         secs,
@@ -207,8 +189,7 @@ async fn faulty_servers_give_clear_errors() {
 
         // Slow, byte by byte, but complete within the time limit: the article is shown.
         s.goto(&faulty.page(&spa, "slow")).await;
-        wait_long(
-            &s,
+        s.wait_for_secs(
             "the slow article",
             "document.querySelector('article.folio-article h1')",
             40,
@@ -229,8 +210,7 @@ async fn panic_becomes_an_error_in_the_widget() {
     let spa = Server::start();
     for browser in Browser::ALL {
         let s = Session::start(browser).await;
-        s.goto(&crate::support::article_url(&spa, "night-trains-return"))
-            .await;
+        s.goto(&article_url(&spa, TRAINS)).await;
         s.wait_for(
             "the article",
             "document.querySelector('article.folio-article h1')",

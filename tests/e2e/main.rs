@@ -7,7 +7,6 @@
 mod a11y;
 mod embed;
 mod faults;
-mod loopback;
 mod own_comments;
 mod paging;
 mod presets;
@@ -16,29 +15,8 @@ mod threads;
 mod wordpress;
 mod xss;
 
+use support::thread::{open_article, open_index, wait_article, SEED, TRAINS};
 use support::{article_url, Browser, Server, Session};
-
-const SEED: &str = "cuba-china-military-cooperation";
-const TRAINS: &str = "night-trains-return";
-
-/// Open the SPA's demo index and wait for its cards.
-async fn open_index(s: &Session, server: &Server) {
-    s.goto(&server.url).await;
-    s.wait_for(
-        "the index",
-        "document.querySelectorAll('.spa-card').length >= 2",
-    )
-    .await;
-}
-
-/// Wait until the article (or an error) has been drawn.
-async fn wait_article(s: &Session) {
-    s.wait_for(
-        "the article",
-        "document.querySelector('article.folio-article h1, [role=alert]')",
-    )
-    .await;
-}
 
 // The seed article shows every element of the seed page, with the markup PRODUCT.md promises.
 #[tokio::test(flavor = "multi_thread")]
@@ -46,8 +24,7 @@ async fn seed_article_shows_every_element_of_the_seed_page() {
     let server = Server::start();
     for browser in Browser::ALL {
         let s = Session::start(browser).await;
-        s.goto(&article_url(&server, SEED)).await;
-        wait_article(&s).await;
+        open_article(&s, &server, SEED).await;
         s.wait_for(
             "the comment count",
             "document.querySelector('.folio-comments__count')",
@@ -132,8 +109,7 @@ async fn share_links_carry_the_article_url() {
     let server = Server::start();
     for browser in Browser::ALL {
         let s = Session::start(browser).await;
-        s.goto(&article_url(&server, SEED)).await;
-        wait_article(&s).await;
+        open_article(&s, &server, SEED).await;
         let links = s.eval("return [...document.querySelectorAll('.folio-share a')].map(a => [a.href, a.getAttribute('aria-label'), a.rel])").await;
         let links = links.as_array().cloned().unwrap_or_default();
         assert_eq!(
@@ -194,8 +170,7 @@ async fn comment_and_reply_are_posted_and_survive_a_restart() {
     for browser in Browser::ALL {
         let tag = format!("{browser:?}");
         let s = Session::start(browser).await;
-        s.goto(&article_url(&server, SEED)).await;
-        wait_article(&s).await;
+        open_article(&s, &server, SEED).await;
         s.wait_for(
             "the compose form",
             "document.querySelector('form.folio-compose textarea')",
@@ -248,8 +223,7 @@ async fn lively_thread_renders_deep_nesting() {
     let server = Server::start();
     for browser in Browser::ALL {
         let s = Session::start(browser).await;
-        s.goto(&article_url(&server, TRAINS)).await;
-        wait_article(&s).await;
+        open_article(&s, &server, TRAINS).await;
         s.wait_for("the thread", "document.querySelector('ol.folio-thread')")
             .await;
         // The thread renders incrementally (issue 4): open every "show more" until the whole thread is drawn.

@@ -7,11 +7,12 @@ use std::time::{Duration, Instant};
 
 use serde_json::json;
 
-use crate::support::{dist, Browser, Server, Session};
-use crate::threads::{
-    api, api_as, drawn_comments, fill, inserted_only_on_request, open_trains, stored_with_body,
-    unique, FORM, TRAINS,
+use crate::support::api::{api_as, post_from_elsewhere, stored_with_body, trains_comments};
+use crate::support::thread::{
+    drawn_comments, fill, inserted_only_on_request, open_trains, replied_under, reply_to, unique,
+    FORM, TRAINS,
 };
+use crate::support::{dist, Browser, Server, Session};
 
 /// The drawn comment (not the pending copy) whose text contains `text`, as a JavaScript expression.
 fn mine(text: &str) -> String {
@@ -83,21 +84,9 @@ async fn edit_and_delete_own_comment() {
         );
 
         // A reply to it, then the delete: confirmed in the page, the reply stays under the placeholder.
-        s.eval(&format!(
-            "{own}.querySelector('button[aria-expanded]').click(); return 0"
-        ))
-        .await;
-        s.wait_for(
-            "the reply form",
-            "document.querySelector('form.folio-compose--reply textarea')",
-        )
-        .await;
         let reply = unique(browser, "A reply to keep");
-        s.type_into("form.folio-compose--reply textarea", &reply)
-            .await;
-        s.click("form.folio-compose--reply button[type=submit]")
-            .await;
-        s.wait_for("the reply", &format!("[...{li}.querySelectorAll('ol.folio-thread__replies article')].some(a => a.textContent.includes('{reply}'))")).await;
+        reply_to(&s, &own, &reply).await;
+        s.wait_for("the reply", &replied_under(&li, &reply)).await;
         s.eval(&format!(
             "{li}.querySelector(':scope > article .folio-own__delete').click(); return 0"
         ))
@@ -131,14 +120,9 @@ async fn edit_and_delete_own_comment() {
             .await
             .as_str()
             .is_some_and(|t| !t.contains(&second)));
-        s.wait_for("the reply kept", &format!("[...{li}.querySelectorAll('ol.folio-thread__replies article')].some(a => a.textContent.includes('{reply}'))")).await;
-        let (_, list) = api(
-            &server,
-            "GET",
-            &format!("/api/articles/{TRAINS}/comments"),
-            None,
-        )
-        .await;
+        s.wait_for("the reply kept", &replied_under(&li, &reply))
+            .await;
+        let list = trains_comments(&server).await;
         let key = id
             .as_str()
             .and_then(|i| i.strip_prefix("comment-"))
@@ -161,27 +145,14 @@ async fn edit_and_delete_own_comment() {
 #[tokio::test(flavor = "multi_thread")]
 async fn polling_finds_a_comment_from_another_client() {
     let server = Server::start_serving_with(dist(), |_| vec!["--no-events".into()]);
-    let (_, list) = api(
-        &server,
-        "GET",
-        &format!("/api/articles/{TRAINS}/comments"),
-        None,
-    )
-    .await;
+    let list = trains_comments(&server).await;
     assert!(list.get("events").is_none(), "no stream link: {list}");
     for browser in Browser::ALL {
         let s = Session::start(browser).await;
         open_trains(&s, &server, "").await;
         let before = drawn_comments(&s).await;
         let body = unique(browser, "Polled hello");
-        let (status, _) = api(
-            &server,
-            "POST",
-            &format!("/api/articles/{TRAINS}/comments"),
-            Some(&json!({"author": {"name": "Other"}, "body": body})),
-        )
-        .await;
-        assert_eq!(status, 201);
+        assert_eq!(post_from_elsewhere(&server, &body).await, 201);
         // The reader returns to the page (focus): the poll runs now rather than at the next 30 s tick.
         let announced =
             "document.querySelector('.folio-live[aria-live=polite] .folio-live__count')";

@@ -10,12 +10,12 @@
 //! answers c9); c16 (page 4) answers c12.
 
 use serde_json::Value;
-use tokio::io::AsyncWriteExt;
 use tokio::net::TcpStream;
 
-use crate::loopback::{response, Loopback, Request};
-use crate::support::{dist, root, Browser, Server, Session};
-use crate::threads::open_trains;
+use crate::support::loopback::{response, send, Loopback, Request};
+use crate::support::paths::fixture;
+use crate::support::thread::open_trains;
+use crate::support::{dist, Browser, Server, Session};
 
 /// The reference server paging every list by five comments.
 fn paged_server() -> Server {
@@ -102,10 +102,8 @@ async fn deep_link_to_page_three_loads_the_pages_it_needs() {
 
 /// Reddit's answers, from tests/fixtures/reddit: the post's `.json`, and comment kq1's own permalink `.json`
 /// (the post again and kq1 with every reply, kq5 and kq6 included), with Reddit's `Access-Control-Allow-Origin: *`.
-async fn reddit(req: Request, mut stream: TcpStream) -> Option<TcpStream> {
-    let file = |name: &str| {
-        std::fs::read_to_string(root().join("tests/fixtures/reddit").join(name)).expect("fixture")
-    };
+async fn reddit(req: Request, stream: TcpStream) -> Option<TcpStream> {
+    let file = |name: &str| fixture("reddit", name);
     let cors = "Access-Control-Allow-Origin: *\r\n";
     let route = req.route();
     let out = if route.ends_with("/kq1/.json") {
@@ -115,9 +113,7 @@ async fn reddit(req: Request, mut stream: TcpStream) -> Option<TcpStream> {
     } else {
         response("404 Not Found", cors, "application/json", "{}")
     };
-    let _ = stream.write_all(out.as_bytes()).await;
-    let _ = stream.shutdown().await;
-    None
+    send(stream, &out).await
 }
 
 // Reddit's `kind: "more"` stubs: the top-level one is "12 more replies", a link to the thread on Reddit; the one
@@ -175,11 +171,8 @@ async fn reddit_more_stubs_link_or_load() {
 /// WordPress's answers, from tests/fixtures/wordpress: the post, and its three comments in two pages — comment 11 on
 /// the first, its reply 12 and comment 13 on the second — with the page count only in `X-WP-TotalPages` (exposed to
 /// other origins, as WordPress does).
-async fn paged_wordpress(req: Request, mut stream: TcpStream) -> Option<TcpStream> {
-    let file = |name: &str| {
-        std::fs::read_to_string(root().join("tests/fixtures/wordpress").join(name))
-            .expect("fixture")
-    };
+async fn paged_wordpress(req: Request, stream: TcpStream) -> Option<TcpStream> {
+    let file = |name: &str| fixture("wordpress", name);
     let cors = "Access-Control-Allow-Origin: *\r\nAccess-Control-Expose-Headers: X-WP-Total, X-WP-TotalPages, Link\r\n";
     let out = match req.route() {
         "/wp-json/wp/v2/posts/4217" => {
@@ -199,9 +192,7 @@ async fn paged_wordpress(req: Request, mut stream: TcpStream) -> Option<TcpStrea
         }
         _ => response("404 Not Found", cors, "application/json", "{}"),
     };
-    let _ = stream.write_all(out.as_bytes()).await;
-    let _ = stream.shutdown().await;
-    None
+    send(stream, &out).await
 }
 
 // Through the wordpress preset, only the first page is fetched; "Load more comments" fetches the page the

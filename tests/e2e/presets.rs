@@ -3,8 +3,8 @@
 //! server, and the SPA loads them with `?src=…&preset=…`. Also: auto-detection, a custom mapping document given by
 //! URL, and the playground.
 
+use crate::support::thread::wait_article;
 use crate::support::{root, Browser, Session, SiteServer};
-use crate::wait_article;
 
 /// The server on a temporary copy of the build with the fixtures under /fixtures/.
 fn fixture_server() -> SiteServer {

@@ -6,100 +6,13 @@
 use std::time::{Duration, Instant};
 
 use serde_json::{json, Value};
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
-use crate::support::{article_url, Browser, Server, Session};
-
-pub(crate) const TRAINS: &str = "night-trains-return";
-pub(crate) const FORM: &str = "section.folio-comments > form.folio-compose";
-
-/// One HTTP/1.1 request to the reference server from the test itself (a "second client"); returns status and JSON.
-pub(crate) async fn api(
-    server: &Server,
-    method: &str,
-    path: &str,
-    body: Option<&Value>,
-) -> (u16, Value) {
-    api_as(server, method, path, None, body).await
-}
-
-/// [`api`] with `Authorization: Bearer <token>` (the poster's edit token, the moderator's token).
-pub(crate) async fn api_as(
-    server: &Server,
-    method: &str,
-    path: &str,
-    bearer: Option<&str>,
-    body: Option<&Value>,
-) -> (u16, Value) {
-    let auth = bearer
-        .map(|t| format!("Authorization: Bearer {t}\r\n"))
-        .unwrap_or_default();
-    let host = server
-        .url
-        .trim_start_matches("http://")
-        .trim_end_matches('/')
-        .to_string();
-    let mut stream = tokio::net::TcpStream::connect(&host)
-        .await
-        .expect("connect to the server");
-    let payload = body.map(Value::to_string).unwrap_or_default();
-    let head = format!(
-        "{method} {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n{auth}Content-Type: application/json\r\nContent-Length: {}\r\n\r\n",
-        payload.len()
-    );
-    stream.write_all(head.as_bytes()).await.expect("send");
-    stream.write_all(payload.as_bytes()).await.expect("send");
-    let mut raw = Vec::new();
-    let _ = stream.read_to_end(&mut raw).await;
-    let text = String::from_utf8_lossy(&raw).into_owned();
-    let status = text
-        .split(' ')
-        .nth(1)
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(0);
-    let body = text.split_once("\r\n\r\n").map(|(_, b)| b).unwrap_or("");
-    // The list is sent in one piece (Content-Length), so the body is the JSON itself.
-    (status, serde_json::from_str(body).unwrap_or(Value::Null))
-}
-
-/// How many stored comments of the trains article have exactly this body.
-pub(crate) async fn stored_with_body(server: &Server, body: &str) -> usize {
-    let (_, list) = api(
-        server,
-        "GET",
-        &format!("/api/articles/{TRAINS}/comments"),
-        None,
-    )
-    .await;
-    list["comments"]
-        .as_array()
-        .map_or(0, |c| c.iter().filter(|c| c["body"] == body).count())
-}
-
-pub(crate) async fn open_trains(s: &Session, server: &Server, hash: &str) {
-    s.goto(&format!("{}{hash}", article_url(server, TRAINS)))
-        .await;
-    s.wait_for(
-        "the thread",
-        "document.querySelector('ol.folio-thread > li')",
-    )
-    .await;
-}
-
-/// Fill the top-level form. Each browser has its own profile, so the name field starts empty.
-pub(crate) async fn fill(s: &Session, name: &str, body: &str) {
-    s.eval(&format!(
-        "document.querySelector('{FORM} input[name=name]').value = ''; return 0"
-    ))
-    .await;
-    s.type_into(&format!("{FORM} input[name=name]"), name).await;
-    s.type_into(&format!("{FORM} textarea[name=body]"), body)
-        .await;
-}
-
-pub(crate) fn unique(browser: Browser, what: &str) -> String {
-    format!("{what} from {browser:?} {}", std::process::id())
-}
+use crate::support::api::{post_from_elsewhere, stored_with_body};
+use crate::support::thread::{
+    drawn_comments, fill, inserted_only_on_request, open_trains, replied_under, reply_to, unique,
+    FORM,
+};
+use crate::support::{dist, Browser, Server, Session};
 
 // A comment appears at once (sending, then stored) and a reply to it nests under it.
 #[tokio::test(flavor = "multi_thread")]
@@ -118,28 +31,11 @@ async fn post_and_reply() {
             &format!("{find} && !{find}.classList.contains('folio-comment--sending') && {find}.parentElement.id.startsWith('comment-p')"),
         )
         .await;
-        s.eval(&format!(
-            "{find}.querySelector('button[aria-expanded]').click(); return 0"
-        ))
-        .await;
-        s.wait_for(
-            "the reply form",
-            &format!("{find}.parentElement.querySelector('form.folio-compose textarea')"),
-        )
-        .await;
         let reply = unique(browser, "A reply");
-        let li = format!("{find}.parentElement");
-        s.eval(&format!(
-            "const t = {li}.querySelector('form textarea'); t.focus(); return 0"
-        ))
-        .await;
-        let reply_css = "form.folio-compose--reply textarea";
-        s.type_into(reply_css, &reply).await;
-        s.click("form.folio-compose--reply button[type=submit]")
-            .await;
+        reply_to(&s, &find, &reply).await;
         s.wait_for(
             "the reply nested under the comment",
-            &format!("[...{li}.querySelectorAll('ol.folio-thread__replies article')].some(a => a.textContent.includes('{reply}'))"),
+            &replied_under(&format!("{find}.parentElement"), &reply),
         )
         .await;
         assert_eq!(stored_with_body(&server, &reply).await, 1, "{browser:?}");
@@ -275,14 +171,7 @@ async fn live_arrival_from_another_client() {
         let before = drawn_comments(&s).await;
         let announced = "document.querySelector('.folio-live__count')";
         for _ in 0..8 {
-            let (status, _) = api(
-                &server,
-                "POST",
-                &format!("/api/articles/{TRAINS}/comments"),
-                Some(&json!({"author": {"name": "Other"}, "body": body})),
-            )
-            .await;
-            assert_eq!(status, 201);
+            assert_eq!(post_from_elsewhere(&server, &body).await, 201);
             let deadline = Instant::now() + Duration::from_secs(1);
             while Instant::now() < deadline {
                 if s.eval(&format!("return !!{announced}")).await == true {
@@ -302,29 +191,6 @@ async fn live_arrival_from_another_client() {
         inserted_only_on_request(&s, &before, &body).await;
         s.close().await;
     }
-}
-
-/// The number of comments drawn, to compare before and after an announcement.
-pub(crate) async fn drawn_comments(s: &Session) -> Value {
-    s.eval("return document.querySelectorAll('article.folio-comment').length")
-        .await
-}
-
-/// After a live arrival was announced: nothing was inserted yet (`before` comments still drawn); the reader's
-/// "show" inserts the comment whose text contains `body`.
-pub(crate) async fn inserted_only_on_request(s: &Session, before: &Value, body: &str) {
-    assert_eq!(
-        *before,
-        drawn_comments(s).await,
-        "{:?}: nothing inserted before the reader asks",
-        s.browser
-    );
-    s.click(".folio-live__show").await;
-    s.wait_for(
-        "the new comment inserted",
-        &format!("[...document.querySelectorAll('article.folio-comment')].some(a => a.textContent.includes('{body}'))"),
-    )
-    .await;
 }
 
 // A link to a comment beyond the first page, inside a collapsed-by-paging thread, opens it, scrolled to and
@@ -465,9 +331,7 @@ fn generated_comments(n: usize) -> Value {
 #[tokio::test(flavor = "multi_thread")]
 #[ignore = "a benchmark: run with scripts/bench-thread.sh"]
 async fn bench_thread() {
-    let base = std::env::var("FOLIO_DIST")
-        .map(std::path::PathBuf::from)
-        .unwrap_or_else(|_| crate::support::root().join("dist"));
+    let base = dist();
     let dist = std::env::temp_dir().join(format!("folio-bench-dist-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dist);
     let copied = std::process::Command::new("cp")

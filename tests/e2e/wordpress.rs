@@ -8,12 +8,12 @@
 use std::sync::{Arc, Mutex};
 
 use serde_json::{json, Value};
-use tokio::io::AsyncWriteExt;
 use tokio::net::TcpStream;
 
-use crate::loopback::{response, Loopback, Request};
-use crate::support::{root, Browser, Server, Session};
-use crate::threads::unique;
+use crate::support::loopback::{response, send, Loopback, Request};
+use crate::support::paths::fixture;
+use crate::support::thread::{replied_under, reply_to, unique};
+use crate::support::{Browser, Server, Session};
 
 const POST_ID: u64 = 4217;
 
@@ -22,10 +22,6 @@ const POST_ID: u64 = 4217;
 struct Store {
     posted: Vec<Value>,
     bodies: Vec<Value>,
-}
-
-fn fixture(name: &str) -> String {
-    std::fs::read_to_string(root().join("tests/fixtures/wordpress").join(name)).expect("fixture")
 }
 
 /// WordPress's CORS headers (rest_send_cors_headers, and the allowed and exposed headers of its REST server).
@@ -85,20 +81,19 @@ fn accept(body: &Value, id: u64, known: &[u64]) -> Result<Value, String> {
     }))
 }
 
-async fn wordpress(
-    store: Arc<Mutex<Store>>,
-    req: Request,
-    mut stream: TcpStream,
-) -> Option<TcpStream> {
+async fn wordpress(store: Arc<Mutex<Store>>, req: Request, stream: TcpStream) -> Option<TcpStream> {
     let json_type = "application/json; charset=UTF-8";
     let out = match (req.method.as_str(), req.route()) {
         ("OPTIONS", _) => response("200 OK", CORS, "text/plain", ""),
-        ("GET", "/wp-json/wp/v2/posts/4217") => {
-            response("200 OK", CORS, json_type, &fixture("post.json"))
-        }
+        ("GET", "/wp-json/wp/v2/posts/4217") => response(
+            "200 OK",
+            CORS,
+            json_type,
+            &fixture("wordpress", "post.json"),
+        ),
         ("GET", "/wp-json/wp/v2/comments") => {
             let mut list: Vec<Value> =
-                serde_json::from_str(&fixture("comments.json")).expect("fixture json");
+                serde_json::from_str(&fixture("wordpress", "comments.json")).expect("fixture json");
             list.extend(store.lock().expect("store").posted.iter().cloned());
             let headers = format!("{CORS}X-WP-Total: {}\r\nX-WP-TotalPages: 1\r\n", list.len());
             response(
@@ -135,9 +130,7 @@ async fn wordpress(
             response("404 Not Found", CORS, json_type, &e.to_string())
         }
     };
-    let _ = stream.write_all(out.as_bytes()).await;
-    let _ = stream.shutdown().await;
-    None
+    send(stream, &out).await
 }
 
 /// Find the drawn comment whose text contains `text` (a JavaScript expression).
@@ -200,23 +193,11 @@ async fn wordpress_preset_posts_a_comment_and_a_reply() {
             .expect("numeric WordPress id");
 
         // A reply to it: WordPress is told the parent's id as a number.
-        s.eval(&format!(
-            "{find}.querySelector('button[aria-expanded]').click(); return 0"
-        ))
-        .await;
-        s.wait_for(
-            "the reply form",
-            "document.querySelector('form.folio-compose--reply textarea')",
-        )
-        .await;
         let reply = unique(browser, "And back by day");
-        s.type_into("form.folio-compose--reply textarea", &reply)
-            .await;
-        s.click("form.folio-compose--reply button[type=submit]")
-            .await;
+        reply_to(&s, &find, &reply).await;
         s.wait_for(
             "the reply nested under the comment",
-            &format!("[...document.querySelectorAll('#comment-{id} ol.folio-thread__replies article')].some(a => a.textContent.includes('{reply}'))"),
+            &replied_under(&format!("document.getElementById('comment-{id}')"), &reply),
         )
         .await;
 

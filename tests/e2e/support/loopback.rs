@@ -1,11 +1,11 @@
 //! A minimal HTTP/1.1 server on a free loopback port, written here for what cannot run on this machine: APIs that
-//! misbehave on purpose (`faults`) and platforms' documented responses (`wordpress`). Each connection carries one
+//! misbehave on purpose (`faults`) and platforms' documented responses (`wordpress`, `paging`). Each connection carries one
 //! request (`Connection: close`); the handler answers on the stream, or hands it back to be left hanging.
 
 use std::future::Future;
 use std::sync::Arc;
 
-use tokio::io::AsyncReadExt;
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::{TcpListener, TcpStream};
 
 /// One request as read from the wire.
@@ -85,6 +85,13 @@ pub fn response(status: &str, headers: &str, content_type: &str, body: &str) -> 
         "HTTP/1.1 {status}\r\n{headers}Content-Type: {content_type}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
         body.len()
     )
+}
+
+/// Send a whole response (see [`response`]) and close the connection: a handler's usual last step.
+pub async fn send(mut stream: TcpStream, out: &str) -> Option<TcpStream> {
+    let _ = stream.write_all(out.as_bytes()).await;
+    let _ = stream.shutdown().await;
+    None
 }
 
 /// The server; its task is stopped when dropped.
