@@ -36,6 +36,14 @@ async fn wait_title(s: &Session, id: &str, title: &str) {
 
 const LIVE: &str = "customElements.get('folio-reader')?.liveApps()";
 
+/// A script that adds an eager `<folio-reader id="x">` for `src` to the page's `#host`.
+fn add_reader(src: &str) -> String {
+    format!(
+        "const e = document.createElement('folio-reader'); e.id = 'x'; e.setAttribute('loading', 'eager'); \
+         e.setAttribute('src', '{src}'); document.getElementById('host').append(e);"
+    )
+}
+
 /// Layout figures of a reader that host CSS must not change.
 async fn layout(s: &Session, id: &str) -> Value {
     s.eval(&format!(
@@ -48,6 +56,18 @@ async fn layout(s: &Session, id: &str) -> Value {
                  r.querySelector('form.folio-compose textarea') ? cs(r.querySelector('form.folio-compose textarea')).fontSize : 'none']"
     ))
     .await
+}
+
+/// Open a host page whose reader `r` shows the seed article, and measure it once its form is drawn.
+async fn layout_on(s: &Session, url: &str) -> Value {
+    s.goto(url).await;
+    wait_title(s, "r", SEED_TITLE).await;
+    s.wait_for(
+        "the compose form",
+        &inside("r", "form.folio-compose textarea"),
+    )
+    .await;
+    layout(s, "r").await
 }
 
 // The plain host page: the article renders inside the element's open shadow root with Folio's stylesheet, the
@@ -89,22 +109,8 @@ async fn hostile_host_css_changes_nothing() {
     let server = embed_server();
     for browser in Browser::ALL {
         let s = Session::start(browser).await;
-        s.goto(&page(&server, "plain.html")).await;
-        wait_title(&s, "r", SEED_TITLE).await;
-        s.wait_for(
-            "the compose form",
-            &inside("r", "form.folio-compose textarea"),
-        )
-        .await;
-        let plain = layout(&s, "r").await;
-        s.goto(&page(&server, "hostile.html")).await;
-        wait_title(&s, "r", SEED_TITLE).await;
-        s.wait_for(
-            "the compose form",
-            &inside("r", "form.folio-compose textarea"),
-        )
-        .await;
-        let hostile = layout(&s, "r").await;
+        let plain = layout_on(&s, &page(&server, "plain.html")).await;
+        let hostile = layout_on(&s, &page(&server, "hostile.html")).await;
         assert_eq!(hostile, plain, "{browser:?}: hostile vs plain");
         // 1.1875rem of Folio's own 16px, not of the host's 60px root.
         assert_eq!(hostile[2], "19px", "{browser:?}: body text size");
@@ -383,32 +389,19 @@ async fn removed_elements_destroy_their_apps() {
         let s = Session::start(browser).await;
         s.goto(&page(&server, "empty.html")).await;
         for round in 0..5 {
-            s.eval(&format!(
-                "const e = document.createElement('folio-reader'); e.id = 'x'; e.setAttribute('loading', 'eager'); \
-                 e.setAttribute('src', '{}'); document.getElementById('host').append(e);",
-                if round % 2 == 0 { SEED_SRC } else { TRAINS_SRC }
-            ))
-            .await;
-            wait_title(
-                &s,
-                "x",
-                if round % 2 == 0 {
-                    SEED_TITLE
-                } else {
-                    TRAINS_TITLE
-                },
-            )
-            .await;
+            let (src, title) = if round % 2 == 0 {
+                (SEED_SRC, SEED_TITLE)
+            } else {
+                (TRAINS_SRC, TRAINS_TITLE)
+            };
+            s.eval(&add_reader(src)).await;
+            wait_title(&s, "x", title).await;
             s.wait_for("one live app", &format!("{LIVE} === 1")).await;
             s.eval("document.getElementById('x').remove()").await;
             s.wait_for("no live app", &format!("{LIVE} === 0")).await;
         }
         // Moved: disconnected then connected again, it draws afresh with one app.
-        s.eval(&format!(
-            "const e = document.createElement('folio-reader'); e.id = 'x'; e.setAttribute('loading', 'eager'); \
-             e.setAttribute('src', '{SEED_SRC}'); document.getElementById('host').append(e);"
-        ))
-        .await;
+        s.eval(&add_reader(SEED_SRC)).await;
         wait_title(&s, "x", SEED_TITLE).await;
         s.eval("document.body.append(document.getElementById('x'))")
             .await;
@@ -435,9 +428,8 @@ async fn attribute_changes_rerender() {
         let s = Session::start(browser).await;
         s.goto(&page(&server, "empty.html")).await;
         s.eval(&format!(
-            "window.__errors = []; document.addEventListener('folio:error', e => window.__errors.push(e.detail.kind)); \
-             const e = document.createElement('folio-reader'); e.id = 'x'; e.setAttribute('loading', 'eager'); \
-             e.setAttribute('src', '{SEED_SRC}'); document.getElementById('host').append(e);"
+            "window.__errors = []; document.addEventListener('folio:error', e => window.__errors.push(e.detail.kind)); {}",
+            add_reader(SEED_SRC)
         ))
         .await;
         wait_title(&s, "x", SEED_TITLE).await;
