@@ -1,5 +1,5 @@
-//! Presentational components: props in, callbacks out. The only fetching happens in [`reader`] and
-//! [`comments::comment_section`] through hooks; everything else draws the model it is given.
+//! Presentational components: props in, callbacks out. They fetch nothing themselves: [`reader`] and
+//! [`comments::comment_section`] call the hooks that do (`crate::hooks`), and the rest draw the model they are given.
 
 pub mod article;
 pub mod comments;

@@ -7,7 +7,7 @@ use super::comments::CommentSection;
 use super::common::{ErrorBox, Loading};
 use super::share::ShareBar;
 use crate::config::ReaderConfig;
-use crate::hooks::{use_mapped_article, MappedContext};
+use crate::hooks::use_article;
 use crate::i18n::Lang;
 use crate::model::{Article, Comment};
 use crate::state::{Load, LoadError};
@@ -60,7 +60,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
     let lang = *use_memo(config.lang.clone(), |l| interface_lang(l.as_deref()));
     let s = lang.strings();
     // Read through the configured preset or mapping document, or the detected shape (Folio JSON by default).
-    let (load, retry, mapped) = use_mapped_article(
+    let (load, retry, source) = use_article(
         config.src.clone(),
         config.preset.clone(),
         config.mapping.clone(),
@@ -98,10 +98,8 @@ pub fn Reader(props: &ReaderProps) -> Html {
                         <ShareBar url={share_url} title={article.title.to_string()} />
                     </ArticleView>
                     if let Some(url) = comments {
-                        <ContextProvider<MappedContext> context={mapped.clone()}>
-                            <CommentSection {url} article_id={article.id.clone()}
-                                on_posted={props.on_comment_posted.clone()} on_error={props.on_error.clone()} />
-                        </ContextProvider<MappedContext>>
+                        <CommentSection {url} article_id={article.id.clone()} source={source.clone()}
+                            on_posted={props.on_comment_posted.clone()} on_error={props.on_error.clone()} />
                     }
                 </>
             }

@@ -1,17 +1,34 @@
-//! Hooks join state and the network: they fetch, parse through `source`, and hand components a [`Load`].
-//!
-//! [`Load`]: crate::state::Load
+//! Hooks join state and the network: they fetch through `net`, read through the [`Adapter`](crate::source::Adapter),
+//! keep the outcome in `state`'s types and reducers, and hand components a [`Load`](crate::state::Load), models and
+//! callbacks. Nothing below this layer touches the browser's network or storage; nothing above it fetches.
 
-mod comment_pages;
+mod comment_page;
+mod post_job;
+mod section;
+mod use_article;
+mod use_compose;
 mod use_document;
 mod use_lang;
+mod use_live;
 mod use_load;
-mod use_mapped;
+mod use_more_pages;
+mod use_own;
+mod use_sentinel;
 mod use_stored;
+mod use_stub;
+mod use_thread;
 
-pub use comment_pages::fetch_page;
+pub use comment_page::{fetch_page, LoadedPage};
+pub use section::{use_retry, use_section_io, SectionIo};
+pub use use_article::{use_article, Source};
+pub use use_compose::{use_compose, Compose, Submit};
 pub use use_document::{use_document, Parser};
 pub use use_lang::{use_lang, use_strings};
+pub use use_live::{use_live, LiveSource, POLL_MS, POLL_TIMEOUT_MS};
 pub use use_load::use_load;
-pub use use_mapped::{use_mapped_article, use_mapped_comments, MappedContext, MappedInfo};
+pub use use_more_pages::use_more_pages;
+pub use use_own::{use_delete, use_edit, OwnRequest};
+pub use use_sentinel::use_sentinel;
 pub use use_stored::{storage_get, storage_remove, storage_set};
+pub use use_stub::use_stub_loader;
+pub use use_thread::{use_persisted, use_thread, ThreadHandle, SORT_KEY};

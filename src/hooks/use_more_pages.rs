@@ -4,7 +4,8 @@ use std::rc::Rc;
 use futures::future::{abortable, AbortHandle};
 use yew::prelude::*;
 
-use crate::hooks::{fetch_page, MappedContext};
+use super::comment_page::fetch_page;
+use super::Source;
 use crate::state::{ThreadAction, ThreadState};
 
 /// Fetch the API's further comment pages on demand: returns the callback that fetches the next one (the "Load more
@@ -12,8 +13,11 @@ use crate::state::{ThreadAction, ThreadState};
 /// ([`ThreadState::wants_page`]). Each page goes into the thread as [`ThreadAction::PageLoaded`]; a fetch still in
 /// flight is aborted when the section goes away.
 #[hook]
-pub fn use_more_pages(state: &ThreadState, dispatch: Callback<ThreadAction>) -> Callback<()> {
-    let ctx = use_context::<MappedContext>().unwrap_or_default();
+pub fn use_more_pages(
+    source: Source,
+    state: &ThreadState,
+    dispatch: Callback<ThreadAction>,
+) -> Callback<()> {
     let in_flight = use_mut_ref(|| None::<AbortHandle>);
     {
         let in_flight = in_flight.clone();
@@ -35,7 +39,7 @@ pub fn use_more_pages(state: &ThreadState, dispatch: Callback<ThreadAction>) -> 
             let Some(url) = next.clone().filter(|_| !fetching) else {
                 return;
             };
-            fetch(url, number, ctx.clone(), dispatch.clone(), &in_flight);
+            fetch(url, number, source.clone(), dispatch.clone(), &in_flight);
         })
     };
     {
@@ -55,13 +59,13 @@ pub fn use_more_pages(state: &ThreadState, dispatch: Callback<ThreadAction>) -> 
 fn fetch(
     url: Rc<str>,
     number: u32,
-    ctx: MappedContext,
+    source: Source,
     dispatch: Callback<ThreadAction>,
     in_flight: &Rc<RefCell<Option<AbortHandle>>>,
 ) {
     dispatch.emit(ThreadAction::PageRequested);
     let (task, handle) = abortable(async move {
-        let action = match fetch_page(&url, number, &ctx).await {
+        let action = match fetch_page(&source.0, &url, number).await {
             Ok(loaded) => ThreadAction::PageLoaded {
                 from: url,
                 list: loaded.list,

@@ -32,8 +32,14 @@ pub const PAGING_HEADERS: [&str; 5] = [
 ];
 
 /// Also kept in [`Fetched::headers`]: what the reference server tells only the poster of a comment (the token that
-/// proves authorship, until when it works, and whether the comment is `published` or `pending` review).
-pub const POSTING_HEADERS: [&str; 3] = ["folio-edit-token", "folio-editable-until", "folio-status"];
+/// proves authorship, until when it works, and whether the comment is `published` or `pending` review), and the
+/// `ETag` a poll sends back as `If-None-Match`.
+pub const POSTING_HEADERS: [&str; 4] = [
+    "folio-edit-token",
+    "folio-editable-until",
+    "folio-status",
+    "etag",
+];
 
 /// Resolve `url` against the page's address, the way the browser would for a link.
 pub fn absolute_url(url: &str) -> Result<String, NetError> {
@@ -60,6 +66,22 @@ pub async fn get_text(url: &str, timeout_ms: u32) -> Result<Fetched, NetError> {
         timeout_ms,
     )
     .await
+}
+
+/// `GET` a document again, unless it is unchanged: `etag` is the `ETag` of the copy the caller has. `Ok(None)`:
+/// 304 Not Modified (an unchanged list costs no body). The answer's own `ETag` is in [`Fetched::headers`].
+pub async fn get_if_changed(
+    url: &str,
+    etag: Option<&str>,
+    timeout_ms: u32,
+) -> Result<Option<Fetched>, NetError> {
+    let url = absolute_url(url)?;
+    let mut req = Request::get(&url).header("Accept", "application/json");
+    if let Some(tag) = etag {
+        req = req.header("If-None-Match", tag);
+    }
+    let f = send(req, &url, None, timeout_ms).await?;
+    Ok((f.status != 304).then_some(f))
 }
 
 /// `POST` a JSON body. `idempotency_key` lets a server recognise a retried post.
@@ -185,7 +207,8 @@ async fn send(
     let final_url = Some(response.url())
         .filter(|u| !u.is_empty())
         .unwrap_or_else(|| url.to_string());
-    if response.ok() {
+    // 304 answers only a conditional request (`get_if_changed`): the browser turns its own cache's into 200s.
+    if response.ok() || status == 304 {
         let headers = response.headers();
         Ok(Fetched {
             url: final_url,

@@ -1,12 +1,14 @@
-//! The only module that talks HTTP. One `get_text` and one `post_json`, each with a timeout, aborted when the
+//! The only module that talks HTTP: `get_text`, `get_if_changed` (polls), `post_json` and `send_json`, each with a timeout, aborted when the
 //! caller drops the future (a component that unmounts), and failing with a named [`NetError`].
 
-mod error;
+mod events;
 mod fetch;
 
-pub use error::{NetError, ServerMessage};
+/// The errors are plain data, defined with the state that keeps them (`state` sits below `net`).
+pub use crate::state::{NetError, ServerMessage};
+pub use events::EventStream;
 pub use fetch::{
-    absolute_url, get_text, post_json, send_json, Fetched, PAGING_HEADERS, POSTING_HEADERS,
+    absolute_url, get_if_changed, get_text, post_json, send_json, Fetched, PAGING_HEADERS, POSTING_HEADERS,
 };
 
 /// How long a request may take before Folio gives up and says so.

@@ -18,6 +18,27 @@ pub enum SortOrder {
     Top,
 }
 
+impl SortOrder {
+    /// The order's stored name.
+    pub fn name(self) -> &'static str {
+        match self {
+            SortOrder::Oldest => "oldest",
+            SortOrder::Newest => "newest",
+            SortOrder::Top => "top",
+        }
+    }
+
+    /// An order from its stored name; anything else is ignored.
+    pub fn from_name(name: &str) -> Option<SortOrder> {
+        match name {
+            "oldest" => Some(SortOrder::Oldest),
+            "newest" => Some(SortOrder::Newest),
+            "top" => Some(SortOrder::Top),
+            _ => None,
+        }
+    }
+}
+
 /// Build a thread. Rules, in order:
 /// - a repeated id keeps its first occurrence (APIs that page by offset repeat items when comments arrive);
 /// - a comment whose parent is unknown (or itself) becomes top-level, so nothing is lost;
@@ -127,6 +148,15 @@ mod tests {
     use super::*;
     use crate::model::{Author, SafeHtml};
     use crate::source::date::from_epoch_ms;
+
+    // Every order survives a round trip through its stored name; unknown names are ignored.
+    #[test]
+    fn sort_names_round_trip() {
+        for o in [SortOrder::Oldest, SortOrder::Newest, SortOrder::Top] {
+            assert_eq!(SortOrder::from_name(o.name()), Some(o));
+        }
+        assert_eq!(SortOrder::from_name("random"), None);
+    }
 
     fn c(id: &str, parent: Option<&str>, t: i64) -> Comment {
         Comment {

@@ -1,6 +1,13 @@
+use std::rc::Rc;
+
 use serde::{Deserialize, Serialize};
 
-use crate::net::NetError;
+use super::NetError;
+use crate::model::{Author, Comment};
+use crate::source::date::from_epoch_ms;
+use crate::source::mapping::PostForm;
+use crate::source::markdown::markdown_to_html;
+use crate::source::sanitize::Policy;
 
 /// What the reader has typed: saved locally as they type, so a reload or a failed post loses nothing.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -30,6 +37,35 @@ impl Draft {
     /// The JSON stored for this draft.
     pub fn to_storage(&self) -> String {
         serde_json::to_string(self).unwrap_or_default()
+    }
+
+    /// The fields as they are posted: name and e-mail trimmed, the text as written.
+    pub fn form(&self, parent: Option<&str>) -> PostForm {
+        PostForm {
+            text: self.body.clone(),
+            name: self.name.trim().to_string(),
+            email: self.email.trim().to_string(),
+            parent: parent.map(str::to_string),
+        }
+    }
+
+    /// The comment as the reader wrote it: drawn at once while it is sent, and kept when a server stores it but
+    /// answers with nothing usable.
+    pub fn local_comment(&self, id: Rc<str>, parent: Option<Rc<str>>, now_ms: i64) -> Comment {
+        Comment {
+            id,
+            parent,
+            author: Author {
+                name: self.name.trim().into(),
+                url: None,
+                avatar: None,
+            },
+            date: Some(from_epoch_ms(now_ms)),
+            body: markdown_to_html(&self.body, Policy::Comment, None),
+            score: None,
+            deleted: false,
+            by_article_author: false,
+        }
     }
 }
 
@@ -109,22 +145,13 @@ impl ComposeState {
             && !self.draft.body.trim().is_empty()
             && !self.draft.name.trim().is_empty()
     }
-
-    /// The JSON body of the post, in the Folio format.
-    pub fn post_body(&self, parent: Option<&str>) -> serde_json::Value {
-        let mut author = serde_json::json!({ "name": self.draft.name.trim() });
-        if !self.draft.email.trim().is_empty() {
-            author["email"] = self.draft.email.trim().into();
-        }
-        serde_json::json!({ "parent": parent, "author": author, "body": self.draft.body, "format": "markdown" })
-    }
 }
 
 impl yew::Reducible for ComposeState {
     type Action = ComposeAction;
 
-    fn reduce(self: std::rc::Rc<Self>, action: ComposeAction) -> std::rc::Rc<Self> {
-        std::rc::Rc::new((*self).clone().apply(action))
+    fn reduce(self: Rc<Self>, action: ComposeAction) -> Rc<Self> {
+        Rc::new((*self).clone().apply(action))
     }
 }
 
@@ -187,13 +214,20 @@ mod tests {
         assert_eq!(Draft::storage_key("a1", Some("c3")), "folio:draft:a1:c3");
     }
 
-    // The post body follows docs/folio-json.md, leaving out an empty e-mail.
+    // The form's fields trimmed as they are posted; the comment drawn at once is the text rendered as written.
     #[test]
-    fn post_body_shape() {
-        let v = filled().post_body(Some("c1"));
-        assert_eq!(v["parent"], "c1");
-        assert_eq!(v["author"]["name"], "Ana");
-        assert!(v["author"].get("email").is_none());
-        assert_eq!(v["format"], "markdown");
+    fn form_and_local_comment() {
+        let d = Draft {
+            name: " Ana ".into(),
+            email: " a@b.example ".into(),
+            body: "Hola **mundo**".into(),
+        };
+        let f = d.form(Some("c1"));
+        assert_eq!((f.name.as_str(), f.email.as_str()), ("Ana", "a@b.example"));
+        assert_eq!((f.text.as_str(), f.parent.as_deref()), ("Hola **mundo**", Some("c1")));
+        let c = d.local_comment("pending-k".into(), Some("c1".into()), 1_700_000_000_000);
+        assert_eq!((&*c.id, c.parent.as_deref(), &*c.author.name), ("pending-k", Some("c1"), "Ana"));
+        assert!(c.body.as_str().contains("<strong>mundo</strong>"));
+        assert_eq!(c.date.map(|d| d.epoch_ms), Some(1_700_000_000_000));
     }
 }

@@ -1,6 +1,6 @@
 use std::fmt;
 
-use crate::net::NetError;
+use super::NetError;
 use crate::source::SourceError;
 
 /// Why the article or its comments could not be shown: the request failed, or its answer did not fit.

@@ -4,10 +4,10 @@ use std::rc::Rc;
 
 use folio::components::comments::{ComposeForm, ComposeFormProps, ThreadContext};
 use folio::model::PostTarget;
+use folio::state::ThreadState;
 use folio::source::folio_json::parse_comments;
 use folio::source::thread::{build_thread, SortOrder};
 use wasm_bindgen_test::wasm_bindgen_test;
-use yew::prelude::*;
 
 use crate::support::{all, one, render, Thread, ThreadProps};
 
@@ -17,16 +17,15 @@ fn trains_ctx(post: bool) -> ThreadContext {
     let list =
         parse_comments(TRAINS, Some("http://127.0.0.1:1/demo/comments/x.json")).expect("parses");
     ThreadContext {
-        thread: build_thread(list.comments, SortOrder::Oldest),
         article_id: Rc::from("night-trains-return"),
-        post: post.then(|| PostTarget {
-            url: "http://127.0.0.1:1/api".into(),
-            max_length: 5000,
-        }),
-        replying_to: None,
-        dispatch: Callback::noop(),
-        on_posted: Callback::noop(),
-        ..ThreadContext::default()
+        ..crate::support::ctx(ThreadState {
+            thread: build_thread(list.comments, SortOrder::Oldest),
+            post: post.then(|| PostTarget {
+                url: "http://127.0.0.1:1/api".into(),
+                max_length: 5000,
+            }),
+            ..ThreadState::default()
+        })
     }
 }
 
@@ -98,8 +97,6 @@ async fn compose_form_fields_are_labelled() {
         },
         parent: None,
         parent_author: None,
-        on_posted: Callback::noop(),
-        on_thread: Callback::noop(),
         on_cancel: None,
     };
     let root = render::<ComposeForm>(props).await;

@@ -5,6 +5,7 @@ use std::collections::HashMap;
 use std::rc::Rc;
 
 use folio::components::comments::{ThreadContext, NESTING_LIMIT};
+use folio::state::ThreadState;
 use folio::source::folio_json::parse_comments;
 use folio::source::thread::{build_thread, SortOrder};
 use serde_json::{json, Value};
@@ -26,10 +27,12 @@ fn chain(n: usize) -> String {
 fn ctx_for(n: usize, limits: HashMap<Rc<str>, usize>) -> ThreadContext {
     let list = parse_comments(&chain(n), None).expect("the chain parses");
     ThreadContext {
-        thread: build_thread(list.comments, SortOrder::Oldest),
         article_id: Rc::from("deep"),
-        reply_limits: Rc::new(limits),
-        ..ThreadContext::default()
+        ..crate::support::ctx(ThreadState {
+            thread: build_thread(list.comments, SortOrder::Oldest),
+            reply_limits: Rc::new(limits),
+            ..ThreadState::default()
+        })
     }
 }
 

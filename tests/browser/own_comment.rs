@@ -17,12 +17,10 @@ fn props(on_edit: Callback<()>) -> OwnActionsProps {
     )
     .expect("a list");
     OwnActionsProps {
-        article_id: Rc::from("a"),
         post_url: Rc::from("http://127.0.0.1:1/api/articles/a/comments"),
         comment: list.comments[0].clone(),
         token: Rc::from("t"),
         on_edit,
-        on_thread: Callback::noop(),
     }
 }
 
@@ -70,33 +68,16 @@ async fn edit_opens_the_form() {
     assert!(asked.get());
 }
 
-/// The read-only notice under a thread read with preset `name`.
+/// The read-only notice under a thread read with preset `name`, as the section finds it: through the adapter the
+/// preset makes.
 async fn notice_for(name: &str) -> String {
-    use folio::components::comments::ReadOnlyNotice;
-    use folio::hooks::{MappedContext, MappedInfo};
-    use folio::source::mapping::{preset, Resolved};
-    use yew::prelude::*;
+    use folio::components::comments::{ReadOnlyNotice, ReadOnlyNoticeProps};
+    use folio::source::mapping::preset;
+    use folio::source::Adapter;
 
-    #[derive(Properties, PartialEq)]
-    struct P {
-        ctx: MappedContext,
-    }
-    #[component]
-    fn WithMapping(p: &P) -> Html {
-        html! { <ContextProvider<MappedContext> context={p.ctx.clone()}><ReadOnlyNotice /></ContextProvider<MappedContext>> }
-    }
-    let info = MappedInfo {
-        resolved: Resolved {
-            mapping: Some(Rc::new(preset(name).expect("a preset"))),
-            name: name.into(),
-            detected: false,
-        },
-        object: Rc::new(serde_json::json!({})),
-    };
-    let root = render::<WithMapping>(P {
-        ctx: MappedContext(Some(Rc::new(info))),
-    })
-    .await;
+    let adapter = Adapter::mapped(preset(name).expect("a preset"), "{}").expect("an adapter");
+    let platform = adapter.read_only_preset().map(|p| yew::AttrValue::from(p.to_string()));
+    let root = render::<ReadOnlyNotice>(ReadOnlyNoticeProps { platform }).await;
     crate::support::text(&root, ".folio-comments__closed")
 }
 

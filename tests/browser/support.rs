@@ -1,6 +1,9 @@
 //! Rendering helpers: mount into a known root, then poll for a condition (never a fixed sleep).
 
+use std::rc::Rc;
+
 use folio::components::comments::{CommentItem, ThreadContext};
+use folio::state::ThreadState;
 use gloo_timers::future::TimeoutFuture;
 use web_sys::Element;
 use yew::prelude::*;
@@ -63,6 +66,14 @@ pub fn text(root: &Element, css: &str) -> String {
     one(root, css).text_content().unwrap_or_default()
 }
 
+/// The context of a bare thread drawn from `state` (its empty `draw` plan: each comment draws its reply limit).
+pub fn ctx(state: ThreadState) -> ThreadContext {
+    ThreadContext {
+        state: Rc::new(state),
+        ..ThreadContext::default()
+    }
+}
+
 /// Props of [`Thread`].
 #[derive(Properties, PartialEq)]
 pub struct ThreadProps {
@@ -76,7 +87,7 @@ pub fn Thread(props: &ThreadProps) -> Html {
     html! {
         <ContextProvider<ThreadContext> context={props.ctx.clone()}>
             <ol class="folio-thread">
-                { for props.ctx.thread.roots().iter().map(|&i| html! { <CommentItem key={i} index={i} depth={0} /> }) }
+                { for props.ctx.state.thread.roots().iter().map(|&i| html! { <CommentItem key={i} index={i} depth={0} /> }) }
             </ol>
         </ContextProvider<ThreadContext>>
     }

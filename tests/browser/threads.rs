@@ -7,8 +7,11 @@ use std::rc::Rc;
 
 use folio::components::comments::{
     LiveNotice, LiveNoticeProps, PendingStatus, PendingStatusProps, RelativeTime,
-    RelativeTimeProps, SortControl, SortControlProps, ThreadContext, SORT_KEY,
+    RelativeTimeProps, SortControl, SortControlProps,
 };
+use folio::hooks::{use_persisted, SORT_KEY};
+use folio::net::NetError;
+use folio::state::{ThreadAction, ThreadState};
 use folio::model::{Author, Comment, SafeHtml};
 use folio::source::date::from_epoch_ms;
 use folio::source::thread::{build_thread, SortOrder};
@@ -67,12 +70,29 @@ async fn relative_time_with_exact_title() {
     );
 }
 
-// The sort control offers newest, oldest and top, calls back with the choice and remembers it for the site.
+/// A sort control wired as the comment section wires it: its choice goes into a thread state, which
+/// `use_persisted` writes back to storage.
+#[component]
+fn RememberedSort(props: &SortControlProps) -> Html {
+    let state = use_reducer(ThreadState::default);
+    use_persisted(&state, Rc::from("sorted"));
+    let on_change = {
+        let (d, told) = (state.dispatcher(), props.on_change.clone());
+        Callback::from(move |o| {
+            d.dispatch(ThreadAction::Sort(o));
+            told.emit(o);
+        })
+    };
+    html! { <SortControl value={state.sort} with_top={props.with_top} {on_change} /> }
+}
+
+// The sort control offers newest, oldest and top, calls back with the choice, and the section remembers it for the
+// site.
 #[wasm_bindgen_test]
 async fn sort_control_reports_and_remembers() {
     let chosen = Rc::new(Cell::new(None));
     let c = chosen.clone();
-    let root = render::<SortControl>(SortControlProps {
+    let root = render::<RememberedSort>(SortControlProps {
         value: SortOrder::Oldest,
         with_top: true,
         on_change: Callback::from(move |o| c.set(Some(o))),
@@ -89,10 +109,12 @@ async fn sort_control_reports_and_remembers() {
     let event = web_sys::Event::new("change").expect("event");
     let _ = select.dispatch_event(&event);
     wait_until(&root, |_| chosen.get() == Some(SortOrder::Newest)).await;
-    let stored = web_sys::window()
-        .and_then(|w| w.local_storage().ok().flatten())
-        .and_then(|s| s.get_item(SORT_KEY).ok().flatten());
-    assert_eq!(stored.as_deref(), Some("newest"));
+    let stored = || {
+        web_sys::window()
+            .and_then(|w| w.local_storage().ok().flatten())
+            .and_then(|s| s.get_item(SORT_KEY).ok().flatten())
+    };
+    wait_until(&root, |_| stored().as_deref() == Some("newest")).await;
 }
 
 // New comments are announced in a polite live region, with a button that inserts them; with none, it is empty.
@@ -132,11 +154,12 @@ async fn pending_status_sending_and_failed() {
     let retried = Rc::new(Cell::new(0));
     let r = retried.clone();
     let root = render::<PendingStatus>(PendingStatusProps {
-        failure: Some("Too many requests.".into()),
+        failure: Some(NetError::RateLimited { retry_after: None }),
         retry: Callback::from(move |()| r.set(r.get() + 1)),
     })
     .await;
-    assert!(text(&root, "[role=alert]").contains("Too many requests."));
+    let alert = text(&root, "[role=alert]");
+    assert!(alert.contains("was not posted") && alert.contains("Too many requests"), "{alert}");
     click(&root, ".folio-comment__retry");
     wait_until(&root, |_| retried.get() == 1).await;
 }
@@ -150,11 +173,11 @@ async fn collapsed_subtree_counts_hidden_replies() {
         comment("c", Some("b"), 2),
         comment("d", None, 3),
     ];
-    let ctx = ThreadContext {
+    let ctx = crate::support::ctx(ThreadState {
         thread: build_thread(list, SortOrder::Oldest),
         collapsed: Rc::new(HashSet::from([Rc::from("a")])),
-        ..ThreadContext::default()
-    };
+        ..ThreadState::default()
+    });
     let root = render::<Thread>(ThreadProps { ctx }).await;
     let a = one(&root, "#comment-a");
     assert!(all(&a, ":scope > ol").is_empty(), "replies hidden");
@@ -178,10 +201,10 @@ async fn replies_are_paged() {
     for i in 0..15 {
         list.push(comment(&format!("r{i}"), Some("a"), i + 1));
     }
-    let ctx = ThreadContext {
+    let ctx = crate::support::ctx(ThreadState {
         thread: build_thread(list, SortOrder::Oldest),
-        ..ThreadContext::default()
-    };
+        ..ThreadState::default()
+    });
     let root = render::<Thread>(ThreadProps { ctx }).await;
     assert_eq!(
         all(&root, "#comment-a > ol > li.folio-thread__item").len(),
@@ -193,11 +216,11 @@ async fn replies_are_paged() {
 // A highlighted comment (a deep link's target) is marked and focusable.
 #[wasm_bindgen_test]
 async fn highlighted_comment_is_marked() {
-    let ctx = ThreadContext {
+    let ctx = crate::support::ctx(ThreadState {
         thread: build_thread(vec![comment("a", None, 0)], SortOrder::Oldest),
         highlight: Some("a".into()),
-        ..ThreadContext::default()
-    };
+        ..ThreadState::default()
+    });
     let root = render::<Thread>(ThreadProps { ctx }).await;
     let article = one(&root, "#comment-a > article");
     assert!(article.class_list().contains("folio-comment--highlight"));

@@ -1,15 +1,14 @@
 use yew::prelude::*;
 
-use super::own_comment::open_grant;
 use super::{
     CommentHeader, ComposeForm, EditForm, HeldBadge, OwnActions, PendingStatus, ThreadContext,
     INDENT_LIMIT, NARROW_INDENT_LIMIT, NESTING_LIMIT,
 };
 use crate::components::common::SafeHtmlView;
-use crate::hooks::use_lang;
+use crate::hooks::{use_lang, use_retry};
 use crate::i18n::fill_name;
 use crate::model::Thread;
-use crate::state::{ThreadAction, REPLY_PAGE};
+use crate::state::{ThreadAction, ThreadState, REPLY_PAGE};
 
 /// Props of [`CommentItem`].
 #[derive(Properties, PartialEq)]
@@ -28,32 +27,34 @@ pub struct CommentItemProps {
 #[component]
 pub fn CommentItem(props: &CommentItemProps) -> Html {
     let editing = use_state(|| false);
+    let retry = use_retry();
     let Some(ctx) = use_context::<ThreadContext>() else {
         return Html::default();
     };
+    let st = &*ctx.state;
     let lang = use_lang();
     let s = lang.strings();
-    let Some(c) = ctx.thread.comment(props.index) else {
+    let Some(c) = st.thread.comment(props.index) else {
         return Html::default();
     };
-    let replying = ctx.replying_to.as_deref() == Some(&*c.id);
-    let pending = ctx.pending.get(&c.id).cloned();
-    let collapsed = ctx.collapsed.contains(&c.id);
+    let replying = st.replying_to.as_deref() == Some(&*c.id);
+    let pending = st.pending.get(&c.id).cloned();
+    let collapsed = st.collapsed.contains(&c.id);
     // The section's plan says how many replies to draw; without one (a bare thread), the limits do.
-    let planned = !ctx.draw.is_empty();
+    let planned = !st.draw.is_empty();
     let limit = if planned {
-        ctx.draw.get(props.index).copied().unwrap_or(0) as usize
+        st.draw.get(props.index).copied().unwrap_or(0) as usize
     } else {
-        ctx.reply_limits.get(&c.id).copied().unwrap_or(REPLY_PAGE)
+        st.reply_limits.get(&c.id).copied().unwrap_or(REPLY_PAGE)
     };
-    let replies = ctx.thread.replies(props.index);
-    let hidden = ctx.thread.descendant_count(props.index);
+    let replies = st.thread.replies(props.index);
+    let hidden = st.thread.descendant_count(props.index);
     // Only replies deeper than the indentation say whom they answer; finding the parent is a search, so skip it
     // for the others.
     let parent_name = (props.flat || props.depth >= NARROW_INDENT_LIMIT)
-        .then(|| c.parent.as_deref().and_then(|p| ctx.thread.index_of(p)))
+        .then(|| c.parent.as_deref().and_then(|p| st.thread.index_of(p)))
         .flatten()
-        .and_then(|p| ctx.thread.comment(p))
+        .and_then(|p| st.thread.comment(p))
         .map(|p| {
             if p.deleted {
                 s.deleted.to_string()
@@ -84,16 +85,17 @@ pub fn CommentItem(props: &CommentItemProps) -> Html {
         Callback::from(move |()| dispatch.emit(ThreadAction::CloseReply))
     };
     // The reader's own comment, while the server still lets them change it (a token kept from posting time).
-    let grant = ctx
+    let now = js_sys::Date::now() as i64;
+    let grant = st
         .post
         .as_ref()
         .filter(|_| !c.deleted && pending.is_none())
-        .and_then(|p| Some((p.clone(), open_grant(&ctx.article_id, &c.id)?)));
+        .and_then(|p| Some((p.clone(), st.grants.open(&c.id, now)?.clone())));
     let close_edit = {
         let editing = editing.clone();
         Callback::from(move |()| editing.set(false))
     };
-    let highlighted = ctx.highlight.as_deref() == Some(&*c.id);
+    let highlighted = st.highlight.as_deref() == Some(&*c.id);
     let classes = classes!(
         "folio-comment",
         c.deleted.then_some("folio-comment--deleted"),
@@ -111,11 +113,11 @@ pub fn CommentItem(props: &CommentItemProps) -> Html {
     // comment's own replies were cut.
     let (children, more) = if flat_children && planned {
         (
-            descendants_in_order(&ctx, props.index, usize::MAX),
+            descendants_in_order(st, props.index, usize::MAX),
             replies.len() > limit,
         )
     } else if flat_children {
-        let mut all = descendants_in_order(&ctx, props.index, limit.saturating_add(1));
+        let mut all = descendants_in_order(st, props.index, limit.saturating_add(1));
         let more = all.len() > limit;
         all.truncate(limit);
         (all, more)
@@ -135,34 +137,32 @@ pub fn CommentItem(props: &CommentItemProps) -> Html {
                     <CommentHeader comment={c.clone()} in_reply_to={parent_name}
                                    narrow_only={!props.flat && props.depth < INDENT_LIMIT} />
                     if let Some((post, g)) = grant.clone().filter(|_| *editing) {
-                        <EditForm article_id={ctx.article_id.clone()} post_url={post.url.clone()} comment={c.clone()}
-                                  grant={g} max_length={post.max_length} on_close={close_edit.clone()}
-                                  on_thread={ctx.dispatch.clone()} />
+                        <EditForm post_url={post.url.clone()} comment={c.clone()}
+                                  grant={g} max_length={post.max_length} on_close={close_edit.clone()} />
                     } else {
                         <div class="folio-comment__body" dir="auto"><SafeHtmlView html={c.body.clone()} /></div>
                     }
                 }
                 if let Some(p) = pending {
-                    <PendingStatus failure={p.failure.clone()} retry={p.retry.clone()} />
+                    <PendingStatus failure={p.failure.clone()} retry={retry.reform({ let id = c.id.clone(); move |()| id.clone() })} />
                 } else {
                     <footer class="folio-comment__footer">
                         if let Some(score) = c.score.filter(|_| !c.deleted) {
                             <span class="folio-comment__score">{ s.score.replace("{n}", &score.to_string()) }</span>
                         }
-                        if ctx.post.is_some() && !c.deleted {
+                        if st.post.is_some() && !c.deleted {
                             <button type="button" class="folio-link-button" aria-expanded={replying.to_string()}
                                     aria-label={fill_name(s.reply_to, &c.author.name)} onclick={on_reply}>
                                 { s.reply }
                             </button>
                         }
-                        if super::is_held(&c.id) {
-                            <HeldBadge id={c.id.to_string()} />
+                        if st.is_held(&c.id) {
+                            <HeldBadge />
                         }
                         if let Some((post, g)) = grant.filter(|_| !*editing) {
-                            <OwnActions article_id={ctx.article_id.clone()} post_url={post.url.clone()} comment={c.clone()}
+                            <OwnActions post_url={post.url.clone()} comment={c.clone()}
                                         token={std::rc::Rc::<str>::from(g.token.as_str())}
-                                        on_edit={let e = editing.clone(); Callback::from(move |()| e.set(true))}
-                                        on_thread={ctx.dispatch.clone()} />
+                                        on_edit={let e = editing.clone(); Callback::from(move |()| e.set(true))} />
                         }
                     </footer>
                 }
@@ -180,17 +180,16 @@ pub fn CommentItem(props: &CommentItemProps) -> Html {
                 }
             </article>
             if replying {
-                if let Some(post) = ctx.post.clone() {
+                if let Some(post) = st.post.clone() {
                     <ComposeForm article_id={ctx.article_id.clone()} {post} parent={Some(c.id.clone())}
-                                 parent_author={Some(c.author.name.clone())} on_posted={ctx.on_posted.clone()}
-                                 on_thread={ctx.dispatch.clone()} on_cancel={Some(on_cancel)} />
+                                 parent_author={Some(c.author.name.clone())} on_cancel={Some(on_cancel)} />
                 }
             }
             if !props.flat && !replies.is_empty() && !collapsed {
                 <ol id={replies_id} class={classes!("folio-thread__replies", (props.depth + 1 >= INDENT_LIMIT).then_some("folio-thread__replies--flat"),
                     (props.depth + 1 >= NARROW_INDENT_LIMIT).then_some("folio-thread__replies--narrow-flat"))}>
                     { for children.iter().map(|&i| html! {
-                        <CommentItem key={ctx.thread.comment(i).map(|c| c.id.to_string()).unwrap_or_default()} index={i} depth={props.depth + 1} flat={flat_children} />
+                        <CommentItem key={st.thread.comment(i).map(|c| c.id.to_string()).unwrap_or_default()} index={i} depth={props.depth + 1} flat={flat_children} />
                     }) }
                     if more {
                         <li class="folio-thread__more">
@@ -207,14 +206,14 @@ pub fn CommentItem(props: &CommentItemProps) -> Html {
 }
 
 /// Up to `max` comments below `index`, in reading order, following the draw plan, found without recursion.
-fn descendants_in_order(ctx: &ThreadContext, index: usize, max: usize) -> Vec<usize> {
-    let thread: &Thread = &ctx.thread;
+fn descendants_in_order(st: &ThreadState, index: usize, max: usize) -> Vec<usize> {
+    let thread: &Thread = &st.thread;
     // Without a plan the whole subtree qualifies and `max` bounds it.
     let drawn = |i: usize| -> usize {
-        if ctx.draw.is_empty() {
+        if st.draw.is_empty() {
             thread.replies(i).len()
         } else {
-            ctx.draw.get(i).copied().unwrap_or(0) as usize
+            st.draw.get(i).copied().unwrap_or(0) as usize
         }
     };
     let mut out = Vec::new();

@@ -3,14 +3,11 @@ use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use super::{
-    stored_sort, use_live, use_sentinel, CommentItem, ComposeForm, LiveNotice, SortControl,
-    ThreadContext,
-};
+use super::{CommentItem, ComposeForm, LiveNotice, SortControl, ThreadContext};
 use crate::components::common::{ErrorBox, Loading};
-use crate::hooks::{use_lang, use_mapped_comments};
+use crate::hooks::{use_lang, use_sentinel, use_thread, SectionIo, Source};
 use crate::model::Comment;
-use crate::state::{Load, LoadError, ThreadAction, ThreadState};
+use crate::state::{Load, LoadError, ThreadAction};
 
 /// Props of [`CommentSection`].
 #[derive(Properties, PartialEq)]
@@ -19,6 +16,9 @@ pub struct CommentSectionProps {
     pub url: AttrValue,
     /// The article's id.
     pub article_id: Rc<str>,
+    /// How the article's API is read (from the article's hook).
+    #[prop_or_default]
+    pub source: Source,
     /// Told about every comment the server accepted.
     #[prop_or_default]
     pub on_posted: Callback<Comment>,
@@ -27,15 +27,16 @@ pub struct CommentSectionProps {
     pub on_error: Callback<LoadError>,
 }
 
-/// The id a `#comment-<id>` link in the page's address points at.
-fn linked_comment() -> Option<Rc<str>> {
-    let hash = web_sys::window()?.location().hash().ok()?;
-    let id = hash.strip_prefix("#comment-")?;
-    let id = js_sys::decode_uri_component(id)
-        .ok()
-        .map(String::from)
-        .unwrap_or_else(|| id.to_string());
-    (!id.is_empty()).then(|| id.into())
+/// Once a linked comment is drawn, bring it into view and give it the focus.
+fn scroll_to(section: &NodeRef, id: &str) {
+    let css = format!("[id='comment-{}'] > article", id.replace('\\', "\\\\").replace('\'', "\\'"));
+    let found = section.cast::<web_sys::Element>().and_then(|s| s.query_selector(&css).ok().flatten());
+    if let Some(el) = found {
+        el.scroll_into_view();
+        if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+            let _ = el.focus();
+        }
+    }
 }
 
 /// The comment thread: a `<section>` whose heading shows the count, the compose form, the sort control, the
@@ -44,119 +45,59 @@ fn linked_comment() -> Option<Rc<str>> {
 pub fn CommentSection(props: &CommentSectionProps) -> Html {
     let lang = use_lang();
     let s = lang.strings();
-    let (load, retry) = use_mapped_comments(props.url.clone());
-    let state = use_reducer(|| ThreadState {
-        sort: stored_sort().unwrap_or_default(),
-        ..ThreadState::default()
-    });
+    let t = use_thread(
+        props.source.clone(),
+        props.url.clone(),
+        props.article_id.clone(),
+        props.on_posted.clone(),
+        props.on_error.clone(),
+    );
+    let state = &*t.state;
     let section = use_node_ref();
     let sentinel = use_node_ref();
-    let dispatch = {
-        let d = state.dispatcher();
-        Callback::from(move |a| d.dispatch(a))
-    };
     {
-        let (dispatch, on_error) = (dispatch.clone(), props.on_error.clone());
-        // Keyed by identity: a new load is a new `Rc`, and comparing two lists of 10,000 comments is wasted work.
-        let key = Rc::as_ptr(&load) as usize;
-        let load = load.clone();
-        use_effect_with(key, move |_| match &*load {
-            Load::Ready(loaded) => {
-                dispatch.emit(ThreadAction::Loaded(loaded.list.clone()));
-                if let Some(id) = linked_comment() {
-                    dispatch.emit(ThreadAction::Focus(id));
-                }
-            }
-            Load::Failed(e) => on_error.emit(e.clone()),
-            Load::Loading => {}
-        });
-    }
-    // Only the addresses: cloning (and comparing) a 10,000-comment list on every render would cost more than drawing.
-    use_live(
-        load.ready().map(|l| (l.url.clone(), l.events.clone())),
-        dispatch.clone(),
-    );
-    {
-        // Once a linked comment is drawn, bring it into view and give it the focus.
         let section = section.clone();
         use_effect_with(state.highlight.clone(), move |id| {
-            let found = id.as_ref().and_then(|id| {
-                let css = format!(
-                    "[id='comment-{}'] > article",
-                    id.replace('\\', "\\\\").replace('\'', "\\'")
-                );
-                section
-                    .cast::<web_sys::Element>()?
-                    .query_selector(&css)
-                    .ok()?
-            });
-            if let Some(el) = found {
-                el.scroll_into_view();
-                if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
-                    let _ = el.focus();
-                }
+            if let Some(id) = id {
+                scroll_to(&section, id);
             }
         });
     }
-    // Further pages of the API's list: on the reader's request, or by themselves while a linked comment is missing.
-    let load_more = super::use_more_pages(&state, dispatch.clone());
     let hidden_roots = state.hidden_roots();
-    let show_more = {
-        let dispatch = dispatch.clone();
-        Callback::from(move |()| dispatch.emit(ThreadAction::ShowMore))
+    let act = |action: fn() -> ThreadAction| {
+        let dispatch = t.dispatch.clone();
+        Callback::from(move |()| dispatch.emit(action()))
     };
-    use_sentinel(
-        sentinel.clone(),
-        (state.shown_roots, hidden_roots > 0),
-        show_more.clone(),
-    );
-    let on_posted = props.on_posted.clone();
+    let show_more = act(|| ThreadAction::ShowMore);
+    use_sentinel(sentinel.clone(), (state.shown_roots, hidden_roots > 0), show_more.clone());
     let ctx = ThreadContext {
-        thread: state.thread.clone(),
+        state: Rc::new(state.clone()),
         article_id: props.article_id.clone(),
-        post: state.post.clone(),
-        replying_to: state.replying_to.clone(),
-        dispatch: dispatch.clone(),
-        on_posted: on_posted.clone(),
-        collapsed: state.collapsed.clone(),
-        draw: state.draw.clone(),
-        reply_limits: state.reply_limits.clone(),
-        pending: state.pending.clone(),
-        highlight: state.highlight.clone(),
-        more: state.more.clone(),
+        dispatch: t.dispatch.clone(),
     };
     let count = state.count();
-    let on_sort = {
-        let dispatch = dispatch.clone();
-        Callback::from(move |o| dispatch.emit(ThreadAction::Sort(o)))
-    };
-    let on_show_new = {
-        let dispatch = dispatch.clone();
-        Callback::from(move |()| dispatch.emit(ThreadAction::ShowIncoming))
-    };
-    let with_top = state.comments.iter().any(|c| c.score.is_some());
+    let on_sort = t.dispatch.reform(ThreadAction::Sort);
+    let with_top = state.comments().iter().any(|c| c.score.is_some());
+    let platform = props.source.read_only_preset();
 
-    let content = match &*load {
+    let content = match &*t.load {
         Load::Loading => html! { <Loading label={s.loading_comments} /> },
-        Load::Failed(e) => {
-            html! { <ErrorBox title={s.comments_failed} error={e.clone()} on_retry={retry} /> }
-        }
+        Load::Failed(e) => html! { <ErrorBox title={s.comments_failed} error={e.clone()} on_retry={t.retry.clone()} /> },
         Load::Ready(_) => html! {
             <>
                 if state.thread.is_empty() {
                     <p class="folio-comments__empty">{ s.no_comments }</p>
                 }
                 if let Some(post) = &state.post {
-                    <ComposeForm article_id={props.article_id.clone()} post={post.clone()} on_posted={on_posted}
-                                 on_thread={dispatch.clone()} />
+                    <ComposeForm article_id={props.article_id.clone()} post={post.clone()} />
                 } else {
-                    <super::ReadOnlyNotice />
+                    <super::ReadOnlyNotice {platform} />
                 }
                 <div class="folio-comments__toolbar">
                     if state.thread.roots().len() > 1 {
                         <SortControl value={state.sort} {with_top} on_change={on_sort} />
                     }
-                    <LiveNotice count={state.incoming.len()} on_show={on_show_new} />
+                    <LiveNotice count={state.incoming.len()} on_show={act(|| ThreadAction::ShowIncoming)} />
                 </div>
                 if !state.thread.is_empty() {
                     <ol class="folio-thread" part="thread">
@@ -176,17 +117,18 @@ pub fn CommentSection(props: &CommentSectionProps) -> Html {
                     </div>
                 } else if state.pages.next.is_some() {
                     <super::LoadMore fetching={state.pages.fetching} error={state.pages.error.clone()}
-                                     on_load={load_more} />
+                                     on_load={t.load_more.clone()} />
                 }
             </>
         },
     };
     html! {
+        <ContextProvider<SectionIo> context={t.io.clone()}>
         <ContextProvider<ThreadContext> context={ctx}>
             <section class="folio-comments" aria-labelledby="folio-comments-heading" part="comments" ref={section}>
                 <h2 class="folio-comments__heading" id="folio-comments-heading">
                     <span class="folio-comments__title">{ s.comments }</span>
-                    if matches!(*load, Load::Ready(_)) {
+                    if matches!(*t.load, Load::Ready(_)) {
                         <span class="folio-comments__count" aria-hidden="true">{ count }</span>
                         <span class="folio-visually-hidden">{ format!(": {}", lang.comment_count(count)) }</span>
                     }
@@ -194,5 +136,6 @@ pub fn CommentSection(props: &CommentSectionProps) -> Html {
                 { content }
             </section>
         </ContextProvider<ThreadContext>>
+        </ContextProvider<SectionIo>>
     }
 }

@@ -1,43 +1,14 @@
-use std::cell::Cell;
 use std::rc::Rc;
 
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use super::{fits, MappedPost, MarkdownField, PostJob};
-use crate::components::common::describe_error;
-use crate::hooks::{
-    storage_get, storage_remove, storage_set, use_strings, MappedContext, MappedInfo,
-};
+use super::{fits, MarkdownField};
+use crate::components::common::failure_text;
+use crate::hooks::{use_compose, use_strings};
 use crate::i18n::fill_name;
-use crate::model::{Author, Comment, PostTarget};
-use crate::net::NetError;
-use crate::source::date::from_epoch_ms;
-use crate::source::mapping::{post_request, posts_template, PostForm};
-use crate::source::markdown::markdown_to_html;
-use crate::source::sanitize::Policy;
-use crate::state::{ComposeAction, ComposeState, Draft, LoadError, PostStatus};
-
-/// Name and e-mail are remembered across articles under this key; the text is per article and parent.
-const AUTHOR_KEY: &str = "folio:author";
-
-thread_local! {
-    static NEXT_FORM: Cell<usize> = const { Cell::new(0) };
-}
-
-/// A page-unique prefix for the form's element ids (labels need `for`; several forms and widgets share a page).
-fn next_form_id() -> String {
-    NEXT_FORM.with(|n| {
-        n.set(n.get() + 1);
-        format!("folio-form-{}", n.get())
-    })
-}
-
-/// A random key for the `Idempotency-Key` header: enough entropy that two readers never collide.
-fn fresh_key() -> String {
-    let part = || format!("{:012x}", (js_sys::Math::random() * 2f64.powi(48)) as u64);
-    format!("{}{}-{:x}", part(), part(), js_sys::Date::now() as u64)
-}
+use crate::model::PostTarget;
+use crate::state::{ComposeAction, PostStatus};
 
 /// Props of [`ComposeForm`].
 #[derive(Properties, PartialEq)]
@@ -52,11 +23,6 @@ pub struct ComposeFormProps {
     /// Its author, for the label.
     #[prop_or_default]
     pub parent_author: Option<Rc<str>>,
-    /// Told about the comment once the server stored it.
-    pub on_posted: Callback<Comment>,
-    /// The thread: the comment is drawn there at once, marked as sending (optimistic), and settled when stored.
-    #[prop_or_default]
-    pub on_thread: Callback<crate::state::ThreadAction>,
     /// Offered as a "Cancel" button (reply forms).
     #[prop_or_default]
     pub on_cancel: Option<Callback<()>>,
@@ -64,129 +30,34 @@ pub struct ComposeFormProps {
 
 /// The form that writes a comment or a reply. The text is saved locally as it is typed and cleared only when the
 /// server has stored it; the send button is disabled while a post is in flight, and a retry reuses the same
-/// idempotency key, so a comment is never lost and never posted twice.
+/// idempotency key, so a comment is never lost and never posted twice (`hooks::use_compose` does all of that; this
+/// draws it).
 #[component]
 pub fn ComposeForm(props: &ComposeFormProps) -> Html {
     let s = use_strings();
-    let draft_key = Draft::storage_key(&props.article_id, props.parent.as_deref());
-    let state = use_reducer({
-        let key = draft_key.clone();
-        move || {
-            let remembered = storage_get(AUTHOR_KEY)
-                .and_then(|t| Draft::from_storage(&t))
-                .unwrap_or_default();
-            let mut draft = storage_get(&key)
-                .and_then(|t| Draft::from_storage(&t))
-                .unwrap_or_default();
-            if draft.name.is_empty() {
-                draft.name = remembered.name;
-                draft.email = remembered.email;
-            }
-            ComposeState {
-                draft,
-                ..ComposeState::default()
-            }
-        }
-    });
-    let id = use_memo((), |_| next_form_id());
+    let compose = use_compose(props.article_id.clone(), props.parent.clone(), props.post.url.clone());
+    let (state, id) = (compose.state.clone(), compose.id.clone());
     let tried = use_state(|| false);
     let posted = use_state(|| None::<&'static str>);
     let honeypot = use_node_ref();
-    let in_flight = use_mut_ref(|| false);
-    // Read through a mapping whose `post.body` is a template (WordPress, Drupal): post in the platform's format.
-    let mapped = use_context::<MappedContext>()
-        .and_then(|c| c.0)
-        .filter(|i| i.resolved.mapping.as_deref().is_some_and(posts_template));
-    {
-        let key = draft_key.clone();
-        use_effect_with(state.draft.clone(), move |d| {
-            if d.body.trim().is_empty() {
-                storage_remove(&key);
-            } else {
-                storage_set(&key, &d.to_storage());
-            }
-            let author = Draft {
-                name: d.name.clone(),
-                email: d.email.clone(),
-                body: String::new(),
-            };
-            storage_set(AUTHOR_KEY, &author.to_storage());
-        });
-    }
-
     let onsubmit = {
-        let (state, tried, posted, in_flight) = (
-            state.clone(),
-            tried.clone(),
-            posted.clone(),
-            in_flight.clone(),
-        );
-        let (url, parent, on_posted, key, thread, honeypot) = (
-            props.post.url.clone(),
-            props.parent.clone(),
-            props.on_posted.clone(),
-            draft_key.clone(),
-            props.on_thread.clone(),
-            honeypot.clone(),
-        );
-        let (mapped, article_id) = (mapped.clone(), props.article_id.clone());
+        let (tried, posted, honeypot, submit) = (tried.clone(), posted.clone(), honeypot.clone(), compose.submit.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             tried.set(true);
             posted.set(None);
-            // Checked synchronously: two clicks in one frame both see the old state, but not the old flag.
-            if !state.can_send() || *in_flight.borrow() {
-                return;
-            }
-            let idem = state.idempotency_key.clone().unwrap_or_else(fresh_key);
-            let trap = honeypot
-                .cast::<HtmlInputElement>()
-                .map(|i| i.value())
-                .filter(|v| !v.is_empty());
-            let (body, via) = match mapped
-                .as_deref()
-                .and_then(|m| mapped_body(m, &state.draft, parent.as_deref(), &url))
-            {
-                // Platforms have their own spam defences; a filled honeypot just sends nothing.
-                Some(_) if trap.is_some() => return,
-                Some((body, via)) => (body, Some(via)),
-                None => {
-                    let mut body = state.post_body(parent.as_deref());
-                    // The hidden field people never see: a bot that fills every field gives itself away.
-                    if let Some(v) = trap {
-                        body["website"] = v.into();
+            // The hidden field people never see: a bot that fills every field gives itself away.
+            let trap = honeypot.cast::<HtmlInputElement>().map(|i| i.value()).filter(|v| !v.is_empty());
+            let told = {
+                let (tried, posted) = (tried.clone(), posted.clone());
+                Callback::from(move |r: Result<bool, ()>| {
+                    if let Ok(held) = r {
+                        tried.set(false);
+                        posted.set(Some(if held { s.awaiting_moderation } else { s.posted }));
                     }
-                    (body, None)
-                }
-            };
-            let done = {
-                let (tried, posted, on_posted) = (tried.clone(), posted.clone(), on_posted.clone());
-                Callback::from(move |(c, held): (Comment, bool)| {
-                    tried.set(false);
-                    posted.set(Some(if held {
-                        s.awaiting_moderation
-                    } else {
-                        s.posted
-                    }));
-                    on_posted.emit(c);
                 })
             };
-            PostJob {
-                url: url.clone(),
-                body,
-                mapped: via,
-                article_id: article_id.clone(),
-                key: idem,
-                draft: state.draft.clone(),
-                parent: parent.clone(),
-                draft_key: key.clone(),
-                strings: s,
-                form: state.dispatcher(),
-                in_flight: in_flight.clone(),
-                thread: thread.clone(),
-                done,
-            }
-            .attempt();
+            submit.emit((trap, told));
         })
     };
 
@@ -276,67 +147,5 @@ pub fn ComposeForm(props: &ComposeFormProps) -> Html {
                 }
             </div>
         </form>
-    }
-}
-
-/// The body and the way to send it, for a mapping that posts its own format; `None` if it cannot build one (the
-/// form then posts Folio's format, which a misconfigured mapping's server refuses with its own message).
-fn mapped_body(
-    info: &MappedInfo,
-    draft: &Draft,
-    parent: Option<&str>,
-    url: &str,
-) -> Option<(serde_json::Value, MappedPost)> {
-    let mapping = info.resolved.mapping.clone()?;
-    let form = PostForm {
-        text: draft.body.clone(),
-        name: draft.name.trim().to_string(),
-        email: draft.email.trim().to_string(),
-        parent: parent.map(str::to_string),
-    };
-    // The form posts to the URL the comment list gave (resolved against the list's address); the request built
-    // here brings the method, the headers and the body.
-    let req = post_request(&mapping, &info.object, &form, Some(url))
-        .ok()
-        .flatten()?;
-    let via = MappedPost {
-        mapping,
-        method: req.method,
-        headers: req.headers.into_iter().collect(),
-    };
-    Some((req.body, via))
-}
-
-/// The reader-facing sentence for a failed post: it was not posted, it is still here, and why.
-pub(super) fn failure_text(e: &NetError, s: &crate::i18n::Strings) -> String {
-    failure_with(s.post_failed, e, s)
-}
-
-/// `lead` (what did not happen), then why, in words, then the server's own message.
-pub(super) fn failure_with(lead: &str, e: &NetError, s: &crate::i18n::Strings) -> String {
-    let (reason, _) = describe_error(&LoadError::Net(e.clone()), s);
-    let server = e
-        .server_message()
-        .and_then(|m| m.message.clone())
-        .map(|m| format!(" {m}"))
-        .unwrap_or_default();
-    format!("{lead} {reason}{server}")
-}
-
-/// The comment as the reader wrote it, for a server that stored it but answered with nothing usable.
-pub(super) fn local_copy(draft: &Draft, parent: Option<Rc<str>>, key: &str) -> Comment {
-    Comment {
-        id: format!("local-{key}").into(),
-        parent,
-        author: Author {
-            name: draft.name.trim().into(),
-            url: None,
-            avatar: None,
-        },
-        date: Some(from_epoch_ms(js_sys::Date::now() as i64)),
-        body: markdown_to_html(&draft.body, Policy::Comment, None),
-        score: None,
-        deleted: false,
-        by_article_author: false,
     }
 }

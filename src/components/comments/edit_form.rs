@@ -2,20 +2,15 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::compose_form::failure_with;
-use super::own_comment::{edit, update};
 use super::MarkdownField;
-use crate::hooks::use_strings;
+use crate::components::common::failure_with;
+use crate::hooks::{use_edit, use_strings};
 use crate::model::Comment;
-use crate::source::markdown::markdown_to_html;
-use crate::source::sanitize::Policy;
-use crate::state::{EditGrant, ThreadAction};
+use crate::state::EditGrant;
 
 /// Props of [`EditForm`].
 #[derive(Properties, PartialEq)]
 pub struct EditFormProps {
-    /// The article's id (the grants are kept per article).
-    pub article_id: Rc<str>,
     /// The list's post URL; the comment is at `<post URL>/<id>`.
     pub post_url: Rc<str>,
     /// The comment being edited.
@@ -26,8 +21,6 @@ pub struct EditFormProps {
     pub max_length: usize,
     /// Closes the form (saved or cancelled).
     pub on_close: Callback<()>,
-    /// The thread, told about the edited comment.
-    pub on_thread: Callback<ThreadAction>,
 }
 
 /// Edits the reader's own comment in place, with the same Markdown field, preview and counter as the compose form.
@@ -42,43 +35,24 @@ pub fn EditForm(props: &EditFormProps) -> Html {
     let fits = super::fits(&text, props.max_length);
     let empty = text.trim().is_empty();
 
+    let edit = use_edit(props.comment.clone(), props.post_url.clone(), Rc::from(props.grant.token.as_str()));
     let onsubmit = {
-        let (text, saving, failure) = (text.clone(), saving.clone(), failure.clone());
-        let (article, url, comment, token) = (
-            props.article_id.clone(),
-            props.post_url.clone(),
-            props.comment.clone(),
-            props.grant.token.clone(),
-        );
-        let (on_close, on_thread) = (props.on_close.clone(), props.on_thread.clone());
+        let (text, saving, failure, on_close) = (text.clone(), saving.clone(), failure.clone(), props.on_close.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             if *saving || text.trim().is_empty() {
                 return;
             }
             saving.set(true);
-            let (text, saving, failure) = (text.clone(), saving.clone(), failure.clone());
-            let (article, url, comment, token) =
-                (article.clone(), url.clone(), comment.clone(), token.clone());
-            let (on_close, on_thread) = (on_close.clone(), on_thread.clone());
-            wasm_bindgen_futures::spawn_local(async move {
-                match edit(&url, &comment.id, &token, &text).await {
-                    Ok(stored) => {
-                        update(&article, |g| g.set_text(&comment.id, &text));
-                        // A server that answers with something else than the comment still stored the text.
-                        let updated = stored.unwrap_or_else(|| Comment {
-                            body: markdown_to_html(&text, Policy::Comment, None),
-                            ..comment
-                        });
-                        on_thread.emit(ThreadAction::Posted(updated));
-                        on_close.emit(());
-                    }
-                    Err(e) => {
-                        saving.set(false);
-                        failure.set(Some(failure_with(s.change_failed, &e, s)));
-                    }
+            let (saving, failure, on_close) = (saving.clone(), failure.clone(), on_close.clone());
+            // The section shows the comment as the server now has it; this form closes or says why not.
+            edit.emit(((*text).clone(), Callback::from(move |r: Result<(), _>| match r {
+                Ok(()) => on_close.emit(()),
+                Err(e) => {
+                    saving.set(false);
+                    failure.set(Some(failure_with(s.change_failed, &e, s)));
                 }
-            });
+            })));
         })
     };
     let on_input = {

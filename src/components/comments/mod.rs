@@ -12,41 +12,28 @@ mod load_more;
 mod markdown_field;
 mod more_stubs;
 mod own_actions;
-mod own_comment;
 mod pending_status;
-mod post_attempt;
 mod read_only_notice;
 mod relative_time;
 mod sort_control;
 mod thread_context;
-mod use_comment_list;
-mod use_live;
-mod use_more_pages;
-mod use_sentinel;
 
 pub use comment_header::{CommentHeader, CommentHeaderProps};
 pub use comment_item::{CommentItem, CommentItemProps};
 pub use comment_section::{CommentSection, CommentSectionProps};
 pub use compose_form::{ComposeForm, ComposeFormProps};
 pub use edit_form::{EditForm, EditFormProps};
-pub use held_badge::{is_held, mark_held, published, HeldBadge, HeldBadgeProps};
+pub use held_badge::HeldBadge;
 pub use live_notice::{LiveNotice, LiveNoticeProps};
 pub use load_more::{LoadMore, LoadMoreProps};
 pub use markdown_field::{fits, MarkdownField, MarkdownFieldProps};
 pub use more_stubs::{MoreStubs, MoreStubsProps};
 pub use own_actions::{OwnActions, OwnActionsProps};
 pub use pending_status::{PendingStatus, PendingStatusProps};
-pub use post_attempt::{MappedPost, PostJob};
-pub use read_only_notice::ReadOnlyNotice;
+pub use read_only_notice::{ReadOnlyNotice, ReadOnlyNoticeProps};
 pub use relative_time::{format_relative, relative_parts, RelativeTime, RelativeTimeProps};
-pub use sort_control::{
-    sort_from_name, sort_name, stored_sort, SortControl, SortControlProps, SORT_KEY,
-};
+pub use sort_control::{SortControl, SortControlProps};
 pub use thread_context::ThreadContext;
-pub use use_comment_list::{load_folio_list, use_comment_list, LoadedList};
-pub use use_live::{use_live, POLL_MS};
-pub use use_more_pages::use_more_pages;
-pub use use_sentinel::use_sentinel;
 
 /// From this depth on, replies are no longer indented further (phones stay readable) and say whom they answer.
 pub const INDENT_LIMIT: usize = 5;

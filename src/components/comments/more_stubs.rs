@@ -3,11 +3,8 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::ThreadContext;
-use crate::hooks::{use_lang, MappedContext};
-use crate::model::{CommentList, MoreStub};
-use crate::net::{get_text, DEFAULT_TIMEOUT_MS};
-use crate::source::mapping::map_comments_text;
-use crate::state::{LoadError, ThreadAction};
+use crate::hooks::{use_lang, use_stub_loader};
+use crate::model::MoreStub;
 
 /// Props of [`MoreStubs`].
 #[derive(Properties, PartialEq)]
@@ -24,6 +21,7 @@ pub struct MoreStubsProps {
 pub fn MoreStubs(props: &MoreStubsProps) -> Html {
     let ctx = use_context::<ThreadContext>().unwrap_or_default();
     let stubs: Vec<MoreStub> = ctx
+        .state
         .more
         .iter()
         .filter(|m| m.parent == props.parent)
@@ -44,52 +42,32 @@ struct StubProps {
     stub: MoreStub,
 }
 
-/// Fetch a stub's answer and map it with the mapping the thread was read with.
-async fn load(url: Rc<str>, mapped: MappedContext) -> Result<CommentList, LoadError> {
-    let f = get_text(&url, DEFAULT_TIMEOUT_MS).await?;
-    let info = mapped.0.as_ref();
-    let mapping = info.and_then(|i| i.resolved.mapping.as_deref());
-    Ok(map_comments_text(
-        &f.text,
-        Some(&f.url),
-        mapping,
-        info.map(|i| i.object.as_ref()),
-    )?)
-}
-
 /// One stub: a button while it can be fetched, else a link.
 #[component]
 fn Stub(props: &StubProps) -> Html {
-    let ctx = use_context::<ThreadContext>().unwrap_or_default();
-    let mapped = use_context::<MappedContext>().unwrap_or_default();
     let lang = use_lang();
     let s = lang.strings();
     let busy = use_state(|| false);
     let failed = use_state(|| false);
     let stub = &props.stub;
     let text = lang.plural_text(&s.more_replies, stub.count);
-    let fetchable = stub
-        .fetch
-        .clone()
-        .zip(stub.parent.clone())
-        .filter(|_| !*failed);
+    let load = use_stub_loader(
+        stub.fetch.clone().unwrap_or_else(|| "".into()),
+        stub.parent.clone().unwrap_or_else(|| "".into()),
+    );
+    let fetchable = stub.fetch.is_some() && stub.parent.is_some() && !*failed;
     let content = match fetchable {
-        Some((url, parent)) => {
+        true => {
             let onclick = {
-                let (busy, failed, dispatch) = (busy.clone(), failed.clone(), ctx.dispatch.clone());
+                let (busy, failed) = (busy.clone(), failed.clone());
                 Callback::from(move |_: MouseEvent| {
                     busy.set(true);
-                    let (url, parent, mapped) = (url.clone(), parent.clone(), mapped.clone());
-                    let (busy, failed, dispatch) = (busy.clone(), failed.clone(), dispatch.clone());
-                    wasm_bindgen_futures::spawn_local(async move {
-                        match load(url, mapped).await {
-                            Ok(list) => dispatch.emit(ThreadAction::StubLoaded { parent, list }),
-                            Err(_) => {
-                                busy.set(false);
-                                failed.set(true);
-                            }
-                        }
-                    });
+                    let (busy, failed) = (busy.clone(), failed.clone());
+                    // Once loaded, the stub leaves the thread state and this button goes with it.
+                    load.emit(Callback::from(move |_| {
+                        busy.set(false);
+                        failed.set(true);
+                    }));
                 })
             };
             html! {
@@ -97,7 +75,7 @@ fn Stub(props: &StubProps) -> Html {
                         aria-busy={(*busy).to_string()} {onclick}>{ text }</button>
             }
         }
-        None => match &stub.url {
+        false => match &stub.url {
             Some(url) => html! {
                 <a href={url.to_string()} class="folio-thread__more-stub" rel="noopener noreferrer"
                    target="_blank">{ text }</a>

@@ -3,18 +3,13 @@ use std::rc::Rc;
 use web_sys::HtmlElement;
 use yew::prelude::*;
 
-use super::compose_form::failure_with;
-use super::own_comment::{delete, update};
-use crate::hooks::use_strings;
+use crate::components::common::failure_with;
+use crate::hooks::{use_delete, use_strings};
 use crate::model::Comment;
-use crate::source::sanitize::SafeHtml;
-use crate::state::ThreadAction;
 
 /// Props of [`OwnActions`].
 #[derive(Properties, PartialEq)]
 pub struct OwnActionsProps {
-    /// The article's id (the grants are kept per article).
-    pub article_id: Rc<str>,
     /// The list's post URL; the comment is at `<post URL>/<id>`.
     pub post_url: Rc<str>,
     /// The reader's comment.
@@ -23,8 +18,6 @@ pub struct OwnActionsProps {
     pub token: Rc<str>,
     /// Opens the edit form.
     pub on_edit: Callback<()>,
-    /// The thread, told about the deleted comment.
-    pub on_thread: Callback<ThreadAction>,
 }
 
 /// "Edit" and "Delete" on the reader's own comment while the server's window is open. Delete asks first, in the
@@ -46,44 +39,22 @@ pub fn OwnActions(props: &OwnActionsProps) -> Html {
             }
         });
     }
+    let delete = use_delete(props.comment.clone(), props.post_url.clone(), props.token.clone());
     let on_delete = {
         let (busy, failure) = (busy.clone(), failure.clone());
-        let (article, url, comment, token, on_thread) = (
-            props.article_id.clone(),
-            props.post_url.clone(),
-            props.comment.clone(),
-            props.token.clone(),
-            props.on_thread.clone(),
-        );
         Callback::from(move |_: MouseEvent| {
             if *busy {
                 return;
             }
             busy.set(true);
             let (busy, failure) = (busy.clone(), failure.clone());
-            let (article, url, comment, token, on_thread) = (
-                article.clone(),
-                url.clone(),
-                comment.clone(),
-                token.clone(),
-                on_thread.clone(),
-            );
-            wasm_bindgen_futures::spawn_local(async move {
-                match delete(&url, &comment.id, &token).await {
-                    Ok(()) => {
-                        update(&article, |g| g.remove(&comment.id));
-                        on_thread.emit(ThreadAction::Posted(Comment {
-                            deleted: true,
-                            body: SafeHtml::default(),
-                            ..comment
-                        }));
-                    }
-                    Err(e) => {
-                        busy.set(false);
-                        failure.set(Some(failure_with(s.change_failed, &e, s)));
-                    }
+            // Once deleted, the section draws the placeholder in this comment's place.
+            delete.emit(((), Callback::from(move |r: Result<(), _>| {
+                if let Err(e) = r {
+                    busy.set(false);
+                    failure.set(Some(failure_with(s.change_failed, &e, s)));
                 }
-            });
+            })));
         })
     };
     let ask = {

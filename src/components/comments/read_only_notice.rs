@@ -1,6 +1,6 @@
 use yew::prelude::*;
 
-use crate::hooks::{use_strings, MappedContext};
+use crate::hooks::use_strings;
 use crate::i18n::fill_name;
 
 /// The platform's own name for a read-only preset, for the sentence that says why there is no form.
@@ -18,21 +18,20 @@ fn platform_name(preset: &str) -> Option<&'static str> {
     })
 }
 
+/// Props of [`ReadOnlyNotice`].
+#[derive(Properties, PartialEq)]
+pub struct ReadOnlyNoticeProps {
+    /// The preset of a platform that takes no anonymous comments (a `read_only` mapping), if that is why.
+    #[prop_or_default]
+    pub platform: Option<AttrValue>,
+}
+
 /// Shown instead of the compose form when the thread cannot be written to. Threads read through a platform that
-/// takes no anonymous comments (a `read_only` mapping) say so by name, so nobody looks for a form that cannot exist.
+/// takes no anonymous comments say so by name, so nobody looks for a form that cannot exist.
 #[component]
-pub fn ReadOnlyNotice() -> Html {
+pub fn ReadOnlyNotice(props: &ReadOnlyNoticeProps) -> Html {
     let s = use_strings();
-    let mapped = use_context::<MappedContext>().and_then(|c| c.0);
-    let platform = mapped.as_ref().and_then(|i| {
-        let read_only = i
-            .resolved
-            .mapping
-            .as_ref()
-            .and_then(|m| m.comments.as_ref())
-            .is_none_or(|c| c.read_only || c.post.is_none());
-        read_only.then(|| platform_name(&i.resolved.name)).flatten()
-    });
+    let platform = props.platform.as_deref().and_then(platform_name);
     html! {
         <p class="folio-comments__closed">
             { match platform {

@@ -8,7 +8,7 @@ use super::doc::{Mapping, Pagination};
 use super::value::{self, Doc};
 use crate::model::MoreStub;
 use crate::source::error::SourceError;
-use crate::source::url::safe_link;
+use crate::source::url::{encode_component, safe_link};
 
 /// What is known about the page just read.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -184,16 +184,7 @@ pub fn set_param(url: &str, key: &str, value: &str) -> String {
         None => (url, None),
     };
     let (path, query) = rest.split_once('?').unwrap_or((rest, ""));
-    let encoded: String = value
-        .bytes()
-        .map(|b| {
-            if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
-                (b as char).to_string()
-            } else {
-                format!("%{b:02X}")
-            }
-        })
-        .collect();
+    let encoded = encode_component(value);
     let mut pairs: Vec<String> = query
         .split('&')
         .filter(|p| !p.is_empty() && p.split('=').next() != Some(key))

@@ -5,9 +5,9 @@
 use std::collections::HashSet;
 use std::rc::Rc;
 
-use super::thread_state::ThreadState;
-use super::LoadError;
-use crate::model::CommentList;
+use super::ThreadState;
+use crate::state::LoadError;
+use crate::model::{Comment, CommentList};
 use crate::source::thread::build_thread;
 
 /// The most pages read while looking for a linked comment (`#comment-<id>`): enough for 50 pages of an API's
@@ -67,12 +67,10 @@ impl ThreadState {
             .iter()
             .filter_map(|&i| self.thread.comment(i).map(|c| c.id.clone()))
             .collect();
-        let known: HashSet<Rc<str>> = self.comments.iter().map(|c| c.id.clone()).collect();
         let arriving: HashSet<&str> = list.comments.iter().map(|c| &*c.id).collect();
         // Comments that came live and wait for the reader are on this page: the reader asked for them now.
         self.incoming.retain(|c| !arriving.contains(&*c.id));
-        self.comments
-            .extend(list.comments.into_iter().filter(|c| !known.contains(&c.id)));
+        let comments = self.merged(list.comments);
         self.pages = PageState {
             next: list.next,
             loaded: self.pages.loaded.saturating_add(1),
@@ -83,7 +81,7 @@ impl ThreadState {
         if !list.more.is_empty() {
             Rc::make_mut(&mut self.more).extend(list.more);
         }
-        self.thread = build_thread(self.comments.clone(), self.sort);
+        self.thread = build_thread(comments, self.sort);
 
         let old = self.shown_roots;
         let last_kept = shown_before
@@ -120,9 +118,7 @@ impl ThreadState {
         {
             return;
         }
-        let known: HashSet<Rc<str>> = self.comments.iter().map(|c| c.id.clone()).collect();
-        self.comments
-            .extend(list.comments.into_iter().filter(|c| !known.contains(&c.id)));
+        let comments = self.merged(list.comments);
         let more = Rc::make_mut(&mut self.more);
         more.retain(|m| m.parent.as_deref() != Some(parent));
         more.extend(
@@ -130,7 +126,17 @@ impl ThreadState {
                 .into_iter()
                 .filter(|m| m.parent.as_deref().is_some_and(|p| p != parent)),
         );
-        self.thread = build_thread(self.comments.clone(), self.sort);
+        self.thread = build_thread(comments, self.sort);
+    }
+
+    /// The known comments followed by those of `arriving` that are new; known ones stay as they are (an
+    /// offset-paged API repeats items when comments arrive, and a stub's answer holds its parent again).
+    fn merged(&self, arriving: Vec<Comment>) -> Vec<Comment> {
+        let known: HashSet<&str> = self.comments().iter().map(|c| &*c.id).collect();
+        let fresh: Vec<Comment> = arriving.into_iter().filter(|c| !known.contains(&*c.id)).collect();
+        let mut comments = self.comments().to_vec();
+        comments.extend(fresh);
+        comments
     }
 
     /// The position, among the top-level comments, of the one under which comment `id` now sits (itself, or its

@@ -4,7 +4,8 @@
 use super::*;
 use crate::model::{Author, SafeHtml};
 use crate::source::date::from_epoch_ms;
-use crate::state::MAX_SEEK_PAGES;
+use crate::model::CommentList;
+use crate::state::{EditGrant, EditGrants, LoadError, NetError, MAX_SEEK_PAGES};
 
 fn c(id: &str, parent: Option<&str>) -> Comment {
     Comment {
@@ -52,7 +53,6 @@ fn pending(id: &str, parent: Option<&str>) -> PendingPost {
     PendingPost {
         comment: c(id, parent),
         failure: None,
-        retry: Callback::noop(),
     }
 }
 
@@ -214,14 +214,20 @@ fn pending_post_lifecycle() {
     let s = s.apply(ThreadAction::Pending(pending("pending-k", Some("a"))));
     assert!(s.thread.index_of("pending-k").is_some());
     assert_eq!(s.count(), 1, "a pending comment is not counted yet");
-    let mut failed = pending("pending-k", Some("a"));
-    failed.failure = Some("Too many requests".into());
-    let s = s.apply(ThreadAction::Pending(failed));
+    let limited = NetError::RateLimited { retry_after: None };
+    let s = s.apply(ThreadAction::PostFailed {
+        local: "pending-k".into(),
+        error: limited.clone(),
+    });
     assert_eq!(s.thread.len(), 2, "the failure updates, never duplicates");
     assert_eq!(
         s.pending.get("pending-k").and_then(|p| p.failure.clone()),
-        Some("Too many requests".into())
+        Some(limited)
     );
+    // A retry marks it as sending again, still once.
+    let s = s.apply(ThreadAction::Pending(pending("pending-k", Some("a"))));
+    assert_eq!(s.thread.len(), 2);
+    assert_eq!(s.pending.get("pending-k").map(|p| p.failure.is_none()), Some(true));
     // A reload in between keeps the pending comment.
     let s = s.apply(ThreadAction::Loaded(list(&["a"])));
     assert!(s.thread.index_of("pending-k").is_some());
@@ -341,7 +347,7 @@ fn pages_merge_dedupe_and_attach_late_parents() {
             None,
         ),
     );
-    assert_eq!(s.comments.len(), 5, "a1 is not duplicated");
+    assert_eq!(s.comments().len(), 5, "a1 is not duplicated");
     assert_eq!(root_ids(&s), ["a", "b"]);
     let b = s.thread.index_of("b").expect("b");
     let r = s.thread.index_of("r").expect("r");
@@ -383,7 +389,7 @@ fn stub_replies_merge_under_their_parent() {
         parent: "a".into(),
         list: answer.clone(),
     });
-    assert_eq!(s.comments.len(), 4, "a, b, x, y: a is not doubled");
+    assert_eq!(s.comments().len(), 4, "a, b, x, y: a is not doubled");
     let a = s.thread.index_of("a").expect("a");
     let x = s.thread.index_of("x").expect("x");
     assert_eq!(s.thread.replies(a), [x]);
@@ -397,7 +403,7 @@ fn stub_replies_merge_under_their_parent() {
         parent: "a".into(),
         list: answer,
     });
-    assert_eq!(again.comments.len(), 4);
+    assert_eq!(again.comments().len(), 4);
     assert_eq!(again.more, s.more);
 }
 
@@ -425,7 +431,7 @@ fn stale_and_failed_pages() {
     let s =
         ThreadState::default().apply(ThreadAction::Loaded(page(vec![c("a", None)], Some("/p2"))));
     let stale = append(s.clone(), "/old-p2", page(vec![c("z", None)], None));
-    assert_eq!(stale.comments.len(), 1);
+    assert_eq!(stale.comments().len(), 1);
     let failed = s
         .apply(ThreadAction::PageRequested)
         .apply(ThreadAction::PageFailed(LoadError::Config("x".into())));
@@ -503,4 +509,53 @@ fn deep_link_searches_further_pages() {
         );
     }
     assert!(!s.wants_page(), "the search is bounded");
+}
+
+// The reader's held comment stays marked until it arrives published (live or on a reload), and only in the
+// section it was posted from: each reader's state is its own.
+#[test]
+fn held_comments_until_published_per_reader() {
+    let first = ThreadState::default()
+        .apply(ThreadAction::Loaded(list(&["a"])))
+        .apply(ThreadAction::Posted(c("mine", None)))
+        .apply(ThreadAction::Held("mine".into()));
+    let second = ThreadState::default().apply(ThreadAction::Loaded(list(&["a"])));
+    assert!(first.is_held("mine"));
+    assert!(!second.is_held("mine"), "another reader's state knows nothing of it");
+    let arrived = first.clone().apply(ThreadAction::Arrived(vec![c("other", None)]));
+    assert!(arrived.is_held("mine"), "someone else's comment publishes nothing of ours");
+    let approved = first.clone().apply(ThreadAction::Arrived(vec![c("mine", None)]));
+    assert!(!approved.is_held("mine"));
+    let reloaded = first.apply(ThreadAction::Loaded(list(&["a", "mine"])));
+    assert!(!reloaded.is_held("mine"));
+}
+
+// Edit grants: read once, a new one kept (expired ones pruned), the text of an edit remembered, a deleted
+// comment's grant dropped; all inside the section's own state.
+#[test]
+fn edit_grants_follow_the_readers_actions() {
+    const NOW: i64 = 1_700_000_000_000;
+    let grant = |until_ms| EditGrant {
+        token: "t".into(),
+        until_ms,
+        text: "Hi".into(),
+    };
+    let mut stored = EditGrants::default();
+    stored.insert("old", grant(NOW - 1), NOW - 10);
+    let s = ThreadState::new(SortOrder::Newest, stored);
+    assert_eq!(s.sort, SortOrder::Newest);
+    assert!(s.grants.0.contains_key("old"));
+    let s = s.apply(ThreadAction::Granted {
+        id: "c1".into(),
+        grant: grant(NOW + 60_000),
+        now_ms: NOW,
+    });
+    assert!(!s.grants.0.contains_key("old"), "expired grants are pruned");
+    let s = s.apply(ThreadAction::Edited {
+        id: "c1".into(),
+        text: "Hello".into(),
+    });
+    assert_eq!(s.grants.open("c1", NOW).map(|g| g.text.as_str()), Some("Hello"));
+    let s = s.apply(ThreadAction::GrantDropped("c1".into()));
+    assert_eq!(s.grants.open("c1", NOW), None);
 }

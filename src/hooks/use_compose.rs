@@ -1,0 +1,126 @@
+//! The compose form's state: the draft (saved locally as it is typed, from one effect), the post status, and the
+//! submit that turns the draft into a request through the section's adapter.
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::post_job::PostJob;
+use super::{storage_get, storage_remove, storage_set, use_section_io};
+use crate::state::{ComposeAction, ComposeState, Draft};
+
+/// Name and e-mail are remembered across articles under this key; the text is per article and parent.
+const AUTHOR_KEY: &str = "folio:author";
+
+thread_local! {
+    static NEXT_FORM: Cell<usize> = const { Cell::new(0) };
+}
+
+/// A page-unique prefix for a form's element ids (labels need `for`; several forms and widgets share a page). A
+/// counter, not state: it only has to differ between the forms of one page.
+fn next_form_id() -> String {
+    NEXT_FORM.with(|n| {
+        n.set(n.get() + 1);
+        format!("folio-form-{}", n.get())
+    })
+}
+
+/// A random key for the `Idempotency-Key` header: enough entropy that two readers never collide.
+fn fresh_key() -> String {
+    let part = || format!("{:012x}", (js_sys::Math::random() * 2f64.powi(48)) as u64);
+    format!("{}{}-{:x}", part(), part(), js_sys::Date::now() as u64)
+}
+
+/// The draft restored for `key`, with the remembered name and e-mail when it has none.
+fn restored(key: &str) -> ComposeState {
+    let remembered = storage_get(AUTHOR_KEY).and_then(|t| Draft::from_storage(&t)).unwrap_or_default();
+    let mut draft = storage_get(key).and_then(|t| Draft::from_storage(&t)).unwrap_or_default();
+    if draft.name.is_empty() {
+        draft.name = remembered.name;
+        draft.email = remembered.email;
+    }
+    ComposeState { draft, ..ComposeState::default() }
+}
+
+/// A request to send the draft: what the honeypot field holds, and where to tell `Ok(held)` or that it failed.
+pub type Submit = (Option<String>, Callback<Result<bool, ()>>);
+
+/// A compose form's handles.
+pub struct Compose {
+    /// The form's state (dispatch field edits to it).
+    pub state: UseReducerHandle<ComposeState>,
+    /// The page-unique id prefix of the form's fields.
+    pub id: Rc<String>,
+    /// Send the draft (the argument: what the honeypot field holds). Told back `Ok(held)` or the failure, which
+    /// the state also records.
+    pub submit: Callback<Submit>,
+}
+
+/// The compose form of a new comment (`parent: None`) or a reply, on article `article_id`, posting to `url`.
+#[hook]
+pub fn use_compose(article_id: Rc<str>, parent: Option<Rc<str>>, url: Rc<str>) -> Compose {
+    let draft_key = Draft::storage_key(&article_id, parent.as_deref());
+    let state = use_reducer({
+        let key = draft_key.clone();
+        move || restored(&key)
+    });
+    let id = use_memo((), |_| next_form_id());
+    let in_flight: Rc<Cell<bool>> = use_memo((), |_| Cell::new(false));
+    {
+        let key = draft_key.clone();
+        use_effect_with(state.draft.clone(), move |d| {
+            if d.body.trim().is_empty() {
+                storage_remove(&key);
+            } else {
+                storage_set(&key, &d.to_storage());
+            }
+            let author = Draft { name: d.name.clone(), email: d.email.clone(), body: String::new() };
+            storage_set(AUTHOR_KEY, &author.to_storage());
+        });
+    }
+    let io = use_section_io();
+    let submit = {
+        let state = state.clone();
+        Callback::from(move |(honeypot, told): Submit| {
+            // Checked synchronously: two clicks in one frame both see the old state, but not the old flag.
+            let Some(io) = io.as_ref().filter(|_| state.can_send() && !in_flight.get()) else {
+                return;
+            };
+            let key = state.idempotency_key.clone().unwrap_or_else(fresh_key);
+            let form = state.draft.form(parent.as_deref());
+            let adapter = io.source.0.clone();
+            let Some(outgoing) = adapter.post_request(&form, &url, &key, honeypot) else {
+                return; // a platform's post with the honeypot filled: a bot, sent nothing
+            };
+            state.dispatch(ComposeAction::Send(key.clone()));
+            let now = js_sys::Date::now() as i64;
+            let local = state.draft.local_comment(format!("pending-{key}").into(), parent.clone(), now);
+            let form_state = state.dispatcher();
+            let on_outcome = Callback::from(move |r: Result<bool, crate::net::NetError>| match r {
+                Ok(held) => {
+                    form_state.dispatch(ComposeAction::Sent);
+                    told.emit(Ok(held));
+                }
+                Err(e) => {
+                    form_state.dispatch(ComposeAction::Failed(e));
+                    told.emit(Err(()));
+                }
+            });
+            PostJob {
+                adapter,
+                outgoing,
+                local,
+                text: state.draft.body.clone(),
+                draft_key: draft_key.clone(),
+                in_flight: in_flight.clone(),
+                dispatch: io.dispatch.clone(),
+                on_posted: io.on_posted.clone(),
+                on_outcome,
+                jobs: Rc::downgrade(&io.jobs),
+            }
+            .attempt();
+        })
+    };
+    Compose { state, id, submit }
+}
