@@ -4,6 +4,7 @@
 
 mod article;
 mod comment;
+mod safe_html;
 mod share;
 mod time;
 
@@ -12,6 +13,4 @@ pub use comment::{Comment, CommentList, MoreStub, PostTarget, Thread};
 pub use share::{Network, ShareTarget};
 pub use time::Timestamp;
 
-/// HTML that went through Folio's allowlist sanitiser. Only the sanitiser can build one, and the only raw-HTML
-/// rendering in the code base takes this type, so unsanitised HTML cannot reach the DOM by accident.
-pub use crate::source::sanitize::SafeHtml;
+pub use safe_html::SafeHtml;

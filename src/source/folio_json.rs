@@ -51,7 +51,7 @@ pub fn article_from_value(v: &Value, base: Option<&str>) -> Result<Article, Sour
         "text" => body_text
             .split("\n\n")
             .filter(|p| !p.trim().is_empty())
-            .map(SafeHtml::from_plain_text)
+            .map(|t| crate::source::sanitize::from_plain_text(t))
             .collect(),
         other => {
             return Err(bad(
@@ -158,7 +158,7 @@ pub fn comment(v: &Value, path: &str, base: Option<&str>) -> Result<Comment, Sou
         (true, _) | (false, None) => SafeHtml::default(),
         (false, Some(b)) => match text(o, "format", path)?.unwrap_or("markdown") {
             "html" => sanitize(b, Policy::Comment, base),
-            "text" => SafeHtml::from_plain_text(b),
+            "text" => crate::source::sanitize::from_plain_text(b),
             _ => markdown_to_html(b, Policy::Comment, base),
         },
     };

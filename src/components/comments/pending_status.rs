@@ -2,7 +2,7 @@ use yew::prelude::*;
 
 use crate::components::common::failure_text;
 use crate::hooks::use_strings;
-use crate::net::NetError;
+use crate::state::NetError;
 
 /// Props of [`PendingStatus`].
 #[derive(Properties, PartialEq)]

@@ -2,7 +2,7 @@ use yew::prelude::*;
 
 use crate::hooks::use_strings;
 use crate::i18n::Strings;
-use crate::net::NetError;
+use crate::state::NetError;
 use crate::source::SourceError;
 use crate::state::LoadError;
 

@@ -2,7 +2,7 @@
 //! why in words, and the server's own message.
 
 use crate::i18n::Strings;
-use crate::net::NetError;
+use crate::state::NetError;
 use crate::state::LoadError;
 
 use super::describe_error;

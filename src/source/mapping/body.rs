@@ -26,7 +26,7 @@ pub fn article_body(
         "text" => string(v, path)?
             .split("\n\n")
             .filter(|p| !p.trim().is_empty())
-            .map(SafeHtml::from_plain_text)
+            .map(|t| crate::source::sanitize::from_plain_text(t))
             .collect(),
         _ => sanitize_blocks(&structured(v, format, path)?, Policy::Article, base),
     })
@@ -42,7 +42,7 @@ pub fn comment_body(
     Ok(match format {
         "html" => sanitize(&string(v, path)?, Policy::Comment, base),
         "markdown" => markdown_to_html(&string(v, path)?, Policy::Comment, base),
-        "text" => SafeHtml::from_plain_text(&string(v, path)?),
+        "text" => crate::source::sanitize::from_plain_text(&string(v, path)?),
         _ => sanitize(&structured(v, format, path)?, Policy::Comment, base),
     })
 }
@@ -99,11 +99,11 @@ fn structured(v: &Value, format: &str, path: &str) -> Result<String, SourceError
 }
 
 fn esc(out: &mut String, s: &str) {
-    out.push_str(SafeHtml::escape_text(s).as_str());
+    out.push_str(crate::source::sanitize::escape_text(s).as_str());
 }
 
 fn attr(out: &mut String, s: &str) {
-    out.push_str(&SafeHtml::escape_text(s).as_str().replace('"', "&quot;"));
+    out.push_str(&crate::source::sanitize::escape_text(s).as_str().replace('"', "&quot;"));
 }
 
 fn contentful(node: &Value, out: &mut String, depth: usize) {

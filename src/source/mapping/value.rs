@@ -264,7 +264,7 @@ fn finish(spec: &FieldSpec, s: String) -> String {
         _ => s,
     };
     let s = if spec.strip_html {
-        sanitize(&s, Policy::Comment, None).plain_text()
+        crate::source::sanitize::plain_text(&sanitize(&s, Policy::Comment, None))
     } else {
         s
     };

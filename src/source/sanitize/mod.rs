@@ -27,52 +27,25 @@ mod tests_scripts;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_stress;
 
-use std::rc::Rc;
+pub use crate::model::SafeHtml;
 
-/// HTML that came out of the sanitiser (or was built from escaped plain text), safe to insert as `innerHTML`.
-///
-/// The field is private: only this module can make one, so holding a `SafeHtml` proves the sanitiser ran.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct SafeHtml(Rc<str>);
+/// The text content of sanitised HTML, for counts and previews: tags removed, entities decoded, a newline where a
+/// block element or `<br>` separates two pieces of text, trimmed.
+pub fn plain_text(html: &SafeHtml) -> String {
+    text::plain_text(html.as_str())
+}
 
-impl SafeHtml {
-    fn new(html: String) -> SafeHtml {
-        SafeHtml(Rc::from(html))
-    }
+/// Plain text as HTML: `&`, `<` and `>` escaped, no tags.
+pub fn escape_text(plain: &str) -> SafeHtml {
+    let mut out = String::with_capacity(plain.len());
+    text::escape_into(&mut out, &text::normalize_newlines(plain), false);
+    SafeHtml::from_sanitiser(out)
+}
 
-    /// The HTML text.
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-
-    /// The HTML as a shared string, to hand to the DOM without copying (e.g. Yew's `AttrValue::Rc`).
-    pub fn to_rc(&self) -> Rc<str> {
-        Rc::clone(&self.0)
-    }
-
-    /// True when there is no HTML at all (an empty string).
-    pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
-    }
-
-    /// The text content, for counts and previews: tags removed, entities decoded, a newline where a block element
-    /// or `<br>` separates two pieces of text, trimmed.
-    pub fn plain_text(&self) -> String {
-        text::plain_text(&self.0)
-    }
-
-    /// Plain text as HTML: `&`, `<` and `>` escaped, no tags.
-    pub fn escape_text(text: &str) -> SafeHtml {
-        let mut out = String::with_capacity(text.len());
-        text::escape_into(&mut out, &text::normalize_newlines(text), false);
-        SafeHtml::new(out)
-    }
-
-    /// Plain text with paragraphs separated by blank lines as HTML: one `<p>` per paragraph, `<br>` for a single
-    /// newline, all text escaped. Blank input gives an empty `SafeHtml`.
-    pub fn from_plain_text(text: &str) -> SafeHtml {
-        SafeHtml::new(text::paragraphs(text))
-    }
+/// Plain text with paragraphs separated by blank lines as HTML: one `<p>` per paragraph, `<br>` for a single
+/// newline, all text escaped. Blank input gives an empty `SafeHtml`.
+pub fn from_plain_text(plain: &str) -> SafeHtml {
+    SafeHtml::from_sanitiser(text::paragraphs(plain))
 }
 
 /// Which allowlist applies.
@@ -94,7 +67,7 @@ pub enum Policy {
 /// not dropped whole (scripts, styles, `<svg>`, `<math>`, `<template>`, form controls, media, frames…). Text is
 /// entity-decoded and re-escaped, so `&nbsp;` comes out as U+00A0.
 pub fn sanitize(html: &str, policy: Policy, base: Option<&str>) -> SafeHtml {
-    SafeHtml::new(tree::run(html, policy, base).0)
+    SafeHtml::from_sanitiser(tree::run(html, policy, base).0)
 }
 
 /// Like [`sanitize`], split into top-level blocks: each top-level block element is one block, and each run of loose
@@ -107,6 +80,6 @@ pub fn sanitize_blocks(html: &str, policy: Policy, base: Option<&str>) -> Vec<Sa
     let (out, segments) = tree::run(html, policy, base);
     blocks::group(&out, &segments)
         .into_iter()
-        .map(SafeHtml::new)
+        .map(SafeHtml::from_sanitiser)
         .collect()
 }

@@ -141,3 +141,35 @@ pub(super) fn inert(html: &str) -> String {
     assert_safe(&c);
     a
 }
+
+// Only the sanitiser makes `SafeHtml` from a string: no other file of the crate calls its constructor, so a
+// `SafeHtml` anywhere proves the sanitiser ran.
+#[test]
+fn only_the_sanitiser_builds_safe_html() {
+    fn walk(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+        for entry in std::fs::read_dir(dir).expect("src is readable").flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                walk(&path, out);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                out.push(path);
+            }
+        }
+    }
+    let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = Vec::new();
+    walk(&src, &mut files);
+    let builders: Vec<String> = files
+        .iter()
+        .filter(|p| {
+            let text = std::fs::read_to_string(p).unwrap_or_default();
+            text.contains(concat!("from_", "sanitiser("))
+        })
+        .map(|p| p.strip_prefix(&src).unwrap_or(p).display().to_string())
+        .collect();
+    assert!(files.len() > 50, "the walk found the sources ({})", files.len());
+    let mut builders = builders;
+    builders.sort();
+    assert_eq!(builders, ["model/safe_html.rs", "source/sanitize/mod.rs"]);
+}
+

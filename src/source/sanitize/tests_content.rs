@@ -189,23 +189,23 @@ fn plain_text_of_article() {
         Policy::Article,
         None,
     );
-    assert_eq!(s.plain_text(), "Title\nA & B\nnext\none\ntwo");
+    assert_eq!(crate::source::sanitize::plain_text(&s), "Title\nA & B\nnext\none\ntwo");
 }
 
 // escape_text and from_plain_text escape everything and make paragraphs.
 #[test]
 fn safe_html_from_text() {
     assert_eq!(
-        SafeHtml::escape_text("<b>&</b>").as_str(),
+        crate::source::sanitize::escape_text("<b>&</b>").as_str(),
         "&lt;b&gt;&amp;&lt;/b&gt;"
     );
-    let p = SafeHtml::from_plain_text("Hello <you>\nline two\n\nSecond & last");
+    let p = crate::source::sanitize::from_plain_text("Hello <you>\nline two\n\nSecond & last");
     assert_eq!(
         p.as_str(),
         "<p>Hello &lt;you&gt;<br>line two</p><p>Second &amp; last</p>"
     );
     assert_eq!(sanitize(p.as_str(), Policy::Comment, None), p);
-    assert!(SafeHtml::from_plain_text(" \n\n ").is_empty());
+    assert!(crate::source::sanitize::from_plain_text(" \n\n ").is_empty());
     assert!(SafeHtml::default().is_empty());
 }
 
