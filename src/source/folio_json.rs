@@ -51,7 +51,7 @@ pub fn article_from_value(v: &Value, base: Option<&str>) -> Result<Article, Sour
         "text" => body_text
             .split("\n\n")
             .filter(|p| !p.trim().is_empty())
-            .map(|t| crate::source::sanitize::from_plain_text(t))
+            .map(crate::source::sanitize::from_plain_text)
             .collect(),
         other => {
             return Err(bad(

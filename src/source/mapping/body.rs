@@ -26,7 +26,7 @@ pub fn article_body(
         "text" => string(v, path)?
             .split("\n\n")
             .filter(|p| !p.trim().is_empty())
-            .map(|t| crate::source::sanitize::from_plain_text(t))
+            .map(crate::source::sanitize::from_plain_text)
             .collect(),
         _ => sanitize_blocks(&structured(v, format, path)?, Policy::Article, base),
     })
