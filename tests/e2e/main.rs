@@ -7,6 +7,7 @@
 mod a11y;
 mod embed;
 mod faults;
+mod live;
 mod own_comments;
 mod paging;
 mod presets;

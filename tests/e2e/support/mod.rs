@@ -6,7 +6,8 @@
 //!   the build with a test's own files, served;
 //! - [`browser`], [`session`] and [`actions`]: the browsers, a WebDriver session, what a test does in the page;
 //! - [`thread`]: the demo pages and the steps a reader takes in a comment thread; [`api`]: a second client of the
-//!   reference server's API; [`loopback`]: a tiny HTTP server for APIs that cannot run here.
+//!   reference server's API; [`loopback`]: a tiny HTTP server for APIs that cannot run here; [`wordpress`]: one
+//!   that answers like WordPress.
 
 pub mod actions;
 pub mod api;
@@ -17,6 +18,7 @@ pub mod server;
 pub mod session;
 pub mod site;
 pub mod thread;
+pub mod wordpress;
 
 // What nearly every test names, importable as `crate::support::{Browser, Server, Session, …}`.
 pub use browser::Browser;
