@@ -33,9 +33,16 @@ pub struct LoadedPage {
 }
 
 /// Fetch page `number` (1 for the first) of the comment list at `url` and read it with `adapter`.
-pub async fn fetch_page(adapter: &Adapter, url: &str, number: u32) -> Result<LoadedPage, LoadError> {
+pub async fn fetch_page(
+    adapter: &Adapter,
+    url: &str,
+    number: u32,
+) -> Result<LoadedPage, LoadError> {
     let f = get_text(url, DEFAULT_TIMEOUT_MS).await?;
-    let mut page = match adapter.sliceable_items().and_then(|key| split_items(&f.text, key)) {
+    let mut page = match adapter
+        .sliceable_items()
+        .and_then(|key| split_items(&f.text, key))
+    {
         Some((shell, items)) => {
             let mut page = adapter.read_page(&shell, &f.url, number, &f.headers)?;
             TimeoutFuture::new(0).await;
@@ -71,7 +78,11 @@ fn split_items(text: &str, key: &str) -> Option<(String, js_sys::Array)> {
 }
 
 /// Read each item on its own, yielding to the browser every [`CHUNK`] items.
-async fn read_in_slices(adapter: &Adapter, items: &js_sys::Array, base: &str) -> Result<Vec<Comment>, SourceError> {
+async fn read_in_slices(
+    adapter: &Adapter,
+    items: &js_sys::Array,
+    base: &str,
+) -> Result<Vec<Comment>, SourceError> {
     let n = items.length();
     let mut out = Vec::with_capacity(n as usize);
     for i in 0..n {
@@ -89,8 +100,14 @@ async fn read_in_slices(adapter: &Adapter, items: &js_sys::Array, base: &str) ->
 
 /// Child-id threading: fetch the items the document lists, then theirs, breadth first, a batch at a time, up to the
 /// adapter's cap. An item that fails to load or read is left out rather than failing the whole thread.
-async fn fetch_children(adapter: &Adapter, ids: Vec<String>, page: &Fetched, list: &mut CommentList) {
-    let mut queue: VecDeque<(String, Option<Rc<str>>)> = ids.into_iter().map(|id| (id, None)).collect();
+async fn fetch_children(
+    adapter: &Adapter,
+    ids: Vec<String>,
+    page: &Fetched,
+    list: &mut CommentList,
+) {
+    let mut queue: VecDeque<(String, Option<Rc<str>>)> =
+        ids.into_iter().map(|id| (id, None)).collect();
     let cap = adapter.max_children();
     let mut fetched = 0;
     while !queue.is_empty() && fetched < cap {

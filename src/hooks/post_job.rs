@@ -48,7 +48,8 @@ impl PostJob {
             return;
         }
         if let Some(jobs) = self.jobs.upgrade() {
-            jobs.borrow_mut().insert(self.local.id.clone(), self.clone());
+            jobs.borrow_mut()
+                .insert(self.local.id.clone(), self.clone());
         }
         self.dispatch.emit(ThreadAction::Pending(PendingPost {
             comment: self.local.clone(),
@@ -57,7 +58,15 @@ impl PostJob {
         wasm_bindgen_futures::spawn_local(async move {
             let o = &self.outgoing;
             let key = o.idempotency_key.as_deref();
-            let result = send_json(&o.method, &o.url, &o.headers, Some(&o.body), key, DEFAULT_TIMEOUT_MS).await;
+            let result = send_json(
+                &o.method,
+                &o.url,
+                &o.headers,
+                Some(&o.body),
+                key,
+                DEFAULT_TIMEOUT_MS,
+            )
+            .await;
             self.in_flight.set(false);
             match result {
                 Ok(f) => self.stored(f),
@@ -76,16 +85,28 @@ impl PostJob {
     /// read, the text as written), its edit token is kept, and the draft is cleared.
     fn stored(&self, f: crate::net::Fetched) {
         let parent = self.local.parent.clone();
-        let answer = self.adapter.read_post_answer(f.status, &f.headers, &f.text, Some(&f.url), parent);
+        let answer =
+            self.adapter
+                .read_post_answer(f.status, &f.headers, &f.text, Some(&f.url), parent);
         let stored = answer.comment.unwrap_or_else(|| Comment {
             id: self.local.id.replacen("pending-", "local-", 1).into(),
             ..self.local.clone()
         });
-        let header = |name: &str| f.headers.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_str());
-        let grant = EditGrant::from_headers(header("folio-edit-token"), header("folio-editable-until"), &self.text);
+        let header = |name: &str| {
+            f.headers
+                .iter()
+                .find(|(n, _)| n == name)
+                .map(|(_, v)| v.as_str())
+        };
+        let grant = EditGrant::from_headers(
+            header("folio-edit-token"),
+            header("folio-editable-until"),
+            &self.text,
+        );
         if let Some(grant) = grant {
             let (id, now_ms) = (stored.id.clone(), js_sys::Date::now() as i64);
-            self.dispatch.emit(ThreadAction::Granted { id, grant, now_ms });
+            self.dispatch
+                .emit(ThreadAction::Granted { id, grant, now_ms });
         }
         if answer.held {
             self.dispatch.emit(ThreadAction::Held(stored.id.clone()));
@@ -95,7 +116,8 @@ impl PostJob {
             jobs.borrow_mut().remove(&self.local.id);
         }
         self.dispatch.emit(ThreadAction::Posted(stored.clone()));
-        self.dispatch.emit(ThreadAction::Settled(self.local.id.clone()));
+        self.dispatch
+            .emit(ThreadAction::Settled(self.local.id.clone()));
         self.on_posted.emit(stored);
         self.on_outcome.emit(Ok(answer.held));
     }

@@ -30,7 +30,12 @@ pub struct SectionIo {
 
 impl SectionIo {
     /// A section's handles; `jobs` starts empty.
-    pub fn new(source: Source, article_id: Rc<str>, dispatch: Callback<ThreadAction>, on_posted: Callback<Comment>) -> Self {
+    pub fn new(
+        source: Source,
+        article_id: Rc<str>,
+        dispatch: Callback<ThreadAction>,
+        on_posted: Callback<Comment>,
+    ) -> Self {
         SectionIo {
             source,
             article_id,
@@ -62,7 +67,9 @@ pub fn use_section_io() -> Option<SectionIo> {
 pub fn use_retry() -> Callback<Rc<str>> {
     let io = use_section_io();
     Callback::from(move |local: Rc<str>| {
-        let job = io.as_ref().and_then(|io| io.jobs.borrow().get(&local).cloned());
+        let job = io
+            .as_ref()
+            .and_then(|io| io.jobs.borrow().get(&local).cloned());
         if let Some(job) = job {
             job.attempt();
         }

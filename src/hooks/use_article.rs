@@ -21,7 +21,9 @@ impl Source {
     /// For a thread whose platform takes no anonymous comments: the preset's name (`reddit`), so the section can
     /// say which platform (see [`Adapter::read_only_preset`]).
     pub fn read_only_preset(&self) -> Option<AttrValue> {
-        self.0.read_only_preset().map(|p| AttrValue::from(p.to_string()))
+        self.0
+            .read_only_preset()
+            .map(|p| AttrValue::from(p.to_string()))
     }
 }
 
@@ -33,13 +35,19 @@ impl Default for Source {
 }
 
 /// The choice the settings make; a mapping URL is fetched first.
-async fn choice(preset: Option<AttrValue>, mapping: Option<AttrValue>) -> Result<MappingChoice, LoadError> {
+async fn choice(
+    preset: Option<AttrValue>,
+    mapping: Option<AttrValue>,
+) -> Result<MappingChoice, LoadError> {
     let text = match mapping.as_deref() {
         Some(m) if is_inline(m) => Some(m.to_string()),
         Some(url) => Some(get_text(url, DEFAULT_TIMEOUT_MS).await?.text),
         None => None,
     };
-    Ok(MappingChoice::from_settings(preset.as_deref(), text.as_deref())?)
+    Ok(MappingChoice::from_settings(
+        preset.as_deref(),
+        text.as_deref(),
+    )?)
 }
 
 async fn load_article(

@@ -34,13 +34,20 @@ fn fresh_key() -> String {
 
 /// The draft restored for `key`, with the remembered name and e-mail when it has none.
 fn restored(key: &str) -> ComposeState {
-    let remembered = storage_get(AUTHOR_KEY).and_then(|t| Draft::from_storage(&t)).unwrap_or_default();
-    let mut draft = storage_get(key).and_then(|t| Draft::from_storage(&t)).unwrap_or_default();
+    let remembered = storage_get(AUTHOR_KEY)
+        .and_then(|t| Draft::from_storage(&t))
+        .unwrap_or_default();
+    let mut draft = storage_get(key)
+        .and_then(|t| Draft::from_storage(&t))
+        .unwrap_or_default();
     if draft.name.is_empty() {
         draft.name = remembered.name;
         draft.email = remembered.email;
     }
-    ComposeState { draft, ..ComposeState::default() }
+    ComposeState {
+        draft,
+        ..ComposeState::default()
+    }
 }
 
 /// A request to send the draft: what the honeypot field holds, and where to tell `Ok(held)` or that it failed.
@@ -75,7 +82,11 @@ pub fn use_compose(article_id: Rc<str>, parent: Option<Rc<str>>, url: Rc<str>) -
             } else {
                 storage_set(&key, &d.to_storage());
             }
-            let author = Draft { name: d.name.clone(), email: d.email.clone(), body: String::new() };
+            let author = Draft {
+                name: d.name.clone(),
+                email: d.email.clone(),
+                body: String::new(),
+            };
             storage_set(AUTHOR_KEY, &author.to_storage());
         });
     }
@@ -95,7 +106,10 @@ pub fn use_compose(article_id: Rc<str>, parent: Option<Rc<str>>, url: Rc<str>) -
             };
             state.dispatch(ComposeAction::Send(key.clone()));
             let now = js_sys::Date::now() as i64;
-            let local = state.draft.local_comment(format!("pending-{key}").into(), parent.clone(), now);
+            let local =
+                state
+                    .draft
+                    .local_comment(format!("pending-{key}").into(), parent.clone(), now);
             let form_state = state.dispatcher();
             let on_outcome = Callback::from(move |r: Result<bool, crate::net::NetError>| match r {
                 Ok(held) => {

@@ -32,7 +32,8 @@ pub fn use_live(source: Option<LiveSource>, dispatch: Callback<ThreadAction>) {
     use_effect_with(source, move |source| {
         let mut cleanup: Box<dyn FnOnce()> = Box::new(|| ());
         if let Some((adapter, url, events)) = source.clone() {
-            let stream = events.and_then(|e| stream(&e, adapter.clone(), url.clone(), dispatch.clone()));
+            let stream =
+                events.and_then(|e| stream(&e, adapter.clone(), url.clone(), dispatch.clone()));
             cleanup = match stream {
                 Some(s) => Box::new(move || drop(s)),
                 None => poll(adapter, url, dispatch),
@@ -42,7 +43,12 @@ pub fn use_live(source: Option<LiveSource>, dispatch: Callback<ThreadAction>) {
     });
 }
 
-fn stream(events: &str, adapter: Rc<Adapter>, base: Rc<str>, dispatch: Callback<ThreadAction>) -> Option<EventStream> {
+fn stream(
+    events: &str,
+    adapter: Rc<Adapter>,
+    base: Rc<str>,
+    dispatch: Callback<ThreadAction>,
+) -> Option<EventStream> {
     EventStream::open(events, move |text| {
         // A malformed event is skipped: the next reload shows the list as the server has it.
         if let Some(c) = adapter.read_comment(&text, Some(&base)) {
@@ -70,8 +76,10 @@ fn poll(adapter: Rc<Adapter>, url: Rc<str>, dispatch: Callback<ThreadAction>) ->
             if let Some(old) = in_flight.borrow_mut().take() {
                 old.abort();
             }
-            let (adapter, url, etag, dispatch) = (adapter.clone(), url.clone(), etag.clone(), dispatch.clone());
-            let (task, handle) = abortable(async move { poll_once(&adapter, &url, &etag, &dispatch).await });
+            let (adapter, url, etag, dispatch) =
+                (adapter.clone(), url.clone(), etag.clone(), dispatch.clone());
+            let (task, handle) =
+                abortable(async move { poll_once(&adapter, &url, &etag, &dispatch).await });
             *in_flight.borrow_mut() = Some(handle);
             wasm_bindgen_futures::spawn_local(async move {
                 let _ = task.await;
@@ -95,7 +103,8 @@ fn poll(adapter: Rc<Adapter>, url: Rc<str>, dispatch: Callback<ThreadAction>) ->
     }
     Box::new(move || {
         for (t, event) in &targets {
-            let _ = t.remove_event_listener_with_callback(event, on_return.as_ref().unchecked_ref());
+            let _ =
+                t.remove_event_listener_with_callback(event, on_return.as_ref().unchecked_ref());
         }
         if let Some(h) = in_flight.borrow_mut().take() {
             h.abort();
@@ -107,12 +116,21 @@ fn poll(adapter: Rc<Adapter>, url: Rc<str>, dispatch: Callback<ThreadAction>) ->
 
 /// One conditional request for the first page; its comments go to the thread as arrivals (known ones are ignored
 /// there). Failures wait for the next tick: live updates are a bonus, never an error in the reader's face.
-async fn poll_once(adapter: &Adapter, url: &str, etag: &RefCell<Option<String>>, dispatch: &Callback<ThreadAction>) {
+async fn poll_once(
+    adapter: &Adapter,
+    url: &str,
+    etag: &RefCell<Option<String>>,
+    dispatch: &Callback<ThreadAction>,
+) {
     let tag = etag.borrow().clone();
     let Ok(Some(f)) = get_if_changed(url, tag.as_deref(), POLL_TIMEOUT_MS).await else {
         return;
     };
-    let new_tag = f.headers.iter().find(|(n, _)| n == "etag").map(|(_, v)| v.clone());
+    let new_tag = f
+        .headers
+        .iter()
+        .find(|(n, _)| n == "etag")
+        .map(|(_, v)| v.clone());
     *etag.borrow_mut() = new_tag;
     if let Ok(page) = adapter.read_page(&f.text, &f.url, 1, &f.headers) {
         dispatch.emit(ThreadAction::Arrived(page.list.comments));

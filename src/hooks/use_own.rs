@@ -18,7 +18,11 @@ pub type OwnRequest<T> = (T, Callback<Result<(), NetError>>);
 
 /// The address of one comment: the list's post URL and the id.
 fn comment_url(post_url: &str, id: &str) -> String {
-    format!("{}/{}", post_url.trim_end_matches('/'), encode_component(id))
+    format!(
+        "{}/{}",
+        post_url.trim_end_matches('/'),
+        encode_component(id)
+    )
 }
 
 fn bearer(token: &str) -> Vec<(String, String)> {
@@ -31,13 +35,26 @@ fn bearer(token: &str) -> Vec<(String, String)> {
 pub fn use_delete(comment: Comment, post_url: Rc<str>, token: Rc<str>) -> Callback<OwnRequest<()>> {
     let io = use_section_io();
     Callback::from(move |((), told): OwnRequest<()>| {
-        let (io, comment, url, token) = (io.clone(), comment.clone(), post_url.clone(), token.clone());
+        let (io, comment, url, token) =
+            (io.clone(), comment.clone(), post_url.clone(), token.clone());
         wasm_bindgen_futures::spawn_local(async move {
-            let sent = send_json("DELETE", &comment_url(&url, &comment.id), &bearer(&token), None, None, DEFAULT_TIMEOUT_MS).await;
+            let sent = send_json(
+                "DELETE",
+                &comment_url(&url, &comment.id),
+                &bearer(&token),
+                None,
+                None,
+                DEFAULT_TIMEOUT_MS,
+            )
+            .await;
             if sent.is_ok() {
                 if let Some(SectionIo { dispatch, .. }) = io {
                     dispatch.emit(ThreadAction::GrantDropped(comment.id.clone()));
-                    let placeholder = Comment { deleted: true, body: SafeHtml::default(), ..comment };
+                    let placeholder = Comment {
+                        deleted: true,
+                        body: SafeHtml::default(),
+                        ..comment
+                    };
                     dispatch.emit(ThreadAction::Posted(placeholder));
                 }
             }
@@ -49,20 +66,36 @@ pub fn use_delete(comment: Comment, post_url: Rc<str>, token: Rc<str>) -> Callba
 /// Replace the text of `comment` with the `String` asked for. The thread shows the comment as the server now has
 /// it (or, if the answer is not a comment, the text as written), and the next edit starts from this text.
 #[hook]
-pub fn use_edit(comment: Comment, post_url: Rc<str>, token: Rc<str>) -> Callback<OwnRequest<String>> {
+pub fn use_edit(
+    comment: Comment,
+    post_url: Rc<str>,
+    token: Rc<str>,
+) -> Callback<OwnRequest<String>> {
     let io = use_section_io();
     Callback::from(move |(text, told): OwnRequest<String>| {
-        let (io, comment, url, token) = (io.clone(), comment.clone(), post_url.clone(), token.clone());
+        let (io, comment, url, token) =
+            (io.clone(), comment.clone(), post_url.clone(), token.clone());
         wasm_bindgen_futures::spawn_local(async move {
             let body = serde_json::json!({ "body": text, "format": "markdown" });
-            let sent = send_json("PATCH", &comment_url(&url, &comment.id), &bearer(&token), Some(&body), None, DEFAULT_TIMEOUT_MS).await;
+            let sent = send_json(
+                "PATCH",
+                &comment_url(&url, &comment.id),
+                &bearer(&token),
+                Some(&body),
+                None,
+                DEFAULT_TIMEOUT_MS,
+            )
+            .await;
             if let (Ok(f), Some(io)) = (&sent, &io) {
                 let stored = io.source.0.read_comment(&f.text, Some(&f.url));
                 let updated = stored.unwrap_or_else(|| Comment {
                     body: markdown_to_html(&text, Policy::Comment, None),
                     ..comment
                 });
-                io.dispatch.emit(ThreadAction::Edited { id: updated.id.clone(), text });
+                io.dispatch.emit(ThreadAction::Edited {
+                    id: updated.id.clone(),
+                    text,
+                });
                 io.dispatch.emit(ThreadAction::Posted(updated));
             }
             told.emit(sent.map(|_| ()));

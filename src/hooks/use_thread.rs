@@ -53,9 +53,13 @@ pub fn use_thread(
     let state = use_reducer({
         let article_id = article_id.clone();
         move || {
-            let sort = storage_get(SORT_KEY).as_deref().and_then(SortOrder::from_name);
+            let sort = storage_get(SORT_KEY)
+                .as_deref()
+                .and_then(SortOrder::from_name);
             let grants = storage_get(&EditGrants::storage_key(&article_id));
-            let grants = grants.map(|t| EditGrants::from_storage(&t)).unwrap_or_default();
+            let grants = grants
+                .map(|t| EditGrants::from_storage(&t))
+                .unwrap_or_default();
             ThreadState::new(sort.unwrap_or_default(), grants)
         }
     });
@@ -80,15 +84,25 @@ pub fn use_thread(
         });
     }
     // Only the addresses: cloning (and comparing) a 10,000-comment list on every render would cost more than drawing.
-    let live = load.ready().map(|p| (source.0.clone(), p.url.clone(), p.events.clone()));
+    let live = load
+        .ready()
+        .map(|p| (source.0.clone(), p.url.clone(), p.events.clone()));
     use_live(live, dispatch.clone());
     use_persisted(&state, article_id.clone());
     let load_more = use_more_pages(source.clone(), &state, dispatch.clone());
-    let io = (*use_memo((source, article_id, dispatch.clone(), on_posted), |(s, a, d, p)| {
-        SectionIo::new(s.clone(), a.clone(), d.clone(), p.clone())
-    }))
+    let io = (*use_memo(
+        (source, article_id, dispatch.clone(), on_posted),
+        |(s, a, d, p)| SectionIo::new(s.clone(), a.clone(), d.clone(), p.clone()),
+    ))
     .clone();
-    ThreadHandle { state, load, retry, dispatch, load_more, io }
+    ThreadHandle {
+        state,
+        load,
+        retry,
+        dispatch,
+        load_more,
+        io,
+    }
 }
 
 /// Write what the reader chose back to storage, from one effect: the order (for the next visit to the site) and
@@ -97,15 +111,18 @@ pub fn use_thread(
 pub fn use_persisted(state: &ThreadState, article_id: Rc<str>) {
     // What was last read or written: only a change is stored, so a default the reader never chose is not.
     let last = use_mut_ref(|| None::<(SortOrder, Rc<EditGrants>)>);
-    use_effect_with((state.sort, state.grants.clone(), article_id), move |(sort, grants, article)| {
-        let before = last.borrow_mut().replace((*sort, grants.clone()));
-        if let Some((old_sort, old_grants)) = before {
-            if old_sort != *sort {
-                storage_set(SORT_KEY, sort.name());
+    use_effect_with(
+        (state.sort, state.grants.clone(), article_id),
+        move |(sort, grants, article)| {
+            let before = last.borrow_mut().replace((*sort, grants.clone()));
+            if let Some((old_sort, old_grants)) = before {
+                if old_sort != *sort {
+                    storage_set(SORT_KEY, sort.name());
+                }
+                if old_grants != *grants {
+                    storage_set(&EditGrants::storage_key(article), &grants.to_storage());
+                }
             }
-            if old_grants != *grants {
-                storage_set(&EditGrants::storage_key(article), &grants.to_storage());
-            }
-        }
-    });
+        },
+    );
 }

@@ -1,5 +1,5 @@
-//! The two thin shells around the [`Reader`](crate::Reader): the standalone SPA (URL parameters, demo index) and,
-//! later, the embeddable `<folio-reader>` custom element.
+//! The two thin shells around the [`Reader`](crate::Reader): the standalone SPA (URL parameters, demo index) and the
+//! embeddable `<folio-reader>` custom element (one Yew app per element, in its shadow root).
 
 pub mod embed;
 pub mod spa;

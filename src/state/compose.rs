@@ -224,9 +224,15 @@ mod tests {
         };
         let f = d.form(Some("c1"));
         assert_eq!((f.name.as_str(), f.email.as_str()), ("Ana", "a@b.example"));
-        assert_eq!((f.text.as_str(), f.parent.as_deref()), ("Hola **mundo**", Some("c1")));
+        assert_eq!(
+            (f.text.as_str(), f.parent.as_deref()),
+            ("Hola **mundo**", Some("c1"))
+        );
         let c = d.local_comment("pending-k".into(), Some("c1".into()), 1_700_000_000_000);
-        assert_eq!((&*c.id, c.parent.as_deref(), &*c.author.name), ("pending-k", Some("c1"), "Ana"));
+        assert_eq!(
+            (&*c.id, c.parent.as_deref(), &*c.author.name),
+            ("pending-k", Some("c1"), "Ana")
+        );
         assert!(c.body.as_str().contains("<strong>mundo</strong>"));
         assert_eq!(c.date.map(|d| d.epoch_ms), Some(1_700_000_000_000));
     }

@@ -4,9 +4,9 @@ use std::rc::Rc;
 
 use folio::components::comments::{ComposeForm, ComposeFormProps, ThreadContext};
 use folio::model::PostTarget;
-use folio::state::ThreadState;
 use folio::source::folio_json::parse_comments;
 use folio::source::thread::{build_thread, SortOrder};
+use folio::state::ThreadState;
 use wasm_bindgen_test::wasm_bindgen_test;
 
 use crate::support::{all, one, render, Thread, ThreadProps};

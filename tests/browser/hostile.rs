@@ -5,9 +5,9 @@ use std::collections::HashMap;
 use std::rc::Rc;
 
 use folio::components::comments::{ThreadContext, NESTING_LIMIT};
-use folio::state::ThreadState;
 use folio::source::folio_json::parse_comments;
 use folio::source::thread::{build_thread, SortOrder};
+use folio::state::ThreadState;
 use serde_json::{json, Value};
 use wasm_bindgen_test::wasm_bindgen_test;
 

@@ -76,7 +76,9 @@ async fn notice_for(name: &str) -> String {
     use folio::source::Adapter;
 
     let adapter = Adapter::mapped(preset(name).expect("a preset"), "{}").expect("an adapter");
-    let platform = adapter.read_only_preset().map(|p| yew::AttrValue::from(p.to_string()));
+    let platform = adapter
+        .read_only_preset()
+        .map(|p| yew::AttrValue::from(p.to_string()));
     let root = render::<ReadOnlyNotice>(ReadOnlyNoticeProps { platform }).await;
     crate::support::text(&root, ".folio-comments__closed")
 }

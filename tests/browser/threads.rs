@@ -10,11 +10,11 @@ use folio::components::comments::{
     RelativeTimeProps, SortControl, SortControlProps,
 };
 use folio::hooks::{use_persisted, SORT_KEY};
-use folio::net::NetError;
-use folio::state::{ThreadAction, ThreadState};
 use folio::model::{Author, Comment, SafeHtml};
+use folio::net::NetError;
 use folio::source::date::from_epoch_ms;
 use folio::source::thread::{build_thread, SortOrder};
+use folio::state::{ThreadAction, ThreadState};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::wasm_bindgen_test;
 use yew::prelude::*;
@@ -159,7 +159,10 @@ async fn pending_status_sending_and_failed() {
     })
     .await;
     let alert = text(&root, "[role=alert]");
-    assert!(alert.contains("was not posted") && alert.contains("Too many requests"), "{alert}");
+    assert!(
+        alert.contains("was not posted") && alert.contains("Too many requests"),
+        "{alert}"
+    );
     click(&root, ".folio-comment__retry");
     wait_until(&root, |_| retried.get() == 1).await;
 }

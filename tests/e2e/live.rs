@@ -33,12 +33,19 @@ async fn wordpress_thread_goes_live_past_a_hung_poll() {
         let store = store.clone();
         Loopback::start(move |req, stream| wordpress(store.clone(), req, stream)).await
     };
-    let page = format!("{}?src={}/wp-json/wp/v2/posts/{POST_ID}&preset=wordpress", spa.url, wp.origin);
+    let page = format!(
+        "{}?src={}/wp-json/wp/v2/posts/{POST_ID}&preset=wordpress",
+        spa.url, wp.origin
+    );
     let come_back = "window.dispatchEvent(new Event('focus')); return 0";
     for browser in Browser::ALL {
         let s = Session::start(browser).await;
         s.goto(&page).await;
-        s.wait_for("the WordPress thread", "document.querySelector('#comment-12 article')").await;
+        s.wait_for(
+            "the WordPress thread",
+            "document.querySelector('#comment-12 article')",
+        )
+        .await;
         let before = drawn_comments(&s).await;
 
         // The reader comes back to the page: a poll starts, and WordPress leaves it hanging.
@@ -57,13 +64,21 @@ async fn wordpress_thread_goes_live_past_a_hung_poll() {
 
         // Coming back again polls again at once: the hung request does not hold the next one back.
         s.eval(come_back).await;
-        s.wait_for("the live announcement", "document.querySelector('.folio-live__show')").await;
+        s.wait_for(
+            "the live announcement",
+            "document.querySelector('.folio-live__show')",
+        )
+        .await;
         assert!(
             s.text(".folio-live__count").await.contains("1 new comment"),
             "{browser:?}: one new comment announced"
         );
         inserted_only_on_request(&s, &before, &text).await;
-        assert_eq!(store.lock().expect("store").hang_lists, 0, "{browser:?}: exactly one poll was left hanging");
+        assert_eq!(
+            store.lock().expect("store").hang_lists,
+            0,
+            "{browser:?}: exactly one poll was left hanging"
+        );
         s.close().await;
     }
 }

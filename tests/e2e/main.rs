@@ -13,6 +13,7 @@ mod paging;
 mod presets;
 mod support;
 mod threads;
+mod two_readers;
 mod wordpress;
 mod xss;
 

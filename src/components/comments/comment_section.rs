@@ -29,8 +29,13 @@ pub struct CommentSectionProps {
 
 /// Once a linked comment is drawn, bring it into view and give it the focus.
 fn scroll_to(section: &NodeRef, id: &str) {
-    let css = format!("[id='comment-{}'] > article", id.replace('\\', "\\\\").replace('\'', "\\'"));
-    let found = section.cast::<web_sys::Element>().and_then(|s| s.query_selector(&css).ok().flatten());
+    let css = format!(
+        "[id='comment-{}'] > article",
+        id.replace('\\', "\\\\").replace('\'', "\\'")
+    );
+    let found = section
+        .cast::<web_sys::Element>()
+        .and_then(|s| s.query_selector(&css).ok().flatten());
     if let Some(el) = found {
         el.scroll_into_view();
         if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
@@ -69,7 +74,11 @@ pub fn CommentSection(props: &CommentSectionProps) -> Html {
         Callback::from(move |()| dispatch.emit(action()))
     };
     let show_more = act(|| ThreadAction::ShowMore);
-    use_sentinel(sentinel.clone(), (state.shown_roots, hidden_roots > 0), show_more.clone());
+    use_sentinel(
+        sentinel.clone(),
+        (state.shown_roots, hidden_roots > 0),
+        show_more.clone(),
+    );
     let ctx = ThreadContext {
         state: Rc::new(state.clone()),
         article_id: props.article_id.clone(),
@@ -82,7 +91,9 @@ pub fn CommentSection(props: &CommentSectionProps) -> Html {
 
     let content = match &*t.load {
         Load::Loading => html! { <Loading label={s.loading_comments} /> },
-        Load::Failed(e) => html! { <ErrorBox title={s.comments_failed} error={e.clone()} on_retry={t.retry.clone()} /> },
+        Load::Failed(e) => {
+            html! { <ErrorBox title={s.comments_failed} error={e.clone()} on_retry={t.retry.clone()} /> }
+        }
         Load::Ready(_) => html! {
             <>
                 if state.thread.is_empty() {

@@ -35,25 +35,41 @@ pub struct ComposeFormProps {
 #[component]
 pub fn ComposeForm(props: &ComposeFormProps) -> Html {
     let s = use_strings();
-    let compose = use_compose(props.article_id.clone(), props.parent.clone(), props.post.url.clone());
+    let compose = use_compose(
+        props.article_id.clone(),
+        props.parent.clone(),
+        props.post.url.clone(),
+    );
     let (state, id) = (compose.state.clone(), compose.id.clone());
     let tried = use_state(|| false);
     let posted = use_state(|| None::<&'static str>);
     let honeypot = use_node_ref();
     let onsubmit = {
-        let (tried, posted, honeypot, submit) = (tried.clone(), posted.clone(), honeypot.clone(), compose.submit.clone());
+        let (tried, posted, honeypot, submit) = (
+            tried.clone(),
+            posted.clone(),
+            honeypot.clone(),
+            compose.submit.clone(),
+        );
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             tried.set(true);
             posted.set(None);
             // The hidden field people never see: a bot that fills every field gives itself away.
-            let trap = honeypot.cast::<HtmlInputElement>().map(|i| i.value()).filter(|v| !v.is_empty());
+            let trap = honeypot
+                .cast::<HtmlInputElement>()
+                .map(|i| i.value())
+                .filter(|v| !v.is_empty());
             let told = {
                 let (tried, posted) = (tried.clone(), posted.clone());
                 Callback::from(move |r: Result<bool, ()>| {
                     if let Ok(held) = r {
                         tried.set(false);
-                        posted.set(Some(if held { s.awaiting_moderation } else { s.posted }));
+                        posted.set(Some(if held {
+                            s.awaiting_moderation
+                        } else {
+                            s.posted
+                        }));
                     }
                 })
             };

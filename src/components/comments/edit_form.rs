@@ -35,9 +35,18 @@ pub fn EditForm(props: &EditFormProps) -> Html {
     let fits = super::fits(&text, props.max_length);
     let empty = text.trim().is_empty();
 
-    let edit = use_edit(props.comment.clone(), props.post_url.clone(), Rc::from(props.grant.token.as_str()));
+    let edit = use_edit(
+        props.comment.clone(),
+        props.post_url.clone(),
+        Rc::from(props.grant.token.as_str()),
+    );
     let onsubmit = {
-        let (text, saving, failure, on_close) = (text.clone(), saving.clone(), failure.clone(), props.on_close.clone());
+        let (text, saving, failure, on_close) = (
+            text.clone(),
+            saving.clone(),
+            failure.clone(),
+            props.on_close.clone(),
+        );
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             if *saving || text.trim().is_empty() {
@@ -46,13 +55,16 @@ pub fn EditForm(props: &EditFormProps) -> Html {
             saving.set(true);
             let (saving, failure, on_close) = (saving.clone(), failure.clone(), on_close.clone());
             // The section shows the comment as the server now has it; this form closes or says why not.
-            edit.emit(((*text).clone(), Callback::from(move |r: Result<(), _>| match r {
-                Ok(()) => on_close.emit(()),
-                Err(e) => {
-                    saving.set(false);
-                    failure.set(Some(failure_with(s.change_failed, &e, s)));
-                }
-            })));
+            edit.emit((
+                (*text).clone(),
+                Callback::from(move |r: Result<(), _>| match r {
+                    Ok(()) => on_close.emit(()),
+                    Err(e) => {
+                        saving.set(false);
+                        failure.set(Some(failure_with(s.change_failed, &e, s)));
+                    }
+                }),
+            ));
         })
     };
     let on_input = {

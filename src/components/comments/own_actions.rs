@@ -39,7 +39,11 @@ pub fn OwnActions(props: &OwnActionsProps) -> Html {
             }
         });
     }
-    let delete = use_delete(props.comment.clone(), props.post_url.clone(), props.token.clone());
+    let delete = use_delete(
+        props.comment.clone(),
+        props.post_url.clone(),
+        props.token.clone(),
+    );
     let on_delete = {
         let (busy, failure) = (busy.clone(), failure.clone());
         Callback::from(move |_: MouseEvent| {
@@ -49,12 +53,15 @@ pub fn OwnActions(props: &OwnActionsProps) -> Html {
             busy.set(true);
             let (busy, failure) = (busy.clone(), failure.clone());
             // Once deleted, the section draws the placeholder in this comment's place.
-            delete.emit(((), Callback::from(move |r: Result<(), _>| {
-                if let Err(e) = r {
-                    busy.set(false);
-                    failure.set(Some(failure_with(s.change_failed, &e, s)));
-                }
-            })));
+            delete.emit((
+                (),
+                Callback::from(move |r: Result<(), _>| {
+                    if let Err(e) = r {
+                        busy.set(false);
+                        failure.set(Some(failure_with(s.change_failed, &e, s)));
+                    }
+                }),
+            ));
         })
     };
     let ask = {

@@ -2,9 +2,9 @@ use yew::prelude::*;
 
 use crate::hooks::use_strings;
 use crate::i18n::Strings;
-use crate::state::NetError;
 use crate::source::SourceError;
 use crate::state::LoadError;
+use crate::state::NetError;
 
 /// The reader-facing reason for an error, in the interface language, plus the technical detail (in English, for
 /// the publisher's developer) that names what failed.

@@ -2,8 +2,8 @@
 //! why in words, and the server's own message.
 
 use crate::i18n::Strings;
-use crate::state::NetError;
 use crate::state::LoadError;
+use crate::state::NetError;
 
 use super::describe_error;
 

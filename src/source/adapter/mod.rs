@@ -83,7 +83,11 @@ impl Adapter {
     /// The adapter of a mapping applied to the article object `article` (parsed from its JSON text).
     pub fn mapped(mapping: Mapping, article_json: &str) -> Result<Self, SourceError> {
         Ok(Adapter {
-            name: mapping.name.clone().unwrap_or_else(|| "custom mapping".into()).into(),
+            name: mapping
+                .name
+                .clone()
+                .unwrap_or_else(|| "custom mapping".into())
+                .into(),
             reading: Reading::Mapped {
                 mapping: Rc::new(mapping),
                 article: Rc::new(parse_json(article_json)?),

@@ -53,7 +53,10 @@ impl Adapter {
             None => {
                 let mut list = comments_from_value(&doc, base)?;
                 if list.next.is_none() {
-                    list.next = info.link_next().and_then(|n| safe_link(base, &n)).map(Rc::from);
+                    list.next = info
+                        .link_next()
+                        .and_then(|n| safe_link(base, &n))
+                        .map(Rc::from);
                 }
                 let events = doc.get("events").and_then(Value::as_str);
                 CommentPage {
@@ -73,7 +76,11 @@ impl Adapter {
                 CommentPage {
                     list,
                     events: None,
-                    children: if child_threads { child_ids(m, &doc) } else { Vec::new() },
+                    children: if child_threads {
+                        child_ids(m, &doc)
+                    } else {
+                        Vec::new()
+                    },
                 }
             }
         };
@@ -82,7 +89,12 @@ impl Adapter {
     }
 
     /// Read one item of a sliceable list ([`Adapter::sliceable_items`]); `index` locates it in error messages.
-    pub fn read_item(&self, item: &str, index: usize, base: Option<&str>) -> Result<Comment, SourceError> {
+    pub fn read_item(
+        &self,
+        item: &str,
+        index: usize,
+        base: Option<&str>,
+    ) -> Result<Comment, SourceError> {
         let v = parse_json(item)?;
         match self.mapping() {
             None => folio_comment(&v, &format!("/comments/{index}"), base),

@@ -80,7 +80,9 @@ impl Adapter {
     ) -> PostAnswer {
         let template = self.mapping().filter(|(m, _)| posts_template(m));
         let comment = match template {
-            None => parse_json(text).and_then(|v| folio_comment(&v, "", base)).ok(),
+            None => parse_json(text)
+                .and_then(|v| folio_comment(&v, "", base))
+                .ok(),
             Some((m, _)) => post_response(m, text, base).ok(),
         };
         let comment = comment.map(|mut c| {
@@ -90,9 +92,8 @@ impl Adapter {
         let pending_header = headers
             .iter()
             .any(|(n, v)| n.eq_ignore_ascii_case("folio-status") && v.trim() == "pending");
-        let held = status == 202
-            || pending_header
-            || template.is_some_and(|(m, _)| post_held(m, text));
+        let held =
+            status == 202 || pending_header || template.is_some_and(|(m, _)| post_held(m, text));
         PostAnswer { comment, held }
     }
 }

@@ -19,7 +19,12 @@ fn read(choice: MappingChoice, text: &str, base: &str) -> (Article, Adapter) {
 }
 
 fn wordpress() -> Adapter {
-    read(MappingChoice::Preset("wordpress".into()), fixture!("wordpress/post.json"), WP_POST).1
+    read(
+        MappingChoice::Preset("wordpress".into()),
+        fixture!("wordpress/post.json"),
+        WP_POST,
+    )
+    .1
 }
 
 fn header(name: &str, value: &str) -> Vec<(String, String)> {
@@ -38,13 +43,24 @@ fn form(parent: Option<&str>) -> PostForm {
 // Folio JSON is detected and read by the built-in reader; a platform by its preset, named for messages.
 #[test]
 fn article_builds_the_adapter() {
-    let (a, folio) = read(MappingChoice::Auto, fixture!("folio/article.json"), FOLIO_ARTICLE);
+    let (a, folio) = read(
+        MappingChoice::Auto,
+        fixture!("folio/article.json"),
+        FOLIO_ARTICLE,
+    );
     assert_eq!((folio.name(), folio.detected()), ("folio", true));
     assert_eq!(folio.sliceable_items(), Some("comments"));
     assert!(a.comments_url.is_some());
     let wp = wordpress();
-    assert_eq!((wp.name(), wp.detected(), wp.sliceable_items()), ("wordpress", false, None));
-    assert_eq!(wp.read_only_preset(), None, "WordPress takes anonymous comments");
+    assert_eq!(
+        (wp.name(), wp.detected(), wp.sliceable_items()),
+        ("wordpress", false, None)
+    );
+    assert_eq!(
+        wp.read_only_preset(),
+        None,
+        "WordPress takes anonymous comments"
+    );
     let (_, hn) = read(
         MappingChoice::Preset("hackernews-firebase".into()),
         fixture!("hackernews-firebase/8863.json"),
@@ -63,9 +79,14 @@ fn folio_page_events_next_and_headers() {
         ("link".to_string(), r#"<?page=2>; rel="next""#.to_string()),
         ("x-total-count".to_string(), "41".to_string()),
     ];
-    let page = Adapter::folio().read_page(text, url, 1, &headers).expect("page");
+    let page = Adapter::folio()
+        .read_page(text, url, 1, &headers)
+        .expect("page");
     assert_eq!(page.list.comments.len(), 1);
-    assert_eq!(page.events.as_deref(), Some("http://127.0.0.1:8080/api/articles/a/a/events"));
+    assert_eq!(
+        page.events.as_deref(),
+        Some("http://127.0.0.1:8080/api/articles/a/a/events")
+    );
     assert_eq!(
         page.list.next.as_deref(),
         Some("http://127.0.0.1:8080/api/articles/a/comments?page=2")
@@ -81,7 +102,12 @@ fn folio_page_events_next_and_headers() {
 fn wordpress_page_and_next_page_by_header() {
     let wp = wordpress();
     let page = wp
-        .read_page(fixture!("wordpress/comments.json"), WP_COMMENTS, 1, &header("x-wp-totalpages", "2"))
+        .read_page(
+            fixture!("wordpress/comments.json"),
+            WP_COMMENTS,
+            1,
+            &header("x-wp-totalpages", "2"),
+        )
         .expect("page");
     let ids: Vec<&str> = page.list.comments.iter().map(|c| &*c.id).collect();
     assert_eq!(ids, ["11", "12", "13"]);
@@ -91,7 +117,12 @@ fn wordpress_page_and_next_page_by_header() {
         Some("https://news.example.com/wp-json/wp/v2/comments?post=4217&page=2&per_page=100")
     );
     let last = wp
-        .read_page(fixture!("wordpress/comments.json"), WP_COMMENTS, 2, &header("x-wp-totalpages", "2"))
+        .read_page(
+            fixture!("wordpress/comments.json"),
+            WP_COMMENTS,
+            2,
+            &header("x-wp-totalpages", "2"),
+        )
         .expect("page");
     assert_eq!(last.list.next, None);
     assert!(page.events.is_none() && page.children.is_empty());
@@ -106,7 +137,9 @@ fn child_ids_are_listed_fetched_and_read() {
         fixture!("hackernews-firebase/8863.json"),
         story,
     );
-    let page = hn.read_page(fixture!("hackernews-firebase/8863.json"), story, 1, &[]).expect("page");
+    let page = hn
+        .read_page(fixture!("hackernews-firebase/8863.json"), story, 1, &[])
+        .expect("page");
     assert_eq!(page.children, ["9224", "8952", "8917"]);
     assert_eq!(
         hn.child_url("9224", Some(story)).as_deref(),
@@ -114,7 +147,11 @@ fn child_ids_are_listed_fetched_and_read() {
     );
     assert!(hn.max_children() > 0);
     let (c, kids) = hn
-        .read_child(fixture!("hackernews-firebase/9224.json"), Some("8863".into()), Some(story))
+        .read_child(
+            fixture!("hackernews-firebase/9224.json"),
+            Some("8863".into()),
+            Some(story),
+        )
         .expect("an item");
     assert_eq!((&*c.id, c.parent.as_deref()), ("9224", Some("8863")));
     assert_eq!(kids, ["9272"]);
@@ -126,23 +163,41 @@ fn child_ids_are_listed_fetched_and_read() {
 #[test]
 fn post_requests_in_each_format() {
     let url = "http://127.0.0.1:8080/api/articles/a/comments";
-    let folio = Adapter::folio().post_request(&form(Some("c1")), url, "k1", None).expect("a request");
-    assert_eq!((folio.method.as_str(), folio.idempotency_key.as_deref()), ("POST", Some("k1")));
+    let folio = Adapter::folio()
+        .post_request(&form(Some("c1")), url, "k1", None)
+        .expect("a request");
+    assert_eq!(
+        (folio.method.as_str(), folio.idempotency_key.as_deref()),
+        ("POST", Some("k1"))
+    );
     assert_eq!(folio.body["parent"], "c1");
     assert_eq!(folio.body["author"]["name"], "Eva");
-    assert!(folio.body["author"].get("email").is_none(), "an empty e-mail is left out");
+    assert!(
+        folio.body["author"].get("email").is_none(),
+        "an empty e-mail is left out"
+    );
     assert_eq!(folio.body["format"], "markdown");
     assert!(folio.body.get("website").is_none());
     let trapped = Adapter::folio().post_request(&form(None), url, "k2", Some("spam".into()));
     assert_eq!(trapped.expect("told to the server").body["website"], "spam");
 
     let wp_url = "https://news.example.com/wp-json/wp/v2/comments";
-    let wp = wordpress().post_request(&form(Some("12")), wp_url, "k3", None).expect("a request");
-    assert_eq!((wp.url.as_str(), wp.idempotency_key.as_deref()), (wp_url, None));
+    let wp = wordpress()
+        .post_request(&form(Some("12")), wp_url, "k3", None)
+        .expect("a request");
+    assert_eq!(
+        (wp.url.as_str(), wp.idempotency_key.as_deref()),
+        (wp_url, None)
+    );
     assert_eq!(wp.body["post"], 4217);
     assert_eq!(wp.body["parent"], 12);
-    assert!(wp.body["content"].as_str().is_some_and(|h| h.contains("<strong>twice</strong>")));
-    assert_eq!(wordpress().post_request(&form(None), wp_url, "k4", Some("x".into())), None);
+    assert!(wp.body["content"]
+        .as_str()
+        .is_some_and(|h| h.contains("<strong>twice</strong>")));
+    assert_eq!(
+        wordpress().post_request(&form(None), wp_url, "k4", Some("x".into())),
+        None
+    );
 }
 
 // A post's answer: the stored comment, placed under the comment answered when the answer does not say, and held
@@ -152,11 +207,23 @@ fn post_answers_and_held_comments() {
     let folio = Adapter::folio();
     let stored = r#"{"id": "c9", "author": "Eva", "body": "Hi"}"#;
     let a = folio.read_post_answer(201, &[], stored, None, Some("c1".into()));
-    assert_eq!(a.comment.as_ref().and_then(|c| c.parent.as_deref()), Some("c1"));
+    assert_eq!(
+        a.comment.as_ref().and_then(|c| c.parent.as_deref()),
+        Some("c1")
+    );
     assert!(!a.held);
     assert!(folio.read_post_answer(202, &[], stored, None, None).held);
-    assert!(folio.read_post_answer(201, &header("folio-status", "pending"), stored, None, None).held);
-    assert_eq!(folio.read_post_answer(201, &[], "<html>", None, None).comment, None);
+    assert!(
+        folio
+            .read_post_answer(201, &header("folio-status", "pending"), stored, None, None)
+            .held
+    );
+    assert_eq!(
+        folio
+            .read_post_answer(201, &[], "<html>", None, None)
+            .comment,
+        None
+    );
 
     let wp_answer = r#"{"id": 99, "post": 4217, "parent": 0, "author_name": "Eva", "date_gmt": "2024-05-03T08:00:00",
         "content": {"rendered": "<p>Hi</p>"}, "status": "hold"}"#;
@@ -169,16 +236,24 @@ fn post_answers_and_held_comments() {
 #[test]
 fn single_comments_and_stub_answers() {
     let folio = Adapter::folio();
-    let c = folio.read_comment(r#"{"id": "7", "author": "A", "body": "x"}"#, None).expect("a comment");
+    let c = folio
+        .read_comment(r#"{"id": "7", "author": "A", "body": "x"}"#, None)
+        .expect("a comment");
     assert_eq!(&*c.id, "7");
     assert_eq!(folio.read_comment(r#"{"author": "no id"}"#, None), None);
     assert_eq!(folio.read_comment("data: not json", None), None);
-    let stub = folio.read_stub(r#"[{"id": "8", "author": "B", "body": "y"}]"#, None).expect("a list");
+    let stub = folio
+        .read_stub(r#"[{"id": "8", "author": "B", "body": "y"}]"#, None)
+        .expect("a list");
     assert_eq!(stub.comments.len(), 1);
     assert_eq!(
-        folio.read_item(r#"{"id": "9", "author": "C", "body": "z"}"#, 3, None).map(|c| c.id),
+        folio
+            .read_item(r#"{"id": "9", "author": "C", "body": "z"}"#, 3, None)
+            .map(|c| c.id),
         Ok("9".into())
     );
-    let e = folio.read_item(r#"{"author": "C"}"#, 3, None).expect_err("no id");
+    let e = folio
+        .read_item(r#"{"author": "C"}"#, 3, None)
+        .expect_err("no id");
     assert!(e.to_string().contains("/comments/3"), "{e}");
 }

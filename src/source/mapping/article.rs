@@ -69,7 +69,9 @@ pub fn map_article(m: &Mapping, root: &Value, base: Option<&str>) -> Result<Arti
     .or_else(|| spec.format.clone())
     .unwrap_or_else(|| "html".into());
     check_format(&format).map_err(|e| match e {
-        SourceError::BadMapping { reason } if spec.format_from.is_some() => SourceError::bad(&body_path, reason),
+        SourceError::BadMapping { reason } if spec.format_from.is_some() => {
+            SourceError::bad(&body_path, reason)
+        }
         e => e,
     })?;
     let body = article_body(&body_value, &format, &body_path, base)?;

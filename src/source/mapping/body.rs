@@ -74,8 +74,8 @@ fn structured(v: &Value, format: &str, path: &str) -> Result<String, SourceError
     let parsed;
     let v = match v {
         Value::String(s) => {
-            parsed =
-                serde_json::from_str::<Value>(s).map_err(|_| SourceError::wrong(path, "rich-text JSON", v))?;
+            parsed = serde_json::from_str::<Value>(s)
+                .map_err(|_| SourceError::wrong(path, "rich-text JSON", v))?;
             &parsed
         }
         other => other,
@@ -84,7 +84,11 @@ fn structured(v: &Value, format: &str, path: &str) -> Result<String, SourceError
     match format {
         "contentful" => {
             if !v.is_object() {
-                return Err(SourceError::wrong(path, "a Contentful Rich Text document", v));
+                return Err(SourceError::wrong(
+                    path,
+                    "a Contentful Rich Text document",
+                    v,
+                ));
             }
             contentful(v, &mut out, 0);
         }
@@ -103,7 +107,11 @@ fn esc(out: &mut String, s: &str) {
 }
 
 fn attr(out: &mut String, s: &str) {
-    out.push_str(&crate::source::sanitize::escape_text(s).as_str().replace('"', "&quot;"));
+    out.push_str(
+        &crate::source::sanitize::escape_text(s)
+            .as_str()
+            .replace('"', "&quot;"),
+    );
 }
 
 fn contentful(node: &Value, out: &mut String, depth: usize) {

@@ -167,9 +167,12 @@ fn only_the_sanitiser_builds_safe_html() {
         })
         .map(|p| p.strip_prefix(&src).unwrap_or(p).display().to_string())
         .collect();
-    assert!(files.len() > 50, "the walk found the sources ({})", files.len());
+    assert!(
+        files.len() > 50,
+        "the walk found the sources ({})",
+        files.len()
+    );
     let mut builders = builders;
     builders.sort();
     assert_eq!(builders, ["model/safe_html.rs", "source/sanitize/mod.rs"]);
 }
-

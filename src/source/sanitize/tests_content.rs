@@ -189,7 +189,10 @@ fn plain_text_of_article() {
         Policy::Article,
         None,
     );
-    assert_eq!(crate::source::sanitize::plain_text(&s), "Title\nA & B\nnext\none\ntwo");
+    assert_eq!(
+        crate::source::sanitize::plain_text(&s),
+        "Title\nA & B\nnext\none\ntwo"
+    );
 }
 
 // escape_text and from_plain_text escape everything and make paragraphs.

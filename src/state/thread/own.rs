@@ -18,7 +18,9 @@ impl ThreadState {
             ThreadAction::Granted { id, grant, now_ms } => {
                 Rc::make_mut(&mut self.grants).insert(&id, grant, now_ms);
             }
-            ThreadAction::Edited { id, text } => Rc::make_mut(&mut self.grants).set_text(&id, &text),
+            ThreadAction::Edited { id, text } => {
+                Rc::make_mut(&mut self.grants).set_text(&id, &text)
+            }
             ThreadAction::GrantDropped(id) => Rc::make_mut(&mut self.grants).remove(&id),
             _ => {}
         }

@@ -6,9 +6,9 @@ use std::collections::HashSet;
 use std::rc::Rc;
 
 use super::ThreadState;
-use crate::state::LoadError;
 use crate::model::{Comment, CommentList};
 use crate::source::thread::build_thread;
+use crate::state::LoadError;
 
 /// The most pages read while looking for a linked comment (`#comment-<id>`): enough for 50 pages of an API's
 /// list, and a bound on the requests a wrong link can cause.
@@ -133,7 +133,10 @@ impl ThreadState {
     /// offset-paged API repeats items when comments arrive, and a stub's answer holds its parent again).
     fn merged(&self, arriving: Vec<Comment>) -> Vec<Comment> {
         let known: HashSet<&str> = self.comments().iter().map(|c| &*c.id).collect();
-        let fresh: Vec<Comment> = arriving.into_iter().filter(|c| !known.contains(&*c.id)).collect();
+        let fresh: Vec<Comment> = arriving
+            .into_iter()
+            .filter(|c| !known.contains(&*c.id))
+            .collect();
         let mut comments = self.comments().to_vec();
         comments.extend(fresh);
         comments

@@ -2,9 +2,9 @@
 //! deep links.
 
 use super::*;
+use crate::model::CommentList;
 use crate::model::{Author, SafeHtml};
 use crate::source::date::from_epoch_ms;
-use crate::model::CommentList;
 use crate::state::{EditGrant, EditGrants, LoadError, NetError, MAX_SEEK_PAGES};
 
 fn c(id: &str, parent: Option<&str>) -> Comment {
@@ -227,7 +227,10 @@ fn pending_post_lifecycle() {
     // A retry marks it as sending again, still once.
     let s = s.apply(ThreadAction::Pending(pending("pending-k", Some("a"))));
     assert_eq!(s.thread.len(), 2);
-    assert_eq!(s.pending.get("pending-k").map(|p| p.failure.is_none()), Some(true));
+    assert_eq!(
+        s.pending.get("pending-k").map(|p| p.failure.is_none()),
+        Some(true)
+    );
     // A reload in between keeps the pending comment.
     let s = s.apply(ThreadAction::Loaded(list(&["a"])));
     assert!(s.thread.index_of("pending-k").is_some());
@@ -521,10 +524,20 @@ fn held_comments_until_published_per_reader() {
         .apply(ThreadAction::Held("mine".into()));
     let second = ThreadState::default().apply(ThreadAction::Loaded(list(&["a"])));
     assert!(first.is_held("mine"));
-    assert!(!second.is_held("mine"), "another reader's state knows nothing of it");
-    let arrived = first.clone().apply(ThreadAction::Arrived(vec![c("other", None)]));
-    assert!(arrived.is_held("mine"), "someone else's comment publishes nothing of ours");
-    let approved = first.clone().apply(ThreadAction::Arrived(vec![c("mine", None)]));
+    assert!(
+        !second.is_held("mine"),
+        "another reader's state knows nothing of it"
+    );
+    let arrived = first
+        .clone()
+        .apply(ThreadAction::Arrived(vec![c("other", None)]));
+    assert!(
+        arrived.is_held("mine"),
+        "someone else's comment publishes nothing of ours"
+    );
+    let approved = first
+        .clone()
+        .apply(ThreadAction::Arrived(vec![c("mine", None)]));
     assert!(!approved.is_held("mine"));
     let reloaded = first.apply(ThreadAction::Loaded(list(&["a", "mine"])));
     assert!(!reloaded.is_held("mine"));
@@ -555,7 +568,10 @@ fn edit_grants_follow_the_readers_actions() {
         id: "c1".into(),
         text: "Hello".into(),
     });
-    assert_eq!(s.grants.open("c1", NOW).map(|g| g.text.as_str()), Some("Hello"));
+    assert_eq!(
+        s.grants.open("c1", NOW).map(|g| g.text.as_str()),
+        Some("Hello")
+    );
     let s = s.apply(ThreadAction::GrantDropped("c1".into()));
     assert_eq!(s.grants.open("c1", NOW), None);
 }

@@ -88,7 +88,11 @@ fn accept(body: &Value, id: u64, known: &[u64]) -> Result<Value, String> {
 }
 
 /// The handler: answer `req` on `stream` as WordPress would (or keep the stream, unanswered).
-pub async fn wordpress(store: Arc<Mutex<Store>>, req: Request, stream: TcpStream) -> Option<TcpStream> {
+pub async fn wordpress(
+    store: Arc<Mutex<Store>>,
+    req: Request,
+    stream: TcpStream,
+) -> Option<TcpStream> {
     let json_type = "application/json; charset=UTF-8";
     let out = match (req.method.as_str(), req.route()) {
         ("OPTIONS", _) => response("200 OK", CORS, "text/plain", ""),
@@ -151,7 +155,9 @@ pub async fn wordpress(store: Arc<Mutex<Store>>, req: Request, stream: TcpStream
 /// Post `body` to the fake WordPress at `origin` as another reader's browser would: one raw HTTP/1.1 request.
 pub async fn post_elsewhere(origin: &str, body: &Value) {
     let host = origin.trim_start_matches("http://");
-    let mut stream = TcpStream::connect(host).await.expect("connect to the loopback WordPress");
+    let mut stream = TcpStream::connect(host)
+        .await
+        .expect("connect to the loopback WordPress");
     let text = body.to_string();
     let req = format!(
         "POST /wp-json/wp/v2/comments HTTP/1.1\r\nHost: {host}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{text}",
@@ -161,5 +167,8 @@ pub async fn post_elsewhere(origin: &str, body: &Value) {
     let mut answer = Vec::new();
     let _ = tokio::io::AsyncReadExt::read_to_end(&mut stream, &mut answer).await;
     let answer = String::from_utf8_lossy(&answer);
-    assert!(answer.starts_with("HTTP/1.1 201"), "the second client's post: {answer}");
+    assert!(
+        answer.starts_with("HTTP/1.1 201"),
+        "the second client's post: {answer}"
+    );
 }
