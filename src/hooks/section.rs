@@ -1,13 +1,11 @@
 //! What the request hooks of one comment section share: the adapter, the article, the section's dispatcher, and the
 //! posts in flight. Provided by the comment section as a context; each `<folio-reader>` has its own.
 
-use std::cell::RefCell;
-use std::collections::HashMap;
 use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::post_job::PostJob;
+use super::post_job::Jobs;
 use super::Source;
 use crate::model::Comment;
 use crate::state::ThreadAction;
@@ -25,23 +23,24 @@ pub struct SectionIo {
     pub on_posted: Callback<Comment>,
     /// Posts sent from this section, by the local id of their pending comment, so the retry button of a failed
     /// one sends the very same request again.
-    pub(crate) jobs: Rc<RefCell<HashMap<Rc<str>, PostJob>>>,
+    pub(crate) jobs: Rc<Jobs>,
 }
 
 impl SectionIo {
-    /// A section's handles; `jobs` starts empty.
-    pub fn new(
+    /// A section's handles; `jobs` is the section's registry of posts (kept for its whole life).
+    pub(crate) fn new(
         source: Source,
         article_id: Rc<str>,
         dispatch: Callback<ThreadAction>,
         on_posted: Callback<Comment>,
+        jobs: Rc<Jobs>,
     ) -> Self {
         SectionIo {
             source,
             article_id,
             dispatch,
             on_posted,
-            jobs: Rc::default(),
+            jobs,
         }
     }
 }

@@ -6,6 +6,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::comment_page::{fetch_page, LoadedPage};
+use super::post_job::Jobs;
 use super::{storage_get, storage_set, use_live, use_load, use_more_pages, SectionIo, Source};
 use crate::model::Comment;
 use crate::source::thread::SortOrder;
@@ -63,9 +64,11 @@ pub fn use_thread(
             ThreadState::new(sort.unwrap_or_default(), grants)
         }
     });
+    // One callback for the section's life: a new one each render would make every consumer of it (and the
+    // request context below) look changed on every render.
     let dispatch = {
         let d = state.dispatcher();
-        Callback::from(move |a| d.dispatch(a))
+        (*use_memo((), move |_| Callback::from(move |a| d.dispatch(a)))).clone()
     };
     {
         let dispatch = dispatch.clone();
@@ -90,9 +93,11 @@ pub fn use_thread(
     use_live(live, dispatch.clone());
     use_persisted(&state, article_id.clone());
     let load_more = use_more_pages(source.clone(), &state, dispatch.clone());
+    // The posts in flight outlive any one render (a failed post's retry button finds its request here).
+    let jobs = use_memo((), |_| Jobs::default());
     let io = (*use_memo(
         (source, article_id, dispatch.clone(), on_posted),
-        |(s, a, d, p)| SectionIo::new(s.clone(), a.clone(), d.clone(), p.clone()),
+        move |(s, a, d, p)| SectionIo::new(s.clone(), a.clone(), d.clone(), p.clone(), jobs),
     ))
     .clone();
     ThreadHandle {

@@ -189,11 +189,12 @@ async fn comment_and_reply_are_posted_and_survive_a_restart() {
         )
         .await;
         s.click("form.folio-compose button[type=submit]").await;
-        s.wait_for("the comment", &format!("[...document.querySelectorAll('.folio-thread .folio-comment__body')].some(b => b.textContent.includes('First comment from {tag}'))")).await;
+        // The comment as the server stored it (not the copy drawn while it is sent, whose footer has no buttons).
+        s.wait_for("the comment", &format!("[...document.querySelectorAll('.folio-thread__item')].some(li => li.id.startsWith('comment-p') && !li.id.startsWith('comment-pending-') && li.textContent.includes('First comment from {tag}'))")).await;
         assert!(s.eval(&format!("return [...document.querySelectorAll('.folio-comment__body em')].some(e => e.textContent === '{tag}')")).await == true, "Markdown rendered");
 
         // Reply to it.
-        s.eval(&format!("[...document.querySelectorAll('.folio-thread__item')].find(li => li.textContent.includes('First comment from {tag}')).querySelector('.folio-comment__footer button').click()")).await;
+        s.eval(&format!("[...document.querySelectorAll('.folio-thread__item')].find(li => !li.id.startsWith('comment-pending-') && li.textContent.includes('First comment from {tag}')).querySelector('.folio-comment__footer button').click()")).await;
         s.wait_for(
             "the reply form",
             "document.querySelector('form.folio-compose--reply textarea')",
