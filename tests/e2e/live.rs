@@ -6,9 +6,8 @@ use std::time::Duration;
 
 use serde_json::json;
 
-use crate::support::loopback::Loopback;
 use crate::support::thread::{drawn_comments, inserted_only_on_request, unique};
-use crate::support::wordpress::{post_elsewhere, wordpress, Store, POST_ID};
+use crate::support::wordpress::{self, post_elsewhere, Store, POST_ID};
 use crate::support::{Browser, Server, Session};
 
 /// Wait (up to 10 s) until the fake WordPress has left `n` list requests hanging.
@@ -28,15 +27,7 @@ async fn until_hung(store: &Arc<Mutex<Store>>, n: usize) {
 #[tokio::test(flavor = "multi_thread")]
 async fn wordpress_thread_goes_live_past_a_hung_poll() {
     let spa = Server::start();
-    let store = Arc::new(Mutex::new(Store::default()));
-    let wp = {
-        let store = store.clone();
-        Loopback::start(move |req, stream| wordpress(store.clone(), req, stream)).await
-    };
-    let page = format!(
-        "{}?src={}/wp-json/wp/v2/posts/{POST_ID}&preset=wordpress",
-        spa.url, wp.origin
-    );
+    let (store, wp, page) = wordpress::start(&spa).await;
     let come_back = "window.dispatchEvent(new Event('focus')); return 0";
     for browser in Browser::ALL {
         let s = Session::start(browser).await;

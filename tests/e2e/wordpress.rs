@@ -2,13 +2,10 @@
 //! `preset=wordpress`, posts a comment and a reply; both appear in the thread, and again after a reload (read back
 //! from the server), and WordPress received exactly the documented bodies.
 
-use std::sync::{Arc, Mutex};
-
 use serde_json::json;
 
-use crate::support::loopback::Loopback;
 use crate::support::thread::{replied_under, reply_to, unique};
-use crate::support::wordpress::{wordpress, Store, POST_ID};
+use crate::support::wordpress::{self, POST_ID};
 use crate::support::{Browser, Server, Session};
 
 /// Find the drawn comment whose text contains `text` (a JavaScript expression).
@@ -21,15 +18,7 @@ fn comment_with(text: &str) -> String {
 #[tokio::test(flavor = "multi_thread")]
 async fn wordpress_preset_posts_a_comment_and_a_reply() {
     let spa = Server::start();
-    let store = Arc::new(Mutex::new(Store::default()));
-    let wp = {
-        let store = store.clone();
-        Loopback::start(move |req, stream| wordpress(store.clone(), req, stream)).await
-    };
-    let page = format!(
-        "{}?src={}/wp-json/wp/v2/posts/{POST_ID}&preset=wordpress",
-        spa.url, wp.origin
-    );
+    let (store, _wp, page) = wordpress::start(&spa).await;
     let form = "section.folio-comments > form.folio-compose";
     for browser in Browser::ALL {
         let s = Session::start(browser).await;

@@ -10,8 +10,9 @@ use serde_json::{json, Value};
 use tokio::io::AsyncWriteExt;
 use tokio::net::TcpStream;
 
-use super::loopback::{response, send, Request};
+use super::loopback::{response, send, Loopback, Request};
 use super::paths::fixture;
+use super::Server;
 
 /// The post the fixtures describe.
 pub const POST_ID: u64 = 4217;
@@ -171,4 +172,19 @@ pub async fn post_elsewhere(origin: &str, body: &Value) {
         answer.starts_with("HTTP/1.1 201"),
         "the second client's post: {answer}"
     );
+}
+
+/// A fake WordPress on a free loopback port, with its store, and the SPA page of `spa` that reads post
+/// [`POST_ID`] from it through the `wordpress` preset.
+pub async fn start(spa: &Server) -> (Arc<Mutex<Store>>, Loopback, String) {
+    let store = Arc::new(Mutex::new(Store::default()));
+    let wp = {
+        let store = store.clone();
+        Loopback::start(move |req, stream| wordpress(store.clone(), req, stream)).await
+    };
+    let page = format!(
+        "{}?src={}/wp-json/wp/v2/posts/{POST_ID}&preset=wordpress",
+        spa.url, wp.origin
+    );
+    (store, wp, page)
 }
