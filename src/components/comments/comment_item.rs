@@ -2,13 +2,12 @@ use yew::prelude::*;
 
 use super::{
     CommentHeader, ComposeForm, EditForm, HeldBadge, OwnActions, PendingStatus, ThreadContext,
-    INDENT_LIMIT, NARROW_INDENT_LIMIT, NESTING_LIMIT,
+    INDENT_LIMIT, NARROW_INDENT_LIMIT,
 };
 use crate::components::common::SafeHtmlView;
 use crate::hooks::{use_lang, use_retry};
 use crate::i18n::fill_name;
-use crate::model::Thread;
-use crate::state::{ThreadAction, ThreadState, REPLY_PAGE};
+use crate::state::ThreadAction;
 
 /// Props of [`CommentItem`].
 #[derive(Properties, PartialEq)]
@@ -40,13 +39,6 @@ pub fn CommentItem(props: &CommentItemProps) -> Html {
     let replying = st.replying_to.as_deref() == Some(&*c.id);
     let pending = st.pending.get(&c.id).cloned();
     let collapsed = st.collapsed.contains(&c.id);
-    // The section's plan says how many replies to draw; without one (a bare thread), the limits do.
-    let planned = !st.draw.is_empty();
-    let limit = if planned {
-        st.draw.get(props.index).copied().unwrap_or(0) as usize
-    } else {
-        st.reply_limits.get(&c.id).copied().unwrap_or(REPLY_PAGE)
-    };
     let replies = st.thread.replies(props.index);
     let hidden = st.thread.descendant_count(props.index);
     // Only replies deeper than the indentation say whom they answer; finding the parent is a search, so skip it
@@ -76,10 +68,6 @@ pub fn CommentItem(props: &CommentItemProps) -> Html {
         let (dispatch, id) = (ctx.dispatch.clone(), c.id.clone());
         Callback::from(move |_| dispatch.emit(ThreadAction::Toggle(id.clone())))
     };
-    let on_more = {
-        let (dispatch, id) = (ctx.dispatch.clone(), c.id.clone());
-        Callback::from(move |_| dispatch.emit(ThreadAction::ShowMoreReplies(id.clone())))
-    };
     let on_cancel = {
         let dispatch = ctx.dispatch.clone();
         Callback::from(move |()| dispatch.emit(ThreadAction::CloseReply))
@@ -108,26 +96,6 @@ pub fn CommentItem(props: &CommentItemProps) -> Html {
         highlighted.then_some("folio-comment--highlight"),
     );
     let replies_id = format!("replies-{}", c.id);
-    let flat_children = props.depth + 1 >= NESTING_LIMIT;
-    // Flattened subtrees follow the plan below them (it bounds their size); either way "more" means this
-    // comment's own replies were cut.
-    let (children, more) = if flat_children && planned {
-        (
-            descendants_in_order(st, props.index, usize::MAX),
-            replies.len() > limit,
-        )
-    } else if flat_children {
-        let mut all = descendants_in_order(st, props.index, limit.saturating_add(1));
-        let more = all.len() > limit;
-        all.truncate(limit);
-        (all, more)
-    } else {
-        (
-            replies.iter().take(limit).copied().collect::<Vec<_>>(),
-            replies.len() > limit,
-        )
-    };
-
     html! {
         <li class="folio-thread__item" id={format!("comment-{}", c.id)}>
             <article class={classes} part="comment" tabindex={highlighted.then_some("-1")}>
@@ -186,45 +154,11 @@ pub fn CommentItem(props: &CommentItemProps) -> Html {
                 }
             }
             if !props.flat && !replies.is_empty() && !collapsed {
-                <ol id={replies_id} class={classes!("folio-thread__replies", (props.depth + 1 >= INDENT_LIMIT).then_some("folio-thread__replies--flat"),
-                    (props.depth + 1 >= NARROW_INDENT_LIMIT).then_some("folio-thread__replies--narrow-flat"))}>
-                    { for children.iter().map(|&i| html! {
-                        <CommentItem key={st.thread.comment(i).map(|c| c.id.to_string()).unwrap_or_default()} index={i} depth={props.depth + 1} flat={flat_children} />
-                    }) }
-                    if more {
-                        <li class="folio-thread__more">
-                            <button type="button" class="folio-button folio-thread__more-replies" onclick={on_more}>{ s.show_more_replies }</button>
-                        </li>
-                    }
-                </ol>
+                <super::ReplyList index={props.index} depth={props.depth} id={replies_id} />
             }
             if !collapsed {
                 <super::MoreStubs parent={Some(c.id.clone())} />
             }
         </li>
     }
-}
-
-/// Up to `max` comments below `index`, in reading order, following the draw plan, found without recursion.
-fn descendants_in_order(st: &ThreadState, index: usize, max: usize) -> Vec<usize> {
-    let thread: &Thread = &st.thread;
-    // Without a plan the whole subtree qualifies and `max` bounds it.
-    let drawn = |i: usize| -> usize {
-        if st.draw.is_empty() {
-            thread.replies(i).len()
-        } else {
-            st.draw.get(i).copied().unwrap_or(0) as usize
-        }
-    };
-    let mut out = Vec::new();
-    let mut stack: Vec<usize> = thread.replies(index).iter().rev().copied().collect();
-    while let Some(i) = stack.pop() {
-        if out.len() >= max {
-            break;
-        }
-        out.push(i);
-        let replies = thread.replies(i);
-        stack.extend(replies[..drawn(i).min(replies.len())].iter().rev());
-    }
-    out
 }

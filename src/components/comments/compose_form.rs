@@ -3,7 +3,7 @@ use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use super::{fits, MarkdownField};
+use super::{fits, MarkdownField, TextField};
 use crate::components::common::failure_text;
 use crate::hooks::{use_compose, use_strings};
 use crate::i18n::fill_name;
@@ -77,23 +77,13 @@ pub fn ComposeForm(props: &ComposeFormProps) -> Html {
         })
     };
 
-    let field_error = |field: &str| -> Option<String> {
-        if let PostStatus::Failed(e) = &state.status {
-            let m = e.server_message()?;
-            let f = m.field.as_deref()?;
-            return (f == field || f.ends_with(&format!(".{field}")))
-                .then(|| m.message.clone())
-                .flatten();
-        }
-        None
-    };
-    let name_error = field_error("name").or_else(|| {
+    let name_error = state.field_error("name").or_else(|| {
         (*tried && state.draft.name.trim().is_empty()).then(|| s.name_required.to_string())
     });
-    let body_error = field_error("body").or_else(|| {
+    let body_error = state.field_error("body").or_else(|| {
         (*tried && state.draft.body.trim().is_empty()).then(|| s.body_required.to_string())
     });
-    let email_error = field_error("email");
+    let email_error = state.field_error("email");
     let fits = fits(&state.draft.body, props.post.max_length);
     let sending = state.status == PostStatus::Sending;
     let form_error = match &state.status {
@@ -103,11 +93,7 @@ pub fn ComposeForm(props: &ComposeFormProps) -> Html {
 
     let input = |action: fn(String) -> ComposeAction| {
         let state = state.clone();
-        Callback::from(move |e: InputEvent| {
-            if let Some(i) = e.target_dyn_into::<HtmlInputElement>() {
-                state.dispatch(action(i.value()));
-            }
-        })
+        Callback::from(move |v: String| state.dispatch(action(v)))
     };
     let on_body = {
         let state = state.clone();
@@ -122,26 +108,12 @@ pub fn ComposeForm(props: &ComposeFormProps) -> Html {
     html! {
         <form class={classes!("folio-compose", props.parent.is_some().then_some("folio-compose--reply"))} novalidate=true {onsubmit} part="compose">
             <div class="folio-compose__who">
-                <div class="folio-field">
-                    <label for={fid("name")}>{ s.your_name }</label>
-                    <input id={fid("name")} name="name" type="text" autocomplete="name" maxlength="80" required=true
-                           value={state.draft.name.clone()} oninput={input(ComposeAction::Name)}
-                           aria-invalid={name_error.is_some().then_some("true")}
-                           aria-describedby={name_error.is_some().then(|| fid("name-error"))} />
-                    if let Some(e) = &name_error {
-                        <p class="folio-field__error" id={fid("name-error")}>{ e.clone() }</p>
-                    }
-                </div>
-                <div class="folio-field">
-                    <label for={fid("email")}>{ s.your_email }</label>
-                    <input id={fid("email")} name="email" type="email" autocomplete="email" maxlength="254"
-                           value={state.draft.email.clone()} oninput={input(ComposeAction::Email)}
-                           aria-invalid={email_error.is_some().then_some("true")}
-                           aria-describedby={email_error.is_some().then(|| fid("email-error"))} />
-                    if let Some(e) = &email_error {
-                        <p class="folio-field__error" id={fid("email-error")}>{ e.clone() }</p>
-                    }
-                </div>
+                <TextField id={fid("name")} name="name" label={s.your_name} kind="text" autocomplete="name"
+                           max_length={80} required=true value={state.draft.name.clone()}
+                           on_input={input(ComposeAction::Name)} error={name_error} />
+                <TextField id={fid("email")} name="email" label={s.your_email} kind="email" autocomplete="email"
+                           max_length={254} value={state.draft.email.clone()}
+                           on_input={input(ComposeAction::Email)} error={email_error} />
             </div>
             // A reply form takes the focus when it opens, so keyboard users land where they write.
             <MarkdownField id={(*id).clone()} label={body_label} value={state.draft.body.clone()} on_input={on_body}

@@ -15,7 +15,9 @@ mod own_actions;
 mod pending_status;
 mod read_only_notice;
 mod relative_time;
+mod reply_list;
 mod sort_control;
+mod text_field;
 mod thread_context;
 
 pub use comment_header::{CommentHeader, CommentHeaderProps};
@@ -32,7 +34,9 @@ pub use own_actions::{OwnActions, OwnActionsProps};
 pub use pending_status::{PendingStatus, PendingStatusProps};
 pub use read_only_notice::{ReadOnlyNotice, ReadOnlyNoticeProps};
 pub use relative_time::{format_relative, relative_parts, RelativeTime, RelativeTimeProps};
+pub use reply_list::{ReplyList, ReplyListProps};
 pub use sort_control::{SortControl, SortControlProps};
+pub use text_field::{TextField, TextFieldProps};
 pub use thread_context::ThreadContext;
 
 /// From this depth on, replies are no longer indented further (phones stay readable) and say whom they answer.

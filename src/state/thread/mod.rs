@@ -4,10 +4,12 @@
 //! browser: the hooks load and persist it, the components draw it.
 
 mod actions;
+mod drawn;
 mod own;
 mod paging;
 mod plan;
 mod reduce;
+mod stubs;
 #[cfg(test)]
 mod tests;
 
@@ -110,25 +112,6 @@ impl ThreadState {
     /// Whether the reader's comment `id` waits for a moderator.
     pub fn is_held(&self, id: &str) -> bool {
         self.held.contains(id)
-    }
-
-    /// Whether two states draw the same, compared cheaply: the thread, its plan and the stubs by identity (they are
-    /// only ever replaced, never changed in place), everything else by value.
-    pub fn same_view(&self, other: &Self) -> bool {
-        let (a, b) = (&self.thread, &other.thread);
-        Rc::ptr_eq(&a.comments, &b.comments)
-            && Rc::ptr_eq(&a.replies, &b.replies)
-            && Rc::ptr_eq(&a.roots, &b.roots)
-            && Rc::ptr_eq(&self.draw, &other.draw)
-            && Rc::ptr_eq(&self.more, &other.more)
-            && self.post == other.post
-            && self.replying_to == other.replying_to
-            && self.collapsed == other.collapsed
-            && self.reply_limits == other.reply_limits
-            && self.pending == other.pending
-            && self.highlight == other.highlight
-            && self.held == other.held
-            && self.grants == other.grants
     }
 
     /// The count to show: the API's total when it reports more than it sent, else the comments that are not deleted

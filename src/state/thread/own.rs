@@ -1,5 +1,5 @@
-//! The reader's own comments inside the thread state: which of them wait for review, and the edit tokens that let
-//! the reader change them. Kept per reader (two readers on one page never share them); the hooks read the tokens
+//! The reader's own comments inside the thread state: the posts in flight, which comments wait for review, and
+//! the edit tokens that let the reader change them. Kept per reader (two readers on one page never share them); the hooks read the tokens
 //! from storage once and write them back from one effect.
 
 use std::rc::Rc;
@@ -8,9 +8,31 @@ use super::{ThreadAction, ThreadState};
 use crate::model::Comment;
 
 impl ThreadState {
-    /// The reader's own-comment actions (the others are handled in `reduce`).
-    pub(super) fn apply_own(&mut self, action: ThreadAction) {
+    /// The reader's own-comment actions (the others are handled in `reduce`); the comments to rebuild the thread
+    /// from, when they changed.
+    pub(super) fn apply_own(&mut self, action: ThreadAction) -> Option<Vec<Comment>> {
         match action {
+            ThreadAction::Pending(p) => {
+                let id = p.comment.id.clone();
+                let is_new = !self.pending.contains_key(&id);
+                let comment = p.comment.clone();
+                Rc::make_mut(&mut self.pending).insert(id.clone(), p);
+                return is_new.then(|| {
+                    Rc::make_mut(&mut self.pinned).insert(id);
+                    let mut comments = self.comments().to_vec();
+                    comments.push(comment);
+                    comments
+                });
+            }
+            ThreadAction::PostFailed { local, error } => {
+                if let Some(p) = Rc::make_mut(&mut self.pending).get_mut(&local) {
+                    p.failure = Some(error);
+                }
+            }
+            ThreadAction::Settled(id) => {
+                let known = Rc::make_mut(&mut self.pending).remove(&id).is_some();
+                return known.then(|| self.without(&id));
+            }
             ThreadAction::Held(id) => {
                 Rc::make_mut(&mut self.held).insert(id);
             }
@@ -24,6 +46,23 @@ impl ThreadState {
             ThreadAction::GrantDropped(id) => Rc::make_mut(&mut self.grants).remove(&id),
             _ => {}
         }
+        None
+    }
+
+    /// The comments with `comment` in place of any earlier version of it (an edit, a delete, a confirmed post).
+    pub(super) fn replaced(&self, comment: Comment) -> Vec<Comment> {
+        let mut comments = self.without(&comment.id);
+        comments.push(comment);
+        comments
+    }
+
+    /// The comments without comment `id`.
+    fn without(&self, id: &str) -> Vec<Comment> {
+        self.comments()
+            .iter()
+            .filter(|c| &*c.id != id)
+            .cloned()
+            .collect()
     }
 
     /// Comments arrived from the server, so published: those the reader posted and the server held are held no

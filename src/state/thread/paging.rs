@@ -107,31 +107,9 @@ impl ThreadState {
         }
     }
 
-    /// Merge the replies a "more" stub under `parent` stood for. The answer holds the parent again (as a top-level
-    /// comment of its own document) and its replies: comments already known stay as they are, so the parent keeps
-    /// its place; the new ones attach under their parents. The stub goes; deeper stubs of the answer take its place.
-    pub(super) fn stub_loaded(&mut self, parent: &str, list: CommentList) {
-        if !self
-            .more
-            .iter()
-            .any(|m| m.parent.as_deref() == Some(parent))
-        {
-            return;
-        }
-        let comments = self.merged(list.comments);
-        let more = Rc::make_mut(&mut self.more);
-        more.retain(|m| m.parent.as_deref() != Some(parent));
-        more.extend(
-            list.more
-                .into_iter()
-                .filter(|m| m.parent.as_deref().is_some_and(|p| p != parent)),
-        );
-        self.thread = build_thread(comments, self.sort);
-    }
-
     /// The known comments followed by those of `arriving` that are new; known ones stay as they are (an
     /// offset-paged API repeats items when comments arrive, and a stub's answer holds its parent again).
-    fn merged(&self, arriving: Vec<Comment>) -> Vec<Comment> {
+    pub(super) fn merged(&self, arriving: Vec<Comment>) -> Vec<Comment> {
         let known: HashSet<&str> = self.comments().iter().map(|c| &*c.id).collect();
         let fresh: Vec<Comment> = arriving
             .into_iter()

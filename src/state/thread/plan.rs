@@ -44,11 +44,6 @@ impl ThreadState {
         }
     }
 
-    /// How many replies of comment `index` are drawn.
-    pub fn drawn_replies(&self, index: usize) -> usize {
-        self.draw.get(index).copied().unwrap_or(0) as usize
-    }
-
     /// The index, in `roots`, just past the page that starts at `start`: top-level comments are added until their
     /// trees hold [`PAGE_BUDGET`] comments, and at least one is added.
     pub fn roots_after(&self, start: usize) -> usize {

@@ -74,28 +74,6 @@ impl ThreadState {
                 *limit = (*limit).max(drawn) + REPLY_PAGE;
                 None
             }
-            ThreadAction::Pending(p) => {
-                let id = p.comment.id.clone();
-                let is_new = !self.pending.contains_key(&id);
-                let comment = p.comment.clone();
-                Rc::make_mut(&mut self.pending).insert(id.clone(), p);
-                is_new.then(|| {
-                    Rc::make_mut(&mut self.pinned).insert(id);
-                    let mut comments = self.comments().to_vec();
-                    comments.push(comment);
-                    comments
-                })
-            }
-            ThreadAction::PostFailed { local, error } => {
-                if let Some(p) = Rc::make_mut(&mut self.pending).get_mut(&local) {
-                    p.failure = Some(error);
-                }
-                None
-            }
-            ThreadAction::Settled(id) => {
-                let known = Rc::make_mut(&mut self.pending).remove(&id).is_some();
-                known.then(|| self.without(&id))
-            }
             ThreadAction::Arrived(list) => {
                 self.published(&list);
                 for c in list {
@@ -140,10 +118,8 @@ impl ThreadState {
                 self.stub_loaded(&parent, list);
                 None
             }
-            own => {
-                self.apply_own(own);
-                None
-            }
+            // The reader's own comments: posts in flight, held ones, edit tokens (`own.rs`).
+            own => self.apply_own(own),
         };
         if let Some(comments) = rebuilt {
             self.thread = build_thread(comments, self.sort);
@@ -153,21 +129,5 @@ impl ThreadState {
         }
         self.plan();
         self
-    }
-
-    /// The comments with `comment` in place of any earlier version of it (an edit, a delete, a confirmed post).
-    fn replaced(&self, comment: Comment) -> Vec<Comment> {
-        let mut comments = self.without(&comment.id);
-        comments.push(comment);
-        comments
-    }
-
-    /// The comments without comment `id`.
-    fn without(&self, id: &str) -> Vec<Comment> {
-        self.comments()
-            .iter()
-            .filter(|c| &*c.id != id)
-            .cloned()
-            .collect()
     }
 }

@@ -575,3 +575,37 @@ fn edit_grants_follow_the_readers_actions() {
     let s = s.apply(ThreadAction::GrantDropped("c1".into()));
     assert_eq!(s.grants.open("c1", NOW), None);
 }
+
+// What a comment draws below itself: a page of replies in a bare thread, its planned share in a section, and past
+// the nesting limit its subtree as one bounded list.
+#[test]
+fn replies_to_draw_follow_the_plan_or_the_limit() {
+    let mut l = list(&["a"]);
+    for i in 0..12 {
+        l.comments.push(c(&format!("r{i}"), Some("a")));
+    }
+    l.comments.push(c("deep", Some("r0")));
+    let bare = ThreadState {
+        thread: crate::source::thread::build_thread(l.comments.clone(), SortOrder::Oldest),
+        ..ThreadState::default()
+    };
+    let a = bare.thread.index_of("a").expect("a");
+    let (drawn, more) = bare.replies_to_draw(a, "a", false);
+    assert_eq!((drawn.len(), more), (REPLY_PAGE, true));
+    let (flat, more) = bare.replies_to_draw(a, "a", true);
+    assert_eq!(
+        (flat.len(), more),
+        (REPLY_PAGE, true),
+        "flattened, still bounded"
+    );
+    assert_eq!(
+        bare.thread.comment(flat[1]).map(|c| &*c.id),
+        Some("deep"),
+        "in reading order"
+    );
+    let planned = ThreadState::default().apply(ThreadAction::Loaded(l));
+    let a = planned.thread.index_of("a").expect("a");
+    let (drawn, more) = planned.replies_to_draw(a, "a", false);
+    assert_eq!(drawn.len(), planned.drawn_replies(a));
+    assert!(more, "the plan cut the page");
+}
