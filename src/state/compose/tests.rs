@@ -77,3 +77,21 @@ fn form_and_local_comment() {
     assert!(c.body.as_str().contains("<strong>mundo</strong>"));
     assert_eq!(c.date.map(|d| d.epoch_ms), Some(1_700_000_000_000));
 }
+
+// A refused post's message is shown beside the field the server named (also as the last part of a path), and
+// nowhere while nothing failed.
+#[test]
+fn field_errors_from_the_server() {
+    let refused = NetError::from_status(
+        400,
+        "u",
+        r#"{"error":{"code":"invalid_field","field":"author.name","message":"Too long."}}"#,
+        None,
+    );
+    let s = filled()
+        .apply(ComposeAction::Send("k".into()))
+        .apply(ComposeAction::Failed(refused));
+    assert_eq!(s.field_error("name").as_deref(), Some("Too long."));
+    assert_eq!(s.field_error("body"), None);
+    assert_eq!(filled().field_error("name"), None);
+}
