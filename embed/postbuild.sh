@@ -1,7 +1,8 @@
 #!/usr/bin/env sh
 # Trunk post_build hook (Trunk.toml): prepares the embed files in the staging dir before it becomes dist/.
-#  1. folio-embed-<hash>.css: embed/host.css + Trunk's folio-<hash>.css with every `<n>rem` outside @media
-#     turned into `calc(<n> * var(--folio-rem))` (rem follows the HOST page's root font size; the embed must not).
+#  1. folio-embed-<hash>.css: embed/host.css + Trunk's folio-<hash>.css (the widget stylesheet styles/generate.sh
+#     wrote) with every `<n>rem` outside @media turned into `calc(<n> * var(--folio-rem))` (rem follows the HOST
+#     page's root font size; the embed must not).
 #  2. folio.js: the hashed names of the wasm-bindgen module, the wasm and that stylesheet written in, with the
 #     SRI hashes of the wasm and the stylesheet (the loader passes them to fetch() and <link integrity>).
 #  3. folio-sri.txt: the Subresource Integrity hash (sha384) of each embed file, one `<hash>  <file>` a line.

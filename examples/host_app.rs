@@ -2,7 +2,8 @@
 //!
 //! Built (never run) by `scripts/test.sh` so it cannot rot:
 //! `cargo build --example host_app --target wasm32-unknown-unknown`. To try it, serve it with Trunk from a page
-//! that has `<link data-trunk rel="rust" data-bin="host_app" data-type="main" />` and `styles/folio.css`.
+//! that has `<link data-trunk rel="rust" data-bin="host_app" data-type="main" />`; the reader brings its own
+//! styles (a constructed stylesheet, see `folio::styles`), so the page links no CSS.
 
 use std::rc::Rc;
 

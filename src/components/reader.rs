@@ -56,6 +56,7 @@ fn interface_lang(configured: Option<&str>) -> Lang {
 /// The Folio reader: the article, its share bar and its comment thread, from the configured API.
 #[component]
 pub fn Reader(props: &ReaderProps) -> Html {
+    crate::styles::use_folio_styles(); // Folio's stylesheet for a Yew host app (src/styles, docs/architecture.md)
     let config = &props.config;
     let lang = *use_memo(config.lang.clone(), |l| interface_lang(l.as_deref()));
     let s = lang.strings();

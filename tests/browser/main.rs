@@ -10,6 +10,7 @@ mod comments;
 mod common;
 mod hostile;
 mod own_comment;
+mod styles;
 mod support;
 mod threads;
 

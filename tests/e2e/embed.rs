@@ -166,8 +166,9 @@ fn shows_comment(id: &str, text: &str) -> String {
 
 // A host page on another origin than Folio and its API (localhost vs 127.0.0.1), served with the header
 // `Content-Security-Policy` of docs/embed.md and loading folio.js with its SRI hash: the reader renders, styled,
-// with its image and comments, a comment posts, and no violation is reported in the document or any shadow root.
-// A blocked inline <style> at the end shows that the watcher hears violations and that the header is in force.
+// with its image and comments, a constructed stylesheet applies, a comment posts, and no violation is reported in
+// the document or any shadow root. A blocked inline <style> at the end shows that the watcher hears violations and
+// that the header is in force.
 #[tokio::test(flavor = "multi_thread")]
 async fn strict_csp_header_on_another_origin_works() {
     let mut policy = String::new();
@@ -228,6 +229,16 @@ async fn strict_csp_header_on_another_origin_works() {
             serde_json::json!([host_origin, false, "640px"]),
             "{browser:?}: [page origin, a <meta> policy, the stylesheet applied]"
         );
+        // The Yew-component route (docs/architecture.md, "Styles") under the same policy: a constructed
+        // stylesheet adopted by a shadow root applies, and is no violation (checked with the others below).
+        let adopted = s
+            .eval(
+                "const r = document.body.appendChild(document.createElement('div')).attachShadow({ mode: 'open' }); \
+                 const sheet = new CSSStyleSheet(); sheet.replaceSync('p { color: rgb(1, 2, 3); }'); \
+                 r.adoptedStyleSheets = [sheet]; return getComputedStyle(r.appendChild(document.createElement('p'))).color",
+            )
+            .await;
+        assert_eq!(adopted, "rgb(1, 2, 3)", "{browser:?}: a constructed sheet");
         let text = format!("Posted under a strict policy from {browser:?}");
         post_comment(&s, "r", "Careful reader", &text).await;
         s.wait_for("the event", "window.__posted.length === 1")

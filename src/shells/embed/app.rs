@@ -9,6 +9,8 @@ use crate::config::ReaderConfig;
 use crate::i18n::Lang;
 use crate::model::{Article, Comment};
 use crate::state::LoadError;
+#[cfg(feature = "styles")]
+use crate::styles::StyleRoot;
 use crate::Reader;
 
 /// Props of [`EmbedApp`].
@@ -51,9 +53,15 @@ pub fn EmbedApp(props: &EmbedAppProps) -> Html {
                 config.preset.as_deref().unwrap_or(""),
                 config.mapping.as_deref().unwrap_or("")
             );
-            html! {
+            let reader = html! {
                 <Reader {key} config={config.clone()} {on_loaded} {on_error} {on_comment_posted} />
-            }
+            };
+            // The loader links Folio's stylesheet into the shadow root: the reader adopts none into the host page.
+            #[cfg(feature = "styles")]
+            let reader = html! {
+                <ContextProvider<StyleRoot> context={StyleRoot::Linked}>{ reader }</ContextProvider<StyleRoot>>
+            };
+            reader
         }
         Err(message) => {
             let lang = Lang::default();
