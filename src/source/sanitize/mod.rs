@@ -10,6 +10,7 @@
 
 mod attrs;
 mod blocks;
+mod kinds;
 mod policy;
 mod scope;
 mod text;

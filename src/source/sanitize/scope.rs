@@ -1,7 +1,7 @@
 //! Where a browser ends elements by itself: implied end tags before a new element, and which open element an end
 //! tag closes. Mirroring these rules keeps our output's tree the one the browser builds from it.
 
-use super::policy::{is_block, is_table_part};
+use super::kinds::{is_block, is_table_part};
 use super::tree::{is_heading, Builder};
 
 impl Builder<'_, '_> {

@@ -1,7 +1,7 @@
 //! Escaping text into HTML, and getting text back out of our own (well-formed) output.
 
 use super::super::entities::decode_entities;
-use super::policy::is_block;
+use super::kinds::is_block;
 
 /// Appends `s` escaped: `&`, `<`, `>` always, `"` too when `attr` (values are always double-quoted), CR as `&#13;`.
 /// NUL is dropped, as browsers drop it from text.

@@ -3,6 +3,12 @@
 //! so the browser parses exactly our output); it only decides which text survives.
 //!
 //! Every step moves forward through the input and nothing recurses, so time is linear and the stack is flat.
+//! This file drives the token loop; reading a tag is in [`tag`], skipping comments and raw text in [`skip`].
+
+mod skip;
+mod tag;
+
+use skip::{bogus_comment_end, comment_end, find_end_tag};
 
 /// An attribute as written: the name in its original case, the value still entity-encoded.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -104,130 +110,6 @@ impl<'a> Tokenizer<'a> {
             }
         }
     }
-
-    /// Parses a tag whose name starts at `start`. Returns the name, the self-closing flag and the offset after `>`,
-    /// or `None` (and moves to the end) if the input ends inside the tag: browsers drop such a tag.
-    fn tag(
-        &mut self,
-        start: usize,
-        attrs: &mut Vec<RawAttr<'a>>,
-    ) -> Option<(&'a str, bool, usize)> {
-        let src = self.src;
-        let b = src.as_bytes();
-        let mut i = start;
-        while i < b.len() && !is_space(b[i]) && b[i] != b'/' && b[i] != b'>' {
-            i += 1;
-        }
-        let name = &src[start..i];
-        let mut self_closing = false;
-        loop {
-            while i < b.len() && is_space(b[i]) {
-                i += 1;
-            }
-            match b.get(i) {
-                None => break,
-                Some(b'>') => return Some((name, self_closing, i + 1)),
-                Some(b'/') => {
-                    // `<img/onerror=…>`: a slash between attributes is skipped, so what follows is an attribute.
-                    i += 1;
-                    self_closing = b.get(i) == Some(&b'>');
-                    continue;
-                }
-                Some(_) => {}
-            }
-            self_closing = false;
-            let name_start = i;
-            i += 1; // the first character may be '=': it is part of the name then
-            while i < b.len() && !is_space(b[i]) && !matches!(b[i], b'/' | b'>' | b'=') {
-                i += 1;
-            }
-            let attr_name = &src[name_start..i];
-            while i < b.len() && is_space(b[i]) {
-                i += 1;
-            }
-            let mut value = "";
-            if b.get(i) == Some(&b'=') {
-                i += 1;
-                while i < b.len() && is_space(b[i]) {
-                    i += 1;
-                }
-                match b.get(i) {
-                    Some(&q @ (b'"' | b'\'')) => {
-                        let close = src[i + 1..].find(char::from(q)).map(|k| i + 1 + k);
-                        let Some(close) = close else { break };
-                        value = &src[i + 1..close];
-                        i = close + 1;
-                    }
-                    _ => {
-                        let v0 = i;
-                        while i < b.len() && !is_space(b[i]) && b[i] != b'>' {
-                            i += 1;
-                        }
-                        value = &src[v0..i];
-                    }
-                }
-            }
-            if attrs.len() < MAX_ATTRS {
-                attrs.push(RawAttr {
-                    name: attr_name,
-                    value,
-                });
-            }
-        }
-        self.pos = src.len();
-        None
-    }
-}
-
-/// Offset of `</name` (any case, followed by whitespace, `/`, `>` or the end) at or after `from`.
-fn find_end_tag(src: &str, from: usize, name: &str) -> Option<usize> {
-    let b = src.as_bytes();
-    let mut i = from;
-    while let Some(k) = src.get(i..)?.find("</") {
-        let at = i + k;
-        let end = at + 2 + name.len();
-        if b.get(at + 2..end)
-            .is_some_and(|n| n.eq_ignore_ascii_case(name.as_bytes()))
-            && b.get(end)
-                .is_none_or(|&c| is_space(c) || c == b'/' || c == b'>')
-        {
-            return Some(at);
-        }
-        i = at + 2;
-    }
-    None
-}
-
-/// Offset after a comment whose body starts at `body`: `<!-->` and `<!--->` end at once, otherwise at `-->` or
-/// `--!>`, or at the end of the input.
-fn comment_end(src: &str, body: usize) -> usize {
-    let rest = &src[body..];
-    if rest.starts_with('>') {
-        return body + 1;
-    }
-    if rest.starts_with("->") {
-        return body + 2;
-    }
-    let mut i = body;
-    while let Some(k) = src[i..].find("--") {
-        let at = i + k;
-        let tail = &src[at + 2..];
-        if tail.starts_with('>') {
-            return at + 3;
-        }
-        if tail.starts_with("!>") {
-            return at + 4;
-        }
-        i = at + 1;
-    }
-    src.len()
-}
-
-/// Offset after a bogus comment (`<!doctype …>`, `<?xml …?>`, `</ …>`): the next `>`, or the end.
-fn bogus_comment_end(src: &str, from: usize) -> usize {
-    src.get(from..)
-        .and_then(|r| r.find('>'))
-        .map_or(src.len(), |k| from + k + 1)
 }
 
 #[cfg(test)]
