@@ -1,33 +1,10 @@
-use std::fmt;
+//! Why a request failed: [`NetError`], classified from an HTTP status or a browser failure, and what the server
+//! said ([`ServerMessage`], in [`server_message`]). Its wording is in [`display`].
 
-/// What a server said about a refused request, read from a Folio error body
-/// (`{"error": {"code", "field", "message"}}`) when there is one.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct ServerMessage {
-    /// Machine-readable code (`invalid_field`).
-    pub code: Option<String>,
-    /// The form field at fault (`body`, `name`, `email`, `parent`).
-    pub field: Option<String>,
-    /// A sentence for the reader.
-    pub message: Option<String>,
-}
+mod display;
+mod server_message;
 
-impl ServerMessage {
-    /// Read a Folio (or similar `{"message": ...}`) error body; anything else gives an empty message.
-    pub fn from_body(body: &str) -> Self {
-        let Ok(v) = serde_json::from_str::<serde_json::Value>(body) else {
-            return Self::default();
-        };
-        let e = v.get("error").filter(|e| e.is_object()).unwrap_or(&v);
-        let s = |k: &str| e.get(k).and_then(|x| x.as_str()).map(str::to_string);
-        Self {
-            code: s("code"),
-            field: s("field"),
-            message: s("message")
-                .or_else(|| v.get("error").and_then(|x| x.as_str()).map(str::to_string)),
-        }
-    }
-}
+pub use server_message::ServerMessage;
 
 /// Why a request failed, named so the widget can tell the reader what happened and what to do.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -126,51 +103,6 @@ impl NetError {
                 | Self::CorsRefused { .. }
         )
     }
-}
-
-impl fmt::Display for NetError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Self::NotFound { url } => write!(f, "nothing was found at {url}"),
-            Self::RateLimited {
-                retry_after: Some(s),
-            } => write!(f, "too many requests; retry in {s} s"),
-            Self::RateLimited { retry_after: None } => write!(f, "too many requests"),
-            Self::Refused { status, server } => {
-                write!(
-                    f,
-                    "the server refused the request ({status}{})",
-                    suffix(server)
-                )
-            }
-            Self::Server { status, server } => {
-                write!(f, "the server failed ({status}{})", suffix(server))
-            }
-            Self::Timeout { seconds } => write!(f, "no answer within {seconds} s"),
-            Self::Offline => write!(f, "the browser is offline"),
-            Self::Unreachable { url } => write!(f, "{url} could not be reached"),
-            Self::CorsRefused { url } => write!(
-                f,
-                "{url} answered but does not allow this page's origin (CORS): the API must send \
-                 Access-Control-Allow-Origin for this site"
-            ),
-            Self::Interrupted { url } => {
-                write!(
-                    f,
-                    "the connection to {url} closed before the answer was complete"
-                )
-            }
-            Self::BadUrl { url } => write!(f, "\"{url}\" is not a usable URL"),
-        }
-    }
-}
-
-fn suffix(server: &ServerMessage) -> String {
-    server
-        .message
-        .as_deref()
-        .map(|m| format!(": {m}"))
-        .unwrap_or_default()
 }
 
 #[cfg(test)]

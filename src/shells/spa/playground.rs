@@ -1,26 +1,23 @@
 //! The mapping playground (`?playground`): paste an article URL or a JSON document, pick a preset or edit a mapping,
 //! and see the article and its thread as Folio reads them, with the mapping's errors beside them, and the embed
 //! snippet to copy. JSON pasted here is mapped in the page (no request); a URL is loaded by a live [`Reader`].
+//!
+//! This file is the page and its form; the preview of pasted JSON is in [`preview`], the settings and the embed
+//! snippet in [`snippet`].
 
-use std::rc::Rc;
+mod preview;
+mod snippet;
 
 use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::JsFuture;
 use yew::prelude::*;
 
-use crate::components::article::ArticleView;
-use crate::components::common::SafeHtmlView;
 use crate::config::ReaderConfig;
 use crate::i18n::Lang;
-use crate::model::Thread;
-use crate::source::mapping::{
-    map_article_text, map_comments_text, preset_source, MappedArticle, MappingChoice, PRESETS,
-};
-use crate::source::thread::{build_thread, SortOrder};
+use crate::source::mapping::{preset_source, MappingChoice, PRESETS};
 use crate::Reader;
-
-/// Deepest reply level the preview draws (the real thread handles any depth).
-const PREVIEW_DEPTH: usize = 12;
+use preview::preview;
+use snippet::{settings, snippet};
 
 /// The `value` of the element an input event came from.
 fn value_of(e: &Event) -> String {
@@ -28,118 +25,6 @@ fn value_of(e: &Event) -> String {
         .and_then(|t| js_sys::Reflect::get(&t, &JsValue::from_str("value")).ok())
         .and_then(|v| v.as_string())
         .unwrap_or_default()
-}
-
-/// What the settings say: the preset (when the mapping text is the preset's own), else the edited mapping.
-fn settings(preset: &str, mapping: &str) -> (Option<String>, Option<String>) {
-    let m = mapping.trim();
-    if !preset.is_empty() && preset_source(preset).is_some_and(|p| p.trim() == m) {
-        (Some(preset.to_string()), None)
-    } else if m.is_empty() {
-        (None, None)
-    } else {
-        (None, Some(m.to_string()))
-    }
-}
-
-/// The `<folio-reader>` snippet for these settings.
-fn snippet(src: &str, preset: Option<&str>, mapping: Option<&str>) -> String {
-    let origin = web_sys::window()
-        .and_then(|w| w.location().origin().ok())
-        .unwrap_or_default();
-    let attr = |s: &str| s.replace('&', "&amp;").replace('"', "&quot;");
-    let mut el = format!("<folio-reader src=\"{}\"", attr(src));
-    if let Some(p) = preset {
-        el.push_str(&format!(" preset=\"{}\"", attr(p)));
-    }
-    if let Some(m) = mapping {
-        let compact = serde_json::from_str::<serde_json::Value>(m)
-            .map(|v| v.to_string())
-            .unwrap_or_else(|_| m.to_string());
-        el.push_str(&format!(" mapping=\"{}\"", attr(&compact)));
-    }
-    el.push_str("></folio-reader>");
-    format!("<script type=\"module\" src=\"{origin}/folio.js\"></script>\n{el}")
-}
-
-fn comment_tree(thread: &Thread, index: usize, depth: usize) -> Html {
-    let Some(c) = thread.comment(index) else {
-        return Html::default();
-    };
-    html! {
-        <li class="playground__comment" data-id={c.id.to_string()}>
-            <p class="playground__comment-meta">
-                <strong>{ if c.deleted { "[deleted]".to_string() } else { c.author.name.to_string() } }</strong>
-                { c.date.as_ref().map(|d| format!(" · {}", d.iso)).unwrap_or_default() }
-                { c.score.map(|s| format!(" · {s} points")).unwrap_or_default() }
-            </p>
-            <div class="playground__comment-body"><SafeHtmlView html={c.body.clone()} /></div>
-            if !thread.replies(index).is_empty() && depth < PREVIEW_DEPTH {
-                <ul>{ for thread.replies(index).iter().map(|&r| comment_tree(thread, r, depth + 1)) }</ul>
-            }
-        </li>
-    }
-}
-
-/// A pasted JSON document, mapped in the page.
-fn preview(text: &str, choice: &MappingChoice) -> Html {
-    let mapped: MappedArticle = match map_article_text(text, None, choice) {
-        Ok(m) => m,
-        Err(e) => {
-            return html! { <div class="playground__errors" role="alert"><strong>{ "Mapping error: " }</strong>{ e.to_string() }</div> }
-        }
-    };
-    let how = if mapped.resolved.detected {
-        format!(
-            "Detected: {} (set preset=\"{}\" to skip detection)",
-            mapped.resolved.name, mapped.resolved.name
-        )
-    } else {
-        format!("Read with: {}", mapped.resolved.name)
-    };
-    let inline = mapped
-        .resolved
-        .mapping
-        .as_ref()
-        .and_then(|m| m.comments.as_ref())
-        .is_some_and(|c| c.url.as_deref() == Some("{self}"));
-    let comments = if inline || mapped.resolved.mapping.is_none() {
-        match map_comments_text(
-            text,
-            None,
-            mapped.resolved.mapping.as_deref(),
-            Some(&mapped.object),
-        ) {
-            Ok(list) => {
-                let thread = build_thread(list.comments, SortOrder::Oldest);
-                html! {
-                    <section class="playground__thread" aria-label="Comments">
-                        <h2>{ format!("Comments ({})", thread.visible_count()) }</h2>
-                        <ul>{ for thread.roots().iter().map(|&i| comment_tree(&thread, i, 0)) }</ul>
-                    </section>
-                }
-            }
-            Err(e) if inline => {
-                html! { <div class="playground__errors" role="alert"><strong>{ "Comments: " }</strong>{ e.to_string() }</div> }
-            }
-            Err(_) => Html::default(),
-        }
-    } else {
-        let url = mapped
-            .article
-            .comments_url
-            .as_deref()
-            .unwrap_or("(no comments URL)")
-            .to_string();
-        html! { <p class="playground__note">{ format!("Comments are loaded from {url} when the article is given by URL.") }</p> }
-    };
-    html! {
-        <>
-            <p class="playground__status" role="status">{ how }</p>
-            <ArticleView article={Rc::clone(&mapped.article)} />
-            { comments }
-        </>
-    }
 }
 
 /// The mapping playground page.

@@ -1,0 +1,72 @@
+//! The reader's draft: what is typed in the compose form, how it is stored locally between visits, and what is
+//! posted from it (the form fields, and the local copy of the comment drawn while it is sent).
+
+use std::rc::Rc;
+
+use serde::{Deserialize, Serialize};
+
+use crate::model::{Author, Comment};
+use crate::source::date::from_epoch_ms;
+use crate::source::mapping::PostForm;
+use crate::source::markdown::markdown_to_html;
+use crate::source::sanitize::Policy;
+
+/// What the reader has typed: saved locally as they type, so a reload or a failed post loses nothing.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Draft {
+    /// Display name.
+    #[serde(default)]
+    pub name: String,
+    /// E-mail, optional.
+    #[serde(default)]
+    pub email: String,
+    /// The comment text (Markdown).
+    #[serde(default)]
+    pub body: String,
+}
+
+impl Draft {
+    /// The `localStorage` key of the draft for a reply to `parent` (or a new comment) on `article`.
+    pub fn storage_key(article: &str, parent: Option<&str>) -> String {
+        format!("folio:draft:{article}:{}", parent.unwrap_or("-"))
+    }
+
+    /// Read a stored draft; a corrupt one is ignored rather than trusted.
+    pub fn from_storage(text: &str) -> Option<Self> {
+        serde_json::from_str(text).ok()
+    }
+
+    /// The JSON stored for this draft.
+    pub fn to_storage(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    /// The fields as they are posted: name and e-mail trimmed, the text as written.
+    pub fn form(&self, parent: Option<&str>) -> PostForm {
+        PostForm {
+            text: self.body.clone(),
+            name: self.name.trim().to_string(),
+            email: self.email.trim().to_string(),
+            parent: parent.map(str::to_string),
+        }
+    }
+
+    /// The comment as the reader wrote it: drawn at once while it is sent, and kept when a server stores it but
+    /// answers with nothing usable.
+    pub fn local_comment(&self, id: Rc<str>, parent: Option<Rc<str>>, now_ms: i64) -> Comment {
+        Comment {
+            id,
+            parent,
+            author: Author {
+                name: self.name.trim().into(),
+                url: None,
+                avatar: None,
+            },
+            date: Some(from_epoch_ms(now_ms)),
+            body: markdown_to_html(&self.body, Policy::Comment, None),
+            score: None,
+            deleted: false,
+            by_article_author: false,
+        }
+    }
+}
