@@ -3,15 +3,16 @@
 //!
 //! Everything here works on plain strings: no URL crate, so the wasm bundle stays small. The checks are deliberately
 //! stricter than a browser's parser: whatever we are not sure a browser would read as http(s)/mailto is refused.
+//!
+//! This file holds the checks ([`safe_link`], [`safe_image`]); resolution is in [`resolve`](mod@resolve), the
+//! parts of a URL in [`parts`], percent-encoding in [`percent`].
 
-/// The parts of a URI reference, as split by RFC 3986 appendix B.
-struct Parts<'a> {
-    scheme: Option<&'a str>,
-    authority: Option<&'a str>,
-    path: &'a str,
-    query: Option<&'a str>,
-    fragment: Option<&'a str>,
-}
+mod parts;
+mod percent;
+mod resolve;
+
+pub use percent::{decode_component, encode_component};
+pub use resolve::resolve;
 
 /// Removes what browsers ignore or that could hide a scheme: every ASCII control character (tab, newlines, NUL…)
 /// anywhere, and spaces at both ends. Browsers strip tab/CR/LF inside URLs and C0 controls at the ends; removing
@@ -33,162 +34,6 @@ fn scheme_of(s: &str) -> Option<&str> {
         .iter()
         .position(|&b| !(b.is_ascii_alphanumeric() || matches!(b, b'+' | b'-' | b'.')))?;
     (bytes[len] == b':').then(|| &s[..len])
-}
-
-/// Schemes whose URLs browsers parse with `\` meaning `/` (WHATWG "special" schemes).
-fn is_special(scheme: &str) -> bool {
-    ["http", "https", "ws", "wss", "ftp", "file"]
-        .iter()
-        .any(|s| s.eq_ignore_ascii_case(scheme))
-}
-
-fn split(s: &str) -> Parts<'_> {
-    let scheme = scheme_of(s);
-    let rest = scheme.map_or(s, |sc| &s[sc.len() + 1..]);
-    let (rest, fragment) = match rest.find('#') {
-        Some(i) => (&rest[..i], Some(&rest[i + 1..])),
-        None => (rest, None),
-    };
-    let (rest, query) = match rest.find('?') {
-        Some(i) => (&rest[..i], Some(&rest[i + 1..])),
-        None => (rest, None),
-    };
-    let (authority, path) = match rest.strip_prefix("//") {
-        Some(after) => {
-            let end = after.find('/').unwrap_or(after.len());
-            (Some(&after[..end]), &after[end..])
-        }
-        None => (None, rest),
-    };
-    Parts {
-        scheme,
-        authority,
-        path,
-        query,
-        fragment,
-    }
-}
-
-/// RFC 3986 section 5.2.4. Iterative, linear in the path length.
-fn remove_dot_segments(path: &str) -> String {
-    fn pop_segment(out: &mut String) {
-        match out.rfind('/') {
-            Some(i) => out.truncate(i),
-            None => out.clear(),
-        }
-    }
-    let mut input = path;
-    let mut out = String::with_capacity(path.len());
-    while !input.is_empty() {
-        if let Some(r) = input.strip_prefix("../") {
-            input = r;
-        } else if let Some(r) = input.strip_prefix("./") {
-            input = r;
-        } else if input.starts_with("/./") {
-            input = &input[2..];
-        } else if input == "/." {
-            input = "/";
-        } else if input.starts_with("/../") {
-            input = &input[3..];
-            pop_segment(&mut out);
-        } else if input == "/.." {
-            input = "/";
-            pop_segment(&mut out);
-        } else if input == "." || input == ".." {
-            input = "";
-        } else {
-            let skip = usize::from(input.starts_with('/'));
-            let end = input[skip..].find('/').map_or(input.len(), |i| i + skip);
-            out.push_str(&input[..end]);
-            input = &input[end..];
-        }
-    }
-    out
-}
-
-fn compose(
-    scheme: &str,
-    authority: Option<&str>,
-    path: &str,
-    query: Option<&str>,
-    frag: Option<&str>,
-) -> String {
-    let mut out = String::with_capacity(scheme.len() + path.len() + 16);
-    out.push_str(&scheme.to_ascii_lowercase());
-    out.push(':');
-    if let Some(a) = authority {
-        out.push_str("//");
-        out.push_str(a);
-    }
-    out.push_str(path);
-    if let Some(q) = query {
-        out.push('?');
-        out.push_str(q);
-    }
-    if let Some(f) = frag {
-        out.push('#');
-        out.push_str(f);
-    }
-    out
-}
-
-/// Resolves `reference` against the absolute URL `base` (RFC 3986 section 5.2, strict mode), the way a browser
-/// resolves an `href`: ASCII whitespace and control characters around it are trimmed, tabs and newlines (and other
-/// ASCII control characters) inside it are removed, and for http(s)-like schemes `\` counts as `/`.
-///
-/// Returns the absolute URL with a lower-case scheme. An absolute `reference` is returned normalised even without a
-/// base; a relative one needs a base with a scheme, otherwise the answer is `None`.
-pub fn resolve(base: Option<&str>, reference: &str) -> Option<String> {
-    let reference = clean(reference);
-    let r_scheme = scheme_of(&reference);
-    let reference = match r_scheme {
-        Some(s) if !is_special(s) => reference,
-        _ => reference.replace('\\', "/"),
-    };
-    let r = split(&reference);
-    if let Some(scheme) = r.scheme {
-        let path = remove_dot_segments(r.path);
-        return Some(compose(scheme, r.authority, &path, r.query, r.fragment));
-    }
-    let base = clean(base?);
-    let base = if scheme_of(&base).is_some_and(is_special) {
-        base.replace('\\', "/")
-    } else {
-        base
-    };
-    let b = split(&base);
-    let b_scheme = b.scheme?;
-    let (authority, path, query);
-    if r.authority.is_some() {
-        authority = r.authority;
-        path = remove_dot_segments(r.path);
-        query = r.query;
-    } else {
-        authority = b.authority;
-        if r.path.is_empty() {
-            path = b.path.to_owned();
-            query = r.query.or(b.query);
-        } else {
-            path = if r.path.starts_with('/') {
-                remove_dot_segments(r.path)
-            } else {
-                remove_dot_segments(&merge(&b, r.path))
-            };
-            query = r.query;
-        }
-    }
-    Some(compose(b_scheme, authority, &path, query, r.fragment))
-}
-
-/// RFC 3986 section 5.2.3.
-fn merge(base: &Parts<'_>, ref_path: &str) -> String {
-    if base.authority.is_some() && base.path.is_empty() {
-        return format!("/{ref_path}");
-    }
-    match base.path.rfind('/') {
-        Some(i) => format!("{}{}", &base.path[..=i], ref_path),
-        None => ref_path.to_owned(),
-    }
 }
 
 /// A relative reference that no browser could read as carrying a scheme: no `:` before the first `/`, `?` or `#`.
@@ -227,44 +72,6 @@ fn checked(
         // No usable base: keep it relative; the page resolves it, and it cannot carry a scheme.
         None => Some(cleaned.replace('\\', "/")),
     }
-}
-
-/// Percent-encode `value` for a URL path segment or query value: everything but RFC 3986's unreserved characters.
-/// (The one encoder of the code base: query parameters, comment ids in URLs.)
-pub fn encode_component(value: &str) -> String {
-    let mut out = String::with_capacity(value.len());
-    for b in value.bytes() {
-        if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
-}
-
-/// Undo percent-encoding (a `#comment-<id>` fragment). Bytes that do not form UTF-8, and malformed escapes, are
-/// kept as they were written.
-pub fn decode_component(value: &str) -> String {
-    let bytes = value.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let hex = bytes
-            .get(i + 1..i + 3)
-            .and_then(|h| std::str::from_utf8(h).ok());
-        match (bytes[i], hex.and_then(|h| u8::from_str_radix(h, 16).ok())) {
-            (b'%', Some(b)) => {
-                out.push(b);
-                i += 3;
-            }
-            (b, _) => {
-                out.push(b);
-                i += 1;
-            }
-        }
-    }
-    String::from_utf8(out).unwrap_or_else(|_| value.to_string())
 }
 
 /// The URL to put in a link's `href`, or `None` if the link must go: `reference` resolved against `base` when it

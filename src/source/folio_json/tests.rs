@@ -1,6 +1,7 @@
 //! Folio JSON → model, on the demo documents (shaped like the real seed page) and on the ugly cases.
 
 use super::*;
+use crate::model::TextDirection;
 
 const SEED: &str = include_str!("../../../demo/articles/cuba-china-military-cooperation.json");
 const SEED_COMMENTS: &str =

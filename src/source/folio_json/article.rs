@@ -1,0 +1,118 @@
+//! An article document → [`Article`]: the required title and body (HTML, Markdown or text), the optional
+//! metadata, the hero image and the related links placed between body blocks.
+
+use std::rc::Rc;
+
+use serde_json::Value;
+
+use super::super::error::SourceError;
+use super::super::markdown::markdown_blocks;
+use super::super::sanitize::{sanitize_blocks, Policy};
+use super::super::url::{safe_image, safe_link};
+use super::parts::{author, crumb, tag};
+use super::read::{bad, count, date, flag, id, link, list, object, plain, text};
+use crate::model::{Article, Hero, Related, TextDirection};
+
+/// Map an article document.
+pub fn article_from_value(v: &Value, base: Option<&str>) -> Result<Article, SourceError> {
+    let o = object(v, "")?;
+    let title = text(o, "title", "")?
+        .map(str::trim)
+        .filter(|t| !t.is_empty());
+    let title = title.ok_or(SourceError::MissingField {
+        field: "title",
+        path: "/title".into(),
+    })?;
+    let body_text = text(o, "body", "")?.ok_or(SourceError::MissingField {
+        field: "body",
+        path: "/body".into(),
+    })?;
+    let format = text(o, "body_format", "")?.unwrap_or("html");
+    let body = match format {
+        "html" => sanitize_blocks(body_text, Policy::Article, base),
+        "markdown" => markdown_blocks(body_text, Policy::Article, base),
+        "text" => body_text
+            .split("\n\n")
+            .filter(|p| !p.trim().is_empty())
+            .map(crate::source::sanitize::from_plain_text)
+            .collect(),
+        other => {
+            return Err(bad(
+                "/body_format",
+                format!("unknown format \"{other}\" (html, markdown or text)"),
+            ))
+        }
+    };
+    let lang = text(o, "lang", "")?.map(Rc::from);
+    let dir = match text(o, "dir", "")? {
+        Some("rtl") => TextDirection::Rtl,
+        Some("ltr") => TextDirection::Ltr,
+        Some("auto") => TextDirection::Auto,
+        Some(other) => return Err(bad("/dir", format!("\"{other}\" is not ltr, rtl or auto"))),
+        None => lang
+            .as_deref()
+            .map_or(TextDirection::Auto, TextDirection::of_language),
+    };
+    Ok(Article {
+        id: id(o.get("id"), "/id")?.unwrap_or_else(|| Rc::from(title)),
+        url: text(o, "url", "")?
+            .and_then(|u| safe_link(base, u))
+            .map(Rc::from),
+        section: list(o, "section", "", |v, p| crumb(v, p, base))?.into(),
+        label: plain(o, "label", "")?,
+        title: Rc::from(title),
+        standfirst: plain(o, "standfirst", "")?,
+        authors: list(o, "authors", "", |v, p| author(v, p, base))?.into(),
+        published: date(o, "published", "")?,
+        updated: date(o, "updated", "")?,
+        hero: o
+            .get("hero")
+            .filter(|h| !h.is_null())
+            .map(|h| hero(h, "/hero", base))
+            .transpose()?
+            .flatten(),
+        body: body.into(),
+        related: list(o, "related", "", |v, p| related(v, p, base))?
+            .into_iter()
+            .flatten()
+            .collect(),
+        tags: list(o, "tags", "", |v, p| tag(v, p, base))?.into(),
+        lang,
+        dir,
+        audio: text(o, "audio", "")?
+            .and_then(|u| safe_image(base, u))
+            .map(Rc::from),
+        live: flag(o, "live", "")?,
+        comments_url: text(o, "comments", "")?
+            .and_then(|u| safe_link(base, u))
+            .map(Rc::from),
+    })
+}
+
+fn hero(v: &Value, path: &str, base: Option<&str>) -> Result<Option<Hero>, SourceError> {
+    let o = object(v, path)?;
+    let Some(src) = text(o, "src", path)?.and_then(|s| safe_image(base, s)) else {
+        return Ok(None); // An unusable image is left out, not an error: the article still reads.
+    };
+    let size = match (count(o, "width", path)?, count(o, "height", path)?) {
+        (Some(w), Some(h)) if w > 0 && h > 0 => u32::try_from(w).ok().zip(u32::try_from(h).ok()),
+        _ => None,
+    };
+    Ok(Some(Hero {
+        src: src.into(),
+        alt: plain(o, "alt", path)?.unwrap_or_else(|| "".into()),
+        caption: plain(o, "caption", path)?,
+        credit: plain(o, "credit", path)?,
+        size,
+    }))
+}
+
+fn related(v: &Value, path: &str, base: Option<&str>) -> Result<Option<Related>, SourceError> {
+    let o = object(v, path)?;
+    let title = plain(o, "title", path)?;
+    let url = link(o, "url", path, base)?;
+    let after = count(o, "after", path)?;
+    Ok(title
+        .zip(url)
+        .map(|(title, url)| Related { title, url, after }))
+}
