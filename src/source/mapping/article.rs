@@ -1,48 +1,22 @@
-//! Article mapping: a [`Mapping`]'s `article` section applied to a document.
+//! Article mapping: a [`Mapping`]'s `article` section applied to a document. The pieces it is built from (the
+//! article object, list items, the hero, the errors) are in [`parts`].
+
+mod parts;
 
 use std::rc::Rc;
 
 use serde_json::Value;
 
 use super::body::{article_body, check_format};
-use super::doc::{ArticleMap, Field, HeroMap, ListMap, Mapping};
-use super::value::{self, body_source, first, flatten, plain, text, tried, values, Doc};
-use crate::model::{Article, Author, Crumb, Hero, Related, Tag, TextDirection};
+use super::doc::{ArticleMap, Field, Mapping};
+use super::value::{self, body_source, plain, text, Doc};
+use crate::model::{Article, Author, Crumb, Related, Tag, TextDirection};
 use crate::source::error::SourceError;
 use crate::source::folio_json::anonymous;
 use crate::source::url::{safe_image, safe_link};
 
-/// The mapping's name for messages.
-pub(crate) fn name_of(m: &Mapping) -> String {
-    m.name.clone().unwrap_or_else(|| "custom mapping".into())
-}
-
-/// The article object inside the document (`article.root`), or the document itself.
-pub(crate) fn article_root<'a>(m: &'a Mapping, root: &'a Value) -> Result<&'a Value, SourceError> {
-    let doc = Doc { root };
-    match &m.article.root {
-        None => Ok(root),
-        Some(f) => first(doc, f, root)?
-            .map(|(v, _)| v)
-            .ok_or_else(|| missing("article", f, m)),
-    }
-}
-
-fn missing(field: &str, f: &Field, m: &Mapping) -> SourceError {
-    SourceError::MissingMapped {
-        field: field.into(),
-        tried: tried(f),
-        mapping: name_of(m),
-    }
-}
-
-fn absent(field: &str, m: &Mapping) -> SourceError {
-    SourceError::MissingMapped {
-        field: field.into(),
-        tried: "no path (the mapping does not say where it is)".into(),
-        mapping: name_of(m),
-    }
-}
+use parts::{absent, hero, item_link, items, label_of, missing};
+pub(crate) use parts::{article_root, name_of};
 
 /// Map the article of document `root`, fetched from `base`.
 pub fn map_article(m: &Mapping, root: &Value, base: Option<&str>) -> Result<Article, SourceError> {
@@ -163,68 +137,4 @@ pub fn map_article(m: &Mapping, root: &Value, base: Option<&str>) -> Result<Arti
         live: value::flag(doc, a.live.as_ref(), cur)?,
         comments_url: link(a.comments_url.as_ref())?,
     })
-}
-
-/// The item itself, when a list item's main text field is not mapped (a list of strings).
-static ITSELF: std::sync::LazyLock<Field> = std::sync::LazyLock::new(|| Field::Path(String::new()));
-
-fn label_of(f: Option<&Field>) -> &Field {
-    f.unwrap_or(&ITSELF)
-}
-
-fn item_link<'a>(
-    doc: Doc<'a>,
-    f: Option<&'a Field>,
-    v: &'a Value,
-    base: Option<&str>,
-) -> Result<Option<Rc<str>>, SourceError> {
-    Ok(text(doc, f, v)?
-        .and_then(|u| safe_link(base, u.trim()))
-        .map(Rc::from))
-}
-
-fn items<'a>(
-    doc: Doc<'a>,
-    list: Option<&'a ListMap>,
-    cur: &'a Value,
-) -> Result<Vec<(&'a Value, &'a ListMap)>, SourceError> {
-    let Some(l) = list else { return Ok(Vec::new()) };
-    let Some(each) = &l.each else {
-        return Ok(Vec::new());
-    };
-    let (vs, _) = values(doc, each, cur)?;
-    Ok(flatten(vs).into_iter().map(|v| (v, l)).collect())
-}
-
-fn hero<'a>(
-    doc: Doc<'a>,
-    h: &'a HeroMap,
-    cur: &'a Value,
-    base: Option<&str>,
-) -> Result<Option<Hero>, SourceError> {
-    let at = match &h.at {
-        Some(f) => match first(doc, f, cur)? {
-            Some((v, _)) => v,
-            None => return Ok(None),
-        },
-        None => cur,
-    };
-    // An unusable image is left out, not an error: the article still reads.
-    let Some(src) = text(doc, h.src.as_ref(), at)?.and_then(|s| safe_image(base, s.trim())) else {
-        return Ok(None);
-    };
-    let size = match (
-        value::number(doc, h.width.as_ref(), at)?,
-        value::number(doc, h.height.as_ref(), at)?,
-    ) {
-        (Some(w), Some(hh)) if w > 0 && hh > 0 => u32::try_from(w).ok().zip(u32::try_from(hh).ok()),
-        _ => None,
-    };
-    Ok(Some(Hero {
-        src: src.into(),
-        alt: plain(doc, h.alt.as_ref(), at)?.unwrap_or_else(|| "".into()),
-        caption: plain(doc, h.caption.as_ref(), at)?,
-        credit: plain(doc, h.credit.as_ref(), at)?,
-        size,
-    }))
 }

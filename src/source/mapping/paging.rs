@@ -1,4 +1,9 @@
-//! Pagination: from one page of comments, the URL of the next (or `None` when this was the last).
+//! Pagination: from one page of comments, the URL of the next (or `None` when this was the last), and the
+//! "load more" stubs of mappings that page that way. What the headers say is in [`headers`]; the query parameter
+//! is set by [`query`].
+
+mod headers;
+mod query;
 
 use std::rc::Rc;
 
@@ -8,53 +13,10 @@ use super::doc::{Mapping, Pagination};
 use super::value::{self, Doc};
 use crate::model::MoreStub;
 use crate::source::error::SourceError;
-use crate::source::url::{encode_component, safe_link};
+use crate::source::url::safe_link;
 
-/// What is known about the page just read.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct PageInfo {
-    /// 1 for the first page.
-    pub number: u32,
-    /// How many items it held.
-    pub items: usize,
-    /// Its response headers that paging reads (lowercase name, value), as the network layer keeps them: `Link`,
-    /// `X-Total-Count`, `X-Total-Pages`, `X-WP-Total`, `X-WP-TotalPages`. Empty when the transport hides them (a
-    /// cross-origin API that does not list them in `Access-Control-Expose-Headers`).
-    pub headers: Vec<(String, String)>,
-}
-
-impl PageInfo {
-    /// The value of header `name` (any case), trimmed.
-    pub fn header(&self, name: &str) -> Option<&str> {
-        self.headers
-            .iter()
-            .find(|(n, _)| n.eq_ignore_ascii_case(name))
-            .map(|(_, v)| v.trim())
-    }
-
-    /// The `rel="next"` target of the `Link` header.
-    pub fn link_next(&self) -> Option<String> {
-        self.header("link").and_then(next_from_link)
-    }
-
-    /// The item total a header reports (`X-Total-Count`, WordPress `X-WP-Total`).
-    pub fn total_header(&self) -> Option<usize> {
-        ["x-total-count", "x-wp-total"]
-            .iter()
-            .find_map(|n| self.header(n)?.parse().ok())
-    }
-
-    /// The page count a header reports: `named` (the mapping's `pages_header`) if given, else WordPress's
-    /// `X-WP-TotalPages` or GitLab's `X-Total-Pages`.
-    pub fn pages_header(&self, named: Option<&str>) -> Option<u32> {
-        match named {
-            Some(n) => self.header(n)?.parse().ok(),
-            None => ["x-wp-totalpages", "x-total-pages"]
-                .iter()
-                .find_map(|n| self.header(n)?.parse().ok()),
-        }
-    }
-}
+pub use headers::{next_from_link, PageInfo};
+pub use query::set_param;
 
 /// The next page's URL after `url`, whose document was `root`.
 pub fn next_page(
@@ -162,41 +124,6 @@ pub fn more_stub(
         count: usize::try_from(count).unwrap_or(usize::MAX),
         url: url.and_then(|u| safe_link(base, &u)).map(Rc::from),
     }))
-}
-
-/// The `rel="next"` target of an RFC 8288 `Link` header.
-pub fn next_from_link(header: &str) -> Option<String> {
-    header.split(',').find_map(|part| {
-        let (target, params) = part.split_once(';')?;
-        let is_next = params.split(';').any(|p| {
-            let p = p.trim().to_ascii_lowercase();
-            p == "rel=\"next\"" || p == "rel=next"
-        });
-        let t = target.trim();
-        is_next.then(|| t.trim_start_matches('<').trim_end_matches('>').to_string())
-    })
-}
-
-/// `url` with query parameter `key` set to `value` (added or replaced), percent-encoding the value.
-pub fn set_param(url: &str, key: &str, value: &str) -> String {
-    let (rest, fragment) = match url.split_once('#') {
-        Some((r, f)) => (r, Some(f)),
-        None => (url, None),
-    };
-    let (path, query) = rest.split_once('?').unwrap_or((rest, ""));
-    let encoded = encode_component(value);
-    let mut pairs: Vec<String> = query
-        .split('&')
-        .filter(|p| !p.is_empty() && p.split('=').next() != Some(key))
-        .map(str::to_string)
-        .collect();
-    pairs.push(format!("{key}={encoded}"));
-    let mut out = format!("{path}?{}", pairs.join("&"));
-    if let Some(f) = fragment {
-        out.push('#');
-        out.push_str(f);
-    }
-    out
 }
 
 #[cfg(test)]

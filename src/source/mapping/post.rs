@@ -1,4 +1,7 @@
-//! Posting through a mapping: the request built from the form, and the response mapped back to a comment.
+//! Posting through a mapping: the request built from the form, and the response mapped back to a comment. The
+//! body template is filled in by [`fill`](mod@fill).
+
+mod fill;
 
 use std::collections::BTreeMap;
 
@@ -10,9 +13,8 @@ use super::value::{flag, template, Doc};
 use crate::model::Comment;
 use crate::source::error::SourceError;
 use crate::source::folio_json::{comment as folio_comment, parse_json};
-use crate::source::markdown::markdown_to_html;
-use crate::source::sanitize::Policy;
 use crate::source::url::safe_link;
+use fill::fill;
 
 /// What the reader typed.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -77,66 +79,6 @@ pub fn post_request(
     }))
 }
 
-/// Replace placeholders in the body template: a string that is exactly `{text}`, `{html}`, `{name}`, `{email}`,
-/// `{parent}` or `{article.<path>}` takes the value (numbers stay numbers; a missing parent becomes `null`, or `0`
-/// with `{parent_or_0}`). `{html}` is the Markdown the reader wrote, rendered and sanitised, for APIs that store
-/// HTML (WordPress shows `content` as HTML, so Markdown sent raw would show its asterisks). An object with an
-/// `"$if"` key is kept (without that key) only when the placeholder it names has a value, and is `null` otherwise:
-/// JSON:API wants `"pid": {"data": null}` for a top-level comment, not an object with a null id.
-fn fill(t: &Value, article: &Value, form: &PostForm, depth: usize) -> Value {
-    if depth > 32 {
-        return Value::Null;
-    }
-    match t {
-        Value::Object(o) if o.contains_key(IF_KEY) => {
-            let cond = o
-                .get(IF_KEY)
-                .map(|c| fill(c, article, form, depth + 1))
-                .unwrap_or(Value::Null);
-            if matches!(&cond, Value::Null) || cond.as_str() == Some("") {
-                return Value::Null;
-            }
-            o.iter()
-                .filter(|(k, _)| *k != IF_KEY)
-                .map(|(k, v)| (k.clone(), fill(v, article, form, depth + 1)))
-                .collect()
-        }
-        Value::String(s) => match s.as_str() {
-            "{text}" => form.text.clone().into(),
-            "{html}" => markdown_to_html(&form.text, Policy::Comment, None)
-                .as_str()
-                .trim_end()
-                .into(),
-            "{name}" => form.name.clone().into(),
-            "{email}" => form.email.clone().into(),
-            "{parent}" => form.parent.clone().map_or(Value::Null, number_or_string),
-            "{parent_or_0}" => form.parent.clone().map_or(Value::from(0), number_or_string),
-            other => match other
-                .strip_prefix("{article.")
-                .and_then(|r| r.strip_suffix('}'))
-            {
-                Some(path) => super::path::Path::parse(path)
-                    .ok()
-                    .and_then(|p| p.first(article, article).cloned())
-                    .unwrap_or(Value::Null),
-                None => t.clone(),
-            },
-        },
-        Value::Array(a) => a
-            .iter()
-            .map(|v| fill(v, article, form, depth + 1))
-            .collect(),
-        Value::Object(o) => o
-            .iter()
-            .map(|(k, v)| (k.clone(), fill(v, article, form, depth + 1)))
-            .collect(),
-        other => other.clone(),
-    }
-}
-
-/// The key that makes a template object conditional (see [`fill`]).
-const IF_KEY: &str = "$if";
-
 /// Whether the mapping posts a body of its own (a `post.body` template) rather than Folio's comment format: the
 /// compose form then builds the request with [`post_request`] and reads the answer with [`post_response`].
 pub fn posts_template(m: &Mapping) -> bool {
@@ -158,10 +100,6 @@ pub fn post_held(m: &Mapping, text: &str) -> bool {
         .and_then(|c| c.post.as_ref())
         .and_then(|p| p.held.as_ref());
     held.is_some() && flag(Doc { root: &v }, held, &v).unwrap_or(false)
-}
-
-fn number_or_string(s: String) -> Value {
-    s.parse::<u64>().map_or(Value::String(s), Value::from)
 }
 
 /// The comment the server answered with, mapped with `post.response` (or Folio's format).
