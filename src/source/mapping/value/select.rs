@@ -1,0 +1,93 @@
+//! Reaching a field's values: the first path that reaches something non-null (with lookups into another list of
+//! the document), else the constant or the `or` fallback.
+
+use serde_json::Value;
+
+use super::super::doc::Field;
+use super::{parse_path, spec_of, Doc};
+use crate::source::error::SourceError;
+
+/// The values a field reaches from `cur`: those of the first path that reaches a non-null value (lookups
+/// applied), else the constant. Also returns the path that matched, for error messages.
+pub fn values<'a>(
+    doc: Doc<'a>,
+    field: &'a Field,
+    cur: &'a Value,
+) -> Result<(Vec<&'a Value>, String), SourceError> {
+    let (spec, paths) = spec_of(field);
+    for p in paths {
+        let found: Vec<&Value> = parse_path(p)?
+            .select(doc.root, cur)
+            .into_iter()
+            .filter(|v| !v.is_null() && v.as_str().is_none_or(|s| !s.trim().is_empty()))
+            .collect();
+        if found.is_empty() {
+            continue;
+        }
+        let found = match &spec.lookup {
+            None => found,
+            Some(l) => {
+                let within = parse_path(&l.within)?.select(doc.root, cur);
+                let candidates: Vec<&Value> = within
+                    .into_iter()
+                    .flat_map(|v| match v {
+                        Value::Array(a) => a.iter().collect::<Vec<_>>(),
+                        other => vec![other],
+                    })
+                    .collect();
+                let mut out = Vec::new();
+                for v in flatten(found) {
+                    let key = match (&l.by, v) {
+                        (Some(by), Value::Object(o)) => o.get(by).unwrap_or(&Value::Null),
+                        _ => v,
+                    };
+                    out.extend(
+                        candidates
+                            .iter()
+                            .find(|c| c.get(&l.key).is_some_and(|k| loose_eq(k, key)))
+                            .copied(),
+                    );
+                }
+                out
+            }
+        };
+        if !found.is_empty() {
+            return Ok((found, p.to_string()));
+        }
+    }
+    Ok(match (&spec.constant, &spec.or) {
+        (Some(c), _) if !c.is_null() => (vec![c], "const".into()),
+        (_, Some(or)) => values(doc, or, cur)?,
+        _ => (Vec::new(), String::new()),
+    })
+}
+
+/// Arrays reached by a path stand for their elements (so `tags` and `tags[*]` mean the same for a list).
+pub fn flatten(vs: Vec<&Value>) -> Vec<&Value> {
+    if vs.len() == 1 {
+        if let Value::Array(a) = vs[0] {
+            return a.iter().collect();
+        }
+    }
+    vs
+}
+
+/// Strings and numbers compare by their text, so an id `12` finds `"12"`.
+pub fn loose_eq(a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (Value::String(x), Value::Number(n)) | (Value::Number(n), Value::String(x)) => {
+            x.trim() == n.to_string()
+        }
+        _ => a == b,
+    }
+}
+
+/// The first value of a field, if any.
+pub fn first<'a>(
+    doc: Doc<'a>,
+    field: &'a Field,
+    cur: &'a Value,
+) -> Result<Option<(&'a Value, String)>, SourceError> {
+    let (vs, path) = values(doc, field, cur)?;
+    Ok(vs.into_iter().next().map(|v| (v, path)))
+}
