@@ -4,7 +4,7 @@
 //! entity-encoded (WordPress titles: `Cuba&#8217;s`). The output is plain text: escape it again before it goes
 //! into HTML.
 //!
-//! The tables (named references, windows-1252) are in [`table`]; this file is the decoder.
+//! The tables (named references, windows-1252) are in `table`; this file is the decoder.
 
 mod table;
 

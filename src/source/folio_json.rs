@@ -1,8 +1,8 @@
 //! The Folio JSON format (docs/folio-json.md) → model. Reads `serde_json::Value` rather than typed structs so that
 //! every wrong type is reported with its JSON path, and optional fields that are absent are simply left out.
 //!
-//! The entry points are here; an article is read in [`article`], a comment list and its comments in [`comments`],
-//! authors, crumbs and tags in [`parts`], and single fields (with their JSON path) in [`read`].
+//! The entry points are here; an article is read in `article`, a comment list and its comments in `comments`,
+//! authors, crumbs and tags in `parts`, and single fields (with their JSON path) in `read`.
 
 mod article;
 mod comments;

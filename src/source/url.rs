@@ -4,8 +4,8 @@
 //! Everything here works on plain strings: no URL crate, so the wasm bundle stays small. The checks are deliberately
 //! stricter than a browser's parser: whatever we are not sure a browser would read as http(s)/mailto is refused.
 //!
-//! This file holds the checks ([`safe_link`], [`safe_image`]); resolution is in [`resolve`](mod@resolve), the
-//! parts of a URL in [`parts`], percent-encoding in [`percent`].
+//! This file holds the checks ([`safe_link`], [`safe_image`]); resolution is in `resolve`, the
+//! parts of a URL in `parts`, percent-encoding in `percent`.
 
 mod parts;
 mod percent;

@@ -1,8 +1,8 @@
 //! The mapping document: its serde types. docs/mapping.md explains it, docs/mapping.schema.json describes it.
 //! Unknown keys are refused, so a misspelt key is named instead of silently ignored.
 //!
-//! The document itself ([`Mapping`]) is here; its parts are in [`field`], [`article`](mod@article),
-//! [`comments`](mod@comments) and [`threading`](mod@threading).
+//! The document itself ([`Mapping`]) is here; its parts are in `field`, `article`,
+//! `comments` and `threading`.
 
 mod article;
 mod comments;

@@ -4,7 +4,7 @@
 //!
 //! Pure Rust like the rest of `source`: the hooks fetch, this maps. docs/mapping.md is the guide.
 //!
-//! This file holds the text entry points; which mapping applies is in [`choice`], the mapping document's shape
+//! This file holds the text entry points; which mapping applies is in `choice`, the mapping document's shape
 //! in [`doc`], and each part of the model in its own module.
 
 mod article;
