@@ -113,3 +113,24 @@ impl Thread {
         self.comments.iter().position(|c| &*c.id == id)
     }
 }
+
+#[cfg(test)]
+impl Comment {
+    /// A plain comment for tests: author "A", no date, an empty body.
+    pub(crate) fn sample(id: &str, parent: Option<&str>) -> Comment {
+        Comment {
+            id: id.into(),
+            parent: parent.map(Rc::from),
+            author: Author {
+                name: "A".into(),
+                url: None,
+                avatar: None,
+            },
+            date: None,
+            body: SafeHtml::default(),
+            score: None,
+            deleted: false,
+            by_article_author: false,
+        }
+    }
+}

@@ -31,12 +31,7 @@ async fn wordpress_thread_goes_live_past_a_hung_poll() {
     let come_back = "window.dispatchEvent(new Event('focus')); return 0";
     for browser in Browser::ALL {
         let s = Session::start(browser).await;
-        s.goto(&page).await;
-        s.wait_for(
-            "the WordPress thread",
-            "document.querySelector('#comment-12 article')",
-        )
-        .await;
+        wordpress::open_thread(&s, &page).await;
         let before = drawn_comments(&s).await;
 
         // The reader comes back to the page: a poll starts, and WordPress leaves it hanging.

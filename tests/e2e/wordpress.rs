@@ -22,12 +22,7 @@ async fn wordpress_preset_posts_a_comment_and_a_reply() {
     let form = "section.folio-comments > form.folio-compose";
     for browser in Browser::ALL {
         let s = Session::start(browser).await;
-        s.goto(&page).await;
-        s.wait_for(
-            "the WordPress thread",
-            "document.querySelector('#comment-12 article')",
-        )
-        .await;
+        wordpress::open_thread(&s, &page).await;
         let text = unique(browser, "Took the **sleeper**");
         s.type_into(&format!("{form} input[name=name]"), "Eva")
             .await;

@@ -1,5 +1,4 @@
 use super::*;
-use crate::model::{Author, SafeHtml};
 use crate::source::date::from_epoch_ms;
 
 // Every order survives a round trip through its stored name; unknown names are ignored.
@@ -13,18 +12,8 @@ fn sort_names_round_trip() {
 
 fn c(id: &str, parent: Option<&str>, t: i64) -> Comment {
     Comment {
-        id: id.into(),
-        parent: parent.map(Rc::from),
-        author: Author {
-            name: "A".into(),
-            url: None,
-            avatar: None,
-        },
         date: Some(from_epoch_ms(t)),
-        body: SafeHtml::default(),
-        score: None,
-        deleted: false,
-        by_article_author: false,
+        ..Comment::sample(id, parent)
     }
 }
 

@@ -3,25 +3,11 @@
 
 use super::*;
 use crate::model::CommentList;
-use crate::model::{Author, SafeHtml};
 use crate::source::date::from_epoch_ms;
 use crate::state::{EditGrant, EditGrants, LoadError, NetError, MAX_SEEK_PAGES};
 
 fn c(id: &str, parent: Option<&str>) -> Comment {
-    Comment {
-        id: id.into(),
-        parent: parent.map(Rc::from),
-        author: Author {
-            name: "A".into(),
-            url: None,
-            avatar: None,
-        },
-        date: None,
-        body: SafeHtml::default(),
-        score: None,
-        deleted: false,
-        by_article_author: false,
-    }
+    Comment::sample(id, parent)
 }
 
 fn dated(id: &str, parent: Option<&str>, t: i64) -> Comment {

@@ -188,3 +188,13 @@ pub async fn start(spa: &Server) -> (Arc<Mutex<Store>>, Loopback, String) {
     );
     (store, wp, page)
 }
+
+/// Open the WordPress `page` in session `s` and wait for its thread.
+pub async fn open_thread(s: &super::Session, page: &str) {
+    s.goto(page).await;
+    s.wait_for(
+        "the WordPress thread",
+        "document.querySelector('#comment-12 article')",
+    )
+    .await;
+}
