@@ -17,7 +17,7 @@ pub struct BylineProps {
     pub updated: Option<Timestamp>,
 }
 
-/// "By A and B · Published <date> · Updated <date>".
+/// "By A and B · Published `date` · Updated `date`".
 #[component]
 pub fn Byline(props: &BylineProps) -> Html {
     let s = use_strings();
