@@ -63,7 +63,7 @@ lines = [
     "# Where the wasm's bytes go",
     "",
     f"Made by `scripts/size-report.sh` on {now}, from `{wasm}`:",
-    "the release build before wasm-bindgen and wasm-opt, with its name section. Shares are of its {total:,} bytes of code and data (the name section and",
+    f"the release build before wasm-bindgen and wasm-opt, with its name section. Shares are of its {total:,} bytes of code and data (the name section and",
     "wasm-bindgen's custom section and type descriptions, which do not ship, left out);",
     "wasm-opt then shrinks every item, and the shipped sizes are in `docs/embed.md` (`scripts/sizes.sh`). Run the script again after a change: this page is its output.",
     "",
