@@ -34,6 +34,7 @@ GECKODRIVER="$(command -v geckodriver)" WASM_BINDGEN_TEST_TIMEOUT=300 \
 
 step "release build (Trunk) and server"
 bash scripts/build.sh
+bash scripts/sizes.sh --self-check
 bash scripts/sizes.sh
 
 step "end-to-end tests in Chromium and Firefox"
