@@ -10,24 +10,28 @@ use super::super::url::safe_image;
 use super::read::{link, object, plain, text};
 use crate::model::{Author, Crumb, Tag};
 
-pub(super) fn crumb(v: &Value, path: &str, base: Option<&str>) -> Result<Crumb, SourceError> {
-    match v {
-        Value::String(s) => Ok(Crumb {
-            label: s.trim().into(),
-            url: None,
-        }),
-        _ => {
-            let o = object(v, path)?;
-            let label = plain(o, "label", path)?.ok_or_else(|| SourceError::MissingField {
-                field: "section label",
-                path: format!("{path}/label"),
-            })?;
-            Ok(Crumb {
-                label,
-                url: link(o, "url", path, base)?,
-            })
-        }
+/// A labelled link (a breadcrumb, a tag): a bare string is its label; an object has `label` (required, named
+/// `field` in the error) and `url`.
+fn labelled(
+    v: &Value,
+    path: &str,
+    base: Option<&str>,
+    field: &'static str,
+) -> Result<(Rc<str>, Option<Rc<str>>), SourceError> {
+    if let Value::String(s) = v {
+        return Ok((s.trim().into(), None));
     }
+    let o = object(v, path)?;
+    let label = plain(o, "label", path)?.ok_or_else(|| SourceError::MissingField {
+        field,
+        path: format!("{path}/label"),
+    })?;
+    Ok((label, link(o, "url", path, base)?))
+}
+
+pub(super) fn crumb(v: &Value, path: &str, base: Option<&str>) -> Result<Crumb, SourceError> {
+    let (label, url) = labelled(v, path, base, "section label")?;
+    Ok(Crumb { label, url })
 }
 
 pub(super) fn author(v: &Value, path: &str, base: Option<&str>) -> Result<Author, SourceError> {
@@ -60,21 +64,6 @@ pub(crate) fn anonymous() -> Author {
 }
 
 pub(super) fn tag(v: &Value, path: &str, base: Option<&str>) -> Result<Tag, SourceError> {
-    match v {
-        Value::String(s) => Ok(Tag {
-            label: s.trim().into(),
-            url: None,
-        }),
-        _ => {
-            let o = object(v, path)?;
-            let label = plain(o, "label", path)?.ok_or_else(|| SourceError::MissingField {
-                field: "tag label",
-                path: format!("{path}/label"),
-            })?;
-            Ok(Tag {
-                label,
-                url: link(o, "url", path, base)?,
-            })
-        }
-    }
+    let (label, url) = labelled(v, path, base, "tag label")?;
+    Ok(Tag { label, url })
 }
