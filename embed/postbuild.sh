@@ -1,5 +1,7 @@
 #!/usr/bin/env sh
 # Trunk post_build hook (Trunk.toml): prepares the embed files in the staging dir before it becomes dist/.
+#  0. folio-embed-<hash>.js + folio-embed-<hash>_bg.wasm: the embed's own module (embed/build.sh), without the
+#     SPA shell, the demo index and the playground that Trunk's folio-spa module carries.
 #  1. folio-embed-<hash>.css: embed/host.css + Trunk's folio-<hash>.css (the widget stylesheet styles/generate.sh
 #     wrote) with every `<n>rem` outside @media turned into `calc(<n> * var(--folio-rem))` (rem follows the HOST
 #     page's root font size; the embed must not).
@@ -15,8 +17,9 @@ one() { # exactly one file matching the pattern
   [ "$#" -eq 1 ] && [ -f "$1" ] || { echo "embed/postbuild.sh: expected one file, got: $*" >&2; exit 1; }
   echo "$1"
 }
-js=$(one 'folio-spa-*.js')
-wasm=$(one 'folio-spa-*_bg.wasm')
+sh "$src/embed/build.sh" "$d"
+js=$(one 'folio-embed-*.js')
+wasm=$(one 'folio-embed-*_bg.wasm')
 css=$(one 'folio-[0-9a-f]*.css')
 tmp=folio-embed.tmp
 {

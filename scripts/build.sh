@@ -1,12 +1,17 @@
 #!/usr/bin/env bash
-# Builds the release SPA into dist/ (Trunk) and the reference server. Assumes scripts/install-tools.sh has run.
+# Builds the release SPA and the embed into dist/ (Trunk; the embed's module by embed/build.sh, from Trunk's
+# post-build hook) and the reference server. Assumes scripts/install-tools.sh has run.
+# Usage: scripts/build.sh [dist dir, default dist/]. FOLIO_FEATURES=test-hooks builds the end-to-end tests' variant
+# (it exports `folio_test_panic`; never ship it).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
 
 # Trunk runs offline so it never tries to download tools; the crates are fetched first, online.
 cargo fetch --quiet
-trunk build --release --offline
+dist="${1:-dist}"
+# Trunk passes TRUNK_BUILD_FEATURES to cargo, and its hooks (embed/build.sh) see it too.
+TRUNK_BUILD_FEATURES="${FOLIO_FEATURES:-}" trunk build --release --offline --dist "$dist"
 # The embed's Subresource Integrity hashes, written by the post-build hook embed/postbuild.sh (docs/embed.md).
-cat dist/folio-sri.txt
+cat "$dist/folio-sri.txt"
 cargo build --release --quiet -p folio-server

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Where the bytes of the release wasm go: the 30 largest functions and data items, and the total per crate, from
-# twiggy (crates.io) run on the wasm that `scripts/build.sh` (Trunk) compiled before wasm-bindgen and wasm-opt —
-# the same code, with its name section, so every item has a name. Writes docs/size-report.md (the date, the
+# Where the bytes of the embed's release wasm go (the `folio-embed` module that `<folio-reader>` loads): the 30
+# largest functions and data items and the total per crate, from twiggy (crates.io) run on the wasm that
+# `scripts/build.sh` compiled before wasm-bindgen and wasm-opt — the same code, with its name section, so every item
+# has a name — and what the SPA's module (`folio-spa`) carries that the embed's leaves out (the SPA shell, the demo
+# index, the mapping playground). Writes docs/size-report.md (the date, the
 # build's sizes and both tables) and prints it. Shares are of that pre-optimisation wasm; wasm-opt shrinks every
 # item, so they are proportions, not the shipped bytes (`scripts/sizes.sh` gives those).
 #
@@ -10,7 +12,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
 
-WASM="${FOLIO_TARGET_DIR:-target}/wasm32-unknown-unknown/release/folio-spa.wasm"
+WASM="${FOLIO_TARGET_DIR:-target}/wasm32-unknown-unknown/release/folio-embed.wasm"
+SPA_WASM="${FOLIO_TARGET_DIR:-target}/wasm32-unknown-unknown/release/folio-spa.wasm"
 OUT=docs/size-report.md
 TWIGGY_VERSION=0.8.0
 
@@ -18,21 +21,28 @@ if ! twiggy --version 2>/dev/null | grep -q "$TWIGGY_VERSION"; then
   echo "[size-report] installing twiggy $TWIGGY_VERSION (about 3 minutes)" >&2
   cargo install -q twiggy --version "$TWIGGY_VERSION"
 fi
-[ -f "$WASM" ] || { echo "[size-report] no $WASM: run scripts/build.sh first" >&2; exit 1; }
+for w in "$WASM" "$SPA_WASM"; do
+  [ -f "$w" ] || { echo "[size-report] no $w: run scripts/build.sh first" >&2; exit 1; }
+done
 
 items=$(mktemp)
-trap 'rm -f "$items"' EXIT
+spa_items=$(mktemp)
+trap 'rm -f "$items" "$spa_items"' EXIT
 # Every item, largest first: shallow size in bytes, share, name.
 twiggy top --format csv -n 1000000 "$WASM" >"$items"
+twiggy top --format csv -n 1000000 "$SPA_WASM" >"$spa_items"
 
-python3 - "$items" "$WASM" "$OUT" <<'PY'
+python3 - "$items" "$WASM" "$OUT" "$spa_items" <<'PY'
 import csv, datetime, os, re, sys
 
-items_csv, wasm, out = sys.argv[1:4]
-rows = []
-with open(items_csv, newline="") as f:
-    for r in csv.DictReader(f):
-        rows.append((int(r["ShallowSize"]), r["Name"]))
+items_csv, wasm, out, spa_csv = sys.argv[1:5]
+
+def read(path):
+    with open(path, newline="") as f:
+        return [(int(r["ShallowSize"]), r["Name"]) for r in csv.DictReader(f)]
+
+rows = read(items_csv)
+spa_rows = read(spa_csv)
 # The name section, wasm-bindgen's custom section and its `__wbindgen_describe_*` functions (which only tell the CLI
 # the types, and are removed by it) never ship: leave them out, so shares are of the code and data that do.
 def ships(name):
@@ -60,7 +70,7 @@ for size, name in kept:
 
 now = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
 lines = [
-    "# Where the wasm's bytes go",
+    "# Where the embed wasm's bytes go",
     "",
     f"Made by `scripts/size-report.sh` on {now}, from `{wasm}`:",
     f"the release build before wasm-bindgen and wasm-opt, with its name section. Shares are of its {total:,} bytes of code and data (the name section and",
@@ -74,6 +84,19 @@ lines = [
 ]
 for c, size in sorted(by_crate.items(), key=lambda kv: -kv[1])[:25]:
     lines.append(f"| `{c}` | {size:,} | {100 * size / total:.2f} % |")
+# The SPA-only parts, by module: present in the SPA's module, absent from the embed's.
+SPA_ONLY = {
+    "folio::shells::spa::playground": "the mapping playground",
+    "folio::shells::spa::demo_index": "the demo index",
+    "folio::shells::spa": "the SPA shell (all of it, with the two above)",
+}
+def module_bytes(items, prefix):
+    return sum(size for size, name in items if prefix + "::" in name and ships(name))
+lines += ["", "## Left out of the embed", "",
+          "Bytes of items whose names contain the module, in each release wasm (before wasm-opt):", "",
+          "| module | what | SPA module | embed module |", "|---|---|---:|---:|"]
+for prefix, what in SPA_ONLY.items():
+    lines.append(f"| `{prefix}` | {what} | {module_bytes(spa_rows, prefix):,} | {module_bytes(rows, prefix):,} |")
 lines += ["", "## The 30 largest items", "", "| bytes | share | item |", "|---:|---:|---|"]
 for size, name in kept[:30]:
     shown = re.sub(r"::h[0-9a-f]{16}$", "", name)

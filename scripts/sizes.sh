@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Prints the size of the release build's wasm, JS and CSS: raw, gzip -9 and brotli -q 11 (when `brotli` is
-# installed), then what a host page downloads for one <folio-reader>: the loader, the wasm-bindgen glue, the wasm
-# and the embed stylesheet (docs/embed.md, "Sizes"), and fails when a budget is exceeded.
+# installed), then what a host page downloads for one <folio-reader> (the loader, the embed module's glue and wasm,
+# the embed stylesheet: docs/embed.md, "Sizes") and what the standalone SPA downloads, each with a brotli budget,
+# and fails when a budget is exceeded.
 # Usage: scripts/sizes.sh [dist dir, default dist/]; scripts/sizes.sh --self-check proves that an over-budget file
 # fails (a budget that cannot fail would guard nothing).
 set -euo pipefail
@@ -19,19 +20,6 @@ budget() { # file-glob limit what
   printf 'budget ok: %-28s %8s <= %8s bytes gzip\n' "$3" "$gz" "$2"
 }
 
-if [ "$dist" = --self-check ]; then
-  tmp=$(mktemp -d)
-  trap 'rm -rf "$tmp"' EXIT
-  head -c 4096 /dev/urandom >"$tmp/big.bin"
-  if (budget "$tmp/big.bin" 100 "self-check" >/dev/null 2>&1); then
-    echo "scripts/sizes.sh --self-check: a 4 KB file passed a 100-byte budget" >&2
-    exit 1
-  fi
-  budget "$tmp/big.bin" 10000 "self-check (4 KB file)"
-  echo "self-check ok: an over-budget file fails, one within its budget passes"
-  exit 0
-fi
-
 sizes() { # raw gzip brotli of one file
   local br=-
   if command -v brotli >/dev/null; then br=$(brotli -c -q 11 "$1" | wc -c); fi
@@ -43,30 +31,58 @@ for f in "$dist"/*.wasm "$dist"/*.js "$dist"/*.css; do
   read -r raw gz br < <(sizes "$f")
   printf '%-40s %10s %10s %10s\n' "$(basename "$f")" "$raw" "$gz" "$br"
 done
-total=(0 0 0)
-for f in "$dist"/folio.js "$dist"/folio-spa-*.js "$dist"/folio-spa-*_bg.wasm "$dist"/folio-embed-*.css; do
-  [ -f "$f" ] || { echo "scripts/sizes.sh: no embed file $f" >&2; exit 1; }
-  read -r -a s < <(sizes "$f")
-  for i in 0 1 2; do
-    if [ "${s[$i]}" = - ] || [ "${total[$i]}" = - ]; then total[$i]=-; else total[$i]=$((total[$i] + s[$i])); fi
+# A total (raw gzip brotli) over files, and a brotli budget for it: what a visitor downloads for one job.
+total() { # label brotli-budget files...
+  local label=$1 limit=$2 f t=(0 0 0)
+  shift 2
+  for f in "$@"; do
+    [ -f "$f" ] || { echo "scripts/sizes.sh: no file $f for $label" >&2; exit 1; }
+    read -r -a s < <(sizes "$f")
+    for i in 0 1 2; do
+      if [ "${s[$i]}" = - ] || [ "${t[$i]}" = - ]; then t[$i]=-; else t[$i]=$((t[$i] + s[$i])); fi
+    done
   done
-done
-printf '%-40s %10s %10s %10s\n' "one <folio-reader> (embed total)" "${total[@]}"
-# What a host page downloads for one widget, brotli: today's size plus a little headroom (issue 11 aims at 200,000
-# B; lower this as the wasm is cut).
-EMBED_BROTLI_BUDGET=375000
-if [ "${total[2]}" != - ]; then
-  if [ "${total[2]}" -gt "$EMBED_BROTLI_BUDGET" ]; then
-    echo "size budget exceeded: one <folio-reader> is ${total[2]} bytes brotli, the budget is $EMBED_BROTLI_BUDGET" >&2
+  printf '%-40s %10s %10s %10s\n' "$label" "${t[@]}"
+  [ "${t[2]}" != - ] || { echo "scripts/sizes.sh: brotli is needed for the $label budget" >&2; exit 1; }
+  if [ "${t[2]}" -gt "$limit" ]; then
+    echo "size budget exceeded: $label is ${t[2]} bytes brotli, the budget is $limit" >&2
     exit 1
   fi
-  printf 'budget ok: %-28s %8s <= %8s bytes brotli\n' "one <folio-reader>" "${total[2]}" "$EMBED_BROTLI_BUDGET"
+  printf 'budget ok: %-28s %8s <= %8s bytes brotli\n' "$label" "${t[2]}" "$limit"
+}
+if [ "$dist" = --self-check ]; then
+  tmp=$(mktemp -d)
+  trap 'rm -rf "$tmp"' EXIT
+  head -c 4096 /dev/urandom >"$tmp/big.bin"
+  if (budget "$tmp/big.bin" 100 "self-check" >/dev/null 2>&1); then
+    echo "scripts/sizes.sh --self-check: a 4 KB file passed a 100-byte budget" >&2
+    exit 1
+  fi
+  if (total "self-check total" 100 "$tmp/big.bin" >/dev/null 2>&1); then
+    echo "scripts/sizes.sh --self-check: a 4 KB file passed a 100-byte brotli total budget" >&2
+    exit 1
+  fi
+  budget "$tmp/big.bin" 10000 "self-check (4 KB file)"
+  total "self-check total (4 KB file)" 10000 "$tmp/big.bin"
+  echo "self-check ok: an over-budget file fails, one within its budget passes"
+  exit 0
 fi
+
+# One <folio-reader> on a host page: the loader, the embed module's glue and wasm (embed/build.sh: no SPA shell, no
+# demo index, no playground) and the embed stylesheet. The issue's goal is 200,000 B; this budget is today's size
+# plus a little headroom, lowered as the cuts land.
+EMBED_BROTLI_BUDGET=375000
+total "one <folio-reader> (embed total)" "$EMBED_BROTLI_BUDGET" \
+  "$dist"/folio.js "$dist"/folio-embed-*.js "$dist"/folio-embed-*_bg.wasm "$dist"/folio-embed-*.css
+# The standalone SPA (index.html): its module (reader + demo index + playground), glue and stylesheets.
+SPA_BROTLI_BUDGET=380000
+total "the SPA (index.html)" "$SPA_BROTLI_BUDGET" \
+  "$dist"/folio-spa-*.js "$dist"/folio-spa-*_bg.wasm "$dist"/folio-[0-9a-f]*.css "$dist"/spa-*.css
 
 # Budgets (gzip -9 bytes). The loader's is the issue's limit (5 KB); the others are ceilings at today's size plus a
 # little headroom, so growth is a decision, not an accident. Shrinking the wasm (pulldown-cmark, the serde-derived
 # mapping readers) is tracked work; lower these as it lands.
 budget "$dist/folio.js" 5120 "loader"
-budget "$dist/folio-spa-*_bg.wasm" 460000 "wasm"
-budget "$dist/folio-spa-*[!m].js" 12000 "JS glue"
+budget "$dist/folio-embed-*_bg.wasm" 460000 "embed wasm"
+budget "$dist/folio-embed-*.js" 12000 "embed JS glue"
 budget "$dist/folio-embed-*.css" 6000 "embed CSS"

@@ -32,13 +32,20 @@ step "component tests in headless Firefox"
 GECKODRIVER="$(command -v geckodriver)" WASM_BINDGEN_TEST_TIMEOUT=300 \
   cargo test --target wasm32-unknown-unknown --test browser
 
-step "release build (Trunk) and server"
+step "release build (Trunk) and server, and its size budgets"
 bash scripts/build.sh
 bash scripts/sizes.sh --self-check
 bash scripts/sizes.sh
 
+step "the end-to-end tests' build (release, plus the test-only hook folio_test_panic) in dist-test/"
+FOLIO_FEATURES=test-hooks bash scripts/build.sh dist-test
+if grep -q folio_test_panic dist/*.js; then
+  echo "the release build in dist/ exports the test hook folio_test_panic" >&2
+  exit 1
+fi
+
 step "end-to-end tests in Chromium and Firefox"
 # One at a time: each test drives both browsers, and two cores are better spent on one browser at a time.
-cargo test --test e2e --quiet -- --test-threads=1
+FOLIO_DIST="$PWD/dist-test" cargo test --test e2e --quiet -- --test-threads=1
 
 step "all tests passed"

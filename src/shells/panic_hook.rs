@@ -112,7 +112,9 @@ fn dispatch_error(target: &Element, message: &str) {
 }
 
 /// Panics on purpose, so tests can prove that a panic ends in the error message and the event. Exported to
-/// JavaScript as `folio_test_panic`; it does nothing a host page could not already do (remove the widget).
+/// JavaScript as `folio_test_panic`, in builds with the `test-hooks` feature only (the end-to-end tests' build, never
+/// a release); it does nothing a host page could not already do (remove the widget).
+#[cfg(feature = "test-hooks")]
 #[wasm_bindgen::prelude::wasm_bindgen(js_name = folio_test_panic)]
 pub fn test_panic() {
     install_panic_hook();
