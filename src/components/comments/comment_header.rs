@@ -23,12 +23,13 @@ pub struct CommentHeaderProps {
 pub fn CommentHeader(props: &CommentHeaderProps) -> Html {
     let s = use_strings();
     let c = &props.comment;
+    // The first letter as written; the stylesheet upper-cases it (`text-transform`), which knows every script.
     let initial: String = c
         .author
         .name
         .chars()
         .next()
-        .map(|ch| ch.to_uppercase().collect())
+        .map(String::from)
         .unwrap_or_default();
     html! {
         <header class="folio-comment__header">

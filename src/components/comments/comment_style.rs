@@ -29,6 +29,8 @@ pub fn sheet() -> Sheet {
             place-items: center;
             font-weight: 700;
             color: var(--folio-color-muted);
+            /* The browser upper-cases the initial (any script), so the wasm carries no Unicode case tables. */
+            text-transform: uppercase;
         }
         .folio-comment__who { flex: 1 1 auto; min-width: 0; }
         .folio-comment__author { font-weight: 700; color: var(--folio-color-text); }

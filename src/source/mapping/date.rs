@@ -22,10 +22,13 @@ pub fn parse_date(v: &Value, format: &str, path: &str) -> Result<Option<Timestam
             Value::Number(n) => n
                 .as_f64()
                 .ok_or_else(|| SourceError::bad(path, format!("{n} is out of range"))),
+            // serde_json's number parser, already in the module, instead of `str::parse::<f64>` and its tables.
             Value::String(s) => s
                 .trim()
-                .parse::<f64>()
-                .map_err(|_| SourceError::bad(path, format!("\"{s}\" is not a Unix time"))),
+                .parse::<serde_json::Number>()
+                .ok()
+                .and_then(|n| n.as_f64())
+                .ok_or_else(|| SourceError::bad(path, format!("\"{s}\" is not a Unix time"))),
             other => Err(SourceError::wrong(path, "a number", other)),
         }
     };
@@ -33,7 +36,8 @@ pub fn parse_date(v: &Value, format: &str, path: &str) -> Result<Option<Timestam
         if ms.is_finite() && ms.abs() <= 8.64e15 {
             Ok(Some(from_epoch_ms(ms as i64)))
         } else {
-            Err(SourceError::bad(path, format!("{ms} ms is out of range")))
+            // The value as given (no float formatting code for one message).
+            Err(SourceError::bad(path, format!("{v} is out of range")))
         }
     };
     match format {

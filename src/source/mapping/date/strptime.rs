@@ -27,7 +27,8 @@ pub(super) fn strptime(s: &str, pattern: &str) -> Option<String> {
             .take_while(|c| c.is_alphabetic())
             .map(char::len_utf8)
             .sum();
-        let w = s[..n].to_lowercase();
+        // Month and day names are English (`Jan`, `Monday`): ASCII case folding is all they need.
+        let w = s[..n].to_ascii_lowercase();
         *s = &s[n..];
         w
     };
