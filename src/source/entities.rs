@@ -4,20 +4,43 @@
 //! entity-encoded (WordPress titles: `Cuba&#8217;s`). The output is plain text: escape it again before it goes
 //! into HTML.
 //!
-//! The tables (named references, windows-1252) are in `table`; this file is the decoder.
+//! Named references come from the full HTML 5 list that pulldown-cmark carries for Markdown (asked through its
+//! parser: the list is not public), so the module holds one table of 2,125 names, not two; the small tables
+//! (legacy names without `;`, windows-1252) are in `table`; this file is the decoder.
 
 mod table;
 
 use std::borrow::Cow;
 
-use table::{LEGACY_NO_SEMICOLON, NAMED, WINDOWS_1252};
+use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+use table::{LEGACY_NO_SEMICOLON, WINDOWS_1252};
 
-/// The character a named reference stands for (`"amp"` → `&`), if it is in our table.
-fn lookup(name: &str) -> Option<char> {
-    NAMED
-        .binary_search_by(|(k, _)| k.cmp(&name))
-        .ok()
-        .map(|i| NAMED[i].1)
+/// What a named reference stands for (`"amp"` → `&`, `"nvlt"` → two characters), if HTML 5 names it.
+fn lookup(name: &str) -> Option<Cow<'static, str>> {
+    // The names in nearly every text, without a parser.
+    let common = match name {
+        "amp" => "&",
+        "lt" => "<",
+        "gt" => ">",
+        "quot" => "\"",
+        "apos" => "'",
+        "nbsp" => "\u{a0}",
+        _ => "",
+    };
+    if !common.is_empty() {
+        return Some(Cow::Borrowed(common));
+    }
+    // CommonMark decodes exactly the HTML 5 names in a paragraph `&name;`, and leaves any other as written.
+    let reference = format!("&{name};");
+    let mut text = String::new();
+    for event in Parser::new(&reference) {
+        match event {
+            Event::Text(t) => text.push_str(&t),
+            Event::Start(Tag::Paragraph) | Event::End(TagEnd::Paragraph) => {}
+            _ => return None,
+        }
+    }
+    (text != reference).then_some(Cow::Owned(text))
 }
 
 /// What a numeric reference decodes to, following the HTML rules: 0, surrogates and values past U+10FFFF become
@@ -56,11 +79,11 @@ fn decode_numeric(b: &[u8]) -> Option<(char, usize)> {
     Some((numeric_char(value), i))
 }
 
-/// Decodes the reference at the start of `s` (which starts with `&`).
-fn decode_one(s: &str) -> Option<(char, usize)> {
+/// Decodes the reference at the start of `s` (which starts with `&`): what it stands for and the bytes consumed.
+fn decode_one(s: &str) -> Option<(Cow<'static, str>, usize)> {
     let b = s.as_bytes();
     if b.get(1) == Some(&b'#') {
-        return decode_numeric(b);
+        return decode_numeric(b).map(|(c, used)| (Cow::Owned(c.to_string()), used));
     }
     let len = b[1..]
         .iter()
@@ -80,8 +103,8 @@ fn decode_one(s: &str) -> Option<(char, usize)> {
 }
 
 /// Decodes the character references in `s`: numeric ones (`&#39;`, `&#x27;`, with or without `;`; invalid, zero
-/// and surrogate code points give U+FFFD) and named ones from a table of the common names (`&amp;`, `&nbsp;`,
-/// `&rsquo;`, `&hellip;`, Greek letters, arrows, `&colon;`…). Unknown names are kept as written.
+/// and surrogate code points give U+FFFD) and every HTML 5 name (`&amp;`, `&nbsp;`, `&rsquo;`, `&hellip;`, Greek
+/// letters, arrows, `&colon;`…), the legacy few also without `;` as browsers do. Unknown names are kept as written.
 ///
 /// Borrows when there is nothing to decode.
 pub fn decode_entities(s: &str) -> Cow<'_, str> {
@@ -94,8 +117,8 @@ pub fn decode_entities(s: &str) -> Cow<'_, str> {
     loop {
         // Here `rest` starts with '&'.
         match decode_one(rest) {
-            Some((c, used)) => {
-                out.push(c);
+            Some((text, used)) => {
+                out.push_str(&text);
                 rest = &rest[used..];
             }
             None => {
