@@ -5,19 +5,18 @@
 
 use std::collections::BTreeMap;
 
-use serde::{Deserialize, Serialize};
+use serde_json::{json, Map, Value};
 
 use crate::source::date::parse_iso8601;
 
 /// What proves the reader wrote one comment.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct EditGrant {
     /// Sent back as `Authorization: Bearer <token>`.
     pub token: String,
     /// Milliseconds since the epoch after which the server refuses changes.
     pub until_ms: i64,
     /// The text as the reader last wrote it (Markdown).
-    #[serde(default)]
     pub text: String,
 }
 
@@ -33,6 +32,20 @@ impl EditGrant {
         })
     }
 
+    /// A stored grant (`{"token", "until_ms", "text"}`); `None` when it is not one. Read from a `Value` by hand,
+    /// not by a serde derive: the derive's code would cost the embed more bytes than these lines.
+    fn from_value(v: &Value) -> Option<Self> {
+        Some(Self {
+            token: v.get("token")?.as_str()?.to_string(),
+            until_ms: v.get("until_ms")?.as_i64()?,
+            text: v
+                .get("text")
+                .and_then(Value::as_str)
+                .unwrap_or_default()
+                .to_string(),
+        })
+    }
+
     /// Whether the window is still open at `now_ms`.
     pub fn is_open(&self, now_ms: i64) -> bool {
         now_ms < self.until_ms
@@ -40,8 +53,7 @@ impl EditGrant {
 }
 
 /// The grants of one article, by comment id.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(transparent)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct EditGrants(pub BTreeMap<String, EditGrant>);
 
 impl EditGrants {
@@ -50,14 +62,30 @@ impl EditGrants {
         format!("folio:edit:{article}")
     }
 
-    /// Read stored grants; corrupt storage counts as none (the worst case is a missing Edit button).
+    /// Read stored grants (`{"<comment id>": grant, …}`); corrupt storage counts as none, and a corrupt entry is
+    /// skipped (the worst case is a missing Edit button).
     pub fn from_storage(text: &str) -> Self {
-        serde_json::from_str(text).unwrap_or_default()
+        let Ok(Value::Object(map)) = serde_json::from_str::<Value>(text) else {
+            return Self::default();
+        };
+        Self(
+            map.iter()
+                .filter_map(|(id, g)| Some((id.clone(), EditGrant::from_value(g)?)))
+                .collect(),
+        )
     }
 
     /// The JSON to store.
     pub fn to_storage(&self) -> String {
-        serde_json::to_string(self).unwrap_or_default()
+        let map: Map<String, Value> = self
+            .0
+            .iter()
+            .map(|(id, g)| {
+                let grant = json!({ "token": g.token, "until_ms": g.until_ms, "text": g.text });
+                (id.clone(), grant)
+            })
+            .collect();
+        Value::Object(map).to_string()
     }
 
     /// The grant for comment `id`, if its window is open at `now_ms`.

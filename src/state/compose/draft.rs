@@ -3,7 +3,7 @@
 
 use std::rc::Rc;
 
-use serde::{Deserialize, Serialize};
+use serde_json::{json, Value};
 
 use crate::model::{Author, Comment};
 use crate::source::date::from_epoch_ms;
@@ -12,16 +12,13 @@ use crate::source::markdown::markdown_to_html;
 use crate::source::sanitize::Policy;
 
 /// What the reader has typed: saved locally as they type, so a reload or a failed post loses nothing.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Draft {
     /// Display name.
-    #[serde(default)]
     pub name: String,
     /// E-mail, optional.
-    #[serde(default)]
     pub email: String,
     /// The comment text (Markdown).
-    #[serde(default)]
     pub body: String,
 }
 
@@ -31,14 +28,28 @@ impl Draft {
         format!("folio:draft:{article}:{}", parent.unwrap_or("-"))
     }
 
-    /// Read a stored draft; a corrupt one is ignored rather than trusted.
+    /// Read a stored draft (`{"name", "email", "body"}`, each optional); a corrupt one is ignored rather than
+    /// trusted. Read from a `Value` by hand: a serde derive would cost the embed more bytes than these lines.
     pub fn from_storage(text: &str) -> Option<Self> {
-        serde_json::from_str(text).ok()
+        let v = serde_json::from_str::<Value>(text).ok()?;
+        let field = |key: &str| -> Option<String> {
+            match v.get(key) {
+                None | Some(Value::Null) => Some(String::new()),
+                Some(Value::String(s)) => Some(s.clone()),
+                Some(_) => None,
+            }
+        };
+        v.is_object().then_some(())?;
+        Some(Self {
+            name: field("name")?,
+            email: field("email")?,
+            body: field("body")?,
+        })
     }
 
     /// The JSON stored for this draft.
     pub fn to_storage(&self) -> String {
-        serde_json::to_string(self).unwrap_or_default()
+        json!({ "name": self.name, "email": self.email, "body": self.body }).to_string()
     }
 
     /// The fields as they are posted: name and e-mail trimmed, the text as written.

@@ -52,6 +52,16 @@ fn draft_storage() {
     };
     assert_eq!(Draft::from_storage(&d.to_storage()), Some(d));
     assert_eq!(Draft::from_storage("{not json"), None);
+    // Missing fields are empty; a field of the wrong type, or a document that is not an object, is not a draft.
+    assert_eq!(
+        Draft::from_storage(r#"{"body": "b"}"#),
+        Some(Draft {
+            body: "b".into(),
+            ..Draft::default()
+        })
+    );
+    assert_eq!(Draft::from_storage(r#"{"body": 3}"#), None);
+    assert_eq!(Draft::from_storage("[]"), None);
     assert_eq!(Draft::storage_key("a1", Some("c3")), "folio:draft:a1:c3");
 }
 

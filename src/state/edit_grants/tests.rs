@@ -53,6 +53,12 @@ fn storage_round_trip() {
         EditGrants::from_storage(r#"{"c1": 3}"#),
         EditGrants::default()
     );
+    // One corrupt entry is skipped; the others still work.
+    let mixed = r#"{"c1": {"token": "t", "until_ms": 5, "text": "hi"}, "c2": {"token": 7}, "c3": {"until_ms": 5}}"#;
+    let read = EditGrants::from_storage(mixed);
+    assert_eq!(read.0.len(), 1);
+    assert_eq!(read.0["c1"].token, "t");
+    assert_eq!(read.0["c1"].text, "hi");
     assert_eq!(
         EditGrants::storage_key("night-trains"),
         "folio:edit:night-trains"
