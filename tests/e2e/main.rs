@@ -5,6 +5,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 mod a11y;
+mod bench_article;
 mod embed;
 mod faults;
 mod live;
