@@ -2,7 +2,7 @@
 
 use rusqlite::{params, Connection, OptionalExtension};
 
-use super::rows::{comment_by_id, comment_from_row, insert_with, NewRow, COLUMNS, INSERT_INTO};
+use super::rows::{comment_from_row, insert_with, NewRow, COLUMNS, INSERT_INTO};
 use crate::model::Comment;
 
 /// All published comments of an article, by date then insertion order (undated seeds first).
@@ -64,19 +64,29 @@ pub fn ownership(
     .optional()
 }
 
-/// Replace the text of a comment; returns it as the list shows it.
+/// Replace the text of a comment; returns it as stored, and whether it is now held. With `hold` (a `--moderate`
+/// server) the comment goes back to the moderator's queue: otherwise an approved comment could be edited into
+/// something no moderator ever saw.
 pub fn update_body(
     conn: &Connection,
     article: &str,
     id: &str,
-    body: &str,
-    format: &str,
-) -> rusqlite::Result<Option<Comment>> {
+    edit: (&str, &str),
+    hold: bool,
+) -> rusqlite::Result<Option<(Comment, bool)>> {
+    let (body, format) = edit;
     conn.execute(
-        "UPDATE comments SET body = ?3, format = ?4 WHERE article_id = ?1 AND id = ?2 AND deleted = 0",
-        params![article, id, body, format],
+        "UPDATE comments SET body = ?3, format = ?4, held = (held OR ?5) \
+         WHERE article_id = ?1 AND id = ?2 AND deleted = 0",
+        params![article, id, body, format, hold],
     )?;
-    comment_by_id(conn, article, id)
+    conn.query_row(
+        &format!("SELECT {COLUMNS}, held FROM comments WHERE article_id = ?1 AND id = ?2"),
+        params![article, id],
+        // `held` comes after the comment's eleven columns.
+        |r| Ok((comment_from_row(r)?, r.get(11)?)),
+    )
+    .optional()
 }
 
 /// Turn a comment into a placeholder: its text and author are dropped, its replies keep their place.

@@ -3,7 +3,7 @@
 use rusqlite::{params, Connection, TransactionBehavior};
 
 use super::idempotency::{remember, stored_under};
-use super::rows::{comment_from_row, exists, insert_with, NewRow, COLUMNS, INSERT_INTO};
+use super::rows::{comment_from_row, exists, insert_with, published, NewRow, COLUMNS, INSERT_INTO};
 use crate::model::Comment;
 
 /// What became of a posted comment.
@@ -13,7 +13,7 @@ pub enum PostOutcome {
     Stored(Box<Comment>, Receipt),
     /// The idempotency key was used before: the comment stored then, unchanged.
     Replayed(Box<Comment>, Receipt),
-    /// The parent is not a comment of this article; nothing was written.
+    /// The parent is not a published comment of this article (missing and held alike); nothing was written.
     UnknownParent,
 }
 
@@ -54,7 +54,7 @@ pub fn insert_post(
         }
     }
     if let Some(parent) = &row.parent {
-        if !exists(&tx, article, parent)? {
+        if !published(&tx, article, parent)? {
             return Ok(PostOutcome::UnknownParent);
         }
     }

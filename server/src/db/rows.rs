@@ -78,6 +78,16 @@ pub(super) fn exists(conn: &Connection, article: &str, id: &str) -> rusqlite::Re
     )
 }
 
+/// Whether comment `id` of `article` is published (listed): only those can be answered, so a reply cannot reveal
+/// or attach itself to a comment a moderator has not approved.
+pub(super) fn published(conn: &Connection, article: &str, id: &str) -> rusqlite::Result<bool> {
+    any_row(
+        conn,
+        "SELECT 1 FROM comments WHERE article_id = ?1 AND id = ?2 AND held = 0",
+        params![article, id],
+    )
+}
+
 /// Whether `sql` finds a row.
 pub(super) fn any_row(
     conn: &Connection,

@@ -48,11 +48,6 @@ impl ApiError {
         ApiError::NotFound("There is no article with this id.".into())
     }
 
-    /// 404 for a comment id that names no comment of the article.
-    pub fn unknown_comment() -> Self {
-        ApiError::NotFound("There is no comment with this id in this article.".into())
-    }
-
     fn status(&self) -> StatusCode {
         match self {
             ApiError::InvalidField { .. } | ApiError::BadJson(_) => StatusCode::BAD_REQUEST,

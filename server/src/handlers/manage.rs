@@ -1,11 +1,12 @@
 //! `PATCH` and `DELETE /api/articles/{id}/comments/{cid}`: a poster edits or deletes their own comment within the
 //! edit window, proving authorship with the token they were given at posting time
-//! (`Authorization: Bearer <token>`). A deleted comment stays as a placeholder so its replies keep their place.
+//! (`Authorization: Bearer <token>`). A deleted comment stays as a placeholder so its replies keep their place. On a
+//! `--moderate` server an edited comment is held for review again.
 
 use axum::body::Bytes;
 use axum::extract::rejection::{BytesRejection, PathRejection};
 use axum::extract::{Path, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 
@@ -15,6 +16,14 @@ use crate::input;
 use crate::state::AppState;
 use crate::timefmt::now_millis;
 use crate::token;
+
+/// One answer for "no such comment", "a seed nobody can edit" and "not your token": telling them apart would let
+/// anyone probe which ids exist (held comments included).
+fn not_yours() -> ApiError {
+    ApiError::Forbidden(
+        "Only the poster can change this comment, with the token given when it was posted.".into(),
+    )
+}
 
 /// Checks the token and the window; `Ok` means the caller may change the comment.
 async fn authorise(
@@ -28,19 +37,15 @@ async fn authorise(
         .db
         .run(move |conn| db::ownership(conn, &a, &c))
         .await?
-        .ok_or_else(ApiError::unknown_comment)?;
+        .ok_or_else(not_yours)?;
     let given = super::bearer(headers).unwrap_or("");
     let Some(expected) = owner.edit_token.as_deref().filter(|t| !t.is_empty()) else {
-        return Err(ApiError::Forbidden(
-            "This comment cannot be changed.".into(),
-        ));
+        return Err(not_yours());
     };
     if !token::same(given, expected) {
-        return Err(ApiError::Forbidden(
-            "Only the poster can change this comment, with the token given when it was posted."
-                .into(),
-        ));
+        return Err(not_yours());
     }
+    // Only the holder of the right token gets this far, so the reasons below reveal nothing to anyone else.
     if owner.deleted {
         return Err(ApiError::Forbidden("This comment was deleted.".into()));
     }
@@ -66,12 +71,23 @@ pub async fn edit_comment(
     let bytes = body
         .map_err(|_| ApiError::BadJson("The request body could not be read completely.".into()))?;
     let (text, format) = input::parse_edit(&bytes)?;
-    let updated = state
+    let hold = state.moderate;
+    let (updated, held) = state
         .db
-        .run(move |conn| db::update_body(conn, &article, &cid, &text, &format))
+        .run(move |conn| db::update_body(conn, &article, &cid, (&text, &format), hold))
         .await?
-        .ok_or_else(ApiError::unknown_comment)?;
-    Ok(Json(updated).into_response())
+        .ok_or_else(not_yours)?;
+    // Held again on a moderated server: 202 and `Folio-Status: pending`, as for a new comment.
+    let (status, folio_status) = if held {
+        (StatusCode::ACCEPTED, "pending")
+    } else {
+        (StatusCode::OK, "published")
+    };
+    let mut response = (status, Json(updated)).into_response();
+    let headers = response.headers_mut();
+    headers.insert("folio-status", HeaderValue::from_static(folio_status));
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    Ok(response)
 }
 
 /// `DELETE`: the comment becomes a placeholder; 204.
