@@ -6,6 +6,7 @@ use tokio::sync::watch;
 
 use crate::config::Config;
 use crate::db::Db;
+use crate::housekeeping;
 use crate::routes;
 use crate::seed;
 use crate::state::AppState;
@@ -16,6 +17,8 @@ pub struct App {
     pub router: Router,
     /// Send `true` to end the open event streams, so a graceful shutdown does not wait for them.
     pub stop: watch::Sender<bool>,
+    /// The shared state, for the work done on a clock ([`housekeeping::run`]).
+    pub state: AppState,
 }
 
 /// Builds the application for `config`. Seeding happens here, before any port opens, so the first request already
@@ -46,8 +49,10 @@ pub fn build(config: &Config) -> Result<App, String> {
     );
     let (stop, stopped) = watch::channel(false);
     let state = AppState::new(config, db, stopped);
+    housekeeping::sweep_blocking(&state)?;
     Ok(App {
-        router: routes::router(state, &config.allow_origins),
+        router: routes::router(state.clone(), &config.allow_origins),
         stop,
+        state,
     })
 }

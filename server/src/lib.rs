@@ -6,7 +6,7 @@
 //!   `db`'s failure type into a 500) and `paging`;
 //! - `db` (SQLite, split by concern), `input` (reading posted JSON), `seed` (importing the demo's comments), `live`
 //!   (the hub of new comments), `statics` (the dist directory);
-//! - `state` (what every handler shares, built from the config);
+//! - `state` (what every handler shares, built from the config), and `housekeeping` (the sweep on a clock);
 //! - `handlers` (one module per resource), which use `state` and the modules below it;
 //! - `routes` (addresses to handlers, CORS), and `app` (everything assembled at startup).
 
@@ -17,6 +17,7 @@ pub mod config;
 pub mod db;
 pub mod errors;
 pub mod handlers;
+pub mod housekeeping;
 pub mod input;
 pub mod limiter;
 pub mod live;

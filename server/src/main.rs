@@ -8,8 +8,8 @@
 use std::io::Write;
 use std::process::ExitCode;
 
-use folio_server::app;
 use folio_server::config::Config;
+use folio_server::{app, housekeeping};
 
 fn main() -> ExitCode {
     // `--help` and `--version` print and exit 0; a bad command line prints the error and the usage and exits 2.
@@ -24,7 +24,17 @@ fn main() -> ExitCode {
 }
 
 fn run(config: Config) -> Result<(), String> {
-    let app::App { router, stop } = app::build(&config)?;
+    if config.moderator_token_on_command_line {
+        eprintln!(
+            "folio-server: warning: --moderator-token is visible to every user in ps; \
+             prefer FOLIO_MODERATOR_TOKEN or --moderator-token-file"
+        );
+    }
+    let app::App {
+        router,
+        stop,
+        state,
+    } = app::build(&config)?;
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
@@ -45,6 +55,7 @@ fn run(config: Config) -> Result<(), String> {
         let _ = stdout.flush();
         drop(stdout);
 
+        tokio::spawn(housekeeping::run(state));
         // With the peer's address, for the per-address rate limit.
         let app = router.into_make_service_with_connect_info::<std::net::SocketAddr>();
         axum::serve(listener, app)

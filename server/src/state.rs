@@ -13,6 +13,7 @@ use crate::limiter::RateLimiter;
 use crate::live::Events;
 use crate::model::is_valid_article_id;
 use crate::statics::Statics;
+use crate::token::digest;
 
 /// What every handler needs; cheap to clone (everything inside is shared).
 #[derive(Clone)]
@@ -35,8 +36,11 @@ pub struct AppState {
     pub page_size: usize,
     /// Leave the `events` link out of comment lists (`--no-events`): clients poll the list with `If-None-Match`.
     pub no_events: bool,
-    /// The token of the moderator endpoints (`handlers::moderation`); `None`: they are off.
+    /// The digest of the moderator endpoints' token (`handlers::moderation`), so that comparing a guess takes the
+    /// same time whatever its length; `None`: they are off.
     pub moderator_token: Option<Arc<str>>,
+    /// Seconds during which an `Idempotency-Key` answers a retry.
+    pub key_window_secs: u64,
 }
 
 impl AppState {
@@ -52,13 +56,22 @@ impl AppState {
             edit_window_secs: config.edit_window_secs,
             page_size: config.page_size,
             no_events: config.no_events,
-            moderator_token: config.moderator_token.as_deref().map(Arc::from),
+            moderator_token: config
+                .moderator_token
+                .as_deref()
+                .map(|t| Arc::from(digest(t))),
+            key_window_secs: config.limits.idempotency_window_secs,
         }
     }
 
     /// The edit window in milliseconds, saturating instead of overflowing for absurd `--edit-window` values.
     pub fn edit_window_ms(&self) -> i64 {
-        i64::try_from(self.edit_window_secs.saturating_mul(1000)).unwrap_or(i64::MAX)
+        millis(self.edit_window_secs)
+    }
+
+    /// The idempotency-key window in milliseconds, saturating like [`AppState::edit_window_ms`].
+    pub fn key_window_ms(&self) -> i64 {
+        millis(self.key_window_secs)
     }
 
     /// An article exists iff `<dist>/demo/articles/<id>.json` is a file. The id pattern is checked first, so the id
@@ -77,4 +90,9 @@ impl AppState {
             _ => Err(ApiError::unknown_article()),
         }
     }
+}
+
+/// `secs` in milliseconds, saturating instead of overflowing.
+fn millis(secs: u64) -> i64 {
+    i64::try_from(secs.saturating_mul(1000)).unwrap_or(i64::MAX)
 }

@@ -1,18 +1,25 @@
-//! The command line and its environment fallbacks, parsed by `clap` (derive): thirteen options (with `--help` and
-//! `--version`), every one described in `folio-server --help`. `FOLIO_DIST`, `FOLIO_DB`, `FOLIO_ADDR` and
+//! The command line and its environment fallbacks, parsed by `clap` (derive), every option described in
+//! `folio-server --help`; the limits against abuse are in `limits`. `FOLIO_DIST`, `FOLIO_DB`, `FOLIO_ADDR` and
 //! `FOLIO_MODERATOR_TOKEN` stand in for `--dist`, `--db`, `--addr` and `--moderator-token` when those are not
-//! given; an empty variable counts as unset. Values are checked here, once, so the server never starts half-configured.
+//! given; an empty variable counts as unset. The moderator token comes from the flag, else `--moderator-token-file`,
+//! else the variable. Values are checked here, once, so the server never starts half-configured.
 
 use std::ffi::OsString;
 use std::net::SocketAddr;
 use std::path::PathBuf;
 
+use clap::parser::ValueSource;
 use clap::{CommandFactory, FromArgMatches, Parser};
 
+mod limits;
+mod secret;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_limits;
 mod values;
 
+pub use limits::*;
 use values::{check_moderator_token, parse_csp, parse_origin};
 
 /// The default address: loopback only, so a developer's server is not exposed by accident.
@@ -75,6 +82,15 @@ pub struct Config {
         hide_env_values = true
     )]
     pub moderator_token: Option<String>,
+    /// Read the moderator token from the first line of this file (not shown in ps, unlike --moderator-token)
+    #[arg(long, value_name = "FILE")]
+    pub moderator_token_file: Option<PathBuf>,
+    /// The token was given as --moderator-token on the command line, where `ps` shows it (`main` warns).
+    #[arg(skip)]
+    pub moderator_token_on_command_line: bool,
+    /// The limits against abuse.
+    #[command(flatten)]
+    pub limits: Limits,
 }
 
 /// The environment variables that stand in for options.
@@ -113,6 +129,18 @@ impl Config {
             }
         }
         let matches = command.try_get_matches_from(args)?;
-        Config::from_arg_matches(&matches)
+        let mut config = Config::from_arg_matches(&matches)?;
+        config.moderator_token_on_command_line =
+            matches.value_source("moderator_token") == Some(ValueSource::CommandLine);
+        // The flag wins, then the file, then the variable.
+        if let (false, Some(file)) = (
+            config.moderator_token_on_command_line,
+            &config.moderator_token_file,
+        ) {
+            config.moderator_token = Some(secret::read_token_file(file).map_err(|message| {
+                Config::command().error(clap::error::ErrorKind::ValueValidation, message)
+            })?);
+        }
+        Ok(config)
     }
 }

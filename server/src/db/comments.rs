@@ -33,11 +33,12 @@ pub fn insert_seeds(
     Ok(added)
 }
 
-/// What an edit or a delete needs to know about a comment: its token and when it was posted.
+/// What an edit or a delete needs to know about a comment: its token's digest and when it was posted.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Ownership {
-    /// The token given at posting time; `None` for seeds (nobody can edit them).
-    pub edit_token: Option<String>,
+    /// The digest of the token given at posting time; `None` for seeds (nobody can edit them), deleted comments and
+    /// comments whose edit window is over and swept.
+    pub edit_hash: Option<String>,
     /// Unix milliseconds.
     pub created_at: Option<i64>,
     /// Already deleted.
@@ -51,11 +52,11 @@ pub fn ownership(
     id: &str,
 ) -> rusqlite::Result<Option<Ownership>> {
     conn.query_row(
-        "SELECT edit_token, created_at, deleted FROM comments WHERE article_id = ?1 AND id = ?2",
+        "SELECT edit_hash, created_at, deleted FROM comments WHERE article_id = ?1 AND id = ?2",
         params![article, id],
         |r| {
             Ok(Ownership {
-                edit_token: r.get(0)?,
+                edit_hash: r.get(0)?,
                 created_at: r.get(1)?,
                 deleted: r.get(2)?,
             })
@@ -93,7 +94,7 @@ pub fn update_body(
 pub fn mark_deleted(conn: &Connection, article: &str, id: &str) -> rusqlite::Result<bool> {
     let n = conn.execute(
         "UPDATE comments SET deleted = 1, body = '', author_email = NULL, author_url = NULL, \
-         author_avatar = NULL, edit_token = NULL WHERE article_id = ?1 AND id = ?2",
+         author_avatar = NULL, edit_token = NULL, edit_hash = NULL WHERE article_id = ?1 AND id = ?2",
         params![article, id],
     )?;
     Ok(n > 0)

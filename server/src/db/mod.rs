@@ -3,7 +3,8 @@
 //! - `rows`: the row type written and the mapping of stored rows to [`Comment`](crate::model::Comment)s;
 //! - `comments`: listing, seeding, editing and deleting;
 //! - `posting`: storing a posted comment in one transaction, with `idempotency` for retried posts;
-//! - `moderation`: the queue of held comments.
+//! - `moderation`: the queue of held comments;
+//! - `sweep`: forgetting expired token digests and idempotency keys.
 //!
 //! One connection behind a mutex: SQLite serialises writers anyway, the load of a reference server is small, and a
 //! single connection makes "check the parent, pick an id, insert" one atomic step without retry logic. Blocking calls
@@ -15,8 +16,11 @@ mod moderation;
 mod posting;
 mod rows;
 mod schema;
+mod sweep;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_tokens;
 
 use std::path::Path;
 use std::sync::{Arc, Mutex};
@@ -24,10 +28,10 @@ use std::sync::{Arc, Mutex};
 use rusqlite::Connection;
 
 pub use comments::{insert_seeds, list, mark_deleted, ownership, update_body, Ownership};
-pub use idempotency::key_known;
 pub use moderation::{approve, held, reject};
-pub use posting::{insert_post, PostOptions, PostOutcome, Receipt};
+pub use posting::{insert_post, PostOptions, PostOutcome};
 pub use rows::NewRow;
+pub use sweep::sweep;
 
 /// A failed database call, already logged.
 #[derive(Debug)]

@@ -28,11 +28,19 @@ pub fn approve(conn: &Connection, article: &str, id: &str) -> rusqlite::Result<O
     comment_by_id(conn, article, id)
 }
 
-/// Drop a held comment for good (it was never shown); returns whether there was one.
+/// Drop a held comment for good (it was never shown), with its idempotency key: a retry of the same post then
+/// stores it anew instead of failing on the key; returns whether there was one.
 pub fn reject(conn: &Connection, article: &str, id: &str) -> rusqlite::Result<bool> {
-    let n = conn.execute(
+    let tx = conn.unchecked_transaction()?;
+    tx.execute(
+        "DELETE FROM idempotency WHERE comment_seq IN \
+         (SELECT seq FROM comments WHERE article_id = ?1 AND id = ?2 AND held = 1)",
+        params![article, id],
+    )?;
+    let n = tx.execute(
         "DELETE FROM comments WHERE article_id = ?1 AND id = ?2 AND held = 1",
         params![article, id],
     )?;
+    tx.commit()?;
     Ok(n > 0)
 }

@@ -2,6 +2,8 @@
 
 use rusqlite::Connection;
 
+use crate::token::digest;
+
 /// Version 1: the comments themselves.
 pub(super) const SCHEMA: &str = "
 CREATE TABLE IF NOT EXISTS comments (
@@ -42,6 +44,13 @@ CREATE TABLE IF NOT EXISTS idempotency (
 );
 ";
 
+/// Version 3 (issue 12): edit tokens as SHA-256 digests (`edit_hash`; the plain `edit_token` column stays, always
+/// empty), and the digest of the request each idempotency key stored (`fingerprint`).
+const SCHEMA_V3: &str = "
+ALTER TABLE comments ADD COLUMN edit_hash TEXT;
+ALTER TABLE idempotency ADD COLUMN fingerprint TEXT;
+";
+
 /// Creates the schema, or brings an older database up to date.
 pub(super) fn migrate(conn: &Connection) -> rusqlite::Result<()> {
     conn.execute_batch(SCHEMA)?;
@@ -53,5 +62,28 @@ pub(super) fn migrate(conn: &Connection) -> rusqlite::Result<()> {
         conn.execute_batch(SCHEMA_V2)?;
     }
     conn.execute_batch(SCHEMA_KEYS)?;
-    conn.pragma_update(None, "user_version", 2)
+    if conn
+        .prepare("SELECT edit_hash FROM comments LIMIT 0")
+        .is_err()
+    {
+        conn.execute_batch(SCHEMA_V3)?;
+    }
+    hash_plain_tokens(conn)?;
+    conn.pragma_update(None, "user_version", 3)
+}
+
+/// Tokens an older server stored in plain text are replaced by their digests, so they keep working and stop being
+/// readable. Keys stored before fingerprints existed match no request (see `idempotency`), which is safe.
+fn hash_plain_tokens(conn: &Connection) -> rusqlite::Result<()> {
+    let plain: Vec<(i64, String)> = conn
+        .prepare("SELECT seq, edit_token FROM comments WHERE edit_token IS NOT NULL")?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut update =
+        conn.prepare("UPDATE comments SET edit_hash = ?2, edit_token = NULL WHERE seq = ?1")?;
+    for (seq, token) in plain {
+        let hash = (!token.is_empty()).then(|| digest(&token));
+        update.execute(rusqlite::params![seq, hash])?;
+    }
+    Ok(())
 }

@@ -39,7 +39,7 @@ fn post_ids_skip_taken_ones_and_parents_are_checked() -> rusqlite::Result<()> {
     let mut conn = memory_db()?;
     insert_seeds(&mut conn, "a", &[row("p2", 1)])?;
     let none = PostOptions::default();
-    let PostOutcome::Stored(first, _) = insert_post(&mut conn, "a", &row("", 5), &none)? else {
+    let PostOutcome::Stored(first) = insert_post(&mut conn, "a", &row("", 5), &none)? else {
         panic!("the post was not stored");
     };
     assert_eq!(first.id, "p3");
@@ -57,28 +57,42 @@ fn post_ids_skip_taken_ones_and_parents_are_checked() -> rusqlite::Result<()> {
     Ok(())
 }
 
-// The same key on the same article gives back the same comment, never a second one; another article's key
-// space is separate.
+// The same key on the same article gives back the same comment, never a second one, and only for the same request;
+// another article's key space is separate.
 #[test]
 fn idempotency_keys_replay() -> rusqlite::Result<()> {
     let mut conn = memory_db()?;
     let opts = PostOptions {
         key: Some("k1"),
-        held: false,
-        edit_token: "t".into(),
+        edit_hash: "h".into(),
+        ..PostOptions::default()
     };
-    let PostOutcome::Stored(first, _) = insert_post(&mut conn, "a", &row("", 5), &opts)? else {
+    let PostOutcome::Stored(first) = insert_post(&mut conn, "a", &row("", 5), &opts)? else {
         panic!("not stored");
     };
-    let PostOutcome::Replayed(again, receipt) = insert_post(&mut conn, "a", &row("", 6), &opts)?
+    let PostOutcome::Replayed(again, held) = insert_post(&mut conn, "a", &row("", 6), &opts)?
     else {
         panic!("not replayed");
     };
-    assert_eq!(again.id, first.id);
-    assert_eq!(receipt.edit_token, "t");
+    assert_eq!((again.id.as_str(), held), (first.id.as_str(), false));
+    let mut other = row("", 7);
+    other.body = "Something else".into();
+    assert!(matches!(
+        insert_post(&mut conn, "a", &other, &opts)?,
+        PostOutcome::KeyReused
+    ));
     assert_eq!(list(&conn, "a")?.len(), 1);
     assert!(matches!(
         insert_post(&mut conn, "b", &row("", 7), &opts)?,
+        PostOutcome::Stored(..)
+    ));
+    // Once the key's window is over, the key stores a new post.
+    let later = PostOptions {
+        keys_since: 100,
+        ..opts.clone()
+    };
+    assert!(matches!(
+        insert_post(&mut conn, "a", &other, &later)?,
         PostOutcome::Stored(..)
     ));
     Ok(())

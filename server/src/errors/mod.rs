@@ -28,6 +28,8 @@ pub enum ApiError {
     PayloadTooLarge,
     /// 403: an edit or delete without the right token, or after the edit window closed.
     Forbidden(String),
+    /// 422: an `Idempotency-Key` already stored a different request.
+    KeyReused,
     /// 429: too many new comments from one address; retry after this many seconds.
     RateLimited(u64),
     /// 500: the database or the server itself failed; details go to the log, not the client.
@@ -55,6 +57,7 @@ impl ApiError {
             ApiError::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
             ApiError::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             ApiError::Forbidden(_) => StatusCode::FORBIDDEN,
+            ApiError::KeyReused => StatusCode::UNPROCESSABLE_ENTITY,
             ApiError::RateLimited(_) => StatusCode::TOO_MANY_REQUESTS,
             ApiError::Server => StatusCode::INTERNAL_SERVER_ERROR,
         }
@@ -78,6 +81,11 @@ impl ApiError {
                 "The request body is too large: at most 64 KiB is accepted.",
             ),
             ApiError::Forbidden(message) => ("forbidden", None, message.as_str()),
+            ApiError::KeyReused => (
+                "idempotency_key_reused",
+                None,
+                "This Idempotency-Key was already used for a different comment; send a new key with a new comment.",
+            ),
             ApiError::RateLimited(_) => (
                 "rate_limited",
                 None,

@@ -39,10 +39,10 @@ async fn authorise(
         .await?
         .ok_or_else(not_yours)?;
     let given = super::bearer(headers).unwrap_or("");
-    let Some(expected) = owner.edit_token.as_deref().filter(|t| !t.is_empty()) else {
+    let Some(expected) = owner.edit_hash.as_deref().filter(|t| !t.is_empty()) else {
         return Err(not_yours());
     };
-    if !token::same(given, expected) {
+    if !token::matches_digest(given, expected) {
         return Err(not_yours());
     }
     // Only the holder of the right token gets this far, so the reasons below reveal nothing to anyone else.

@@ -1,7 +1,7 @@
 //! The request handlers, one module per resource; each takes what it needs from [`AppState`] and the lower modules
 //! (`db`, `input`, `paging`, `model`), never from `routes` above it:
 //! - `comments`: `GET` of a comment list (`/api/articles/{id}/comments`, `/demo/comments/{id}.json`);
-//! - `posting`: `POST` of a new comment, answered by `receipt`;
+//! - `posting`: `POST` of a new comment, answered by `receipt` (or, for a bot, by `decoy`);
 //! - `manage`: `PATCH`/`DELETE` of one's own comment with its edit token;
 //! - `events`: the Server-Sent Events stream of new comments;
 //! - `moderation`: the moderator's queue, approve and reject.
@@ -9,6 +9,7 @@
 //! What several of them share (path ids, bearer tokens, the peer address) is here.
 
 pub mod comments;
+mod decoy;
 pub mod events;
 pub mod manage;
 pub mod moderation;
@@ -45,14 +46,12 @@ async fn article_and_comment(
     Ok((article, cid))
 }
 
-/// The token of `Authorization: Bearer <token>`, if the request has one.
+/// The token of `Authorization: Bearer <token>`, if the request has one. The scheme is case-insensitive (RFC 9110,
+/// section 11.1), so `bearer` and `BEARER` work too.
 fn bearer(headers: &HeaderMap) -> Option<&str> {
-    headers
-        .get(header::AUTHORIZATION)?
-        .to_str()
-        .ok()?
-        .strip_prefix("Bearer ")
-        .map(str::trim)
+    let value = headers.get(header::AUTHORIZATION)?.to_str().ok()?.trim();
+    let (scheme, token) = value.split_once([' ', '\t'])?;
+    scheme.eq_ignore_ascii_case("bearer").then(|| token.trim())
 }
 
 /// The declared `Content-Type`, if it is readable text.

@@ -27,7 +27,7 @@ fn authorise(state: &AppState, headers: &HeaderMap) -> Result<(), ApiError> {
         ));
     };
     let given = super::bearer(headers).unwrap_or("");
-    if token::same(given, expected) {
+    if token::matches_digest(given, expected) {
         Ok(())
     } else {
         Err(ApiError::Forbidden(

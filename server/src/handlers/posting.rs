@@ -1,6 +1,6 @@
 //! `POST /api/articles/{id}/comments`: a new comment (JSON; `routes` caps the body at 64 KiB), honouring
-//! `Idempotency-Key`, a honeypot field, the per-address rate limit and `--moderate`. The answer is built in
-//! `receipt`.
+//! `Idempotency-Key` (a repeat of the same request only, within the key window), a honeypot field, the per-address
+//! rate limit (replays included) and `--moderate`. The answer is built in `receipt`.
 
 use axum::body::Bytes;
 use axum::extract::rejection::{BytesRejection, PathRejection};
@@ -8,15 +8,18 @@ use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 
-use super::receipt::{decoy, new_token, posted_response};
+use super::decoy::decoy;
+use super::receipt::{new_token, posted_response, Receipt};
 use super::PeerIp;
 use crate::db::{self, PostOptions, PostOutcome};
 use crate::errors::ApiError;
 use crate::input;
 use crate::state::AppState;
 use crate::timefmt::now_millis;
+use crate::token::digest;
 
-/// Stores the comment: 201 when new, 200 for a replay of one already stored, 202 when it waits for a moderator.
+/// Stores the comment: 201 when new, 200 for a replay of one already stored, 202 when it waits for a moderator,
+/// 422 when the key stored a different request.
 pub async fn post_comment(
     State(state): State<AppState>,
     id: Result<Path<String>, PathRejection>,
@@ -35,61 +38,77 @@ pub async fn post_comment(
     })?;
     let key = idempotency_key(&headers)?;
     let mut row = input::parse(&bytes)?;
-    if input::honeypot_filled(&bytes) {
-        // A bot: answered like a success so it learns nothing, and nothing is stored or shown.
-        row.created_at = Some(now_millis());
-        return decoy(&row);
-    }
-    // A retry of a post already stored is not a new comment: it must not count against the limit.
-    let known = match &key {
-        Some(k) => {
-            let (a, k) = (id.clone(), k.clone());
-            state
-                .db
-                .run(move |conn| db::key_known(conn, &a, &k))
-                .await?
-        }
-        None => false,
-    };
-    if let (false, Some(ip)) = (known, peer) {
+    // Every post counts, replays included: a key must not be a way around the limit.
+    if let Some(ip) = peer {
         state
             .limiter
             .check(ip, std::time::Instant::now())
             .map_err(ApiError::RateLimited)?;
     }
+    if input::honeypot_filled(&bytes) {
+        row.created_at = Some(now_millis());
+        return decoy(&row);
+    }
 
     let article = id.clone();
-    let (held, edit_token) = (state.moderate, new_token()?);
+    let token = new_token()?;
+    let (held, edit_hash, key_window) = (state.moderate, digest(&token), state.key_window_ms());
     let outcome = state
         .db
         .run(move |conn| {
             // Stamped under the connection lock, so posting order and date order agree.
-            row.created_at = Some(now_millis());
+            let now = now_millis();
+            row.created_at = Some(now);
             let options = PostOptions {
                 key: key.as_deref(),
+                keys_since: now.saturating_sub(key_window),
                 held,
-                edit_token,
+                edit_hash,
             };
             db::insert_post(conn, &article, &row, &options)
         })
         .await?;
-    let (comment, receipt, fresh) = match outcome {
-        PostOutcome::Stored(c, r) => (*c, r, true),
-        PostOutcome::Replayed(c, r) => (*c, r, false),
+    let (comment, receipt, status) = match outcome {
+        PostOutcome::Stored(c) => {
+            if !held {
+                state.events.publish(&id, &c);
+            }
+            let status = if held {
+                StatusCode::ACCEPTED
+            } else {
+                StatusCode::CREATED
+            };
+            (
+                *c,
+                Receipt {
+                    edit_token: Some(token),
+                    held,
+                },
+                status,
+            )
+        }
+        PostOutcome::Replayed(c, held) => {
+            let status = if held {
+                StatusCode::ACCEPTED
+            } else {
+                StatusCode::OK
+            };
+            (
+                *c,
+                Receipt {
+                    edit_token: None,
+                    held,
+                },
+                status,
+            )
+        }
+        PostOutcome::KeyReused => return Err(ApiError::KeyReused),
         PostOutcome::UnknownParent => {
             return Err(ApiError::field(
                 "parent",
                 "The comment you are answering does not exist in this article.",
             ))
         }
-    };
-    if fresh && !receipt.held {
-        state.events.publish(&id, &comment);
-    }
-    let status = match (receipt.held, fresh) {
-        (true, _) => StatusCode::ACCEPTED,
-        (false, true) => StatusCode::CREATED,
-        (false, false) => StatusCode::OK,
     };
     Ok(posted_response(
         status,

@@ -1,16 +1,26 @@
 //! The answer to a post. The body is the comment exactly as the list shows it; what only the poster gets travels in
 //! headers: `Folio-Edit-Token` (sent back as `Authorization: Bearer` to edit or delete), `Folio-Editable-Until`
-//! (RFC 3339) and `Folio-Status` (`published`, or `pending` when held for moderation).
+//! (RFC 3339) and `Folio-Status` (`published`, or `pending` when held for moderation). A replay of a stored post
+//! gets neither the token nor the time: the store keeps only the token's digest, and a key must not be a way to
+//! obtain someone else's token.
 
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 
-use crate::db::{NewRow, Receipt};
 use crate::errors::ApiError;
-use crate::model::{Author, Comment};
+use crate::model::Comment;
 use crate::timefmt::{format_rfc3339, now_millis, parse_iso8601};
 use crate::token::fresh_token;
+
+/// What the poster gets besides the comment.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Receipt {
+    /// Proves authorship for editing or deleting within the window; `None` for a replay.
+    pub edit_token: Option<String>,
+    /// Held for moderation: stored but not listed.
+    pub held: bool,
+}
 
 /// The response for a stored (or replayed, or held) comment, editable for `window_ms` after its date.
 pub(super) fn posted_response(
@@ -32,37 +42,16 @@ pub(super) fn posted_response(
         "folio-status",
         HeaderValue::from_static(if receipt.held { "pending" } else { "published" }),
     );
-    if let Ok(v) = HeaderValue::from_str(&receipt.edit_token) {
+    let Some(token) = &receipt.edit_token else {
+        return response;
+    };
+    if let Ok(v) = HeaderValue::from_str(token) {
         headers.insert("folio-edit-token", v);
     }
     if let Ok(v) = HeaderValue::from_str(&until) {
         headers.insert("folio-editable-until", v);
     }
     response
-}
-
-/// What a bot that filled the honeypot is told: a plausible 201 for a comment that does not exist.
-pub(super) fn decoy(row: &NewRow) -> Result<Response, ApiError> {
-    let comment = Comment {
-        id: format!("p{}", row.created_at.unwrap_or(0) % 100_000),
-        parent: row.parent.clone(),
-        author: Author {
-            name: row.author_name.clone(),
-            url: None,
-            avatar: None,
-        },
-        date: row.created_at.map(format_rfc3339),
-        body: row.body.clone(),
-        format: row.format.clone(),
-        score: None,
-        deleted: false,
-        article_author: false,
-    };
-    let receipt = Receipt {
-        edit_token: new_token()?,
-        held: false,
-    };
-    Ok(posted_response(StatusCode::CREATED, comment, &receipt, 0))
 }
 
 /// A fresh edit token; a failing random generator is logged and the request fails rather than handing out a weak

@@ -2,6 +2,7 @@
 
 use serde_json::{Map, Value};
 
+use super::names::without_format_chars;
 use crate::errors::ApiError;
 use crate::model::MAX_BODY_CHARS;
 
@@ -55,9 +56,10 @@ pub fn read_author(obj: &Map<String, Value>) -> Result<(String, Option<String>),
         None | Some(Value::Null) => {
             return Err(ApiError::field("author.name", "Your name is missing."))
         }
-        Some(Value::String(s)) => s.trim(),
+        Some(Value::String(s)) => without_format_chars(s),
         Some(_) => return Err(ApiError::field("author.name", "The name must be a string.")),
     };
+    let name = name.trim();
     if name.is_empty() {
         return Err(ApiError::field("author.name", "Your name is empty."));
     }

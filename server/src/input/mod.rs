@@ -5,6 +5,7 @@
 //! field that has it (`invalid_field`) instead of as an opaque deserialisation error.
 
 mod fields;
+mod names;
 #[cfg(test)]
 mod tests;
 
@@ -13,6 +14,7 @@ use serde_json::{Map, Value};
 use crate::db::NewRow;
 use crate::errors::ApiError;
 use fields::{read_author, read_body, read_format, read_parent};
+pub use names::is_format_char;
 
 /// Checks that the declared content type is JSON (`application/json`, any `+json`, any params).
 pub fn check_content_type(value: Option<&str>) -> Result<(), ApiError> {

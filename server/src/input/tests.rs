@@ -79,3 +79,16 @@ fn rejects_non_objects_as_bad_json() {
     assert!(check_content_type(Some("text/plain")).is_err());
     assert!(check_content_type(None).is_err());
 }
+
+// Bidi controls, zero-width characters and the BOM are dropped from names, before the emptiness check.
+#[test]
+fn drops_format_characters_from_names() {
+    let row =
+        parse("{\"author\":{\"name\":\"\u{202e}Ana\u{200d}\u{2066} \"},\"body\":\"x\"}".as_bytes());
+    assert_eq!(row.unwrap_or_default().author_name, "Ana");
+    assert_eq!(
+        field_of("{\"author\":{\"name\":\"\u{200b}\u{feff}\"},\"body\":\"x\"}"),
+        Some("author.name")
+    );
+    assert!(is_format_char('\u{2069}') && !is_format_char('a') && !is_format_char('\u{00e9}'));
+}
