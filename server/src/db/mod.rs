@@ -4,6 +4,7 @@
 //! - `comments`: listing, seeding, editing and deleting;
 //! - `posting`: storing a posted comment in one transaction, with `idempotency` for retried posts;
 //! - `moderation`: the queue of held comments;
+//! - `decoy`: the id the honeypot's decoy answer shows;
 //! - `sweep`: forgetting expired token digests and idempotency keys.
 //!
 //! One connection behind a mutex: SQLite serialises writers anyway, the load of a reference server is small, and a
@@ -11,6 +12,7 @@
 //! run on tokio's blocking pool ([`Db::run`]).
 
 mod comments;
+mod decoy;
 mod idempotency;
 mod moderation;
 mod posting;
@@ -28,6 +30,7 @@ use std::sync::{Arc, Mutex};
 use rusqlite::Connection;
 
 pub use comments::{insert_seeds, list, mark_deleted, ownership, update_body, Ownership};
+pub use decoy::decoy_id;
 pub use moderation::{approve, held, reject};
 pub use posting::{insert_post, PostOptions, PostOutcome};
 pub use rows::NewRow;

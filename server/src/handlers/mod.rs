@@ -46,6 +46,15 @@ async fn article_and_comment(
     Ok((article, cid))
 }
 
+/// The one answer for a `parent` that is not a published comment of the article (missing or held alike), for real
+/// posts and decoys.
+fn unknown_parent() -> ApiError {
+    ApiError::field(
+        "parent",
+        "The comment you are answering does not exist in this article.",
+    )
+}
+
 /// The token of `Authorization: Bearer <token>`, if the request has one. The scheme is case-insensitive (RFC 9110,
 /// section 11.1), so `bearer` and `BEARER` work too.
 fn bearer(headers: &HeaderMap) -> Option<&str> {

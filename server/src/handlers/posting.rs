@@ -46,8 +46,7 @@ pub async fn post_comment(
             .map_err(ApiError::RateLimited)?;
     }
     if input::honeypot_filled(&bytes) {
-        row.created_at = Some(now_millis());
-        return decoy(&row);
+        return decoy(&state, &id, row).await;
     }
 
     let article = id.clone();
@@ -103,12 +102,7 @@ pub async fn post_comment(
             )
         }
         PostOutcome::KeyReused => return Err(ApiError::KeyReused),
-        PostOutcome::UnknownParent => {
-            return Err(ApiError::field(
-                "parent",
-                "The comment you are answering does not exist in this article.",
-            ))
-        }
+        PostOutcome::UnknownParent => return Err(super::unknown_parent()),
     };
     Ok(posted_response(
         status,
