@@ -40,11 +40,15 @@ pub fn is_inline(setting: &str) -> bool {
     setting.trim_start().starts_with('{')
 }
 
-/// Parse a mapping document, naming what is wrong with it.
+/// Parse a mapping document, naming what is wrong with it: a syntax error with its line and column (serde_json's
+/// message), anything else with its path in the document ([`Mapping::from_value`]).
 pub fn parse_mapping(text: &str) -> Result<Mapping, SourceError> {
-    serde_json::from_str(text).map_err(|e| SourceError::BadMapping {
-        reason: format!("the mapping document is not valid: {e}"),
-    })
+    serde_json::from_str::<Value>(text)
+        .map_err(|e| e.to_string())
+        .and_then(|v| Mapping::from_value(&v))
+        .map_err(|e| SourceError::BadMapping {
+            reason: format!("the mapping document is not valid: {e}"),
+        })
 }
 
 /// The mapping a document is read with, once chosen.

@@ -1,40 +1,63 @@
-//! The mapping document: its serde types. docs/mapping.md explains it, docs/mapping.schema.json describes it.
-//! Unknown keys are refused, so a misspelt key is named instead of silently ignored.
+//! The mapping document: its types and their readers. docs/mapping.md explains it, docs/mapping.schema.json
+//! describes it. Unknown keys are refused, so a misspelt key is named instead of silently ignored.
 //!
-//! The document itself ([`Mapping`]) is here; its parts are in `field`, `article`,
-//! `comments` and `threading`.
+//! The document itself ([`Mapping`]) is here; its parts are in `field`, `article`, `comments`, `threading` and
+//! `pagination`, each type with its reader, and the helpers the readers share in `read` and `fields`.
 
 mod article;
 mod comments;
 mod field;
+mod fields;
+mod pagination;
+mod read;
+#[cfg(test)]
+mod tests;
+#[cfg(test)]
+mod tests_errors;
+#[cfg(test)]
+mod tests_parts;
 mod threading;
 
-use serde::Deserialize;
+use serde_json::Value;
+
+use fields::Fields;
 
 pub use article::{ArticleMap, HeroMap, ListMap};
 pub use comments::{CommentMap, CommentsMap, PostMap};
 pub use field::{Field, FieldSpec, Lookup, OneOrMany};
-pub use threading::{Pagination, Threading};
+pub use pagination::Pagination;
+pub use threading::Threading;
 
 /// A whole mapping: how to find an article (and, optionally, its comments) in one API's JSON.
-#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Mapping {
-    /// A link to the JSON Schema, for editors; ignored.
-    #[serde(default, rename = "$schema")]
+    /// A link to the JSON Schema, for editors (key `$schema`); ignored.
     pub schema: Option<String>,
     /// The mapping's name, used in error messages (`wordpress`, `my-api`).
-    #[serde(default)]
     pub name: Option<String>,
     /// What it is for; ignored.
-    #[serde(default)]
     pub description: Option<String>,
     /// Auto-detection signature: paths that must all exist in an article document of this shape.
-    #[serde(default)]
     pub detect: Vec<String>,
     /// Where each article field comes from.
     pub article: ArticleMap,
     /// Where the comments come from and how they are threaded.
-    #[serde(default)]
     pub comments: Option<CommentsMap>,
+}
+
+impl Mapping {
+    /// Reads a mapping document from its parsed JSON. The error says what is wrong and where
+    /// (``unknown field `titel` in `article` (expected one of: root, id, …)``).
+    pub fn from_value(v: &Value) -> Result<Self, String> {
+        let mut f = Fields::new(v, "")?;
+        let mapping = Self {
+            schema: f.opt_str("$schema"),
+            name: f.opt_str("name"),
+            description: f.opt_str("description"),
+            detect: f.list_of_str("detect"),
+            article: f.with("article", true, ArticleMap::read),
+            comments: f.opt_with("comments", CommentsMap::read),
+        };
+        f.finish().map(|()| mapping)
+    }
 }

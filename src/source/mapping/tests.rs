@@ -186,13 +186,8 @@ fn thread_of(
     threading: serde_json::Value,
     comment: serde_json::Value,
 ) -> Vec<(String, Option<String>)> {
-    let m = Mapping {
-        comments: Some(
-            serde_json::from_value(json!({"threading": threading, "comment": comment}))
-                .expect("comments map"),
-        ),
-        ..Mapping::default()
-    };
+    let doc = json!({"article": {}, "comments": {"threading": threading, "comment": comment}});
+    let m = Mapping::from_value(&doc).expect("comments map");
     map_comments(&m, &comments, None, None)
         .expect("maps")
         .comments
@@ -261,10 +256,8 @@ fn paths_and_positions() {
 // A comment without an id is a named error that says where it is.
 #[test]
 fn comment_without_id_is_named() {
-    let m = Mapping {
-        comments: Some(serde_json::from_value(json!({"comment": {"id": "id"}})).expect("map")),
-        ..Mapping::default()
-    };
+    let m = Mapping::from_value(&json!({"article": {}, "comments": {"comment": {"id": "id"}}}))
+        .expect("map");
     let e = map_comments(&m, &json!([{"id": 1}, {"x": 2}]), None, None).expect_err("no id");
     assert!(
         e.to_string().contains("items[1]") && e.to_string().contains("`id`"),

@@ -2,45 +2,36 @@
 
 use std::collections::BTreeMap;
 
-use serde::Deserialize;
 use serde_json::Value;
 
+use super::fields::Fields;
+use super::read::{count, expected, join, string, Read};
 use super::{Field, Pagination, Threading};
 
 /// Where comments come from and how they fit together.
-#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct CommentsMap {
     /// URL template, with `{path}` placeholders read from the article object (`.../comments?post={id}`).
     /// Absent: the article's `comments_url`; `"{self}"`: the article document itself (comments inside it).
-    #[serde(default)]
     pub url: Option<String>,
     /// Where the comment items are in the comments document; default: the document, if it is an array.
-    #[serde(default)]
     pub items: Option<Field>,
     /// How comments are threaded.
-    #[serde(default)]
     pub threading: Threading,
     /// Fields of one comment.
-    #[serde(default)]
     pub comment: CommentMap,
     /// The total the API reports.
-    #[serde(default)]
     pub total: Option<Field>,
     /// How further pages are found.
-    #[serde(default)]
     pub pagination: Option<Pagination>,
     /// How new comments are posted; absent or `read_only`: read-only.
-    #[serde(default)]
     pub post: Option<PostMap>,
     /// The platform does not take anonymous comments.
-    #[serde(default)]
     pub read_only: bool,
 }
 
 /// Fields of one comment.
-#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct CommentMap {
     /// Read the comment's fields inside this wrapper object (Reddit's `data`).
     pub wrapper: Option<String>,
@@ -58,36 +49,92 @@ pub struct CommentMap {
 }
 
 /// How a new comment is posted.
-#[derive(Clone, Debug, Deserialize, PartialEq)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct PostMap {
     /// URL template (`{path}` placeholders read from the article object), resolved against the comments URL.
-    #[serde(default)]
     pub url: Option<String>,
     /// Or: where the comments document gives the post URL (Folio's `post`).
-    #[serde(default)]
     pub url_from: Option<Field>,
     /// Where the comments document gives the length limit.
-    #[serde(default)]
     pub max_length_from: Option<Field>,
     /// HTTP method (default `POST`).
-    #[serde(default)]
     pub method: Option<String>,
     /// Extra request headers.
-    #[serde(default)]
     pub headers: BTreeMap<String, String>,
     /// The JSON body; strings `{text}`, `{html}`, `{name}`, `{email}`, `{parent}`, `{parent_or_0}` and
     /// `{article.<path>}` are replaced, and objects with `"$if": "{parent}"` are `null` without a parent.
     /// Absent: Folio's own comment format.
-    #[serde(default)]
     pub body: Option<Value>,
     /// How the response maps back to a comment (absent: Folio's format).
-    #[serde(default)]
     pub response: Option<CommentMap>,
     /// A flag on the response: the comment waits for a moderator (WordPress `"status": "hold"`).
-    #[serde(default)]
     pub held: Option<Field>,
     /// The server's length limit.
-    #[serde(default)]
     pub max_length: Option<usize>,
+}
+
+impl CommentsMap {
+    /// Reads the `comments` section.
+    pub(super) fn read(v: &Value, path: &str) -> Read<Self> {
+        let mut f = Fields::new(v, path)?;
+        let comments = Self {
+            url: f.opt_str("url"),
+            items: f.opt_field("items"),
+            threading: f.with("threading", false, Threading::read),
+            comment: f.with("comment", false, CommentMap::read),
+            total: f.opt_field("total"),
+            pagination: f.opt_with("pagination", Pagination::read),
+            post: f.opt_with("post", PostMap::read),
+            read_only: f.bool("read_only"),
+        };
+        f.finish().map(|()| comments)
+    }
+}
+
+impl CommentMap {
+    fn read(v: &Value, path: &str) -> Read<Self> {
+        let mut f = Fields::new(v, path)?;
+        let comment = Self {
+            wrapper: f.opt_str("wrapper"),
+            skip: f.opt_field("skip"),
+            id: f.opt_field("id"),
+            author: f.opt_field("author"),
+            author_url: f.opt_field("author_url"),
+            avatar: f.opt_field("avatar"),
+            date: f.opt_field("date"),
+            body: f.opt_field("body"),
+            score: f.opt_field("score"),
+            deleted: f.opt_field("deleted"),
+            by_article_author: f.opt_field("by_article_author"),
+        };
+        f.finish().map(|()| comment)
+    }
+}
+
+impl PostMap {
+    fn read(v: &Value, path: &str) -> Read<Self> {
+        let mut f = Fields::new(v, path)?;
+        let post = Self {
+            url: f.opt_str("url"),
+            url_from: f.opt_field("url_from"),
+            max_length_from: f.opt_field("max_length_from"),
+            method: f.opt_str("method"),
+            headers: f.with("headers", false, headers),
+            body: f.opt("body").cloned(),
+            response: f.opt_with("response", CommentMap::read),
+            held: f.opt_field("held"),
+            max_length: f.opt_with("max_length", count),
+        };
+        f.finish().map(|()| post)
+    }
+}
+
+/// Request headers: an object of strings.
+fn headers(v: &Value, path: &str) -> Read<BTreeMap<String, String>> {
+    let map = v
+        .as_object()
+        .ok_or_else(|| expected(path, "an object", v))?;
+    map.iter()
+        .map(|(k, h)| Ok((k.clone(), string(h, &join(path, k))?)))
+        .collect()
 }

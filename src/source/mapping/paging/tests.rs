@@ -1,7 +1,7 @@
 use super::*;
 
 fn mapping(pagination: &str) -> Mapping {
-    serde_json::from_str(&format!(
+    crate::source::mapping::parse_mapping(&format!(
         r#"{{"article": {{}}, "comments": {{"pagination": {pagination}}}}}"#
     ))
     .expect("valid mapping")
