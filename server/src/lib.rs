@@ -2,8 +2,8 @@
 //! serves [`app::build`]'s router on a socket; the integration tests call the same router in-process.
 //!
 //! Modules depend downward only:
-//! - `config` (the command line) and the leaves `model`, `timefmt`, `token`, `limiter`, then `errors` (which turns
-//!   `db`'s failure type into a 500) and `paging`;
+//! - `config` (the command line) and the leaves `model`, `timefmt`, `token`, `limiter`, `client` (whose address
+//!   the limits count), then `errors` (which turns `db`'s failure type into a 500) and `paging`;
 //! - `db` (SQLite, split by concern), `input` (reading posted JSON), `seed` (importing the demo's comments), `live`
 //!   (the hub of new comments), `statics` (the dist directory);
 //! - `state` (what every handler shares, built from the config), and `housekeeping` (the sweep on a clock);
@@ -13,6 +13,7 @@
 #![warn(missing_docs)]
 
 pub mod app;
+pub mod client;
 pub mod config;
 pub mod db;
 pub mod errors;

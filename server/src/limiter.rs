@@ -1,5 +1,6 @@
-//! A per-address limit on new comments: a sliding window of one minute, kept in memory (a restart forgets it, which
-//! is fine for a limit meant to slow scripts down, not to account for anything).
+//! A per-client limit (on new comments, on edits): a sliding window of one minute, kept in memory (a restart forgets
+//! it, which is fine for a limit meant to slow scripts down, not to account for anything). Callers pass the client's
+//! address already grouped ([`crate::client::group`]).
 
 use std::collections::{HashMap, VecDeque};
 use std::net::IpAddr;
@@ -16,7 +17,7 @@ pub struct RateLimiter {
 }
 
 impl RateLimiter {
-    /// At most `per_minute` new comments per address per minute; 0 allows any number.
+    /// At most `per_minute` requests per address per minute; 0 allows any number.
     pub fn new(per_minute: u32) -> Self {
         RateLimiter {
             per_minute,
@@ -24,7 +25,7 @@ impl RateLimiter {
         }
     }
 
-    /// Counts one new comment from `addr` at `now`; `Err(seconds)` when the address must wait that long first.
+    /// Counts one request from `addr` at `now`; `Err(seconds)` when the address must wait that long first.
     pub fn check(&self, addr: IpAddr, now: Instant) -> Result<(), u64> {
         if self.per_minute == 0 {
             return Ok(());

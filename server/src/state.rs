@@ -1,6 +1,7 @@
 //! What every handler shares: the store, the static files, the limits and switches of the command line, and the
 //! live-update hub. Built once at startup from the [`Config`].
 
+use std::net::IpAddr;
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -24,8 +25,12 @@ pub struct AppState {
     pub dist: Arc<PathBuf>,
     /// The static file server for the same directory.
     pub statics: Statics,
-    /// New comments per address per minute.
+    /// New comments per client per minute.
     pub limiter: RateLimiter,
+    /// Edits and deletes per client per minute.
+    pub edit_limiter: RateLimiter,
+    /// The proxies whose `X-Forwarded-For` names the client (`--trusted-proxy`).
+    pub trusted_proxies: Arc<[IpAddr]>,
     /// Live listeners of new comments.
     pub events: Events,
     /// Hold new comments for review.
@@ -51,6 +56,8 @@ impl AppState {
             dist: Arc::new(config.dist.clone()),
             statics: Statics::new(&config.dist).with_csp(&config.csp),
             limiter: RateLimiter::new(config.rate_limit),
+            edit_limiter: RateLimiter::new(config.limits.edit_rate_limit),
+            trusted_proxies: Arc::from(config.limits.trusted_proxies.as_slice()),
             events: Events::new(stop),
             moderate: config.moderate,
             edit_window_secs: config.edit_window_secs,

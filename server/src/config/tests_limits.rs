@@ -37,9 +37,22 @@ fn limits_have_defaults() {
         limits.idempotency_window_secs,
         DEFAULT_IDEMPOTENCY_WINDOW_SECS
     );
-    let set = parse(&["--idempotency-window", "60"]).expect("a config");
-    assert_eq!(set.limits.idempotency_window_secs, 60);
+    assert_eq!(limits.edit_rate_limit, DEFAULT_EDIT_RATE_LIMIT);
+    assert!(limits.trusted_proxies.is_empty());
+    let set = parse(&[
+        "--idempotency-window",
+        "60",
+        "--trusted-proxy",
+        "10.0.0.2",
+        "--trusted-proxy=::1",
+        "--edit-rate-limit=0",
+    ]);
+    let set = set.expect("a config").limits;
+    assert_eq!(set.idempotency_window_secs, 60);
+    assert_eq!(set.trusted_proxies.len(), 2);
+    assert_eq!(set.edit_rate_limit, 0);
     assert!(parse(&["--idempotency-window", "-1"]).is_err());
+    assert!(parse(&["--trusted-proxy", "proxy.example"]).is_err());
 }
 
 // The file's first line is the token (the newline dropped); a flag beats it; a short or missing file stops startup.
@@ -74,7 +87,12 @@ fn moderator_token_file() {
 #[test]
 fn help_describes_the_new_options() {
     let help = Config::command().render_long_help().to_string();
-    for flag in ["--idempotency-window", "--moderator-token-file"] {
+    for flag in [
+        "--idempotency-window",
+        "--moderator-token-file",
+        "--edit-rate-limit",
+        "--trusted-proxy",
+    ] {
         assert!(help.contains(flag), "{flag} missing from:\n{help}");
     }
 }

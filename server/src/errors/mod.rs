@@ -30,7 +30,7 @@ pub enum ApiError {
     Forbidden(String),
     /// 422: an `Idempotency-Key` already stored a different request.
     KeyReused,
-    /// 429: too many new comments from one address; retry after this many seconds.
+    /// 429: too many new comments, or edits, from one client; retry after this many seconds.
     RateLimited(u64),
     /// 500: the database or the server itself failed; details go to the log, not the client.
     Server,
@@ -89,7 +89,7 @@ impl ApiError {
             ApiError::RateLimited(_) => (
                 "rate_limited",
                 None,
-                "Too many comments from your address in a short time. Please wait a minute.",
+                "Too many comments or changes from your address in a short time. Please wait a minute.",
             ),
             ApiError::Server => (
                 "server_error",

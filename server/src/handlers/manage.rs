@@ -1,7 +1,8 @@
 //! `PATCH` and `DELETE /api/articles/{id}/comments/{cid}`: a poster edits or deletes their own comment within the
 //! edit window, proving authorship with the token they were given at posting time
 //! (`Authorization: Bearer <token>`). A deleted comment stays as a placeholder so its replies keep their place. On a
-//! `--moderate` server an edited comment is held for review again.
+//! `--moderate` server an edited comment is held for review again. Edits and deletes, refused ones included, count
+//! against `--edit-rate-limit`.
 
 use axum::body::Bytes;
 use axum::extract::rejection::{BytesRejection, PathRejection};
@@ -10,6 +11,7 @@ use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 
+use super::Client;
 use crate::db;
 use crate::errors::ApiError;
 use crate::input;
@@ -25,13 +27,20 @@ fn not_yours() -> ApiError {
     )
 }
 
-/// Checks the token and the window; `Ok` means the caller may change the comment.
+/// Checks the client's edit budget, the token and the window; `Ok` means the caller may change the comment.
+/// Refused attempts count too, so the limit also slows down anyone guessing tokens.
 async fn authorise(
     state: &AppState,
-    article: &str,
-    cid: &str,
+    (article, cid): (&str, &str),
+    client: Client,
     headers: &HeaderMap,
 ) -> Result<(), ApiError> {
+    if let Client(Some(ip)) = client {
+        state
+            .edit_limiter
+            .check(ip, std::time::Instant::now())
+            .map_err(ApiError::RateLimited)?;
+    }
     let (a, c) = (article.to_owned(), cid.to_owned());
     let owner = state
         .db
@@ -62,11 +71,12 @@ async fn authorise(
 pub async fn edit_comment(
     State(state): State<AppState>,
     ids: Result<Path<(String, String)>, PathRejection>,
+    client: Client,
     headers: HeaderMap,
     body: Result<Bytes, BytesRejection>,
 ) -> Result<Response, ApiError> {
     let (article, cid) = super::article_and_comment(&state, ids).await?;
-    authorise(&state, &article, &cid, &headers).await?;
+    authorise(&state, (&article, &cid), client, &headers).await?;
     input::check_content_type(super::content_type(&headers))?;
     let bytes = body
         .map_err(|_| ApiError::BadJson("The request body could not be read completely.".into()))?;
@@ -94,10 +104,11 @@ pub async fn edit_comment(
 pub async fn delete_comment(
     State(state): State<AppState>,
     ids: Result<Path<(String, String)>, PathRejection>,
+    client: Client,
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
     let (article, cid) = super::article_and_comment(&state, ids).await?;
-    authorise(&state, &article, &cid, &headers).await?;
+    authorise(&state, (&article, &cid), client, &headers).await?;
     state
         .db
         .run(move |conn| db::mark_deleted(conn, &article, &cid))

@@ -6,7 +6,7 @@
 //! - `events`: the Server-Sent Events stream of new comments;
 //! - `moderation`: the moderator's queue, approve and reject.
 //!
-//! What several of them share (path ids, bearer tokens, the peer address) is here.
+//! What several of them share (path ids, bearer tokens, the client's address) is here.
 
 pub mod comments;
 mod decoy;
@@ -23,6 +23,7 @@ use axum::extract::{ConnectInfo, FromRequestParts, Path};
 use axum::http::request::Parts;
 use axum::http::{header, HeaderMap};
 
+use crate::client;
 use crate::errors::ApiError;
 use crate::state::AppState;
 
@@ -70,19 +71,28 @@ fn content_type(headers: &HeaderMap) -> Option<&str> {
         .and_then(|v| v.to_str().ok())
 }
 
-/// The address the request came from (the TCP peer; proxies' headers are not trusted). `None` when the router is
-/// called without a connection (in-process tests), which the rate limit then does not count.
-pub struct PeerIp(pub Option<IpAddr>);
+/// The client a request comes from, grouped as the limits count it ([`client`]): the TCP peer, or behind a
+/// `--trusted-proxy` the address it forwarded. `None` when the router is called without a connection (in-process
+/// tests), which the limits then do not count.
+pub struct Client(pub Option<IpAddr>);
 
-impl<S: Send + Sync> FromRequestParts<S> for PeerIp {
+impl FromRequestParts<AppState> for Client {
     type Rejection = std::convert::Infallible;
 
-    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
-        Ok(PeerIp(
-            parts
-                .extensions
-                .get::<ConnectInfo<SocketAddr>>()
-                .map(|c| c.0.ip()),
-        ))
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        let peer = parts
+            .extensions
+            .get::<ConnectInfo<SocketAddr>>()
+            .map(|c| c.0.ip());
+        Ok(Client(peer.map(|peer| {
+            client::group(client::client_address(
+                peer,
+                &parts.headers,
+                &state.trusted_proxies,
+            ))
+        })))
     }
 }

@@ -10,7 +10,7 @@ use axum::response::Response;
 
 use super::decoy::decoy;
 use super::receipt::{new_token, posted_response, Receipt};
-use super::PeerIp;
+use super::Client;
 use crate::db::{self, PostOptions, PostOutcome};
 use crate::errors::ApiError;
 use crate::input;
@@ -23,7 +23,7 @@ use crate::token::digest;
 pub async fn post_comment(
     State(state): State<AppState>,
     id: Result<Path<String>, PathRejection>,
-    PeerIp(peer): PeerIp,
+    Client(client): Client,
     headers: HeaderMap,
     body: Result<Bytes, BytesRejection>,
 ) -> Result<Response, ApiError> {
@@ -39,7 +39,7 @@ pub async fn post_comment(
     let key = idempotency_key(&headers)?;
     let mut row = input::parse(&bytes)?;
     // Every post counts, replays included: a key must not be a way around the limit.
-    if let Some(ip) = peer {
+    if let Some(ip) = client {
         state
             .limiter
             .check(ip, std::time::Instant::now())

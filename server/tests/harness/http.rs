@@ -164,6 +164,18 @@ impl Server {
         headers: &[(&str, &str)],
         body: Option<&[u8]>,
     ) -> Response {
+        self.request_from(SocketAddr::from(PEER), method, path, headers, body)
+    }
+
+    /// One request through the router, as a client on `peer` would send it.
+    fn request_from(
+        &self,
+        peer: SocketAddr,
+        method: &str,
+        path: &str,
+        headers: &[(&str, &str)],
+        body: Option<&[u8]>,
+    ) -> Response {
         let mut builder = axum::http::Request::builder().method(method).uri(path);
         for (name, value) in headers {
             builder = builder.header(*name, *value);
@@ -176,7 +188,7 @@ impl Server {
             .expect("a valid request");
         request
             .extensions_mut()
-            .insert(ConnectInfo(SocketAddr::from(PEER)));
+            .insert(ConnectInfo(peer));
         let router = self.app.router.clone();
         self.runtime().block_on(async move {
             let response = router.oneshot(request).await.expect("routers never fail");
