@@ -73,9 +73,8 @@ pub fn build_thread(comments: Vec<Comment>, order: SortOrder) -> Thread {
             None => roots.push(i),
         }
     }
-    let time = |i: &usize| kept[*i].date.as_ref().map_or(i64::MAX, |d| d.epoch_ms);
     for r in &mut replies {
-        r.sort_by_key(time); // stable: same time keeps the API's order
+        sort_roots(r, &kept, SortOrder::Oldest); // stable: same time keeps the API's order
     }
     sort_roots(&mut roots, &kept, order);
     let descendants = count_descendants(&roots, &replies);
@@ -88,16 +87,21 @@ pub fn build_thread(comments: Vec<Comment>, order: SortOrder) -> Thread {
     }
 }
 
-/// Order top-level comments; used again when the reader changes the sort.
+/// Order top-level comments (or one comment's replies); used again when the reader changes the sort. Stable:
+/// comments that compare equal keep the API's order.
 pub fn sort_roots(roots: &mut [usize], comments: &[Comment], order: SortOrder) {
-    let time = |i: &usize| comments[*i].date.as_ref().map_or(i64::MAX, |d| d.epoch_ms);
-    match order {
-        SortOrder::Oldest => roots.sort_by_key(time),
-        SortOrder::Newest => roots.sort_by_key(|i| std::cmp::Reverse(time(i))),
-        SortOrder::Top => {
-            roots.sort_by_key(|i| (std::cmp::Reverse(comments[*i].score.unwrap_or(0)), time(i)))
+    // One sort call with one key type, so the module carries one instance of the standard library's sort, not one
+    // per order (each is kilobytes of WebAssembly). The key is (score first for Top, else 0; time, newest negated).
+    let key = |i: &usize| {
+        let c = &comments[*i];
+        let time = c.date.as_ref().map_or(i64::MAX, |d| d.epoch_ms);
+        match order {
+            SortOrder::Oldest => (0, time),
+            SortOrder::Newest => (0, time.saturating_neg()),
+            SortOrder::Top => (c.score.unwrap_or(0).saturating_neg(), time),
         }
-    }
+    };
+    roots.sort_by_key(key);
 }
 
 /// Walk up from every comment with a three-colour marking; an edge back into the current walk closes a cycle.
