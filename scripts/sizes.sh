@@ -69,20 +69,20 @@ if [ "$dist" = --self-check ]; then
 fi
 
 # One <folio-reader> on a host page: the loader, the embed module's glue and wasm (embed/build.sh: no SPA shell, no
-# demo index, no playground) and the embed stylesheet. The issue's goal is 200,000 B; this budget is today's size
-# plus a little headroom, lowered as the cuts land.
-EMBED_BROTLI_BUDGET=375000
+# demo index, no playground) and the embed stylesheet. Issue 11's goal is 200,000 B; this budget is the size after
+# the first cuts (305,376 B on 2026-12-02, from 371,529) plus a little headroom: lower it as more cuts land.
+EMBED_BROTLI_BUDGET=310000
 total "one <folio-reader> (embed total)" "$EMBED_BROTLI_BUDGET" \
   "$dist"/folio.js "$dist"/folio-embed-*.js "$dist"/folio-embed-*_bg.wasm "$dist"/folio-embed-*.css
 # The standalone SPA (index.html): its module (reader + demo index + playground), glue and stylesheets.
-SPA_BROTLI_BUDGET=380000
+SPA_BROTLI_BUDGET=325000
 total "the SPA (index.html)" "$SPA_BROTLI_BUDGET" \
   "$dist"/folio-spa-*.js "$dist"/folio-spa-*_bg.wasm "$dist"/folio-[0-9a-f]*.css "$dist"/spa-*.css
 
 # Budgets (gzip -9 bytes). The loader's is the issue's limit (5 KB); the others are ceilings at today's size plus a
-# little headroom, so growth is a decision, not an accident. Shrinking the wasm (pulldown-cmark, the serde-derived
-# mapping readers) is tracked work; lower these as it lands.
+# little headroom, so growth is a decision, not an accident. Shrinking the wasm further (docs/size-report.md
+# names what is left) is tracked work; lower these as it lands.
 budget "$dist/folio.js" 5120 "loader"
-budget "$dist/folio-embed-*_bg.wasm" 460000 "embed wasm"
+budget "$dist/folio-embed-*_bg.wasm" 365000 "embed wasm"
 budget "$dist/folio-embed-*.js" 12000 "embed JS glue"
 budget "$dist/folio-embed-*.css" 6000 "embed CSS"

@@ -3,8 +3,8 @@
 //! when an attribute changes and destroyed when the element leaves the DOM. There is no router: the embed never
 //! touches the host page's URL or history.
 //!
-//! The functions are exported from the library with `#[wasm_bindgen]`, so they are part of the one WebAssembly
-//! module Trunk builds for the SPA; the SPA's `main` does nothing on a page without `#folio-root`.
+//! The functions are exported from the library with `#[wasm_bindgen]`; the embed's binary (`src/bin/folio-embed.rs`,
+//! built by `embed/build.sh`) names them so the link keeps them, and leaves the SPA shell out.
 
 mod app;
 mod attrs;
