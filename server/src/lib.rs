@@ -5,10 +5,11 @@
 //! - `config` (the command line) and the leaves `model`, `timefmt`, `token`, `limiter`, `client` (whose address
 //!   the limits count), then `errors` (which turns `db`'s failure type into a 500) and `paging`;
 //! - `db` (SQLite, split by concern), `input` (reading posted JSON), `seed` (importing the demo's comments), `live`
-//!   (the hub of new comments), `statics` (the dist directory);
+//!   (the hub of new comments), `streams` (open streams per client), `statics` (the dist directory);
 //! - `state` (what every handler shares, built from the config), and `housekeeping` (the sweep on a clock);
 //! - `handlers` (one module per resource), which use `state` and the modules below it;
-//! - `routes` (addresses to handlers, CORS), and `app` (everything assembled at startup).
+//! - `routes` (addresses to handlers, CORS), `app` (everything assembled at startup), and `serve` (the socket, with
+//!   the connection caps and the header-read timeout).
 
 #![warn(missing_docs)]
 
@@ -26,7 +27,9 @@ pub mod model;
 pub mod paging;
 pub mod routes;
 pub mod seed;
+pub mod serve;
 pub mod state;
 pub mod statics;
+pub mod streams;
 pub mod timefmt;
 pub mod token;

@@ -9,7 +9,7 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use folio_server::config::Config;
-use folio_server::{app, housekeeping};
+use folio_server::{app, housekeeping, serve};
 
 fn main() -> ExitCode {
     // `--help` and `--version` print and exit 0; a bad command line prints the error and the usage and exits 2.
@@ -56,15 +56,13 @@ fn run(config: Config) -> Result<(), String> {
         drop(stdout);
 
         tokio::spawn(housekeeping::run(state));
-        // With the peer's address, for the per-address rate limit.
-        let app = router.into_make_service_with_connect_info::<std::net::SocketAddr>();
-        axum::serve(listener, app)
-            .with_graceful_shutdown(async move {
-                shutdown_signal().await;
-                let _ = stop.send(true);
-            })
-            .await
-            .map_err(|err| format!("server error: {err}"))
+        let limits = serve::ServeLimits::from_config(&config);
+        serve::serve(listener, router, limits, async move {
+            shutdown_signal().await;
+            let _ = stop.send(true);
+        })
+        .await;
+        Ok(())
     })
 }
 

@@ -14,6 +14,7 @@ use crate::limiter::RateLimiter;
 use crate::live::Events;
 use crate::model::is_valid_article_id;
 use crate::statics::Statics;
+use crate::streams::StreamSlots;
 use crate::token::digest;
 
 /// What every handler needs; cheap to clone (everything inside is shared).
@@ -33,6 +34,8 @@ pub struct AppState {
     pub trusted_proxies: Arc<[IpAddr]>,
     /// Live listeners of new comments.
     pub events: Events,
+    /// Open event streams per client.
+    pub streams: StreamSlots,
     /// Hold new comments for review.
     pub moderate: bool,
     /// Seconds during which a poster may edit or delete their comment.
@@ -59,6 +62,7 @@ impl AppState {
             edit_limiter: RateLimiter::new(config.limits.edit_rate_limit),
             trusted_proxies: Arc::from(config.limits.trusted_proxies.as_slice()),
             events: Events::new(stop),
+            streams: StreamSlots::new(config.limits.max_streams_per_address),
             moderate: config.moderate,
             edit_window_secs: config.edit_window_secs,
             page_size: config.page_size,

@@ -39,6 +39,30 @@ fn limits_have_defaults() {
     );
     assert_eq!(limits.edit_rate_limit, DEFAULT_EDIT_RATE_LIMIT);
     assert!(limits.trusted_proxies.is_empty());
+    assert_eq!(
+        (
+            limits.max_connections,
+            limits.max_connections_per_address,
+            limits.max_streams_per_address,
+            limits.header_timeout_secs
+        ),
+        (
+            DEFAULT_MAX_CONNECTIONS,
+            DEFAULT_MAX_CONNECTIONS_PER_ADDRESS,
+            DEFAULT_MAX_STREAMS_PER_ADDRESS,
+            DEFAULT_HEADER_TIMEOUT_SECS
+        )
+    );
+    let serve = crate::serve::ServeLimits::from_config(&config);
+    assert_eq!(
+        serve.header_timeout,
+        Some(std::time::Duration::from_secs(10))
+    );
+    let off = parse(&["--header-timeout", "0"]).expect("a config");
+    assert_eq!(
+        crate::serve::ServeLimits::from_config(&off).header_timeout,
+        None
+    );
     let set = parse(&[
         "--idempotency-window",
         "60",
@@ -92,6 +116,10 @@ fn help_describes_the_new_options() {
         "--moderator-token-file",
         "--edit-rate-limit",
         "--trusted-proxy",
+        "--max-connections",
+        "--max-connections-per-address",
+        "--max-streams-per-address",
+        "--header-timeout",
     ] {
         assert!(help.contains(flag), "{flag} missing from:\n{help}");
     }

@@ -4,9 +4,9 @@
 //! Every failure of an API route goes through [`ApiError`], so a client never sees axum's plain
 //! text rejections or an empty body.
 
-use axum::http::{header, HeaderValue, StatusCode};
-use axum::response::{IntoResponse, Response};
-use serde::Serialize;
+use axum::http::StatusCode;
+
+use response::{ErrorBody, ErrorDetail};
 
 /// A failed API request, turned into a JSON answer by its [`IntoResponse`] impl.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -32,6 +32,8 @@ pub enum ApiError {
     KeyReused,
     /// 429: too many new comments, or edits, from one client; retry after this many seconds.
     RateLimited(u64),
+    /// 429: the client already holds as many event streams as it may (`--max-streams-per-address`).
+    TooManyStreams,
     /// 500: the database or the server itself failed; details go to the log, not the client.
     Server,
 }
@@ -58,7 +60,7 @@ impl ApiError {
             ApiError::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             ApiError::Forbidden(_) => StatusCode::FORBIDDEN,
             ApiError::KeyReused => StatusCode::UNPROCESSABLE_ENTITY,
-            ApiError::RateLimited(_) => StatusCode::TOO_MANY_REQUESTS,
+            ApiError::RateLimited(_) | ApiError::TooManyStreams => StatusCode::TOO_MANY_REQUESTS,
             ApiError::Server => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -91,6 +93,11 @@ impl ApiError {
                 None,
                 "Too many comments or changes from your address in a short time. Please wait a minute.",
             ),
+            ApiError::TooManyStreams => (
+                "too_many_streams",
+                None,
+                "Too many live streams are open from your address. Close some pages, or reload later.",
+            ),
             ApiError::Server => (
                 "server_error",
                 None,
@@ -114,34 +121,6 @@ impl From<crate::db::DbError> for ApiError {
     }
 }
 
-#[derive(Serialize)]
-struct ErrorBody<'a> {
-    error: ErrorDetail<'a>,
-}
-
-#[derive(Serialize)]
-struct ErrorDetail<'a> {
-    code: &'static str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    field: Option<&'static str>,
-    message: &'a str,
-}
-
-impl IntoResponse for ApiError {
-    fn into_response(self) -> Response {
-        let mut response = (self.status(), axum::Json(self.body())).into_response();
-        if let ApiError::RateLimited(secs) = self {
-            response
-                .headers_mut()
-                .insert(header::RETRY_AFTER, HeaderValue::from(secs.max(1)));
-        }
-        // An error is about this request only; a cache must not replay it.
-        response
-            .headers_mut()
-            .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-        response
-    }
-}
-
+mod response;
 #[cfg(test)]
 mod tests;

@@ -1,6 +1,7 @@
 //! `GET /api/articles/{id}/events`: a Server-Sent Events stream of the comments published on an article from now
 //! on, one `data:` line of Folio comment JSON per event (from the [`live`](crate::live) hub). Held comments are not
-//! sent; neither are edits.
+//! sent; neither are edits. A client may hold `--max-streams-per-address` streams at once; more are refused with a
+//! 429 (`too_many_streams`), and ordinary requests are not affected.
 
 use std::convert::Infallible;
 use std::time::Duration;
@@ -13,6 +14,7 @@ use axum::response::{IntoResponse, Response};
 use futures_util::stream;
 use tokio::sync::broadcast::error::RecvError;
 
+use super::Client;
 use crate::errors::ApiError;
 use crate::live::Subscription;
 use crate::state::AppState;
@@ -24,12 +26,15 @@ const KEEP_ALIVE: Duration = Duration::from_secs(15);
 pub async fn stream_events(
     State(state): State<AppState>,
     id: Result<Path<String>, PathRejection>,
+    Client(client): Client,
 ) -> Result<Response, ApiError> {
     let article = super::article(&state, id).await?;
-    let listener = (article, state.events.subscribe());
-    let events = stream::unfold(listener, |(article, mut sub)| async move {
+    let slot = state.streams.take(client).ok_or(ApiError::TooManyStreams)?;
+    // The slot lives in the stream's state, so it is given back when hyper drops the body (the stream ended).
+    let listener = (article, state.events.subscribe(), slot);
+    let events = stream::unfold(listener, |(article, mut sub, slot)| async move {
         let event = next_event(&article, &mut sub).await?;
-        Some((Ok::<Event, Infallible>(event), (article, sub)))
+        Some((Ok::<Event, Infallible>(event), (article, sub, slot)))
     });
     let mut response = Sse::new(events)
         .keep_alive(KeepAlive::new().interval(KEEP_ALIVE))

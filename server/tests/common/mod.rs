@@ -39,7 +39,12 @@ impl Site {
     }
 
     pub fn start(&self) -> Server {
-        Server::start(&self.root.join("dist"), &self.root.join("folio.db"))
+        self.start_with(&[])
+    }
+
+    /// [`Site::start`] with `extra` flags (after the defaults, so they win).
+    pub fn start_with(&self, extra: &[&str]) -> Server {
+        Server::start(&self.root.join("dist"), &self.root.join("folio.db"), extra)
     }
 }
 
@@ -56,9 +61,10 @@ pub struct Server {
 }
 
 impl Server {
-    fn start(dist: &Path, db: &Path) -> Server {
+    fn start(dist: &Path, db: &Path, extra: &[&str]) -> Server {
         // The load test posts far more than a reader could; the limit is tested elsewhere.
-        let (child, port) = spawn::spawn_server(dist, db, &["--rate-limit", "0"]);
+        let flags = [&["--rate-limit", "0"], extra].concat();
+        let (child, port) = spawn::spawn_server(dist, db, &flags);
         Server { child, port }
     }
 
