@@ -39,7 +39,7 @@ fn open_stream(port: u16) -> (TcpStream, u16) {
 #[test]
 fn extra_streams_are_refused_and_ordinary_requests_still_answer() {
     let site = Site::new("wire-streams");
-    let server = site.start_with(&["--max-streams-per-address", "3", "--rate-limit", "0"]);
+    let server = site.start_with(&["--max-streams-per-address", "3", "--header-timeout", "1"]);
     let streams: Vec<(TcpStream, u16)> = (0..5).map(|_| open_stream(server.port)).collect();
     let statuses: Vec<u16> = streams.iter().map(|(_, s)| *s).collect();
     assert_eq!(statuses, [200, 200, 200, 429, 429]);
@@ -51,6 +51,19 @@ fn extra_streams_are_refused_and_ordinary_requests_still_answer() {
     );
     assert_eq!(list.map(|(status, _)| status), Some(200));
     assert!(post(server.port, "Still answered.").is_some());
+    // The header timeout does not cut streams: past it, the first one is still open (nothing to read, no EOF).
+    std::thread::sleep(Duration::from_millis(1500));
+    let mut first = &streams[0].0;
+    let _ = first.set_read_timeout(Some(Duration::from_millis(100)));
+    let mut buf = [0u8; 1024];
+    let open = loop {
+        match first.read(&mut buf) {
+            Ok(0) => break false,
+            Ok(_) => continue, // the rest of the head
+            Err(e) => break matches!(e.kind(), ErrorKind::WouldBlock | ErrorKind::TimedOut),
+        }
+    };
+    assert!(open, "the stream outlived --header-timeout");
     // A reader that leaves frees its slot at once (hyper notices the closed connection).
     let mut streams = streams;
     drop(streams.remove(0));

@@ -8,7 +8,7 @@ use axum::http::StatusCode;
 
 use response::{ErrorBody, ErrorDetail};
 
-/// A failed API request, turned into a JSON answer by its [`IntoResponse`] impl.
+/// A failed API request, turned into a JSON answer by its [`IntoResponse`](axum::response::IntoResponse) impl.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ApiError {
     /// 400: one field of the posted comment is missing or wrong.

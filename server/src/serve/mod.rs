@@ -55,7 +55,7 @@ impl ServeLimits {
 }
 
 /// Serves `router` on `listener` until `shutdown` resolves, then lets requests in flight finish (for at most
-/// [`GRACE`]). Each request carries its peer's address as [`ConnectInfo`], as with axum's own server.
+/// ten seconds). Each request carries its peer's address as [`ConnectInfo`], as with axum's own server.
 pub async fn serve(
     listener: TcpListener,
     router: Router,
