@@ -1,11 +1,15 @@
 // Folio's embed loader: defines <folio-reader>. One external ES module, no inline script or style, so it runs
 // under a strict Content-Security-Policy. It finds the WebAssembly module and the stylesheet relative to its own
 // URL (any CDN path works); the build (embed/postbuild.sh) writes their hashed names and SRI hashes into FILES
-// below, so the stylesheet and the WebAssembly are checked by the browser (Subresource Integrity).
+// below, so every file the loader pulls is checked by the browser (Subresource Integrity): the wasm-bindgen module
+// through a <link rel="modulepreload" integrity> (the import() that follows runs the module it put in the module
+// map), the WebAssembly through fetch(integrity) and the stylesheet through <link integrity>. A host that pins
+// this file with SRI therefore pins them all.
 // Each element renders into its own open shadow root; the WebAssembly is fetched only when the first element
 // comes within 200px of the viewport, unless it says loading="eager".
 const FILES = {
   js: "__FOLIO_JS__",
+  jsSri: "__FOLIO_JS_SRI__",
   wasm: "__FOLIO_WASM__",
   wasmSri: "__FOLIO_WASM_SRI__",
   css: "__FOLIO_CSS__",
@@ -15,11 +19,26 @@ const at = (name) => new URL(name, import.meta.url).href;
 const ATTRS = ["src", "comments", "preset", "mapping", "lang", "theme"];
 let wasm; // the module's exports, once initialised
 let loading; // the promise of them
+// The module is fetched once, with its integrity checked, by a modulepreload link (a failed check is an error
+// event: the module is then never imported); import() of the same URL takes it from the module map.
+const preload = (url) =>
+  new Promise((ok, fail) => {
+    const link = document.createElement("link");
+    link.rel = "modulepreload";
+    link.href = url;
+    link.integrity = FILES.jsSri;
+    link.crossOrigin = "anonymous";
+    link.onload = ok;
+    link.onerror = () => fail(new Error("integrity or network failure: " + url));
+    document.head.append(link);
+  });
 const load = () =>
-  (loading ||= import(at(FILES.js)).then(async (m) => {
-    await m.default({ module_or_path: fetch(at(FILES.wasm), { integrity: FILES.wasmSri }) });
-    return (wasm = m);
-  }));
+  (loading ||= preload(at(FILES.js))
+    .then(() => import(at(FILES.js)))
+    .then(async (m) => {
+      await m.default({ module_or_path: fetch(at(FILES.wasm), { integrity: FILES.wasmSri }) });
+      return (wasm = m);
+    }));
 
 let observer;
 const whenNear = (el) => {

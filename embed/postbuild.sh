@@ -6,7 +6,8 @@
 #     wrote) with every `<n>rem` outside @media turned into `calc(<n> * var(--folio-rem))` (rem follows the HOST
 #     page's root font size; the embed must not).
 #  2. folio.js: the hashed names of the wasm-bindgen module, the wasm and that stylesheet written in, with the
-#     SRI hashes of the wasm and the stylesheet (the loader passes them to fetch() and <link integrity>).
+#     SRI hashes of all three (the loader passes them to <link rel="modulepreload" integrity>, fetch() and
+#     <link integrity>), so pinning folio.js pins everything it loads.
 #  3. folio-sri.txt: the Subresource Integrity hash (sha384) of each embed file, one `<hash>  <file>` a line.
 set -eu
 src="${TRUNK_SOURCE_DIR:-.}"
@@ -30,7 +31,7 @@ tmp=folio-embed.tmp
 embed_css="folio-embed-$(sha256sum "$tmp" | cut -c1-16).css"
 mv "$tmp" "$embed_css"
 sri() { printf 'sha384-%s' "$(openssl dgst -sha384 -binary "$1" | openssl base64 -A)"; }
-sed -i -e "s|__FOLIO_JS__|$js|" -e "s|__FOLIO_WASM__|$wasm|" -e "s|__FOLIO_WASM_SRI__|$(sri "$wasm")|" \
+sed -i -e "s|__FOLIO_JS__|$js|" -e "s|__FOLIO_JS_SRI__|$(sri "$js")|" -e "s|__FOLIO_WASM__|$wasm|" -e "s|__FOLIO_WASM_SRI__|$(sri "$wasm")|" \
   -e "s|__FOLIO_CSS__|$embed_css|" -e "s|__FOLIO_CSS_SRI__|$(sri "$embed_css")|" folio.js
 : >folio-sri.txt
 for f in folio.js "$js" "$wasm" "$embed_css"; do

@@ -8,6 +8,7 @@ mod a11y;
 mod bench_article;
 mod embed;
 mod faults;
+mod integrity;
 mod live;
 mod own_comments;
 mod paging;

@@ -1,0 +1,279 @@
+//! The embed's integrity chain (issue 12, finding 10): a host pins `folio.js` with Subresource Integrity, and the
+//! loader checks every file it pulls with the hashes the build wrote into it: the wasm-bindgen module (a
+//! `<link rel="modulepreload" integrity>` before the `import()`), the WebAssembly (`fetch` with `integrity`) and
+//! the stylesheet (`<link integrity>`). Each file in turn is tampered with in a copy of the build, keeping it valid
+//! (a comment appended to the JavaScript and the CSS, a custom section to the WebAssembly), so only the integrity
+//! check can refuse it; an untampered copy is the control. The host page is on another origin than Folio and is
+//! served with the strict policy of docs/embed.md (`script-src` Folio's origin, no inline script). Both browsers.
+
+use std::path::Path;
+
+use serde_json::json;
+
+use crate::support::{Browser, Session, SiteServer};
+
+const SEED_TITLE: &str = "Cuba and China Agree to Strengthen Military Cooperation";
+
+/// The host page: folio.js pinned by its SRI hash, one eager reader. `@FOLIO@` and `@SRI@` are filled in.
+const PAGE: &str = r#"<!doctype html>
+<html lang="en">
+<head><meta charset="utf-8"><title>Integrity host</title>
+<link rel="icon" href="@FOLIO@/integrity/icon.svg">
+<script src="@FOLIO@/integrity/watch.js"></script>
+<script type="module" src="@FOLIO@/folio.js" integrity="@SRI@" crossorigin="anonymous"></script>
+</head>
+<body>
+<folio-reader id="r" src="@FOLIO@/demo/articles/cuba-china-military-cooperation.json" loading="eager"></folio-reader>
+</body>
+</html>
+"#;
+
+/// Records the readers' `folio:error` events (`window.__errors`), CSP violations (`window.__violations`) and
+/// whether the stylesheet link in a reader's shadow root loaded or failed (`window.__css`).
+const WATCH: &str = r#"window.__errors = [];
+window.__violations = [];
+window.__css = null;
+document.addEventListener("folio:error", (e) => window.__errors.push(e.detail));
+document.addEventListener("securitypolicyviolation", (e) =>
+  window.__violations.push(e.effectiveDirective + " " + e.blockedURI));
+const attach = Element.prototype.attachShadow;
+Element.prototype.attachShadow = function (init) {
+  const root = attach.call(this, init);
+  for (const kind of ["load", "error"])
+    root.addEventListener(kind, (e) => { if (e.target.localName === "link") window.__css = kind; }, true);
+  return root;
+};
+"#;
+
+const ICON: &str = r#"<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"/>"#;
+
+/// The three files folio.js loads.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum File {
+    Glue,
+    Wasm,
+    Css,
+}
+
+/// The one file of the build whose name starts with `prefix` and ends with `suffix`.
+fn named(dir: &Path, prefix: &str, suffix: &str) -> String {
+    let names: Vec<String> = std::fs::read_dir(dir)
+        .expect("the site's folder")
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with(prefix) && n.ends_with(suffix))
+        .collect();
+    assert_eq!(names.len(), 1, "one {prefix}*{suffix}: {names:?}");
+    names[0].clone()
+}
+
+impl File {
+    fn name(self, dir: &Path) -> String {
+        match self {
+            File::Glue => named(dir, "folio-embed-", ".js"),
+            File::Wasm => named(dir, "folio-embed-", "_bg.wasm"),
+            File::Css => named(dir, "folio-embed-", ".css"),
+        }
+    }
+
+    /// Change the file so that it is still valid JavaScript, WebAssembly or CSS, only not what was hashed.
+    fn tamper(self, dir: &Path) {
+        let path = dir.join(self.name(dir));
+        let mut bytes = std::fs::read(&path).expect("the file to tamper with");
+        match self {
+            File::Glue => bytes.extend_from_slice(b"\n// tampered\n"),
+            // A custom section (id 0, 5 bytes: the name "tamp"): the module still compiles.
+            File::Wasm => bytes.extend_from_slice(&[0, 5, 4, b't', b'a', b'm', b'p']),
+            File::Css => bytes.extend_from_slice(b"\n/* tampered */\n"),
+        }
+        std::fs::write(&path, bytes).expect("tampered file written");
+    }
+}
+
+/// A copy of the build (with `tampered` changed, if any) served under the strict policy; the host page's URL (on
+/// `localhost`, Folio on `127.0.0.1`) and Folio's origin.
+fn site(tampered: Option<File>) -> (SiteServer, String, String) {
+    let label = format!("integrity-{}", format!("{tampered:?}").to_lowercase());
+    let server = SiteServer::start_with(&label, &[], |port| {
+        let folio = format!("http://127.0.0.1:{port}");
+        let policy = format!(
+            "default-src 'none'; script-src {folio} 'wasm-unsafe-eval'; style-src {folio}; \
+             img-src {folio}; connect-src {folio}"
+        );
+        vec![
+            "--allow-origin".into(),
+            format!("http://localhost:{port}"),
+            "--csp".into(),
+            format!("/integrity/host.html={policy}"),
+        ]
+    });
+    let dir = server.site.dir.clone();
+    if let Some(file) = tampered {
+        file.tamper(&dir);
+    }
+    let folio = server.url.trim_end_matches('/').to_string();
+    let sri = std::fs::read_to_string(dir.join("folio-sri.txt")).expect("folio-sri.txt");
+    let sri = sri
+        .lines()
+        .find_map(|l| l.strip_suffix("  folio.js"))
+        .expect("the loader's SRI hash")
+        .to_string();
+    std::fs::create_dir_all(dir.join("integrity")).expect("integrity/");
+    let page = PAGE.replace("@FOLIO@", &folio).replace("@SRI@", &sri);
+    std::fs::write(dir.join("integrity/host.html"), page).expect("host.html");
+    std::fs::write(dir.join("integrity/watch.js"), WATCH).expect("watch.js");
+    std::fs::write(dir.join("integrity/icon.svg"), ICON).expect("icon.svg");
+    let url = format!(
+        "{}integrity/host.html",
+        server.url.replace("127.0.0.1", "localhost")
+    );
+    (server, url, folio)
+}
+
+/// A JS expression for `sel` in the reader's shadow root.
+fn inside(sel: &str) -> String {
+    format!("document.getElementById('r')?.shadowRoot?.querySelector('{sel}')")
+}
+
+/// How many times the page fetched `url` (resource timing).
+fn fetches(url: &str) -> String {
+    format!("performance.getEntriesByName({url:?}).length")
+}
+
+// The untampered copy renders, styled, under the strict policy with no violation; the module was fetched once:
+// the import() ran what the modulepreload link had checked.
+#[tokio::test(flavor = "multi_thread")]
+async fn untampered_embed_renders() {
+    let (server, url, folio) = site(None);
+    let glue = format!("{folio}/{}", File::Glue.name(&server.site.dir));
+    for browser in Browser::ALL {
+        let s = Session::start(browser).await;
+        s.goto(&url).await;
+        s.wait_for(
+            "the article",
+            &format!("({})?.textContent.includes({SEED_TITLE:?})", inside("h1")),
+        )
+        .await;
+        s.wait_for("the stylesheet", "window.__css === 'load'")
+            .await;
+        let facts = s
+            .eval(&format!(
+                "return [getComputedStyle({}).maxWidth, {}.sheet !== null, {}, \
+                 document.querySelectorAll('link[rel=modulepreload]').length, window.__errors, window.__violations]",
+                inside(".folio"),
+                inside("link"),
+                fetches(&glue),
+            ))
+            .await;
+        assert_eq!(
+            facts,
+            json!(["640px", true, 1, 1, [], []]),
+            "{browser:?}: [max-width, stylesheet, module fetches, preload links, errors, violations]"
+        );
+        s.close().await;
+    }
+}
+
+/// Load the host page of a copy with `file` tampered with, in every browser, and hand the session to `check`
+/// once the page settled.
+async fn refused(file: File) {
+    let (server, url, folio) = site(Some(file));
+    let wasm = format!("{folio}/{}", File::Wasm.name(&server.site.dir));
+    for browser in Browser::ALL {
+        let s = Session::start(browser).await;
+        s.goto(&url).await;
+        match file {
+            File::Glue | File::Wasm => {
+                s.wait_for("a folio:error", "window.__errors.length > 0")
+                    .await;
+                let facts = s
+                    .eval(&format!(
+                        "return [window.__errors.map(e => e.kind), !!{}, \
+                         customElements.get('folio-reader').liveApps()]",
+                        inside("h1")
+                    ))
+                    .await;
+                assert_eq!(
+                    facts,
+                    json!([["load"], false, 0]),
+                    "{browser:?}, {file:?} tampered: [error kinds, an article drawn, live apps]"
+                );
+                if file == File::Glue {
+                    // The module never ran: the WebAssembly, which it would have started, was never asked for.
+                    assert_eq!(
+                        s.eval(&format!("return {}", fetches(&wasm))).await,
+                        json!(0),
+                        "{browser:?}: the wasm was fetched, so the tampered module ran"
+                    );
+                }
+            }
+            File::Css => {
+                s.wait_for(
+                    "the article",
+                    &format!("({})?.textContent.includes({SEED_TITLE:?})", inside("h1")),
+                )
+                .await;
+                s.wait_for("the stylesheet to fail", "window.__css === 'error'")
+                    .await;
+                let facts = s
+                    .eval(&format!(
+                        "const l = {}; \
+                         return [!l.sheet || l.sheet.cssRules.length === 0, getComputedStyle({}).maxWidth, \
+                         window.__errors]",
+                        inside("link"),
+                        inside(".folio")
+                    ))
+                    .await;
+                assert_eq!(
+                    facts,
+                    json!([true, "none", []]),
+                    "{browser:?}: [no sheet or no rules (Firefox keeps an empty one), max-width unstyled, errors]"
+                );
+            }
+        }
+        s.close().await;
+    }
+}
+
+// A tampered wasm-bindgen module is refused before it runs: the modulepreload link's integrity check fails, the
+// reader reports a load error and draws nothing.
+#[tokio::test(flavor = "multi_thread")]
+async fn tampered_glue_module_is_refused() {
+    refused(File::Glue).await;
+}
+
+// A tampered WebAssembly module (still valid) is refused by fetch's integrity check: a load error, nothing drawn.
+#[tokio::test(flavor = "multi_thread")]
+async fn tampered_wasm_is_refused() {
+    refused(File::Wasm).await;
+}
+
+// A tampered stylesheet is refused by the link's integrity check: the article is drawn without it (Chromium leaves
+// `link.sheet` null, Firefox an empty sheet).
+#[tokio::test(flavor = "multi_thread")]
+async fn tampered_stylesheet_is_not_applied() {
+    refused(File::Css).await;
+}
+
+// The build writes the hash of every file the loader pulls into folio.js, and they match the files.
+#[test]
+fn folio_js_pins_every_file_it_loads() {
+    let dist = crate::support::dist();
+    let loader = std::fs::read_to_string(dist.join("folio.js")).expect("folio.js");
+    assert!(
+        !loader.contains("__FOLIO_"),
+        "a placeholder left in folio.js"
+    );
+    let sri = std::fs::read_to_string(dist.join("folio-sri.txt")).expect("folio-sri.txt");
+    for file in [File::Glue, File::Wasm, File::Css] {
+        let name = file.name(&dist);
+        let hash = sri
+            .lines()
+            .find_map(|l| l.strip_suffix(&format!("  {name}")))
+            .unwrap_or_else(|| panic!("{name} in folio-sri.txt"));
+        assert!(
+            loader.contains(&format!("{name:?}")) && loader.contains(&format!("{hash:?}")),
+            "folio.js names {name} with its hash {hash}"
+        );
+    }
+}
