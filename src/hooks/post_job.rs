@@ -82,7 +82,8 @@ impl PostJob {
     }
 
     /// The server stored it: the stored comment replaces the pending one (or, if the answer holds none that can be
-    /// read, the text as written), its edit token is kept, and the draft is cleared.
+    /// read, the text as written), its edit token is kept (bound to the origin it was posted to), and the draft is
+    /// cleared.
     fn stored(&self, f: crate::net::Fetched) {
         let parent = self.local.parent.clone();
         let answer =
@@ -102,6 +103,7 @@ impl PostJob {
             header("folio-edit-token"),
             header("folio-editable-until"),
             &self.text,
+            &self.outgoing.url,
         );
         if let Some(grant) = grant {
             let (id, now_ms) = (stored.id.clone(), js_sys::Date::now() as i64);

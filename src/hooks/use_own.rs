@@ -1,5 +1,7 @@
 //! The reader's own comments: the two requests an edit token allows on Folio's server, `PATCH` and `DELETE
-//! <post URL>/<id>` with `Authorization: Bearer <token>`, and what they change in the thread state.
+//! <post URL>/<id>` with `Authorization: Bearer <token>`, and what they change in the thread state. The token
+//! comes from `EditGrants::open_for` with that post URL: only a grant issued for the post URL's origin reaches
+//! these hooks (and `<post URL>/<id>` keeps that origin: the id is percent-encoded).
 
 use std::rc::Rc;
 

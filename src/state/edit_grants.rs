@@ -2,12 +2,54 @@
 //! time (`Folio-Edit-Token`), until when it works (`Folio-Editable-Until`) and the text as written (the edit form
 //! starts from it: the list only has the rendered HTML). Kept in `localStorage`, one entry per article; pure here,
 //! so the logic is tested natively.
+//!
+//! A grant is bound to the origin (scheme, host, port) of the URL the comment was posted to: the token is offered
+//! only for edit and delete URLs of that origin, so a comment list that reuses the article's and the comment's
+//! ids with another `post` URL never receives it. Stored grants without an origin (older storage) are dropped.
 
 use std::collections::BTreeMap;
 
 use serde_json::{json, Map, Value};
 
 use crate::source::date::parse_iso8601;
+use crate::source::url::resolve;
+
+/// The origin (`scheme://host[:port]`, lower case, default port left out) of an absolute http(s) URL, as a browser
+/// computes it; `None` for anything else (a relative URL, another scheme, no host, a port that is no number).
+pub fn origin_of(url: &str) -> Option<String> {
+    let url = resolve(None, url)?;
+    let (scheme, rest) = url.split_once("://")?;
+    let default_port = match scheme {
+        "http" => 80,
+        "https" => 443,
+        _ => return None,
+    };
+    let authority = &rest[..rest.find(['/', '?', '#']).unwrap_or(rest.len())];
+    // User information ends at the last `@` (as browsers read it).
+    let host_port = authority.rsplit_once('@').map_or(authority, |(_, h)| h);
+    // The port follows the last `:` after an IPv6 literal's `]`.
+    let colon = host_port
+        .rfind(':')
+        .filter(|&i| host_port.rfind(']').is_none_or(|b| i > b));
+    let (host, port) = match colon {
+        Some(i) => (&host_port[..i], &host_port[i + 1..]),
+        None => (host_port, ""),
+    };
+    if host.is_empty() {
+        return None;
+    }
+    let port = match port {
+        "" => default_port,
+        p if p.bytes().all(|b| b.is_ascii_digit()) => p.parse::<u16>().ok()?,
+        _ => return None,
+    };
+    let host = host.to_ascii_lowercase();
+    Some(if port == default_port {
+        format!("{scheme}://{host}")
+    } else {
+        format!("{scheme}://{host}:{port}")
+    })
+}
 
 /// What proves the reader wrote one comment.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -18,22 +60,32 @@ pub struct EditGrant {
     pub until_ms: i64,
     /// The text as the reader last wrote it (Markdown).
     pub text: String,
+    /// The origin of the URL the comment was posted to ([`origin_of`]): the only origin the token is sent to.
+    pub origin: String,
 }
 
 impl EditGrant {
-    /// A grant from the posting answer's headers; `None` without a token or a readable date (nothing to keep).
-    pub fn from_headers(token: Option<&str>, until: Option<&str>, text: &str) -> Option<Self> {
+    /// A grant from the answer to a post sent to `posted_to`; `None` without a token, a readable date or an http(s)
+    /// origin of `posted_to` (nothing to keep).
+    pub fn from_headers(
+        token: Option<&str>,
+        until: Option<&str>,
+        text: &str,
+        posted_to: &str,
+    ) -> Option<Self> {
         let token = token.map(str::trim).filter(|t| !t.is_empty())?;
         let until = parse_iso8601(until?)?;
         Some(Self {
             token: token.to_string(),
             until_ms: until.epoch_ms,
             text: text.to_string(),
+            origin: origin_of(posted_to)?,
         })
     }
 
-    /// A stored grant (`{"token", "until_ms", "text"}`); `None` when it is not one. Read from a `Value` by hand,
-    /// not by a serde derive: the derive's code would cost the embed more bytes than these lines.
+    /// A stored grant (`{"token", "until_ms", "text", "origin"}`); `None` when it is not one, or has no origin (an
+    /// older entry: it could not say where the token may go). Read from a `Value` by hand, not by a serde derive:
+    /// the derive's code would cost the embed more bytes than these lines.
     fn from_value(v: &Value) -> Option<Self> {
         Some(Self {
             token: v.get("token")?.as_str()?.to_string(),
@@ -43,12 +95,22 @@ impl EditGrant {
                 .and_then(Value::as_str)
                 .unwrap_or_default()
                 .to_string(),
+            origin: v
+                .get("origin")?
+                .as_str()
+                .filter(|o| !o.is_empty())?
+                .to_string(),
         })
     }
 
     /// Whether the window is still open at `now_ms`.
     pub fn is_open(&self, now_ms: i64) -> bool {
         now_ms < self.until_ms
+    }
+
+    /// Whether the token may be sent to `url`: it has the origin the grant was issued for.
+    pub fn allows(&self, url: &str) -> bool {
+        !self.origin.is_empty() && origin_of(url).as_deref() == Some(self.origin.as_str())
     }
 }
 
@@ -81,16 +143,25 @@ impl EditGrants {
             .0
             .iter()
             .map(|(id, g)| {
-                let grant = json!({ "token": g.token, "until_ms": g.until_ms, "text": g.text });
+                let grant = json!({
+                    "token": g.token, "until_ms": g.until_ms, "text": g.text, "origin": g.origin,
+                });
                 (id.clone(), grant)
             })
             .collect();
         Value::Object(map).to_string()
     }
 
-    /// The grant for comment `id`, if its window is open at `now_ms`.
+    /// The grant for comment `id`, if its window is open at `now_ms` (wherever the token was issued for: to offer
+    /// Edit and Delete, ask [`EditGrants::open_for`]).
     pub fn open(&self, id: &str, now_ms: i64) -> Option<&EditGrant> {
         self.0.get(id).filter(|g| g.is_open(now_ms))
+    }
+
+    /// The grant for comment `id` to send to `url` (the comment's edit and delete URL, or the post URL it is built
+    /// from): open at `now_ms` and issued for `url`'s origin. Another origin has no grant (no Edit, no Delete).
+    pub fn open_for(&self, id: &str, url: &str, now_ms: i64) -> Option<&EditGrant> {
+        self.open(id, now_ms).filter(|g| g.allows(url))
     }
 
     /// Keep a grant for comment `id`, dropping every grant whose window has closed (storage never grows without

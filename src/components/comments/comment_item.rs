@@ -72,13 +72,14 @@ pub fn CommentItem(props: &CommentItemProps) -> Html {
         let dispatch = ctx.dispatch.clone();
         Callback::from(move |()| dispatch.emit(ThreadAction::CloseReply))
     };
-    // The reader's own comment, while the server still lets them change it (a token kept from posting time).
+    // The reader's own comment, while the server still lets them change it (a token kept from posting time, for
+    // the origin of this list's post URL: another origin's list reusing the ids gets no Edit, no Delete).
     let now = js_sys::Date::now() as i64;
     let grant = st
         .post
         .as_ref()
         .filter(|_| !c.deleted && pending.is_none())
-        .and_then(|p| Some((p.clone(), st.grants.open(&c.id, now)?.clone())));
+        .and_then(|p| Some((p.clone(), st.grants.open_for(&c.id, &p.url, now)?.clone())));
     let close_edit = {
         let editing = editing.clone();
         Callback::from(move |()| editing.set(false))

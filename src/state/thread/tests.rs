@@ -538,6 +538,7 @@ fn edit_grants_follow_the_readers_actions() {
         token: "t".into(),
         until_ms,
         text: "Hi".into(),
+        origin: "https://api.example".into(),
     };
     let mut stored = EditGrants::default();
     stored.insert("old", grant(NOW - 1), NOW - 10);
