@@ -26,18 +26,44 @@ pub const POLL_TIMEOUT_MS: u32 = 10_000;
 /// What live updates follow: the adapter, the list's URL, and its stream's when it names one.
 pub type LiveSource = (Rc<Adapter>, Rc<str>, Option<Rc<str>>);
 
-/// Keep the thread live while `source` is set (once the list is loaded).
+/// What stops a running poll.
+type Stop = Box<dyn FnOnce()>;
+
+/// Keep the thread live while `source` is set (once the list is loaded): through the list's event stream when it
+/// names one, else (or once the server refuses the stream, e.g. at its per-reader limit) by polling.
 #[hook]
 pub fn use_live(source: Option<LiveSource>, dispatch: Callback<ThreadAction>) {
     use_effect_with(source, move |source| {
-        let mut cleanup: Box<dyn FnOnce()> = Box::new(|| ());
+        let mut cleanup: Stop = Box::new(|| ());
         if let Some((adapter, url, events)) = source.clone() {
-            let stream =
-                events.and_then(|e| stream(&e, adapter.clone(), url.clone(), dispatch.clone()));
-            cleanup = match stream {
-                Some(s) => Box::new(move || drop(s)),
-                None => poll(adapter, url, dispatch),
+            // Polling's stop function once it runs; shared with the stream's fallback, which may start it later.
+            let polling: Rc<RefCell<Option<Stop>>> = Rc::default();
+            let fallback = {
+                let (polling, adapter, url, dispatch) = (
+                    polling.clone(),
+                    adapter.clone(),
+                    url.clone(),
+                    dispatch.clone(),
+                );
+                move || {
+                    let mut slot = polling.borrow_mut();
+                    if slot.is_none() {
+                        *slot = Some(poll(adapter.clone(), url.clone(), dispatch.clone()));
+                    }
+                }
             };
+            let stream =
+                events.and_then(|e| stream(&e, adapter, url.clone(), dispatch, fallback.clone()));
+            if stream.is_none() {
+                fallback();
+            }
+            cleanup = Box::new(move || {
+                drop(stream);
+                let stop = polling.borrow_mut().take();
+                if let Some(stop) = stop {
+                    stop();
+                }
+            });
         }
         move || cleanup()
     });
@@ -48,19 +74,21 @@ fn stream(
     adapter: Rc<Adapter>,
     base: Rc<str>,
     dispatch: Callback<ThreadAction>,
+    on_closed: impl Fn() + 'static,
 ) -> Option<EventStream> {
-    EventStream::open(events, move |text| {
+    let on_message = move |text: String| {
         // A malformed event is skipped: the next reload shows the list as the server has it.
         if let Some(c) = adapter.read_comment(&text, Some(&base)) {
             dispatch.emit(ThreadAction::Arrived(vec![c]));
         }
-    })
+    };
+    EventStream::open(events, on_message, on_closed)
 }
 
 /// Poll the list every [`POLL_MS`] with `If-None-Match`, never while the page is hidden (a background tab does not
 /// spend the reader's data or battery), and at once when the reader comes back (`visibilitychange` to visible, or
 /// the window regaining the focus), so news waits for no tick.
-fn poll(adapter: Rc<Adapter>, url: Rc<str>, dispatch: Callback<ThreadAction>) -> Box<dyn FnOnce()> {
+fn poll(adapter: Rc<Adapter>, url: Rc<str>, dispatch: Callback<ThreadAction>) -> Stop {
     let etag: Rc<RefCell<Option<String>>> = Rc::default();
     let in_flight: Rc<RefCell<Option<AbortHandle>>> = Rc::default();
     let check: Rc<dyn Fn()> = {

@@ -13,6 +13,7 @@ mod live;
 mod own_comments;
 mod paging;
 mod presets;
+mod stream_refused;
 mod support;
 mod threads;
 mod two_readers;
