@@ -94,6 +94,22 @@ fn folio_page_events_next_and_headers() {
     assert_eq!(page.list.total, Some(41));
     let bad = Adapter::folio().read_page(r#"{"comments": 3}"#, url, 1, &[]);
     assert!(matches!(bad, Err(SourceError::WrongType { .. })), "{bad:?}");
+    // The stream's URL gets the check every link gets before it reaches `EventSource` (issue 12, finding 11).
+    for hostile in [
+        "javascript:alert(1)",
+        "data:text/event-stream,x",
+        "  JavaScript:alert(1)",
+        "java\tscript:alert(1)",
+    ] {
+        let text = format!(
+            r#"{{"comments": [], "events": {}}}"#,
+            serde_json::json!(hostile)
+        );
+        let page = Adapter::folio()
+            .read_page(&text, url, 1, &[])
+            .expect("page");
+        assert_eq!(page.events, None, "{hostile}");
+    }
 }
 
 // A WordPress page through the preset: threaded by `parent`, and paged by `X-WP-TotalPages` (a poll of the first
