@@ -16,7 +16,7 @@ const FILES = {
   cssSri: "__FOLIO_CSS_SRI__",
 };
 const at = (name) => new URL(name, import.meta.url).href;
-const ATTRS = ["src", "comments", "preset", "mapping", "lang", "theme"];
+const ATTRS = ["src", "comments", "preset", "mapping", "lang", "theme", "images"];
 let wasm; // the module's exports, once initialised
 let loading; // the promise of them
 // The module is fetched once, with its integrity checked, by a modulepreload link (a failed check is an error

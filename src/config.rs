@@ -26,6 +26,31 @@ impl Theme {
     }
 }
 
+/// Which comment avatars load: a picture from another host tells that host who reads the page, and a host page
+/// with a strict `img-src` would report it. Declined avatars show the author's initial.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Images {
+    /// Only from the API's own origin (the article `src`'s): no third party learns of the reader.
+    #[default]
+    SameOrigin,
+    /// From any http(s) host the API names (Gravatar for WordPress…).
+    All,
+    /// None: initials only.
+    None,
+}
+
+impl Images {
+    /// Whether an avatar at `image` (an absolute URL) may load, for an API whose origin is `api_origin`.
+    pub fn allows(self, image: &str, api_origin: Option<&str>) -> bool {
+        match self {
+            Self::All => true,
+            Self::None => false,
+            Self::SameOrigin => api_origin
+                .is_some_and(|api| crate::source::url::origin_of(image).as_deref() == Some(api)),
+        }
+    }
+}
+
 /// Everything a host can set. Only `src` is required.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ReaderConfig {
@@ -41,6 +66,8 @@ pub struct ReaderConfig {
     pub preset: Option<AttrValue>,
     /// A mapping document: a URL, or the JSON itself.
     pub mapping: Option<AttrValue>,
+    /// Which comment avatars load (`images="same-origin|all|none"`).
+    pub images: Images,
 }
 
 impl ReaderConfig {
@@ -80,6 +107,18 @@ impl ReaderConfig {
                         }
                     }
                 }
+                "images" => {
+                    config.images = match value {
+                        "" | "same-origin" => Images::SameOrigin,
+                        "all" => Images::All,
+                        "none" => Images::None,
+                        other => {
+                            return Err(format!(
+                                "folio: images \"{other}\" is not one of same-origin, all, none"
+                            ))
+                        }
+                    }
+                }
                 _ => {}
             }
         }
@@ -108,6 +147,34 @@ mod tests {
         assert_eq!(c.comments.as_deref(), Some("c.json"));
         assert_eq!(c.theme, Theme::Dark);
         assert_eq!(c.preset, None);
+    }
+
+    // Avatars: same-origin by default (only the API's origin), all, or none; anything else is refused.
+    #[test]
+    fn image_policy() {
+        let read = |v| ReaderConfig::from_pairs([("src", "a"), ("images", v)]).map(|c| c.images);
+        assert_eq!(read(""), Ok(Images::SameOrigin));
+        assert_eq!(read("all"), Ok(Images::All));
+        assert_eq!(read("none"), Ok(Images::None));
+        assert!(read("some").is_err_and(|e| e.contains("same-origin, all, none")));
+        let api = Some("https://api.example");
+        let same = Images::SameOrigin;
+        assert!(same.allows("https://api.example/avatars/a.png", api));
+        assert!(!same.allows("https://gravatar.com/avatar/x", api));
+        assert!(
+            !same.allows("http://api.example/a.png", api),
+            "another scheme"
+        );
+        assert!(
+            !same.allows("https://api.example:8443/a.png", api),
+            "another port"
+        );
+        assert!(
+            !same.allows("https://api.example/a.png", None),
+            "no API origin known"
+        );
+        assert!(Images::All.allows("https://gravatar.com/avatar/x", api));
+        assert!(!Images::None.allows("https://api.example/a.png", api));
     }
 
     // A missing src and an unknown theme are refused with a message prefixed `folio:`.

@@ -3,7 +3,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::article::ArticleView;
-use super::comments::CommentSection;
+use super::comments::{AvatarRule, CommentSection};
 use super::common::{ErrorBox, Loading};
 use super::share::ShareBar;
 use crate::config::ReaderConfig;
@@ -106,11 +106,19 @@ pub fn Reader(props: &ReaderProps) -> Html {
             }
         }
     };
+    // Which avatars may load: the host's `images` setting against the API's origin (the article URL's).
+    let avatars = (*use_memo((config.images, config.src.clone()), |(images, src)| {
+        let page = web_sys::window().and_then(|w| w.location().href().ok());
+        AvatarRule::new(*images, src, page.as_deref())
+    }))
+    .clone();
     html! {
         <ContextProvider<Lang> context={lang}>
+          <ContextProvider<AvatarRule> context={avatars}>
             <div class="folio" part="root" data-theme={config.theme.as_attr()} lang={lang.code()} dir={if lang.is_rtl() { "rtl" } else { "ltr" }}>
                 { content }
             </div>
+          </ContextProvider<AvatarRule>>
         </ContextProvider<Lang>>
     }
 }

@@ -7,10 +7,12 @@
 //! This file holds the checks ([`safe_link`], [`safe_image`]); resolution is in `resolve`, the
 //! parts of a URL in `parts`, percent-encoding in `percent`.
 
+mod origin;
 mod parts;
 mod percent;
 mod resolve;
 
+pub use origin::origin_of;
 pub use percent::{decode_component, encode_component};
 pub use resolve::resolve;
 

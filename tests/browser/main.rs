@@ -6,6 +6,7 @@
 #![cfg(target_arch = "wasm32")]
 
 mod article;
+mod avatars;
 mod comments;
 mod common;
 mod hostile;

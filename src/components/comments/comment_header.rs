@@ -1,6 +1,6 @@
 use yew::prelude::*;
 
-use super::RelativeTime;
+use super::{Avatar, RelativeTime};
 use crate::hooks::use_strings;
 use crate::i18n::fill_name;
 use crate::model::Comment;
@@ -23,21 +23,9 @@ pub struct CommentHeaderProps {
 pub fn CommentHeader(props: &CommentHeaderProps) -> Html {
     let s = use_strings();
     let c = &props.comment;
-    // The first letter as written; the stylesheet upper-cases it (`text-transform`), which knows every script.
-    let initial: String = c
-        .author
-        .name
-        .chars()
-        .next()
-        .map(String::from)
-        .unwrap_or_default();
     html! {
         <header class="folio-comment__header">
-            if let Some(avatar) = &c.author.avatar {
-                <img class="folio-avatar" src={avatar.to_string()} alt="" width="36" height="36" loading="lazy" />
-            } else {
-                <span class="folio-avatar folio-avatar--initial" aria-hidden="true">{ initial }</span>
-            }
+            <Avatar name={c.author.name.clone()} src={c.author.avatar.clone()} />
             <span class="folio-comment__who">
                 if let Some(url) = &c.author.url {
                     <a class="folio-comment__author" href={url.to_string()} rel="ugc nofollow noopener noreferrer">{ c.author.name.to_string() }</a>

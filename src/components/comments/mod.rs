@@ -1,6 +1,7 @@
 //! The comment thread: the section with its count, sort control, live announcements and empty state; each comment
 //! with its replies (collapsible, paged); and the form that writes a comment or a reply.
 
+mod avatar;
 mod comment_header;
 mod comment_item;
 pub mod comment_section;
@@ -20,6 +21,7 @@ mod sort_control;
 mod text_field;
 mod thread_context;
 
+pub use avatar::{Avatar, AvatarProps, AvatarRule};
 pub use comment_header::{CommentHeader, CommentHeaderProps};
 pub use comment_item::{CommentItem, CommentItemProps};
 pub use comment_section::{CommentSection, CommentSectionProps};

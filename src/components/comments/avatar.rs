@@ -1,0 +1,61 @@
+//! A comment author's picture, or their initial: the picture only where the host's image setting allows it
+//! (`images`, [`Images`]), so by default no host but the API's own learns who reads the page.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::config::Images;
+use crate::source::url::{origin_of, resolve};
+
+/// Which avatars may load in this reader: the host's setting and the API's origin. Provided by the `Reader`.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct AvatarRule {
+    /// The host's setting.
+    pub images: Images,
+    /// The origin of the article's URL (resolved against the page), the API's own.
+    pub api_origin: Option<Rc<str>>,
+}
+
+impl AvatarRule {
+    /// The rule for an API whose article is at `src` (relative URLs resolved against `page`).
+    pub fn new(images: Images, src: &str, page: Option<&str>) -> Self {
+        let api_origin = resolve(page, src).and_then(|u| origin_of(&u)).map(Rc::from);
+        Self { images, api_origin }
+    }
+}
+
+/// Props of [`Avatar`].
+#[derive(Properties, PartialEq)]
+pub struct AvatarProps {
+    /// The author's name (its first letter is the fallback).
+    pub name: Rc<str>,
+    /// The picture's URL, already checked as an http(s) image URL.
+    pub src: Option<Rc<str>>,
+}
+
+/// The picture when the rule allows it (outside a `Reader`, with no rule given, it always does), else the initial.
+#[component]
+pub fn Avatar(props: &AvatarProps) -> Html {
+    let rule = use_context::<AvatarRule>();
+    let allowed = props.src.as_deref().filter(|src| {
+        rule.as_ref()
+            .is_none_or(|r| r.images.allows(src, r.api_origin.as_deref()))
+    });
+    match allowed {
+        Some(src) => html! {
+            <img class="folio-avatar" src={src.to_string()} alt="" width="36" height="36" loading="lazy" />
+        },
+        None => {
+            // The first letter as written; the stylesheet upper-cases it (`text-transform`), which knows every
+            // script.
+            let initial: String = props
+                .name
+                .chars()
+                .next()
+                .map(String::from)
+                .unwrap_or_default();
+            html! { <span class="folio-avatar folio-avatar--initial" aria-hidden="true">{ initial }</span> }
+        }
+    }
+}
