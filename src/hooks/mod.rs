@@ -3,6 +3,7 @@
 //! callbacks. Nothing below this layer touches the browser's network or storage; nothing above it fetches.
 
 mod comment_page;
+mod live_poll;
 mod post_job;
 mod section;
 mod use_article;
@@ -19,12 +20,13 @@ mod use_stub;
 mod use_thread;
 
 pub use comment_page::{fetch_page, LoadedPage};
+pub use live_poll::{POLL_MS, POLL_TIMEOUT_MS};
 pub use section::{use_retry, use_section_io, SectionIo};
 pub use use_article::{use_article, Source};
 pub use use_compose::{use_compose, Compose, Submit};
 pub use use_document::{use_document, Parser};
 pub use use_lang::{use_lang, use_strings};
-pub use use_live::{use_live, LiveSource, POLL_MS, POLL_TIMEOUT_MS};
+pub use use_live::{use_live, LiveSource};
 pub use use_load::use_load;
 pub use use_more_pages::use_more_pages;
 pub use use_own::{use_delete, use_edit, OwnRequest};
