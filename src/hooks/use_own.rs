@@ -89,8 +89,16 @@ pub fn use_edit(
             )
             .await;
             if let (Ok(f), Some(io)) = (&sent, &io) {
-                let stored = io.source.0.read_comment(&f.text, Some(&f.url));
-                let updated = stored.unwrap_or_else(|| Comment {
+                // Read like a post's answer: a moderated server holds an edited comment again (202, or
+                // `Folio-Status: pending`), and the reader is told it awaits review.
+                let answer = io.source.0.read_post_answer(
+                    f.status,
+                    &f.headers,
+                    &f.text,
+                    Some(&f.url),
+                    comment.parent.clone(),
+                );
+                let updated = answer.comment.unwrap_or_else(|| Comment {
                     body: markdown_to_html(&text, Policy::Comment, None),
                     ..comment
                 });
@@ -98,6 +106,9 @@ pub fn use_edit(
                     id: updated.id.clone(),
                     text,
                 });
+                if answer.held {
+                    io.dispatch.emit(ThreadAction::Held(updated.id.clone()));
+                }
                 io.dispatch.emit(ThreadAction::Posted(updated));
             }
             told.emit(sent.map(|_| ()));

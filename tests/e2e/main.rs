@@ -10,6 +10,7 @@ mod embed;
 mod faults;
 mod integrity;
 mod live;
+mod moderated_edit;
 mod own_comments;
 mod paging;
 mod presets;

@@ -9,29 +9,10 @@ use serde_json::json;
 
 use crate::support::api::{api_as, post_from_elsewhere, stored_with_body, trains_comments};
 use crate::support::thread::{
-    drawn_comments, fill, inserted_only_on_request, open_trains, replied_under, reply_to, unique,
-    FORM, TRAINS,
+    drawn_comments, inserted_only_on_request, open_trains, post_mine, replied_under, reply_to,
+    unique, FORM, TRAINS,
 };
 use crate::support::{dist, Browser, Server, Session};
-
-/// The drawn comment (not the pending copy) whose text contains `text`, as a JavaScript expression.
-fn mine(text: &str) -> String {
-    format!("[...document.querySelectorAll('article.folio-comment')].find(a => a.textContent.includes('{text}') && a.parentElement.id.startsWith('comment-p'))")
-}
-
-/// Post `text` as `name` from the compose form and wait until the drawn comment holds `mark` (a CSS selector: the
-/// Edit button, the held badge); returns the expression that finds the comment.
-async fn post_mine(s: &Session, name: &str, text: &str, mark: &str) -> String {
-    fill(s, name, text).await;
-    s.click(&format!("{FORM} button[type=submit]")).await;
-    let find = mine(text);
-    s.wait_for(
-        &format!("the posted comment with {mark}"),
-        &format!("{find} && {find}.querySelector('{mark}')"),
-    )
-    .await;
-    find
-}
 
 // Post, edit (through the same Markdown field), reply, delete after an in-page question: the comment becomes a
 // placeholder that keeps its reply, and the server has the edit and the deletion.

@@ -111,3 +111,22 @@ pub async fn inserted_only_on_request(s: &Session, before: &Value, body: &str) {
     )
     .await;
 }
+
+/// The drawn comment (not the pending copy) whose text contains `text`, as a JavaScript expression.
+pub fn mine(text: &str) -> String {
+    format!("[...document.querySelectorAll('article.folio-comment')].find(a => a.textContent.includes('{text}') && a.parentElement.id.startsWith('comment-p'))")
+}
+
+/// Post `text` as `name` from the compose form and wait until the drawn comment holds `mark` (a CSS selector: the
+/// Edit button, the held badge); returns the expression that finds the comment.
+pub async fn post_mine(s: &Session, name: &str, text: &str, mark: &str) -> String {
+    fill(s, name, text).await;
+    s.click(&format!("{FORM} button[type=submit]")).await;
+    let find = mine(text);
+    s.wait_for(
+        &format!("the posted comment with {mark}"),
+        &format!("{find} && {find}.querySelector('{mark}')"),
+    )
+    .await;
+    find
+}
