@@ -17,6 +17,7 @@ mod presets;
 mod stream_refused;
 mod support;
 mod threads;
+mod token_origin;
 mod two_readers;
 mod wordpress;
 mod xss;
