@@ -166,8 +166,9 @@ fn shows_comment(id: &str, text: &str) -> String {
 
 // A host page on another origin than Folio and its API (localhost vs 127.0.0.1), served with the header
 // `Content-Security-Policy` of docs/embed.md and loading folio.js with its SRI hash: the reader renders, styled,
-// with its image and comments, a constructed stylesheet applies, a comment posts, and no violation is reported in
-// the document or any shadow root. A blocked inline <style> at the end shows that the watcher hears violations and
+// with its image and comments, a constructed stylesheet applies, a comment posts, a comment whose avatar is on a
+// third party shows the initial instead (issue 12, finding 11: with images="all" it would be an img-src violation),
+// and no violation is reported in the document or any shadow root. A blocked inline <style> at the end shows that the watcher hears violations and
 // that the header is in force.
 #[tokio::test(flavor = "multi_thread")]
 async fn strict_csp_header_on_another_origin_works() {
@@ -239,6 +240,22 @@ async fn strict_csp_header_on_another_origin_works() {
             )
             .await;
         assert_eq!(adopted, "rgb(1, 2, 3)", "{browser:?}: a constructed sheet");
+        // Reader `g`'s comment has a Gravatar avatar: by default (images="same-origin") its initial is drawn and
+        // no request goes to Gravatar, so the policy's img-src (Folio and the API only) reports nothing.
+        s.wait_for(
+            "the comment with a third-party avatar",
+            &inside("g", "article.folio-comment .folio-avatar"),
+        )
+        .await;
+        assert_eq!(
+            s.eval(&format!(
+                "const a = {}; return [a.tagName, a.textContent]",
+                inside("g", "article.folio-comment .folio-avatar")
+            ))
+            .await,
+            serde_json::json!(["SPAN", "é"]),
+            "{browser:?}: the initial instead of the third-party picture"
+        );
         let text = format!("Posted under a strict policy from {browser:?}");
         post_comment(&s, "r", "Careful reader", &text).await;
         s.wait_for("the event", "window.__posted.length === 1")
