@@ -32,7 +32,7 @@ fn implied_end_tags() {
     assert_eq!(art("<p>a<p>b<div>c</div>"), "<p>a</p><p>b</p><div>c</div>");
     assert_eq!(
         art("<table><tr><td>1<td>2<tr><td>3</table>"),
-        "<table><tr><td>1</td><td>2</td></tr><tr><td>3</td></tr></table>"
+        "<table><tbody><tr><td>1</td><td>2</td></tr><tr><td>3</td></tr></tbody></table>"
     );
     assert_eq!(
         art("<dl><dt>a<dd>b<dt>c</dl>"),

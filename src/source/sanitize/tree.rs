@@ -1,8 +1,8 @@
 //! The tree builder: walks the tokens, keeps a stack of the allowed elements it has opened, and writes a
 //! well-formed, re-serialised copy of what the policy allows. It closes elements where a browser would imply their
-//! end (a new `<li>`, `<p>` inside `<p>`…), closes everything still open at the end, and never nests deeper than
-//! [`MAX_DEPTH`], so the browser builds exactly the tree we emit: there is nothing left for it to "fix", and so no
-//! room for mutation XSS.
+//! end (a new `<li>`, `<p>` inside `<p>`…), keeps out of tables what a browser would foster-parent, closes all
+//! still open at the end, and never nests deeper than [`MAX_DEPTH`], so the browser builds exactly the tree we
+//! emit (checked against html5ever): there is nothing left for it to "fix", so no room for mutation XSS.
 //!
 //! Everything is a loop over tokens plus a bounded walk of the stack; no recursion. This file reads the tokens;
 //! writing the output and its top-level segments is in [`emit`], implied ends and nesting limits in [`super::scope`].
@@ -39,6 +39,8 @@ pub(super) struct Builder<'a, 'b> {
     pre_open_at: Option<usize>,
     segments: Vec<Segment>,
     scratch: String,
+    /// Per open table, the text a browser would foster-parent out of it ([`super::table`]).
+    pub(super) foster: Vec<String>,
 }
 
 /// The name in ASCII lower case, in `buf`; `""` for names longer than any element we know.
@@ -70,6 +72,7 @@ pub(super) fn run(html: &str, policy: Policy, base: Option<&str>) -> (String, Ve
         pre_open_at: None,
         segments: Vec::new(),
         scratch: String::new(),
+        foster: Vec::new(),
     };
     let mut tokens = Tokenizer::new(&html);
     let mut attrs = Vec::new();

@@ -4,6 +4,7 @@
 
 use super::super::attrs::write_attrs;
 use super::super::kinds::{is_block, is_table_part, is_void};
+use super::super::table::fits_table_parent;
 use super::super::text::escape_into;
 use super::super::tokenizer::RawAttr;
 use super::{Builder, MAX_DEPTH};
@@ -27,19 +28,9 @@ pub(in crate::source::sanitize) struct Segment {
     pub kind: SegKind,
 }
 
-/// Can table part `name` open directly inside `parent`? Only where a browser keeps it as written.
-fn fits_table_parent(name: &str, parent: Option<&str>) -> bool {
-    match name {
-        "caption" | "thead" | "tbody" | "tfoot" => parent == Some("table"),
-        "tr" => matches!(parent, Some("table" | "thead" | "tbody" | "tfoot")),
-        "td" | "th" => parent == Some("tr"),
-        _ => true,
-    }
-}
-
 impl Builder<'_, '_> {
-    pub(super) fn text(&mut self, s: &str) {
-        if s.is_empty() {
+    pub(in crate::source::sanitize) fn text(&mut self, s: &str) {
+        if s.is_empty() || self.foster_text(s) {
             return;
         }
         let start = self.out.len();
@@ -70,6 +61,9 @@ impl Builder<'_, '_> {
     pub(in crate::source::sanitize) fn open(&mut self, name: &'static str, attrs: &[RawAttr<'_>]) {
         if is_table_part(name) && !self.stack.contains(&"table") {
             // A browser ignores these outside a table; so do we (their content stays).
+            return;
+        }
+        if !self.table_keeps(name) {
             return;
         }
         self.implied_ends(name);
@@ -113,6 +107,9 @@ impl Builder<'_, '_> {
                 }
             } else {
                 self.stack.push(name);
+                if name == "table" {
+                    self.foster.push(String::new());
+                }
             }
             if name == "pre" {
                 self.pre_newline = true;
@@ -131,6 +128,9 @@ impl Builder<'_, '_> {
             self.out.push('>');
             if self.stack.is_empty() {
                 self.end_segment();
+            }
+            if name == "table" {
+                self.flush_foster();
             }
         }
     }
