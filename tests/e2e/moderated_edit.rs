@@ -3,20 +3,12 @@
 //! published.
 
 use crate::support::api::{api_as, stored_with_body};
-use crate::support::thread::{open_trains, post_mine, unique, TRAINS};
-use crate::support::{dist, Browser, Server, Session};
-
-const MODERATOR: &str = "e2e-moderator-token-0002";
+use crate::support::thread::{moderated_server, open_trains, post_mine, unique, MODERATOR, TRAINS};
+use crate::support::{Browser, Session};
 
 #[tokio::test(flavor = "multi_thread")]
 async fn edit_on_a_moderated_server_is_marked_held_again() {
-    let server = Server::start_serving_with(dist(), |_| {
-        vec![
-            "--moderate".into(),
-            "--moderator-token".into(),
-            MODERATOR.into(),
-        ]
-    });
+    let server = moderated_server();
     for browser in Browser::ALL {
         let s = Session::start(browser).await;
         open_trains(&s, &server, "").await;

@@ -3,14 +3,12 @@
 //! delete is confirmed in the page and leaves a placeholder that keeps its replies; and on a server without an event
 //! stream (`--no-events`) a comment from a second client is found by polling, announced, and inserted on request.
 
-use std::time::{Duration, Instant};
-
 use serde_json::json;
 
 use crate::support::api::{api_as, post_from_elsewhere, stored_with_body, trains_comments};
 use crate::support::thread::{
-    drawn_comments, inserted_only_on_request, open_trains, post_mine, replied_under, reply_to,
-    unique, FORM, TRAINS,
+    drawn_comments, inserted_only_on_request, moderated_server, one_new_comment_announced,
+    open_trains, post_mine, replied_under, reply_to, unique, FORM, MODERATOR, TRAINS,
 };
 use crate::support::{dist, Browser, Server, Session};
 
@@ -134,21 +132,7 @@ async fn polling_finds_a_comment_from_another_client() {
         let before = drawn_comments(&s).await;
         let body = unique(browser, "Polled hello");
         assert_eq!(post_from_elsewhere(&server, &body).await, 201);
-        // The reader returns to the page (focus): the poll runs now rather than at the next 30 s tick.
-        let announced =
-            "document.querySelector('.folio-live[aria-live=polite] .folio-live__count')";
-        let deadline = Instant::now() + Duration::from_secs(40);
-        while s.eval(&format!("return !!{announced}")).await != true {
-            assert!(Instant::now() < deadline, "{browser:?}: no announcement");
-            s.eval("window.dispatchEvent(new Event('focus')); return 0")
-                .await;
-            tokio::time::sleep(Duration::from_millis(300)).await;
-        }
-        assert_eq!(
-            s.text(".folio-live__count").await,
-            "1 new comment",
-            "{browser:?}"
-        );
+        one_new_comment_announced(&s, browser, "no announcement").await;
         inserted_only_on_request(&s, &before, &body).await;
         s.close().await;
     }
@@ -158,14 +142,7 @@ async fn polling_finds_a_comment_from_another_client() {
 // moderator token); the approval reaches the page through the event stream and the mark goes away.
 #[tokio::test(flavor = "multi_thread")]
 async fn held_comment_is_marked_until_approved() {
-    const MODERATOR: &str = "e2e-moderator-token-0001";
-    let server = Server::start_serving_with(dist(), |_| {
-        vec![
-            "--moderate".into(),
-            "--moderator-token".into(),
-            MODERATOR.into(),
-        ]
-    });
+    let server = moderated_server();
     for browser in Browser::ALL {
         let s = Session::start(browser).await;
         open_trains(&s, &server, "").await;

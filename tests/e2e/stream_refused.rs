@@ -2,13 +2,11 @@
 //! `EventSource` with `429`: the browser gives that stream up for good, and the widget must fall back to polling
 //! instead of going quiet. Here another stream from the same address (127.0.0.1) holds the only slot.
 
-use std::time::{Duration, Instant};
-
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
 
 use crate::support::api::post_from_elsewhere;
-use crate::support::thread::{open_trains, unique, TRAINS};
+use crate::support::thread::{one_new_comment_announced, open_trains, unique, TRAINS};
 use crate::support::{dist, Browser, Server, Session};
 
 /// Open the trains article's event stream from this process and keep it: the stream slot of 127.0.0.1.
@@ -47,24 +45,13 @@ async fn refused_stream_falls_back_to_polling() {
         open_trains(&s, &server, "").await;
         let body = unique(browser, "Found despite a refused stream");
         assert_eq!(post_from_elsewhere(&server, &body).await, 201);
-        // No stream brings it; the poll does (at once when the reader comes back to the page: focus).
-        let announced =
-            "document.querySelector('.folio-live[aria-live=polite] .folio-live__count')";
-        let deadline = Instant::now() + Duration::from_secs(40);
-        while s.eval(&format!("return !!{announced}")).await != true {
-            assert!(
-                Instant::now() < deadline,
-                "{browser:?}: the widget went quiet after its stream was refused"
-            );
-            s.eval("window.dispatchEvent(new Event('focus')); return 0")
-                .await;
-            tokio::time::sleep(Duration::from_millis(300)).await;
-        }
-        assert_eq!(
-            s.text(".folio-live__count").await,
-            "1 new comment",
-            "{browser:?}"
-        );
+        // No stream brings it; the poll does.
+        one_new_comment_announced(
+            &s,
+            browser,
+            "the widget went quiet after its stream was refused",
+        )
+        .await;
         s.close().await;
     }
 }

@@ -130,3 +130,35 @@ pub async fn post_mine(s: &Session, name: &str, text: &str, mark: &str) -> Strin
     .await;
     find
 }
+
+/// The moderator token the moderated test servers are started with.
+pub const MODERATOR: &str = "e2e-moderator-token-0001";
+
+/// The reference server with `--moderate` and [`MODERATOR`].
+pub fn moderated_server() -> Server {
+    Server::start_serving_with(super::dist(), |_| {
+        vec![
+            "--moderate".into(),
+            "--moderator-token".into(),
+            MODERATOR.into(),
+        ]
+    })
+}
+
+/// Wait until the polite live region announces "1 new comment" (polling: the reader coming back to the page,
+/// `focus`, polls at once rather than at the next 30 s tick); `why` names what failed otherwise.
+pub async fn one_new_comment_announced(s: &Session, browser: Browser, why: &str) {
+    let announced = "document.querySelector('.folio-live[aria-live=polite] .folio-live__count')";
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(40);
+    while s.eval(&format!("return !!{announced}")).await != true {
+        assert!(std::time::Instant::now() < deadline, "{browser:?}: {why}");
+        s.eval("window.dispatchEvent(new Event('focus')); return 0")
+            .await;
+        tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    }
+    assert_eq!(
+        s.text(".folio-live__count").await,
+        "1 new comment",
+        "{browser:?}"
+    );
+}
