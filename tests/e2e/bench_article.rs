@@ -34,8 +34,10 @@ use serde_json::{json, Value};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::{TcpListener, TcpStream};
 
+use crate::support::browser::chromium_options;
 use crate::support::loopback::read_request;
 use crate::support::paths::copy_dir;
+use crate::support::paths::which;
 use crate::support::{dist, Server};
 
 const SEED: &str = "cuba-china-military-cooperation";
@@ -358,22 +360,13 @@ fn file_len(path: &Path) -> u64 {
         .len()
 }
 
-/// Today's date (UTC) as YYYY-MM-DD, from the days since 1970 (H. Hinnant's civil-from-days).
+/// Today's date (UTC) as YYYY-MM-DD.
 fn today() -> String {
-    let secs = std::time::SystemTime::now()
+    let ms = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_secs())
+        .map(|d| d.as_millis() as i64)
         .unwrap_or(0);
-    let z = (secs / 86_400) as i64 + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    format!("{year:04}-{month:02}-{day:02}")
+    folio_time::format_date(ms)
 }
 
 /// "AMD EPYC, 2 cores, Linux 6.1.0" from /proc.
@@ -908,17 +901,10 @@ impl Driver {
             std::process::id()
         ));
         std::fs::create_dir_all(&profile).expect("profile dir");
-        let binary = which(&["chromium", "chromium-browser"]).expect("chromium");
         let caps = json!({"capabilities": {"alwaysMatch": {
             "browserName": "chrome",
             "pageLoadStrategy": "normal",
-            "goog:chromeOptions": {
-                "binary": binary,
-                "args": ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                         "--disable-quic", "--no-first-run", "--disable-background-networking",
-                         "--disable-component-update", "--disable-sync", "--window-size=1280,900",
-                         format!("--user-data-dir={}", profile.display())]
-            }
+            "goog:chromeOptions": chromium_options(&profile),
         }}});
         let created = self
             .call("POST", "/session", Some(&caps))
@@ -1044,12 +1030,4 @@ async fn read_response(stream: &mut TcpStream) -> Result<String, String> {
         Some(h) => Ok(String::from_utf8_lossy(&buf[h..]).into_owned()),
         None => Err("the connection closed before an answer".to_string()),
     }
-}
-
-/// The first of `names` on `PATH`.
-fn which(names: &[&str]) -> Option<PathBuf> {
-    let path = std::env::var_os("PATH")?;
-    std::env::split_paths(&path)
-        .flat_map(|dir| names.iter().map(move |n| dir.join(n)))
-        .find(|p| p.is_file())
 }

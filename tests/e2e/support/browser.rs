@@ -30,16 +30,9 @@ impl Browser {
             Browser::Chromium => {
                 let driver = which(&["chromedriver"])
                     .expect("chromedriver (apt-get install chromium-driver)");
-                let binary = which(&["chromium", "chromium-browser"]).expect("chromium");
                 let caps = json!({
                     "browserName": "chrome",
-                    "goog:chromeOptions": {
-                        "binary": binary,
-                        "args": ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                                 "--disable-quic", "--no-first-run", "--disable-background-networking",
-                                 "--disable-component-update", "--disable-sync", "--window-size=1280,900",
-                                 format!("--user-data-dir={}", profile.display())]
-                    }
+                    "goog:chromeOptions": chromium_options(profile),
                 });
                 (driver, caps)
             }
@@ -70,4 +63,17 @@ impl Browser {
         }
         (driver, caps.as_object().cloned().unwrap_or_default())
     }
+}
+
+/// `goog:chromeOptions` for a headless Chromium with its profile in `profile`. The background-networking flags
+/// matter here: without them Chromium's own connections are refused by this machine's closed network.
+pub fn chromium_options(profile: &Path) -> Value {
+    let binary = which(&["chromium", "chromium-browser"]).expect("chromium");
+    json!({
+        "binary": binary,
+        "args": ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                 "--disable-quic", "--no-first-run", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--window-size=1280,900",
+                 format!("--user-data-dir={}", profile.display())]
+    })
 }

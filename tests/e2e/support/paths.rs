@@ -41,7 +41,7 @@ pub fn copy_dir(from: &Path, to: &Path) {
 }
 
 /// The first of `names` found on `PATH` or in `~/.cargo/bin`.
-pub(super) fn which(names: &[&str]) -> Option<PathBuf> {
+pub fn which(names: &[&str]) -> Option<PathBuf> {
     let path = std::env::var_os("PATH")?;
     let home_cargo = std::env::var_os("HOME").map(|h| Path::new(&h).join(".cargo/bin"));
     std::env::split_paths(&path)
