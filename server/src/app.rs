@@ -5,7 +5,7 @@ use axum::Router;
 use tokio::sync::watch;
 
 use crate::config::Config;
-use crate::db::Db;
+use crate::db::{pg, Db, Sqlite};
 use crate::housekeeping;
 use crate::routes;
 use crate::seed;
@@ -36,23 +36,58 @@ pub fn build(config: &Config) -> Result<App, String> {
             config.dist.display()
         );
     }
-    if let Some(parent) = config.db.parent().filter(|p| !p.as_os_str().is_empty()) {
-        std::fs::create_dir_all(parent)
-            .map_err(|err| format!("cannot create {}: {err}", parent.display()))?;
-    }
-    let db = Db::open(&config.db)
-        .map_err(|err| format!("cannot open the database {}: {err}", config.db.display()))?;
-    let report = seed::import_all(&db, &config.dist);
+    let (stop, stopped) = watch::channel(false);
+    let db = open(config)?;
+    let state = AppState::new(config, db, stopped);
+    let cutoffs = housekeeping::cutoffs(&state);
+    let report = match &state.db {
+        Db::Sqlite(sqlite) => {
+            let report = seed::import_all(sqlite, &config.dist);
+            housekeeping::sweep_blocking(sqlite, cutoffs)?;
+            report
+        }
+        Db::Postgres(pg) => {
+            let (seeds, mut report) = seed::read_all(&config.dist);
+            let (added, skipped) = pg::block_on(|| pg::prepare(pg.config(), &seeds, cutoffs))??;
+            report.added += added;
+            report.skipped += skipped;
+            report
+        }
+    };
     eprintln!(
         "folio-server: {} articles, {} new seed comments imported, {} skipped",
         report.articles, report.added, report.skipped
     );
-    let (stop, stopped) = watch::channel(false);
-    let state = AppState::new(config, db, stopped);
-    housekeeping::sweep_blocking(&state)?;
     Ok(App {
         router: routes::router(state.clone(), &config.allow_origins),
         stop,
         state,
     })
+}
+
+/// Starts the work that runs beside the requests on the serving runtime: the sweep on a clock and, on PostgreSQL,
+/// the listener that relays comments published by other instances to this one's event streams.
+pub fn spawn_background(state: &AppState) {
+    tokio::spawn(housekeeping::run(state.clone()));
+    if let Db::Postgres(pg) = &state.db {
+        let events = state.events.clone();
+        tokio::spawn(pg::listen::run(pg.clone(), move |article, comment| {
+            events.publish(article, &comment);
+        }));
+    }
+}
+
+/// Opens the store `--db` names: a PostgreSQL URL (its pool; connections open on first use) or a SQLite file
+/// (created with its directory when missing).
+pub fn open(config: &Config) -> Result<Db, String> {
+    if let Some(url) = config.database_url() {
+        return pg::Pg::new(url).map(Db::Postgres);
+    }
+    if let Some(parent) = config.db.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(parent)
+            .map_err(|err| format!("cannot create {}: {err}", parent.display()))?;
+    }
+    Sqlite::open(&config.db)
+        .map(Db::Sqlite)
+        .map_err(|err| format!("cannot open the database {}: {err}", config.db.display()))
 }

@@ -10,20 +10,16 @@ use crate::timefmt::now_millis;
 /// How often the sweep runs: tokens outlive their window by at most this much.
 pub const EVERY: Duration = Duration::from_secs(60);
 
-/// One sweep on the blocking pool; a failure is logged by [`db::Db::run`] and tried again next time.
+/// One sweep; a failure is logged by the store and tried again next time.
 pub async fn sweep(state: &AppState) {
     let (tokens, keys) = cutoffs(state);
-    let _ = state
-        .db
-        .run(move |conn| db::sweep(conn, tokens, keys))
-        .await;
+    let _ = state.db.sweep(tokens, keys).await;
 }
 
-/// One sweep now, for startup (before any request).
-pub fn sweep_blocking(state: &AppState) -> Result<(), String> {
-    let (tokens, keys) = cutoffs(state);
-    state
-        .db
+/// One sweep of a SQLite store now, for startup (before any request); PostgreSQL sweeps in
+/// [`db::pg::prepare`].
+pub fn sweep_blocking(sqlite: &db::Sqlite, (tokens, keys): (i64, i64)) -> Result<(), String> {
+    sqlite
         .with_conn(|conn| db::sweep(conn, tokens, keys))
         .map(drop)
         .map_err(|err| format!("cannot sweep expired tokens: {err}"))
@@ -41,7 +37,7 @@ pub async fn run(state: AppState) {
 }
 
 /// Tokens of comments posted before the first time, and keys stored before the second, are forgotten.
-fn cutoffs(state: &AppState) -> (i64, i64) {
+pub fn cutoffs(state: &AppState) -> (i64, i64) {
     let now = now_millis();
     (
         now.saturating_sub(state.edit_window_ms()),

@@ -4,7 +4,7 @@
 //! Modules depend downward only:
 //! - `config` (the command line) and the leaves `model`, `timefmt`, `token`, `limiter`, `client` (whose address
 //!   the limits count), then `errors` (which turns `db`'s failure type into a 500) and `paging`;
-//! - `db` (SQLite, split by concern), `input` (reading posted JSON), `seed` (importing the demo's comments), `live`
+//! - `db` (one interface over SQLite, split by concern, and PostgreSQL, with its cross-instance notifications), `input` (reading posted JSON), `seed` (importing the demo's comments), `live`
 //!   (the hub of new comments), `streams` (open streams per client), `statics` (the dist directory);
 //! - `state` (what every handler shares, built from the config), and `housekeeping` (the sweep on a clock);
 //! - `handlers` (one module per resource), which use `state` and the modules below it;

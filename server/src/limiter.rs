@@ -25,6 +25,11 @@ impl RateLimiter {
         }
     }
 
+    /// The limit per minute (0: none).
+    pub fn per_minute(&self) -> u32 {
+        self.per_minute
+    }
+
     /// Counts one request from `addr` at `now`; `Err(seconds)` when the address must wait that long first.
     pub fn check(&self, addr: IpAddr, now: Instant) -> Result<(), u64> {
         if self.per_minute == 0 {

@@ -9,7 +9,7 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use folio_server::config::Config;
-use folio_server::{app, housekeeping, serve};
+use folio_server::{app, serve};
 
 fn main() -> ExitCode {
     // `--help` and `--version` print and exit 0; a bad command line prints the error and the usage and exits 2.
@@ -55,7 +55,7 @@ fn run(config: Config) -> Result<(), String> {
         let _ = stdout.flush();
         drop(stdout);
 
-        tokio::spawn(housekeeping::run(state));
+        app::spawn_background(&state);
         let limits = serve::ServeLimits::from_config(&config);
         serve::serve(listener, router, limits, async move {
             shutdown_signal().await;

@@ -8,6 +8,8 @@
 //!   `--no-events`);
 //! - `GET /api/moderation/held`, `POST /api/moderation/{id}/{cid}/approve|reject`: the moderator's queue
 //!   (`handlers::moderation`, with the `--moderator-token`);
+//! - `GET /healthz` (the process answers) and `GET /readyz` (its database answers too; 503 otherwise), for
+//!   balancers (`handlers::health`);
 //! - any other `/api/…`: 404 JSON;
 //! - everything else: the files of the dist directory (`statics`), `index.html` for SPA routes.
 
@@ -23,7 +25,7 @@ use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::cors::{AllowOrigin, CorsLayer};
 
 use crate::errors::ApiError;
-use crate::handlers::{comments, events, manage, moderation, posting};
+use crate::handlers::{comments, events, health, manage, moderation, posting};
 use crate::state::AppState;
 
 /// Largest accepted request body: a 5000-character comment in 4-byte characters is 20 KB, so 64 KiB leaves room
@@ -57,6 +59,8 @@ pub fn router(state: AppState, allow_origins: &[String]) -> Router {
             post(moderation::reject),
         )
         .route("/demo/comments/{file}", get(comments::demo_comments))
+        .route("/healthz", get(health::healthz))
+        .route("/readyz", get(health::readyz))
         .fallback(fallback)
         .method_not_allowed_fallback(method_not_allowed)
         .with_state(state)

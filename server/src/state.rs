@@ -85,6 +85,27 @@ impl AppState {
         millis(self.key_window_secs)
     }
 
+    /// Counts one request of `client` against `limiter` (`bucket` names it in a shared store); `Err` with the wait
+    /// when over the limit. On PostgreSQL the count is kept in the database, so every instance's requests count
+    /// (otherwise a client would get the limit once per instance behind the balancer).
+    pub async fn check_rate(
+        &self,
+        bucket: &str,
+        limiter: &RateLimiter,
+        client: IpAddr,
+    ) -> Result<(), ApiError> {
+        if self.db.is_shared() {
+            self.db
+                .rate_check(bucket, client, limiter.per_minute())
+                .await?
+                .map_err(ApiError::RateLimited)
+        } else {
+            limiter
+                .check(client, std::time::Instant::now())
+                .map_err(ApiError::RateLimited)
+        }
+    }
+
     /// An article exists iff `<dist>/demo/articles/<id>.json` is a file. The id pattern is checked first, so the id
     /// can never walk out of that directory.
     pub async fn ensure_article(&self, id: &str) -> Result<(), ApiError> {

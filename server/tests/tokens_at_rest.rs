@@ -9,18 +9,15 @@ use folio_server::token::digest;
 
 /// Every text value stored in the comments table.
 fn stored_texts(fixture: &Fixture) -> Vec<String> {
-    let conn = rusqlite::Connection::open(fixture.db()).expect("the database");
-    let mut stmt = conn
-        .prepare("SELECT edit_token, edit_hash, body, author_name FROM comments")
-        .expect("a query");
-    let rows = stmt
-        .query_map([], |r| {
-            Ok((0..4)
-                .map(|i| r.get::<_, Option<String>>(i).ok().flatten())
-                .collect::<Vec<_>>())
-        })
-        .expect("rows");
-    rows.flatten().flatten().flatten().collect()
+    // Every text column (PostgreSQL's schema has no `edit_token`, the plain column SQLite keeps, always empty).
+    let columns = if fixture.store.url().is_some() {
+        "edit_hash, body, author_name, author_email, author_url, author_avatar"
+    } else {
+        "edit_token, edit_hash, body, author_name, author_email, author_url, author_avatar"
+    };
+    fixture
+        .store
+        .texts(&format!("SELECT {columns} FROM comments"))
 }
 
 // The database holds the token's SHA-256, never the token; once the window is over (and a sweep ran: at startup,

@@ -1,7 +1,7 @@
 //! The command line and its environment fallbacks, parsed by `clap` (derive), every option described in
 //! `folio-server --help`; the limits against abuse are in `limits`. `FOLIO_DIST`, `FOLIO_DB`, `FOLIO_ADDR` and
 //! `FOLIO_MODERATOR_TOKEN` stand in for `--dist`, `--db`, `--addr` and `--moderator-token` when those are not
-//! given; an empty variable counts as unset. The moderator token comes from the flag, else `--moderator-token-file`,
+//! given, and `DATABASE_URL` for `--db` when `FOLIO_DB` is not set either; an empty variable counts as unset. The moderator token comes from the flag, else `--moderator-token-file`,
 //! else the variable. Values are checked here, once, so the server never starts half-configured.
 
 use std::ffi::OsString;
@@ -34,7 +34,7 @@ pub const DEFAULT_EDIT_WINDOW_SECS: u64 = 900;
 #[command(
     name = "folio-server",
     version,
-    about = "Serves Folio's Trunk build and a comment API backed by SQLite.",
+    about = "Serves Folio's Trunk build and a comment API backed by SQLite or PostgreSQL.",
     // A flag given twice keeps its last value, as scripts that append to a base command line expect.
     args_override_self = true
 )]
@@ -42,8 +42,8 @@ pub struct Config {
     /// The Trunk build to serve
     #[arg(long, env = "FOLIO_DIST", value_name = "DIR")]
     pub dist: PathBuf,
-    /// The SQLite database, created if missing
-    #[arg(long, env = "FOLIO_DB", value_name = "FILE")]
+    /// The database: a SQLite file, created if missing, or a postgres:// URL (also from DATABASE_URL)
+    #[arg(long, env = "FOLIO_DB", value_name = "FILE|URL")]
     pub db: PathBuf,
     /// Where to listen; port 0 picks a free one
     #[arg(long, env = "FOLIO_ADDR", value_name = "IP:PORT", default_value = DEFAULT_ADDR)]
@@ -93,6 +93,9 @@ pub struct Config {
     pub limits: Limits,
 }
 
+/// The variable that names a PostgreSQL database when neither `--db` nor `FOLIO_DB` is given.
+pub const DATABASE_URL: &str = "DATABASE_URL";
+
 /// The environment variables that stand in for options.
 const ENV_FALLBACKS: [(&str, &str); 4] = [
     ("dist", "FOLIO_DIST"),
@@ -102,6 +105,11 @@ const ENV_FALLBACKS: [(&str, &str); 4] = [
 ];
 
 impl Config {
+    /// The PostgreSQL URL when `--db` is one (`postgres://…` or `postgresql://…`); `None`: a SQLite file.
+    pub fn database_url(&self) -> Option<&str> {
+        self.db.to_str().filter(|db| crate::db::pg::is_url(db))
+    }
+
     /// Parses a command line (the program name first) with the process environment as fallback. `Err` carries what
     /// to print and the exit code (`--help` and `--version` are "errors" that exit 0), see [`clap::Error::exit`].
     pub fn from_args<I, T>(args: I) -> Result<Config, clap::Error>
@@ -127,6 +135,11 @@ impl Config {
             if ignored(var) {
                 command = command.mut_arg(id, |arg| arg.env(None::<&'static str>));
             }
+        }
+        // `DATABASE_URL`, the variable every PostgreSQL host sets, stands in for `--db` when `FOLIO_DB` does not.
+        let folio_db_given = std::env::var_os("FOLIO_DB").is_some() && !ignored("FOLIO_DB");
+        if !folio_db_given && !ignored(DATABASE_URL) {
+            command = command.mut_arg("db", |arg| arg.env(DATABASE_URL));
         }
         let matches = command.try_get_matches_from(args)?;
         let mut config = Config::from_arg_matches(&matches)?;

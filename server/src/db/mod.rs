@@ -1,4 +1,5 @@
-//! SQLite storage of comments, seeded and posted alike, split by concern:
+//! Storage of comments, seeded and posted alike, in SQLite (the default) or PostgreSQL (issue 16): [`Db`] is the one
+//! interface the handlers use, with an implementation per backend. The SQLite side is split by concern:
 //! - `schema`: the tables and the migrations of older databases;
 //! - `rows`: the row type written and the mapping of stored rows to [`Comment`](crate::model::Comment)s;
 //! - `comments`: listing, seeding, editing and deleting;
@@ -7,17 +8,22 @@
 //! - `decoy`: the id the honeypot's decoy answer shows;
 //! - `sweep`: forgetting expired token digests and idempotency keys.
 //!
-//! One connection behind a mutex: SQLite serialises writers anyway, the load of a reference server is small, and a
-//! single connection makes "check the parent, pick an id, insert" one atomic step without retry logic. Blocking calls
-//! run on tokio's blocking pool ([`Db::run`]).
+//! `pg` is the same store on PostgreSQL (its own migrations, a pool of connections, and the notifications that carry
+//! live updates to the other instances); `store` holds [`Db`], which dispatches every operation to one of the two.
+//!
+//! SQLite: one connection behind a mutex: SQLite serialises writers anyway, the load of a reference server is small,
+//! and a single connection makes "check the parent, pick an id, insert" one atomic step without retry logic. Blocking
+//! calls run on tokio's blocking pool ([`Sqlite::run`]).
 
 mod comments;
 mod decoy;
 mod idempotency;
 mod moderation;
+pub mod pg;
 mod posting;
 mod rows;
 mod schema;
+mod store;
 mod sweep;
 #[cfg(test)]
 mod tests;
@@ -34,22 +40,23 @@ pub use decoy::decoy_id;
 pub use moderation::{approve, held, reject};
 pub use posting::{insert_post, PostOptions, PostOutcome};
 pub use rows::NewRow;
+pub use store::{Db, Post};
 pub use sweep::sweep;
 
 /// A failed database call, already logged.
 #[derive(Debug)]
 pub struct DbError;
 
-/// Shared handle to the one connection.
+/// Shared handle to the one SQLite connection.
 #[derive(Clone)]
-pub struct Db {
+pub struct Sqlite {
     conn: Arc<Mutex<Connection>>,
 }
 
-impl Db {
+impl Sqlite {
     /// Opens (creating if needed) the database file and its schema, with WAL and full sync so a `201` is only sent
     /// for a comment that is on disk.
-    pub fn open(path: &Path) -> rusqlite::Result<Db> {
+    pub fn open(path: &Path) -> rusqlite::Result<Sqlite> {
         let conn = Connection::open(path)?;
         let mode: String =
             conn.pragma_update_and_check(None, "journal_mode", "WAL", |row| row.get(0))?;
@@ -60,7 +67,7 @@ impl Db {
         // Another process (a backup, the sqlite3 shell) may hold the lock briefly.
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
         schema::migrate(&conn)?;
-        Ok(Db {
+        Ok(Sqlite {
             conn: Arc::new(Mutex::new(conn)),
         })
     }

@@ -6,7 +6,6 @@ use axum::extract::{Path, Request, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
 
-use crate::db;
 use crate::errors::ApiError;
 use crate::model::CommentList;
 use crate::paging;
@@ -50,8 +49,7 @@ async fn comment_list(
 ) -> Result<Response, ApiError> {
     let page = paging::parse_query(uri.query())?;
     state.ensure_article(&id).await?;
-    let article = id.clone();
-    let comments = state.db.run(move |conn| db::list(conn, &article)).await?;
+    let comments = state.db.list(&id).await?;
     let mut list = CommentList::new(&id, comments);
     if state.no_events {
         list.events.clear();

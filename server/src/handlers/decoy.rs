@@ -7,11 +7,11 @@ use axum::http::StatusCode;
 use axum::response::Response;
 
 use super::receipt::{new_token, posted_response, Receipt};
-use crate::db::{self, NewRow};
+use crate::db::NewRow;
 use crate::errors::ApiError;
 use crate::model::{Author, Comment};
 use crate::state::AppState;
-use crate::timefmt::{format_rfc3339, now_millis};
+use crate::timefmt::format_rfc3339;
 
 /// What a bot that filled the honeypot is told: a plausible 201 (202 on a `--moderate` server) for a comment that
 /// does not exist.
@@ -20,14 +20,10 @@ pub(super) async fn decoy(
     article: &str,
     row: NewRow,
 ) -> Result<Response, ApiError> {
-    let (a, parent) = (article.to_owned(), row.parent.clone());
+    // Stamped by the store, as a real post is.
     let (id, created) = state
         .db
-        .run(move |conn| {
-            // Stamped under the connection lock, as a real post is.
-            let now = now_millis();
-            Ok(db::decoy_id(conn, &a, parent.as_deref())?.map(|id| (id, now)))
-        })
+        .decoy_id(article, row.parent.clone())
         .await?
         .ok_or_else(super::unknown_parent)?;
     let comment = Comment {

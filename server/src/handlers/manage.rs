@@ -12,7 +12,6 @@ use axum::response::{IntoResponse, Response};
 use axum::Json;
 
 use super::Client;
-use crate::db;
 use crate::errors::ApiError;
 use crate::input;
 use crate::state::AppState;
@@ -36,15 +35,11 @@ async fn authorise(
     headers: &HeaderMap,
 ) -> Result<(), ApiError> {
     if let Client(Some(ip)) = client {
-        state
-            .edit_limiter
-            .check(ip, std::time::Instant::now())
-            .map_err(ApiError::RateLimited)?;
+        state.check_rate("edits", &state.edit_limiter, ip).await?;
     }
-    let (a, c) = (article.to_owned(), cid.to_owned());
     let owner = state
         .db
-        .run(move |conn| db::ownership(conn, &a, &c))
+        .ownership(article, cid)
         .await?
         .ok_or_else(not_yours)?;
     let given = super::bearer(headers).unwrap_or("");
@@ -84,7 +79,7 @@ pub async fn edit_comment(
     let hold = state.moderate;
     let (updated, held) = state
         .db
-        .run(move |conn| db::update_body(conn, &article, &cid, (&text, &format), hold))
+        .update_body(&article, &cid, (text, format), hold)
         .await?
         .ok_or_else(not_yours)?;
     // Held again on a moderated server: 202 and `Folio-Status: pending`, as for a new comment.
@@ -109,9 +104,6 @@ pub async fn delete_comment(
 ) -> Result<Response, ApiError> {
     let (article, cid) = super::article_and_comment(&state, ids).await?;
     authorise(&state, (&article, &cid), client, &headers).await?;
-    state
-        .db
-        .run(move |conn| db::mark_deleted(conn, &article, &cid))
-        .await?;
+    state.db.mark_deleted(&article, &cid).await?;
     Ok(StatusCode::NO_CONTENT.into_response())
 }

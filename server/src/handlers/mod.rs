@@ -4,13 +4,15 @@
 //! - `posting`: `POST` of a new comment, answered by `receipt` (or, for a bot, by `decoy`);
 //! - `manage`: `PATCH`/`DELETE` of one's own comment with its edit token;
 //! - `events`: the Server-Sent Events stream of new comments;
-//! - `moderation`: the moderator's queue, approve and reject.
+//! - `moderation`: the moderator's queue, approve and reject;
+//! - `health`: liveness and readiness for balancers.
 //!
 //! What several of them share (path ids, bearer tokens, the client's address) is here.
 
 pub mod comments;
 mod decoy;
 pub mod events;
+pub mod health;
 pub mod manage;
 pub mod moderation;
 pub mod posting;

@@ -14,7 +14,6 @@ use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde_json::json;
 
-use crate::db;
 use crate::errors::ApiError;
 use crate::state::AppState;
 use crate::token;
@@ -48,7 +47,7 @@ pub async fn held_comments(
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
     authorise(&state, &headers)?;
-    let held = state.db.run(|conn| db::held(conn)).await?;
+    let held = state.db.held().await?;
     let items: Vec<_> = held
         .into_iter()
         .map(|(article, comment)| json!({ "article": article, "comment": comment }))
@@ -77,10 +76,9 @@ pub async fn approve(
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
     let (article, cid) = target(&state, ids, &headers).await?;
-    let a = article.clone();
     let comment = state
         .db
-        .run(move |conn| db::approve(conn, &a, &cid))
+        .approve(&article, &cid)
         .await?
         .ok_or_else(no_such_held)?;
     // Published now: readers with the thread open see it arrive like any new comment.
@@ -95,10 +93,7 @@ pub async fn reject(
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
     let (article, cid) = target(&state, ids, &headers).await?;
-    let found = state
-        .db
-        .run(move |conn| db::reject(conn, &article, &cid))
-        .await?;
+    let found = state.db.reject(&article, &cid).await?;
     if found {
         Ok(StatusCode::NO_CONTENT.into_response())
     } else {

@@ -11,11 +11,10 @@ use axum::response::Response;
 use super::decoy::decoy;
 use super::receipt::{new_token, posted_response, Receipt};
 use super::Client;
-use crate::db::{self, PostOptions, PostOutcome};
+use crate::db::{Post, PostOutcome};
 use crate::errors::ApiError;
 use crate::input;
 use crate::state::AppState;
-use crate::timefmt::now_millis;
 use crate::token::digest;
 
 /// Stores the comment: 201 when new, 200 for a replay of one already stored, 202 when it waits for a moderator,
@@ -37,36 +36,26 @@ pub async fn post_comment(
         }
     })?;
     let key = idempotency_key(&headers)?;
-    let mut row = input::parse(&bytes)?;
+    let row = input::parse(&bytes)?;
     // Every post counts, replays included: a key must not be a way around the limit.
     if let Some(ip) = client {
-        state
-            .limiter
-            .check(ip, std::time::Instant::now())
-            .map_err(ApiError::RateLimited)?;
+        state.check_rate("posts", &state.limiter, ip).await?;
     }
     if input::honeypot_filled(&bytes) {
         return decoy(&state, &id, row).await;
     }
 
-    let article = id.clone();
     let token = new_token()?;
-    let (held, edit_hash, key_window) = (state.moderate, digest(&token), state.key_window_ms());
-    let outcome = state
-        .db
-        .run(move |conn| {
-            // Stamped under the connection lock, so posting order and date order agree.
-            let now = now_millis();
-            row.created_at = Some(now);
-            let options = PostOptions {
-                key: key.as_deref(),
-                keys_since: now.saturating_sub(key_window),
-                held,
-                edit_hash,
-            };
-            db::insert_post(conn, &article, &row, &options)
-        })
-        .await?;
+    let held = state.moderate;
+    let post = Post {
+        row,
+        key,
+        key_window_ms: state.key_window_ms(),
+        held,
+        edit_hash: digest(&token),
+    };
+    // The store stamps the date inside its transaction, so posting order and date order agree.
+    let outcome = state.db.insert_post(&id, post).await?;
     let (comment, receipt, status) = match outcome {
         PostOutcome::Stored(c) => {
             if !held {

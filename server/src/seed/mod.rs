@@ -12,7 +12,7 @@ use std::path::Path;
 
 use serde_json::Value;
 
-use crate::db::{self, Db, NewRow};
+use crate::db::{self, NewRow, Sqlite};
 use crate::model::is_valid_article_id;
 use row::seed_row;
 
@@ -27,29 +27,10 @@ pub struct Report {
     pub skipped: usize,
 }
 
-/// Imports the seed comments of every article in `<dist>/demo/articles`.
-pub fn import_all(db: &Db, dist: &Path) -> Report {
-    let mut report = Report::default();
-    for article in article_ids(dist) {
-        report.articles += 1;
-        let file = dist
-            .join("demo")
-            .join("comments")
-            .join(format!("{article}.json"));
-        if !file.is_file() {
-            continue;
-        }
-        let rows = match read_seed_file(&file, &article) {
-            Ok((rows, skipped)) => {
-                report.skipped += skipped;
-                rows
-            }
-            Err(why) => {
-                eprintln!("folio-server: warning: skipping {}: {why}", file.display());
-                report.skipped += 1;
-                continue;
-            }
-        };
+/// Imports the seed comments of every article in `<dist>/demo/articles` into a SQLite store.
+pub fn import_all(db: &Sqlite, dist: &Path) -> Report {
+    let (seeds, mut report) = read_all(dist);
+    for (article, rows) in seeds {
         match db.with_conn(|conn| db::insert_seeds(conn, &article, &rows)) {
             Ok(added) => report.added += added,
             Err(err) => {
@@ -59,6 +40,34 @@ pub fn import_all(db: &Db, dist: &Path) -> Report {
         }
     }
     report
+}
+
+/// The seed comments of every article in `<dist>/demo/articles`, read and checked but not stored (each backend
+/// stores them its own way), with the report's counts of articles and skipped files or comments.
+pub fn read_all(dist: &Path) -> (Vec<(String, Vec<NewRow>)>, Report) {
+    let mut report = Report::default();
+    let mut seeds = Vec::new();
+    for article in article_ids(dist) {
+        report.articles += 1;
+        let file = dist
+            .join("demo")
+            .join("comments")
+            .join(format!("{article}.json"));
+        if !file.is_file() {
+            continue;
+        }
+        match read_seed_file(&file, &article) {
+            Ok((rows, skipped)) => {
+                report.skipped += skipped;
+                seeds.push((article, rows));
+            }
+            Err(why) => {
+                eprintln!("folio-server: warning: skipping {}: {why}", file.display());
+                report.skipped += 1;
+            }
+        }
+    }
+    (seeds, report)
 }
 
 /// The ids of the articles that exist, i.e. have a valid-named file in `demo/articles`, sorted.

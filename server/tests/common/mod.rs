@@ -12,13 +12,16 @@ use std::time::Duration;
 use serde_json::{json, Value};
 
 include!("../harness/spawn.rs");
+include!("../harness/database.rs");
 
 /// The article the tests post to.
 pub const ARTICLE: &str = "hostile-article";
 
-/// A temporary dist (one article, no seed comments) and database, removed on drop.
+/// A temporary dist (one article, no seed comments) and database (a SQLite file, or a fresh PostgreSQL database
+/// when `FOLIO_TEST_DATABASE_URL` is set), removed on drop.
 pub struct Site {
     pub root: PathBuf,
+    pub store: database::TestDb,
 }
 
 impl Site {
@@ -35,7 +38,8 @@ impl Site {
             "<!doctype html><title>t</title>",
         )
         .expect("index");
-        Site { root }
+        let store = database::TestDb::new(root.join("folio.db"));
+        Site { root, store }
     }
 
     pub fn start(&self) -> Server {
@@ -44,7 +48,7 @@ impl Site {
 
     /// [`Site::start`] with `extra` flags (after the defaults, so they win).
     pub fn start_with(&self, extra: &[&str]) -> Server {
-        Server::start(&self.root.join("dist"), &self.root.join("folio.db"), extra)
+        Server::start(&self.root.join("dist"), &self.store.arg(), extra)
     }
 }
 
@@ -61,7 +65,7 @@ pub struct Server {
 }
 
 impl Server {
-    fn start(dist: &Path, db: &Path, extra: &[&str]) -> Server {
+    fn start(dist: &Path, db: &std::ffi::OsStr, extra: &[&str]) -> Server {
         // The load test posts far more than a reader could; the limit is tested elsewhere.
         let flags = [&["--rate-limit", "0"], extra].concat();
         let (child, port) = spawn::spawn_server(dist, db, &flags);

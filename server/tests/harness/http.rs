@@ -17,9 +17,13 @@ use tower::ServiceExt;
 const ARTICLE: &str = "hello-world";
 const WASM_FILE: &str = "folio-0123456789abcdef_bg.wasm";
 
-/// A temporary dist directory and database path, removed on drop.
+include!("database.rs");
+
+/// A temporary dist directory and database (a SQLite file, or a fresh PostgreSQL database when
+/// `FOLIO_TEST_DATABASE_URL` is set), removed on drop.
 struct Fixture {
     root: PathBuf,
+    store: database::TestDb,
 }
 
 impl Fixture {
@@ -66,15 +70,17 @@ impl Fixture {
             &dist.join("demo/comments/broken.json"),
             b"{ this is not json",
         );
-        Fixture { root }
+        let store = database::TestDb::new(root.join("data").join("comments.db"));
+        Fixture { root, store }
     }
 
     fn dist(&self) -> PathBuf {
         self.root.join("dist")
     }
 
-    fn db(&self) -> PathBuf {
-        self.root.join("data").join("comments.db")
+    /// What `--db` gets: the SQLite file or the PostgreSQL URL.
+    fn db(&self) -> std::ffi::OsString {
+        self.store.arg()
     }
 
     /// Starts a server on this fixture.
@@ -106,9 +112,9 @@ struct Server {
 const PEER: ([u8; 4], u16) = ([127, 0, 0, 1], 40_000);
 
 impl Server {
-    fn start(dist: &Path, db: &Path, extra: &[&str]) -> Server {
+    fn start(dist: &Path, db: &std::ffi::OsStr, extra: &[&str]) -> Server {
         let mut args = vec!["folio-server".into(), "--dist".into(), dist.as_os_str().to_owned()];
-        args.extend(["--db".into(), db.as_os_str().to_owned()]);
+        args.extend(["--db".into(), db.to_owned()]);
         args.extend(extra.iter().map(Into::into));
         let config = Config::from_args(args).unwrap_or_else(|err| panic!("{err}"));
         let runtime = tokio::runtime::Builder::new_multi_thread()

@@ -9,7 +9,7 @@ mod spawn {
     use std::time::Duration;
 
     /// Start the server with `extra` flags; returns the process and its port once it announced itself.
-    pub fn spawn_server(dist: &Path, db: &Path, extra: &[&str]) -> (Child, u16) {
+    pub fn spawn_server(dist: &Path, db: &std::ffi::OsStr, extra: &[&str]) -> (Child, u16) {
         let mut command = Command::new(env!("CARGO_BIN_EXE_folio-server"));
         command.arg("--dist").arg(dist).arg("--db").arg(db).args(extra);
         spawn(command)

@@ -1,0 +1,194 @@
+//! Live updates across instances: one connection per instance `LISTEN`s on [`CHANNEL`], where every instance
+//! announces the comments it publishes (in the publishing transaction, so only committed ones). An announcement from
+//! another instance is read back from the database (a notification's payload is too small for a 5000-character
+//! comment) and handed to the local hub.
+//!
+//! When the connection drops (the database restarted, the network failed), the listener reconnects with a growing
+//! pause and then catches up: every comment another instance published above the last publication number it saw
+//! (less a margin, since numbers are taken before commits, which may land out of order) is relayed in order, so
+//! nothing announced during the gap is lost. No comment is relayed twice: the listener remembers the publication
+//! numbers it relayed recently, and skips its own instance's (already published locally by the handler).
+
+use std::collections::{HashSet, VecDeque};
+use std::time::Duration;
+
+use futures_util::stream::{poll_fn, StreamExt};
+use serde::Deserialize;
+use tokio::sync::mpsc;
+use tokio_postgres::AsyncMessage;
+
+use super::{comment, Pg, CHANNEL, COLUMNS};
+use crate::model::Comment;
+
+/// The pause before the first reconnection attempt.
+const FIRST_PAUSE: Duration = Duration::from_millis(200);
+/// The longest pause between two connection attempts.
+const MAX_PAUSE: Duration = Duration::from_secs(5);
+
+/// How far below the last publication number seen a catch-up looks, for commits that landed out of order.
+const LOOKBACK: i64 = 1000;
+/// How many relayed publication numbers are remembered (more than a catch-up can return).
+const REMEMBERED: usize = 4 * LOOKBACK as usize;
+
+/// The publication numbers relayed recently, and the highest seen.
+#[derive(Default)]
+struct Seen {
+    order: VecDeque<i64>,
+    set: HashSet<i64>,
+    highest: Option<i64>,
+}
+
+impl Seen {
+    /// Records `v`; false when it was already recorded (a duplicate).
+    fn first_time(&mut self, v: i64) -> bool {
+        self.highest = Some(self.highest.map_or(v, |h| h.max(v)));
+        if !self.set.insert(v) {
+            return false;
+        }
+        self.order.push_back(v);
+        if self.order.len() > REMEMBERED {
+            if let Some(old) = self.order.pop_front() {
+                self.set.remove(&old);
+            }
+        }
+        true
+    }
+}
+
+/// One announcement, as [`Pg::announce`] writes it.
+#[derive(Deserialize)]
+struct Announcement {
+    /// The announcing instance.
+    i: String,
+    /// The article.
+    a: String,
+    /// The comment id.
+    c: String,
+    /// The publication number.
+    v: i64,
+}
+
+/// Listens for as long as the server runs, handing every comment published by another instance to `publish`
+/// (article, comment). Never returns; failures are logged and retried.
+pub async fn run(pg: Pg, publish: impl Fn(&str, Comment) + Send + 'static) {
+    let mut seen = Seen::default();
+    let mut pause = FIRST_PAUSE;
+    loop {
+        let mut listened = false;
+        match listen_once(&pg, &publish, &mut seen, &mut listened).await {
+            Ok(()) => {
+                eprintln!("folio-server: the PostgreSQL listener's connection closed; reconnecting")
+            }
+            Err(err) => eprintln!("folio-server: PostgreSQL listener: {err}; reconnecting"),
+        }
+        // A connection that worked starts the pauses afresh; repeated failures wait longer each time.
+        if listened {
+            pause = FIRST_PAUSE;
+        }
+        tokio::time::sleep(pause).await;
+        pause = (pause * 2).min(MAX_PAUSE);
+    }
+}
+
+/// One connection's life: `LISTEN`, catch up on what was published since the last number seen (nothing on the
+/// first connection: a new instance's streams start from now), then relay notifications until the connection ends.
+async fn listen_once(
+    pg: &Pg,
+    publish: &impl Fn(&str, Comment),
+    seen: &mut Seen,
+    listened: &mut bool,
+) -> Result<(), String> {
+    let (client, mut connection) = pg
+        .config()
+        .connect(tokio_postgres::NoTls)
+        .await
+        .map_err(|err| format!("cannot connect: {err}"))?;
+    // The connection object must be polled for notifications; a task forwards them.
+    let (tx, mut rx) = mpsc::unbounded_channel();
+    let driver = tokio::spawn(async move {
+        let mut messages = poll_fn(move |cx| connection.poll_message(cx));
+        while let Some(message) = messages.next().await {
+            match message {
+                Ok(AsyncMessage::Notification(n)) => {
+                    if tx.send(n.payload().to_owned()).is_err() {
+                        break;
+                    }
+                }
+                Ok(_) => {}
+                Err(err) => {
+                    eprintln!("folio-server: PostgreSQL listener connection: {err}");
+                    break;
+                }
+            }
+        }
+    });
+    let result = async {
+        client
+            .batch_execute(&format!("LISTEN {CHANNEL}"))
+            .await
+            .map_err(|err| format!("LISTEN failed: {err}"))?;
+        *listened = true;
+        match seen.highest {
+            None => {
+                // Start from now: what is already published is in the lists.
+                let row = client
+                    .query_one("SELECT COALESCE(max(published), 0) FROM comments", &[])
+                    .await
+                    .map_err(|err| err.to_string())?;
+                seen.highest = Some(row.try_get(0).map_err(|err| err.to_string())?);
+            }
+            Some(since) => {
+                let rows = client
+                    .query(
+                        &format!(
+                            "SELECT {COLUMNS}, article_id, published FROM comments \
+                             WHERE published > $1 AND held = FALSE AND published_by <> $2 \
+                             ORDER BY published"
+                        ),
+                        &[&(since - LOOKBACK), &pg.instance()],
+                    )
+                    .await
+                    .map_err(|err| err.to_string())?;
+                for row in &rows {
+                    let (Ok(c), Ok(article), Ok(v)) = (
+                        comment(row),
+                        row.try_get::<_, String>(11),
+                        row.try_get::<_, i64>(12),
+                    ) else {
+                        continue;
+                    };
+                    if seen.first_time(v) {
+                        publish(&article, c);
+                    }
+                }
+            }
+        }
+        while let Some(payload) = rx.recv().await {
+            let Ok(note) = serde_json::from_str::<Announcement>(&payload) else {
+                eprintln!("folio-server: ignoring a malformed notification on {CHANNEL}");
+                continue;
+            };
+            // This instance's own comments were published by the handler; a number already relayed is a duplicate.
+            if !seen.first_time(note.v) || note.i == pg.instance() {
+                continue;
+            }
+            let found = client
+                .query_opt(
+                    &format!(
+                        "SELECT {COLUMNS} FROM comments WHERE article_id = $1 AND id = $2 AND held = FALSE"
+                    ),
+                    &[&note.a, &note.c],
+                )
+                .await
+                .map_err(|err| err.to_string())?;
+            // Gone again (held after an edit, rejected) between the notification and now: nothing to show.
+            if let Some(c) = found.as_ref().and_then(|row| comment(row).ok()) {
+                publish(&note.a, c);
+            }
+        }
+        Ok(())
+    }
+    .await;
+    driver.abort();
+    result
+}
