@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what is missing and runs every test: formatting and lints, native unit and property tests, the
-# reference server's API tests, component tests in headless Chromium and Firefox (wasm-bindgen-test), and the
-# end-to-end tests (Trunk release build + reference server + WebDriver) in both browsers. Exits non-zero on any
+# reference server's API tests (on SQLite, then on a PostgreSQL cluster that scripts/postgres.sh installs, starts and
+# removes), component tests in headless Chromium and Firefox (wasm-bindgen-test), and the end-to-end tests (Trunk release build + reference server + WebDriver) in both browsers. Exits non-zero on any
 # failure.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -20,9 +20,13 @@ cargo clippy --lib --bins --tests --target wasm32-unknown-unknown --quiet -- -D 
 step "the Yew component example builds (examples/host_app.rs)"
 cargo build --example host_app --target wasm32-unknown-unknown --quiet
 
-step "native tests: data path, state, i18n, reference server"
+step "native tests: data path, state, i18n, reference server (on SQLite)"
 cargo test --workspace --lib --bins --quiet
 cargo test -p folio-server --quiet
+
+step "the reference server's tests again on PostgreSQL (a throwaway cluster started by scripts/postgres.sh)"
+# Every API test gets a fresh database of its own; the two-instance tests run two folio-server processes on one.
+bash scripts/postgres.sh -- cargo test -p folio-server --quiet
 
 step "component tests in headless Chromium"
 CHROMEDRIVER="$(command -v chromedriver)" WASM_BINDGEN_TEST_TIMEOUT=300 \
