@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Installs what is missing and runs every test: formatting and lints, native unit and property tests, the
 # reference server's API tests (on SQLite, then on a PostgreSQL cluster that scripts/postgres.sh installs, starts and
-# removes), component tests in headless Chromium and Firefox (wasm-bindgen-test), and the end-to-end tests (Trunk release build + reference server + WebDriver) in both browsers. Exits non-zero on any
-# failure.
+# removes), component tests in headless Chromium and Firefox (wasm-bindgen-test), and the end-to-end tests (Trunk
+# release build + reference server + WebDriver) in both browsers. Exits non-zero on any failure.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
