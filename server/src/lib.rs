@@ -9,12 +9,15 @@
 //! - `state` (what every handler shares, built from the config), and `housekeeping` (the sweep on a clock);
 //! - `handlers` (one module per resource), which use `state` and the modules below it;
 //! - `routes` (addresses to handlers, CORS), `app` (everything assembled at startup), and `serve` (the socket, with
-//!   the connection caps and the header-read timeout).
+//!   the connection caps and the header-read timeout);
+//! - beside the server: `transfer` (a whole store as JSON, for moving it between databases) and `commands` (the
+//!   `migrate`, `export` and `import` subcommands).
 
 #![warn(missing_docs)]
 
 pub mod app;
 pub mod client;
+pub mod commands;
 pub mod config;
 pub mod db;
 pub mod errors;
@@ -33,3 +36,4 @@ pub mod statics;
 pub mod streams;
 pub mod timefmt;
 pub mod token;
+pub mod transfer;

@@ -9,11 +9,24 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use folio_server::config::Config;
-use folio_server::{app, serve};
+use folio_server::{app, commands, serve};
 
 fn main() -> ExitCode {
+    let args: Vec<_> = std::env::args_os().collect();
+    if commands::is_subcommand(&args) {
+        return match commands::run(args) {
+            Ok(done) => {
+                eprintln!("folio-server: {done}");
+                ExitCode::SUCCESS
+            }
+            Err(message) => {
+                eprintln!("folio-server: {message}");
+                ExitCode::FAILURE
+            }
+        };
+    }
     // `--help` and `--version` print and exit 0; a bad command line prints the error and the usage and exits 2.
-    let config = Config::from_args(std::env::args_os()).unwrap_or_else(|err| err.exit());
+    let config = Config::from_args(args).unwrap_or_else(|err| err.exit());
     match run(config) {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
