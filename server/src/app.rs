@@ -31,8 +31,8 @@ pub fn build(config: &Config) -> Result<App, String> {
         ));
     }
     if !config.dist.join("index.html").is_file() {
-        eprintln!(
-            "folio-server: warning: {} has no index.html; is it a Trunk build?",
+        tracing::warn!(
+            "{} has no index.html; is it a Trunk build?",
             config.dist.display()
         );
     }
@@ -54,9 +54,11 @@ pub fn build(config: &Config) -> Result<App, String> {
             report
         }
     };
-    eprintln!(
-        "folio-server: {} articles, {} new seed comments imported, {} skipped",
-        report.articles, report.added, report.skipped
+    tracing::info!(
+        "{} articles, {} new seed comments imported, {} skipped",
+        report.articles,
+        report.added,
+        report.skipped
     );
     Ok(App {
         router: routes::router(state.clone(), &config.allow_origins),

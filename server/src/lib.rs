@@ -2,7 +2,7 @@
 //! serves [`app::build`]'s router on a socket; the integration tests call the same router in-process.
 //!
 //! Modules depend downward only:
-//! - `config` (the command line) and the leaves `model`, `timefmt`, `token`, `limiter`, `client` (whose address
+//! - `config` (the command line), `logging` (the log's format) and the leaves `model`, `timefmt`, `token`, `limiter`, `client` (whose address
 //!   the limits count), then `errors` (which turns `db`'s failure type into a 500) and `paging`;
 //! - `db` (one interface over SQLite, split by concern, and PostgreSQL, with its cross-instance notifications), `input` (reading posted JSON), `seed` (importing the demo's comments), `live`
 //!   (the hub of new comments), `streams` (open streams per client), `statics` (the dist directory);
@@ -26,6 +26,7 @@ pub mod housekeeping;
 pub mod input;
 pub mod limiter;
 pub mod live;
+pub mod logging;
 pub mod model;
 pub mod paging;
 pub mod routes;

@@ -9,11 +9,12 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use folio_server::config::Config;
-use folio_server::{app, commands, serve};
+use folio_server::{app, commands, logging, serve};
 
 fn main() -> ExitCode {
     let args: Vec<_> = std::env::args_os().collect();
     if commands::is_subcommand(&args) {
+        logging::init(logging::LogFormat::Text);
         return match commands::run(args) {
             Ok(done) => {
                 eprintln!("folio-server: {done}");
@@ -37,9 +38,10 @@ fn main() -> ExitCode {
 }
 
 fn run(config: Config) -> Result<(), String> {
+    logging::init(config.log_format);
     if config.moderator_token_on_command_line {
-        eprintln!(
-            "folio-server: warning: --moderator-token is visible to every user in ps; \
+        tracing::warn!(
+            "--moderator-token is visible to every user in ps; \
              prefer FOLIO_MODERATOR_TOKEN or --moderator-token-file"
         );
     }
@@ -60,7 +62,7 @@ fn run(config: Config) -> Result<(), String> {
             .local_addr()
             .map_err(|err| format!("cannot read the listening address: {err}"))?;
         if !local.ip().is_loopback() {
-            eprintln!("folio-server: warning: listening on {local}, reachable from other machines");
+            tracing::warn!("listening on {local}, reachable from other machines");
         }
         let mut stdout = std::io::stdout().lock();
         // Scripts wait for this line; a failed write means nobody is listening, which is fine.
@@ -101,5 +103,7 @@ async fn shutdown_signal() {
         () = ctrl_c => {},
         () = terminate => {},
     }
-    eprintln!("folio-server: shutting down");
+    tracing::info!(
+        "shutting down: no new connections, open event streams are ended, requests finish"
+    );
 }

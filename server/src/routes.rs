@@ -122,6 +122,6 @@ async fn method_not_allowed() -> ApiError {
 
 /// Last line of defence: a bug must still answer in the API's error shape, not drop the connection.
 fn panic_response(_panic: Box<dyn Any + Send + 'static>) -> Response {
-    eprintln!("folio-server: a request handler panicked");
+    tracing::error!("a request handler panicked");
     ApiError::Server.into_response()
 }

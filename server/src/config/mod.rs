@@ -8,6 +8,7 @@ use std::ffi::OsString;
 use std::net::SocketAddr;
 use std::path::PathBuf;
 
+use crate::logging::LogFormat;
 use clap::parser::ValueSource;
 use clap::{CommandFactory, FromArgMatches, Parser};
 
@@ -88,6 +89,9 @@ pub struct Config {
     /// The token was given as --moderator-token on the command line, where `ps` shows it (`main` warns).
     #[arg(skip)]
     pub moderator_token_on_command_line: bool,
+    /// How log lines on stderr are written: text, or one JSON object per line
+    #[arg(long, value_name = "FORMAT", value_enum, default_value_t = LogFormat::Text)]
+    pub log_format: LogFormat,
     /// The limits against abuse.
     #[command(flatten)]
     pub limits: Limits,

@@ -61,7 +61,7 @@ impl Sqlite {
         let mode: String =
             conn.pragma_update_and_check(None, "journal_mode", "WAL", |row| row.get(0))?;
         if !mode.eq_ignore_ascii_case("wal") {
-            eprintln!("folio-server: warning: SQLite kept journal_mode={mode} (WAL unavailable)");
+            tracing::warn!("SQLite kept journal_mode={mode} (WAL unavailable)");
         }
         conn.pragma_update(None, "synchronous", "FULL")?;
         // Another process (a backup, the sqlite3 shell) may hold the lock briefly.
@@ -87,11 +87,11 @@ impl Sqlite {
         match joined {
             Ok(Ok(value)) => Ok(value),
             Ok(Err(err)) => {
-                eprintln!("folio-server: database error: {err}");
+                tracing::error!("database error: {err}");
                 Err(DbError)
             }
             Err(err) => {
-                eprintln!("folio-server: database task failed: {err}");
+                tracing::error!("database task failed: {err}");
                 Err(DbError)
             }
         }

@@ -58,7 +58,7 @@ pub(super) fn posted_response(
 /// one.
 pub(super) fn new_token() -> Result<String, ApiError> {
     fresh_token().map_err(|err| {
-        eprintln!("folio-server: no random edit token: {err}");
+        tracing::error!("no random edit token: {err}");
         ApiError::Server
     })
 }

@@ -34,7 +34,7 @@ pub fn import_all(db: &Sqlite, dist: &Path) -> Report {
         match db.with_conn(|conn| db::insert_seeds(conn, &article, &rows)) {
             Ok(added) => report.added += added,
             Err(err) => {
-                eprintln!("folio-server: warning: could not store the seeds of {article}: {err}");
+                tracing::warn!("could not store the seeds of {article}: {err}");
                 report.skipped += 1;
             }
         }
@@ -62,7 +62,7 @@ pub fn read_all(dist: &Path) -> (Vec<(String, Vec<NewRow>)>, Report) {
                 seeds.push((article, rows));
             }
             Err(why) => {
-                eprintln!("folio-server: warning: skipping {}: {why}", file.display());
+                tracing::warn!("skipping {}: {why}", file.display());
                 report.skipped += 1;
             }
         }
@@ -103,8 +103,8 @@ fn read_seed_file(file: &Path, article: &str) -> Result<(Vec<NewRow>, usize), St
     };
     if let Some(other) = doc.get("article").and_then(Value::as_str) {
         if other != article {
-            eprintln!(
-                "folio-server: warning: {} says it belongs to article {other:?}; stored under {article:?}",
+            tracing::warn!(
+                "{} says it belongs to article {other:?}; stored under {article:?}",
                 file.display()
             );
         }
@@ -116,10 +116,7 @@ fn read_seed_file(file: &Path, article: &str) -> Result<(Vec<NewRow>, usize), St
         match seed_row(comment, &base) {
             Ok(row) => rows.push(row),
             Err(why) => {
-                eprintln!(
-                    "folio-server: warning: {} comment #{index} skipped: {why}",
-                    file.display()
-                );
+                tracing::warn!("{} comment #{index} skipped: {why}", file.display());
                 skipped += 1;
             }
         }

@@ -33,7 +33,7 @@ pub(super) fn seed_row(value: &Value, base: &str) -> Result<NewRow, String> {
         Some(date) => {
             let parsed = parse_date(date);
             if parsed.is_none() {
-                eprintln!("folio-server: warning: comment {id:?} has an unreadable date {date}");
+                tracing::warn!("comment {id:?} has an unreadable date {date}");
             }
             parsed
         }

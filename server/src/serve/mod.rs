@@ -78,7 +78,7 @@ pub async fn serve(
                 Ok(pair) => pair,
                 Err(err) => {
                     // Out of file descriptors, typically: wait for some to close instead of spinning.
-                    eprintln!("folio-server: cannot accept a connection: {err}");
+                    tracing::error!("cannot accept a connection: {err}");
                     tokio::time::sleep(Duration::from_millis(100)).await;
                     continue;
                 }

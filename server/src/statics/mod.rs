@@ -101,7 +101,7 @@ impl Statics {
         match self.dir.clone().try_call(req).await {
             Ok(response) => response.map(Body::new),
             Err(err) => {
-                eprintln!("folio-server: error reading a static file: {err}");
+                tracing::error!("error reading a static file: {err}");
                 (StatusCode::INTERNAL_SERVER_ERROR, "Internal server error").into_response()
             }
         }

@@ -77,9 +77,9 @@ pub async fn run(pg: Pg, publish: impl Fn(&str, Comment) + Send + 'static) {
         let mut listened = false;
         match listen_once(&pg, &publish, &mut seen, &mut listened).await {
             Ok(()) => {
-                eprintln!("folio-server: the PostgreSQL listener's connection closed; reconnecting")
+                tracing::warn!("the PostgreSQL listener's connection closed; reconnecting")
             }
-            Err(err) => eprintln!("folio-server: PostgreSQL listener: {err}; reconnecting"),
+            Err(err) => tracing::warn!("PostgreSQL listener: {err}; reconnecting"),
         }
         // A connection that worked starts the pauses afresh; repeated failures wait longer each time.
         if listened {
@@ -116,7 +116,7 @@ async fn listen_once(
                 }
                 Ok(_) => {}
                 Err(err) => {
-                    eprintln!("folio-server: PostgreSQL listener connection: {err}");
+                    tracing::warn!("PostgreSQL listener connection: {err}");
                     break;
                 }
             }
@@ -165,7 +165,7 @@ async fn listen_once(
         }
         while let Some(payload) = rx.recv().await {
             let Ok(note) = serde_json::from_str::<Announcement>(&payload) else {
-                eprintln!("folio-server: ignoring a malformed notification on {CHANNEL}");
+                tracing::warn!("ignoring a malformed notification on {CHANNEL}");
                 continue;
             };
             // This instance's own comments were published by the handler; a number already relayed is a duplicate.

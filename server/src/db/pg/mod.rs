@@ -53,7 +53,7 @@ pub struct Pg {
 
 /// Logs a database failure once, for the handler to answer with a 500.
 fn fail(err: impl Display) -> DbError {
-    eprintln!("folio-server: database error: {err}");
+    tracing::error!("database error: {err}");
     DbError
 }
 
@@ -83,7 +83,7 @@ pub async fn connect(config: &tokio_postgres::Config) -> Result<tokio_postgres::
         .map_err(|err| format!("cannot connect to PostgreSQL: {err}"))?;
     tokio::spawn(async move {
         if let Err(err) = connection.await {
-            eprintln!("folio-server: PostgreSQL connection ended: {err}");
+            tracing::warn!("PostgreSQL connection ended: {err}");
         }
     });
     Ok(client)
@@ -679,7 +679,7 @@ pub async fn prepare(
         match insert_seeds(&mut client, article, rows).await {
             Ok(n) => added += n,
             Err(err) => {
-                eprintln!("folio-server: warning: could not store the seeds of {article}: {err}");
+                tracing::warn!("could not store the seeds of {article}: {err}");
                 skipped += 1;
             }
         }
