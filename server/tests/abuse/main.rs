@@ -3,6 +3,10 @@
 //! subscribers use the real server while abusive clients flood it with event streams, idle connections and slow
 //! headers. It prints requests/s, p50/p99 latency, errors, what became of each abuse and acknowledged-vs-stored
 //! comments, and fails if an acknowledged comment is lost or a normal request goes unanswered.
+//!
+//! With `FOLIO_LOAD_INSTANCES=2` (issue 16; needs a shared database, `FOLIO_TEST_DATABASE_URL`) two servers run on
+//! one PostgreSQL database as behind a balancer: readers, writers and subscribers alternate between them, the floods
+//! hit the first, and the comments acknowledged by either are counted in the second's list.
 
 mod clients;
 #[path = "../common/mod.rs"]
@@ -25,6 +29,14 @@ const SUBSCRIBERS: usize = 8;
 /// The server's `--max-streams-per-address` default, which the stream flood meets.
 const STREAM_CAP: usize = 16;
 
+/// How many instances share the load: 1, or 2 on a shared database.
+fn instances() -> usize {
+    match std::env::var("FOLIO_LOAD_INSTANCES").ok().as_deref() {
+        Some("2") => 2,
+        _ => 1,
+    }
+}
+
 fn seconds() -> u64 {
     let asked = std::env::var("FOLIO_LOAD_SECONDS").ok();
     asked
@@ -37,9 +49,25 @@ fn seconds() -> u64 {
 #[ignore = "a load test: scripts/load-test.sh runs it"]
 fn server_holds_under_abuse() {
     let site = Site::new("abuse");
+    let count = instances();
+    assert!(
+        count == 1 || site.store.url().is_some(),
+        "two instances need a shared database: run through scripts/postgres.sh"
+    );
     // Default limits, but a short header timeout so slow clients are seen to go within the run.
-    let server = site.start_with(&["--header-timeout", "2"]);
-    let port = server.port;
+    let servers: Vec<_> = (0..count)
+        .map(|_| site.start_with(&["--header-timeout", "2"]))
+        .collect();
+    let ports: Vec<u16> = servers.iter().map(|s| s.port).collect();
+    let port = ports[0];
+    println!(
+        "{count} instance(s) on {}",
+        if site.store.url().is_some() {
+            "PostgreSQL"
+        } else {
+            "SQLite"
+        }
+    );
     let rt = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(1)
         .enable_io()
@@ -50,8 +78,8 @@ fn server_holds_under_abuse() {
 
     // The abuse starts first, so the normal load runs while it holds.
     let (mut held, mut threads) = floods::start(h, port, &stats, &stop);
-    for _ in 0..SUBSCRIBERS {
-        if let Some(mut s) = connect_from(h, [127, 0, 0, 2], port) {
+    for i in 0..SUBSCRIBERS {
+        if let Some(mut s) = connect_from(h, [127, 0, 0, 2], ports[i % count]) {
             if status_after(&mut s, &stream_head()) == 200 {
                 stats.subscribed.fetch_add(1, Ordering::Relaxed);
                 held.push(s);
@@ -60,6 +88,7 @@ fn server_holds_under_abuse() {
     }
     for r in 0..READERS + WRITERS {
         let (stats, stop) = (stats.clone(), stop.clone());
+        let port = ports[r % count];
         threads.push(thread::spawn(move || match r < READERS {
             true => clients::reader(port, &stats, &stop),
             false => clients::writer(port, r, &stats, &stop),
@@ -78,7 +107,8 @@ fn server_holds_under_abuse() {
         .lock()
         .unwrap_or_else(|p| p.into_inner())
         .clone();
-    let stored = list_bodies(port);
+    // Listed by the last instance: on two, what the other acknowledged must be there too.
+    let stored = list_bodies(ports[count - 1]);
     let lost = acked
         .iter()
         .filter(|b| stored.iter().filter(|s| s == b).count() != 1)
@@ -105,5 +135,5 @@ fn server_holds_under_abuse() {
         floods::SLOW,
         "slow clients outlived the header timeout"
     );
-    drop(server);
+    drop(servers);
 }
