@@ -1,5 +1,5 @@
-//! The command line on the real binary, where the process environment is real: `FOLIO_DIST`, `FOLIO_DB` and
-//! `FOLIO_MODERATOR_TOKEN` stand in for their options, a flag beats its variable, an empty variable is unset, a bad
+//! The command line on the real binary, where the process environment is real: `FOLIO_DIST`, `FOLIO_DB` (or
+//! `DATABASE_URL`) and `FOLIO_MODERATOR_TOKEN` stand in for their options, a flag beats its variable, an empty variable is unset, a bad
 //! value stops the server with exit code 2, and `--help` describes every option.
 
 #![allow(dead_code)] // spawn.rs also serves tests that start the server with --dist and --db.
@@ -22,6 +22,7 @@ fn folio_server() -> Command {
         "FOLIO_DB",
         "FOLIO_ADDR",
         "FOLIO_MODERATOR_TOKEN",
+        "DATABASE_URL",
     ] {
         command.env_remove(var);
     }
@@ -34,6 +35,40 @@ fn queue_status(port: u16, token: &str) -> u16 {
     let (status, _) =
         request_with(port, "GET", "/api/moderation/held", &auth, None).expect("an answer");
     status
+}
+
+// `DATABASE_URL` names the database when neither `--db` nor `FOLIO_DB` does (a file path works too, as SQLite);
+// `FOLIO_DB` beats it.
+#[test]
+fn database_url_stands_in_for_db() {
+    let site = Site::new("cli-database-url");
+    let mut command = folio_server();
+    command
+        .arg("--dist")
+        .arg(site.root.join("dist"))
+        .env("DATABASE_URL", site.root.join("url.db"));
+    let (mut child, _) = spawn::spawn(command);
+    let _ = child.kill();
+    let _ = child.wait();
+    assert!(
+        site.root.join("url.db").is_file(),
+        "DATABASE_URL named the database"
+    );
+
+    let mut command = folio_server();
+    command
+        .arg("--dist")
+        .arg(site.root.join("dist"))
+        .env("DATABASE_URL", site.root.join("ignored.db"))
+        .env("FOLIO_DB", site.root.join("folio-db.db"));
+    let (mut child, _) = spawn::spawn(command);
+    let _ = child.kill();
+    let _ = child.wait();
+    assert!(site.root.join("folio-db.db").is_file());
+    assert!(
+        !site.root.join("ignored.db").exists(),
+        "FOLIO_DB beats DATABASE_URL"
+    );
 }
 
 #[test]
