@@ -138,6 +138,7 @@ async fn listen_once(
                 seen.highest = Some(row.try_get(0).map_err(|err| err.to_string())?);
             }
             Some(since) => {
+                // Seeds and imported rows carry number 0 and no publisher: never relayed.
                 let rows = client
                     .query(
                         &format!(
@@ -145,7 +146,7 @@ async fn listen_once(
                              WHERE published > $1 AND held = FALSE AND published_by <> $2 \
                              ORDER BY published"
                         ),
-                        &[&(since - LOOKBACK), &pg.instance()],
+                        &[&(since - LOOKBACK).max(0), &pg.instance()],
                     )
                     .await
                     .map_err(|err| err.to_string())?;
