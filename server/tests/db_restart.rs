@@ -92,7 +92,7 @@ impl Cluster {
             log.as_os_str(),
             "-w".as_ref(),
         ];
-        all.extend(args.iter().map(|a| std::ffi::OsStr::new(a)));
+        all.extend(args.iter().map(std::ffi::OsStr::new));
         self.run(&all);
     }
 
