@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # A throwaway PostgreSQL cluster for the reference server's tests (issue 16): installs Debian's `postgresql` package
 # when no server binaries are found, creates a cluster in a temporary directory, starts it on a free loopback port,
-# runs the given command with its URL in FOLIO_TEST_DATABASE_URL (and prints it), then stops the cluster and deletes
-# the directory, whatever the command's outcome (trap). Exits with the command's status.
+# runs the given command with its URL in FOLIO_TEST_DATABASE_URL (and prints it) and the binaries' directory in
+# FOLIO_PG_BIN (for the test that restarts a cluster of its own), then stops the cluster and deletes the directory,
+# whatever the command's outcome (trap). Exits with the command's status.
 #
 #   bash scripts/postgres.sh -- cargo test -p folio-server     # the server's tests, each on a fresh database
 #   bash scripts/postgres.sh                                   # just start one; prints the URL, Ctrl-C stops it
