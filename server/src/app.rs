@@ -48,7 +48,9 @@ pub fn build(config: &Config) -> Result<App, String> {
         }
         Db::Postgres(pg) => {
             let (seeds, mut report) = seed::read_all(&config.dist);
-            let (added, skipped) = pg::block_on(|| pg::prepare(pg.config(), &seeds, cutoffs))??;
+            let (added, skipped, mark) =
+                pg::block_on(|| pg::prepare(pg.config(), &seeds, cutoffs))??;
+            pg.set_start_mark(mark);
             report.added += added;
             report.skipped += skipped;
             report

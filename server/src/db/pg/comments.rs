@@ -224,7 +224,7 @@ pub async fn insert_seeds(
             .await?;
     }
     tx.commit().await?;
-    usize::try_from(added).map_or(Ok(usize::MAX), Ok)
+    Ok(usize::try_from(added).unwrap_or(usize::MAX))
 }
 
 /// Reads the [`COLUMNS`] of a row.

@@ -71,11 +71,17 @@ struct Announcement {
 /// Listens for as long as the server runs, handing every comment published by another instance to `publish`
 /// (article, comment). Never returns; failures are logged and retried.
 pub async fn run(pg: Pg, publish: impl Fn(&str, Comment) + Send + 'static) {
-    let mut seen = Seen::default();
+    let mut seen = Seen {
+        highest: pg.start_mark(),
+        ..Seen::default()
+    };
+    // The first catch-up starts exactly at the startup mark: looking further back would replay to new streams
+    // comments that were already in the lists when this instance started.
+    let mut lookback = 0;
     let mut pause = FIRST_PAUSE;
     loop {
         let mut listened = false;
-        match listen_once(&pg, &publish, &mut seen, &mut listened).await {
+        match listen_once(&pg, &publish, &mut seen, (lookback, &mut listened)).await {
             Ok(()) => {
                 tracing::warn!("the PostgreSQL listener's connection closed; reconnecting")
             }
@@ -84,19 +90,21 @@ pub async fn run(pg: Pg, publish: impl Fn(&str, Comment) + Send + 'static) {
         // A connection that worked starts the pauses afresh; repeated failures wait longer each time.
         if listened {
             pause = FIRST_PAUSE;
+            lookback = LOOKBACK;
         }
         tokio::time::sleep(pause).await;
         pause = (pause * 2).min(MAX_PAUSE);
     }
 }
 
-/// One connection's life: `LISTEN`, catch up on what was published since the last number seen (nothing on the
-/// first connection: a new instance's streams start from now), then relay notifications until the connection ends.
+/// One connection's life: `LISTEN`, catch up on what other instances published since the last number seen (on the
+/// first connection: since this instance's startup, less `lookback` after a reconnection), then relay notifications
+/// until the connection ends.
 async fn listen_once(
     pg: &Pg,
     publish: &impl Fn(&str, Comment),
     seen: &mut Seen,
-    listened: &mut bool,
+    (lookback, listened): (i64, &mut bool),
 ) -> Result<(), String> {
     let (client, mut connection) = pg
         .config()
@@ -130,7 +138,7 @@ async fn listen_once(
         *listened = true;
         match seen.highest {
             None => {
-                // Start from now: what is already published is in the lists.
+                // No startup mark (not started through `app::build`): start from now.
                 let row = client
                     .query_one("SELECT COALESCE(max(published), 0) FROM comments", &[])
                     .await
@@ -146,7 +154,7 @@ async fn listen_once(
                              WHERE published > $1 AND held = FALSE AND published_by <> $2 \
                              ORDER BY published"
                         ),
-                        &[&(since - LOOKBACK).max(0), &pg.instance()],
+                        &[&(since - lookback).max(0), &pg.instance()],
                     )
                     .await
                     .map_err(|err| err.to_string())?;

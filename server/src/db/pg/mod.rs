@@ -21,6 +21,7 @@ pub mod schema;
 
 use std::fmt::Display;
 use std::str::FromStr;
+use std::sync::atomic::{AtomicI64, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -46,6 +47,9 @@ pub struct Pg {
     pool: Pool,
     config: Arc<tokio_postgres::Config>,
     instance: Arc<str>,
+    /// The highest publication number when this instance started (-1: not known yet); the listener relays what
+    /// other instances publish after it, so nothing published between startup and its first `LISTEN` is missed.
+    start_mark: Arc<AtomicI64>,
 }
 
 /// Logs a database failure once, for the handler to answer with a 500.
@@ -112,6 +116,7 @@ impl Pg {
             pool,
             config: Arc::new(config),
             instance: Arc::from(instance),
+            start_mark: Arc::new(AtomicI64::new(-1)),
         })
     }
 
@@ -123,6 +128,16 @@ impl Pg {
     /// This instance's name in notifications: its own are already published locally.
     pub fn instance(&self) -> &str {
         &self.instance
+    }
+
+    /// Records the highest publication number at startup (from [`prepare`]).
+    pub fn set_start_mark(&self, mark: i64) {
+        self.start_mark.store(mark, Ordering::Relaxed);
+    }
+
+    /// The highest publication number at startup, once [`Pg::set_start_mark`] recorded it.
+    pub fn start_mark(&self) -> Option<i64> {
+        Some(self.start_mark.load(Ordering::Relaxed)).filter(|m| *m >= 0)
     }
 
     async fn client(&self) -> Result<deadpool_postgres::Object, DbError> {
@@ -139,13 +154,14 @@ impl Pg {
 }
 
 /// Startup work on a connection of its own, under the startup lock (several instances may start at once): bring
-/// the schema up to date, store the seed comments not yet stored, and sweep. Returns how many seeds were new;
-/// a seed that cannot be stored is logged and skipped, as on SQLite.
+/// the schema up to date, store the seed comments not yet stored, and sweep. Returns how many seeds were new and
+/// how many were skipped (a seed that cannot be stored is logged and skipped, as on SQLite), and the highest
+/// publication number now (for [`Pg::set_start_mark`]).
 pub async fn prepare(
     config: &tokio_postgres::Config,
     seeds: &[(String, Vec<NewRow>)],
     cutoffs: (i64, i64),
-) -> Result<(usize, usize), String> {
+) -> Result<(usize, usize, i64), String> {
     let mut client = connect(config).await?;
     schema::lock(&client).await?;
     schema::migrate_to(&mut client, schema::latest()).await?;
@@ -162,8 +178,13 @@ pub async fn prepare(
     sweep(&client, cutoffs.0, cutoffs.1)
         .await
         .map_err(|err| format!("cannot sweep expired tokens: {err}"))?;
+    let mark: i64 = client
+        .query_one("SELECT COALESCE(max(published), 0) FROM comments", &[])
+        .await
+        .and_then(|row| row.try_get(0))
+        .map_err(|err| format!("cannot read the publication numbers: {err}"))?;
     // Closing the connection releases the session's lock.
-    Ok((added, skipped))
+    Ok((added, skipped, mark))
 }
 
 /// Runs the future `make` returns to completion on a runtime of its own, on a thread of its own, so startup work
