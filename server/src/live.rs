@@ -1,6 +1,7 @@
 //! The hub of live updates: handlers publish each comment as it becomes visible (posted, or approved by a moderator),
 //! and every open event stream (`handlers::events`) of that article receives it. Held comments and edits are not
-//! published.
+//! published. On PostgreSQL the listener (`db::pg::listen`, started by `app::spawn_background`) publishes here too
+//! the comments that other instances published, so a stream on any instance sees every instance's comments.
 
 use tokio::sync::{broadcast, watch};
 
