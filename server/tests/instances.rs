@@ -1,6 +1,6 @@
 //! Issue 16: two real `folio-server` processes on one PostgreSQL database, as behind a balancer. A comment posted
-//! through A is listed by B and arrives on B's event stream (once, on every stream), the rate limit counts both
-//! instances' posts, a SIGKILL of one instance mid-post loses no acknowledged comment, the listener comes back after
+//! through A is listed by B and arrives on B's event stream (once, on every stream), one idempotency key sent through
+//! both at once stores one comment, the rate limit counts both instances' posts, a SIGKILL of one instance mid-post loses no acknowledged comment, the listener comes back after
 //! its connection is cut (and catches up on what it missed), and `/readyz` says when the database is gone.
 //!
 //! These need a shared database: without `FOLIO_TEST_DATABASE_URL` (scripts/postgres.sh sets it) each test says so
@@ -239,4 +239,56 @@ fn sql(url: &str, statement: &str) {
     })
     .and_then(|r| r)
     .unwrap_or_else(|err| panic!("{err}"));
+}
+
+// The same post with the same Idempotency-Key sent at once through both instances, many times over, from several
+// threads: each key stores exactly one comment, every answer names that comment, and ids are never handed out twice.
+#[test]
+fn one_key_sent_through_both_instances_stores_one_comment() {
+    let Some(site) = shared_site("instances-keys") else {
+        return;
+    };
+    let (a, b) = (site.start(), site.start());
+    let ports = [a.port, b.port];
+    let threads: Vec<_> = (0..4)
+        .map(|t| {
+            std::thread::spawn(move || {
+                let mut answers = Vec::new();
+                for n in 0..10 {
+                    let key = format!("key-{n}");
+                    let body = serde_json::json!({"author": {"name": "Twice"}, "body": format!("keyed {n}"), "format": "text"});
+                    let path = format!("/api/articles/{ARTICLE}/comments");
+                    let header = format!("Idempotency-Key: {key}\r\n");
+                    let port = ports[(t + n) % 2];
+                    let (status, v) =
+                        common::request_with(port, "POST", &path, &header, Some(&body)).expect("an answer");
+                    assert!(status == 201 || status == 200, "{status} {v}");
+                    answers.push((n, v["id"].as_str().map(str::to_owned).expect("an id")));
+                }
+                answers
+            })
+        })
+        .collect();
+    let mut by_key: std::collections::HashMap<usize, std::collections::HashSet<String>> =
+        std::collections::HashMap::new();
+    for t in threads {
+        for (n, id) in t.join().expect("a poster") {
+            by_key.entry(n).or_default().insert(id);
+        }
+    }
+    for (n, ids) in &by_key {
+        assert_eq!(
+            ids.len(),
+            1,
+            "key-{n} answered with several comments: {ids:?}"
+        );
+    }
+    let stored = list_bodies(b.port);
+    for n in 0..10 {
+        let copies = stored
+            .iter()
+            .filter(|s| **s == format!("keyed {n}"))
+            .count();
+        assert_eq!(copies, 1, "keyed {n} stored {copies} times");
+    }
 }
