@@ -1,4 +1,4 @@
-//! The data behind [`super::decode_entities`] that pulldown-cmark's list of names does not give: the names browsers
+//! The data behind [`super::decode_entities`] that the lookup of HTML 5 names does not give: the names browsers
 //! also read without `;`, and what `&#128;`..`&#159;` mean. The code that reads it is in the parent module.
 
 /// Names browsers still decode without the `;` (legacy). Only the ones that matter in practice.
