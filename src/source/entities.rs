@@ -4,8 +4,8 @@
 //! entity-encoded (WordPress titles: `Cuba&#8217;s`). The output is plain text: escape it again before it goes
 //! into HTML.
 //!
-//! Named references: the module carries no table of the 2,125 HTML 5 names (it would cost the WebAssembly about
-//! 20 KB brotli). In the browser, `browser` asks the browser's own HTML parser, which knows every name; natively
+//! Named references: the module carries no table of the 2,125 HTML 5 names (with their text, one of the largest
+//! data items the WebAssembly had). In the browser, `browser` asks the browser's own HTML parser, which knows every name; natively
 //! (tests, host tools) pulldown-cmark's parser is asked, a native-only dependency (see Cargo.toml). Both give the
 //! full HTML 5 list. The small tables (legacy names without `;`, windows-1252) are in `table`; this file is the
 //! decoder.
