@@ -10,6 +10,7 @@
 //! - `blocks`: lines → a tree of blocks (quotes, lists, code, HTML, tables, paragraphs, headings);
 //! - `inlines`: the text of a paragraph, heading or cell → inline HTML (emphasis, links, code, …);
 //! - `html`: the tree → HTML, laid out as pulldown-cmark laid it out;
+//! - `starts`: the block start conditions; `raw`: autolinks and raw inline HTML;
 //! - `links`, `table`, `escape`, `line`: the scanners and escaping they share.
 //!
 //! The HTML then goes through the sanitiser like any other HTML: Markdown may carry raw HTML and link
@@ -23,6 +24,8 @@ mod html;
 mod inlines;
 mod line;
 mod links;
+mod raw;
+mod starts;
 mod table;
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
