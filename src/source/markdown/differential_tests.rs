@@ -377,7 +377,8 @@ fn random_punctuation_never_panics_and_stays_fast() {
     );
 }
 
-// Hostile shapes, each 100,000+ bytes, render in bounded time (linear, not quadratic).
+// Hostile shapes, each 100,000+ bytes, render in bounded time: well under a second each in a debug build, where a
+// quadratic pass would take minutes (the bound leaves room for a loaded machine).
 #[test]
 fn hostile_input_is_linear() {
     let n = 100_000;
@@ -411,7 +412,7 @@ fn hostile_input_is_linear() {
         let _ = sanitize(&out, Policy::Article, None);
         let took = start.elapsed();
         assert!(
-            took < Duration::from_secs(3),
+            took < Duration::from_secs(15),
             "{:?}… took {took:?}",
             &md[..md.len().min(40)]
         );
