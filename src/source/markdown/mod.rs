@@ -4,7 +4,7 @@
 //! It replaced pulldown-cmark because of size, not behaviour: in the embed's WebAssembly, pulldown-cmark's parser,
 //! its 2,125-name entity table and `unicase` were about 54 KB of a 295 KB module (brotli; docs/size-report.md).
 //! This renderer is a few small files with no tables (about 14 KB brotli; the module went from 295,423 B to
-//! 256,017 B), and a native test (`differential_tests`) holds it to pulldown-cmark's output, byte for byte on a
+//! 255,758 B), and a native test (`differential_tests`) holds it to pulldown-cmark's output, byte for byte on a
 //! corpus of real-world Markdown and after sanitising on random input, listing each deliberate difference.
 //!
 //! - `blocks`: lines → a tree of blocks (quotes, lists, code, HTML, tables, paragraphs, headings);
