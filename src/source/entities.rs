@@ -4,15 +4,18 @@
 //! entity-encoded (WordPress titles: `Cuba&#8217;s`). The output is plain text: escape it again before it goes
 //! into HTML.
 //!
-//! Named references come from the full HTML 5 list that pulldown-cmark carries for Markdown (asked through its
-//! parser: the list is not public), so the module holds one table of 2,125 names, not two; the small tables
-//! (legacy names without `;`, windows-1252) are in `table`; this file is the decoder.
+//! Named references: the module carries no table of the 2,125 HTML 5 names (with their text, one of the largest
+//! data items the WebAssembly had). In the browser, `browser` asks the browser's own HTML parser, which knows every name; natively
+//! (tests, host tools) pulldown-cmark's parser is asked, a native-only dependency (see Cargo.toml). Both give the
+//! full HTML 5 list. The small tables (legacy names without `;`, windows-1252) are in `table`; this file is the
+//! decoder.
 
+#[cfg(target_arch = "wasm32")]
+mod browser;
 mod table;
 
 use std::borrow::Cow;
 
-use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 use table::{LEGACY_NO_SEMICOLON, WINDOWS_1252};
 
 /// What a named reference stands for (`"amp"` → `&`, `"nvlt"` → two characters), if HTML 5 names it.
@@ -30,7 +33,20 @@ fn lookup(name: &str) -> Option<Cow<'static, str>> {
     if !common.is_empty() {
         return Some(Cow::Borrowed(common));
     }
-    // CommonMark decodes exactly the HTML 5 names in a paragraph `&name;`, and leaves any other as written.
+    full_lookup(name).map(Cow::Owned)
+}
+
+/// Any HTML 5 name, through the browser's HTML parser.
+#[cfg(target_arch = "wasm32")]
+fn full_lookup(name: &str) -> Option<String> {
+    browser::lookup(name)
+}
+
+/// Any HTML 5 name, through pulldown-cmark: CommonMark decodes exactly the HTML 5 names in a paragraph `&name;`,
+/// and leaves any other as written.
+#[cfg(not(target_arch = "wasm32"))]
+fn full_lookup(name: &str) -> Option<String> {
+    use pulldown_cmark::{Event, Parser, Tag, TagEnd};
     let reference = format!("&{name};");
     let mut text = String::new();
     for event in Parser::new(&reference) {
@@ -40,7 +56,7 @@ fn lookup(name: &str) -> Option<Cow<'static, str>> {
             _ => return None,
         }
     }
-    (text != reference).then_some(Cow::Owned(text))
+    (text != reference).then_some(text)
 }
 
 /// What a numeric reference decodes to, following the HTML rules: 0, surrogates and values past U+10FFFF become

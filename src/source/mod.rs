@@ -1,6 +1,8 @@
 //! Turns JSON from an API into Folio's model: format mapping, dates, sanitising, thread building, share links.
 //!
 //! Pure Rust on purpose (no `yew`, `web_sys`, `gloo`, `wasm_bindgen`): `cargo test` covers JSON → model on the host.
+//! One exception, wasm-only: `entities::browser` asks the browser's HTML parser for named character references
+//! instead of shipping their table; natively the same function asks pulldown-cmark.
 
 pub mod adapter;
 pub mod date;

@@ -1,9 +1,11 @@
-//! The data behind [`super::decode_entities`] that pulldown-cmark's list of names does not give: the names browsers
+//! The data behind [`super::decode_entities`] that the lookup of HTML 5 names does not give: the names browsers
 //! also read without `;`, and what `&#128;`..`&#159;` mean. The code that reads it is in the parent module.
 
-/// Names browsers still decode without the `;` (legacy). Only the ones that matter in practice.
-pub(super) static LEGACY_NO_SEMICOLON: &[&str] =
-    &["AMP", "GT", "LT", "QUOT", "amp", "gt", "lt", "quot"];
+/// Names browsers still decode without the `;` (legacy). Only the ones that matter in practice: the escapes, and
+/// the © and ® CMS text carries.
+pub(super) static LEGACY_NO_SEMICOLON: &[&str] = &[
+    "AMP", "COPY", "GT", "LT", "QUOT", "REG", "amp", "copy", "gt", "lt", "quot", "reg",
+];
 
 /// What `&#128;`..`&#159;` mean to a browser: the windows-1252 characters (CMS content often carries them).
 pub(super) static WINDOWS_1252: [u16; 32] = [

@@ -82,7 +82,7 @@ fn legacy_without_semicolon() {
     assert_eq!(decode_entities("?x=1&amp=2&lt=3"), "?x=1&amp=2&lt=3");
 }
 
-// Every HTML 5 name (pulldown-cmark's list), including the rare ones and those that stand for two characters.
+// Every HTML 5 name (the full list, natively through pulldown-cmark), including the rare ones and those that stand for two characters.
 #[test]
 fn all_html5_names() {
     assert_eq!(
@@ -98,4 +98,24 @@ fn multibyte_text() {
         decode_entities("ñandú &amp; 日本&#x8A9E;"),
         "ñandú & 日本語"
     );
+}
+
+// The cases tests/browser/entities.rs checks in the browser, where names go through its HTML parser: the same
+// answers natively (through pulldown-cmark's list). Keep the two lists equal.
+#[test]
+fn browser_cases_natively() {
+    for (input, expected) in [
+        ("&hellip;", "\u{2026}"),
+        ("&rsquo;", "\u{2019}"),
+        ("&nvlt;", "<\u{20D2}"),
+        ("&Eacute;", "\u{C9}"),
+        ("&colon;", ":"),
+        ("&amp;", "&"),
+        ("&copy 2024", "\u{A9} 2024"),
+        ("&notaname;", "&notaname;"),
+        ("&ampx", "&ampx"),
+        ("&semi;&notin;&not;", ";\u{2209}\u{AC}"),
+    ] {
+        assert_eq!(decode_entities(input), expected, "{input}");
+    }
 }
