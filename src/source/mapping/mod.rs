@@ -22,6 +22,8 @@ mod value;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
+mod tests_language;
+#[cfg(test)]
 mod tests_post;
 #[cfg(test)]
 mod tests_presets;
@@ -79,7 +81,7 @@ pub fn map_article_text(
         let url = if t.trim() == "{self}" {
             base.map(str::to_string)
         } else {
-            value::template(value::Doc { root: &v }, t, &object)?
+            value::template(value::Doc::new(&v), t, &object, &[])?
         };
         if let Some(u) = url.and_then(|u| crate::source::url::safe_link(base, &u)) {
             article.comments_url = Some(u.into());

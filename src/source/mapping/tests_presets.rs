@@ -213,7 +213,8 @@ fn wordpress_post_and_comments() {
     assert_eq!(&*posted.id, "11");
 }
 
-// Ghost: posts[0], custom excerpt, authors, tags, primary tag as section, feature image with HTML caption.
+// Ghost: posts[0], custom excerpt, authors, tags (internal `#` tags, meant for themes, are left out), primary tag
+// as section, feature image with HTML caption.
 #[test]
 fn ghost_post() {
     let m = article(
@@ -259,7 +260,8 @@ fn ghost_post() {
     assert_eq!(hero.caption.as_deref(), Some("Photo by X / Unsplash"));
     assert_eq!(
         a.tags.iter().map(|t| &*t.label).collect::<Vec<_>>(),
-        ["Getting Started", "#internal"]
+        ["Getting Started"],
+        "the internal tag is dropped"
     );
     assert_eq!(a.body.len(), 4, "{}", body(a));
     assert!(a.body[3]

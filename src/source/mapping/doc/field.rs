@@ -4,7 +4,7 @@
 use serde_json::Value;
 
 use super::fields::Fields;
-use super::read::{count, expected, strings, Read};
+use super::read::{count, expected, join, strings, Read};
 
 /// One field: a path, a list of fallback paths, or a full [`FieldSpec`].
 #[derive(Clone, Debug, PartialEq)]
@@ -44,12 +44,46 @@ pub struct FieldSpec {
     pub equals: Option<OneOrMany<Value>>,
     /// Keep only the text after the last occurrence of this separator (`t3_abc` with `_` → `abc`).
     pub after: Option<String>,
-    /// Replace text: `["{size}", "96"]` (Discourse avatar templates).
-    pub replace: Option<(String, String)>,
+    /// Replace text, pair by pair in order: `["{size}", "96"]` (Discourse avatar templates), or a list of pairs.
+    pub replace: Vec<(String, String)>,
     /// Cut text longer than this many characters at a word boundary, with `…` (a title made from a post).
     pub max_chars: Option<usize>,
     /// Another field tried when this one reaches nothing, with its own transforms and format.
     pub or: Option<Field>,
+    /// Keep only the list items (or values) that pass every condition (key `where`): The Guardian's keyword tags.
+    pub filter: Vec<Where>,
+    /// Split a string into a list at this separator, trimming and dropping empty parts (`"A, B"` → tags).
+    pub split: Option<String>,
+    /// Template placeholders read by their own field (key `with`): `{ref}` in the template is this field's text,
+    /// with its transforms, instead of a path.
+    pub with: Vec<(String, Field)>,
+    /// A flag true when any of these flags is (deleted *or* removed).
+    pub any: Vec<Field>,
+    /// A flag true when all of these flags are.
+    pub all: Vec<Field>,
+    /// A flag true when the value equals the article object's value at this path (the comment's author is the
+    /// article's author).
+    pub equals_article: Option<String>,
+}
+
+/// One condition of a `where`: the value at `path` (read on each item) passes the test.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Where {
+    /// Where the tested value is on the item (empty: the item itself).
+    pub path: String,
+    /// The test.
+    pub test: Test,
+}
+
+/// What a `where` condition tests.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Test {
+    /// The value equals one of these (key `equals`; `null` matches absent).
+    Equals(Vec<Value>),
+    /// The value equals none of these (key `not`).
+    Not(Vec<Value>),
+    /// The value is there and not null (`"exists": true`), or is not (`false`).
+    Exists(bool),
 }
 
 /// A lookup in another list of the document.
@@ -114,14 +148,81 @@ impl FieldSpec {
                 v => OneOrMany::One(v.clone()),
             }),
             after: f.opt_str("after"),
-            replace: f.opt_with("replace", |v, p| match v.as_array().map(Vec::as_slice) {
-                Some([Value::String(a), Value::String(b)]) => Ok((a.clone(), b.clone())),
-                _ => Err(expected(p, "two strings, [\"from\", \"to\"]", v)),
-            }),
+            replace: f.with("replace", false, replace),
             max_chars: f.opt_with("max_chars", count),
             or: f.opt_field("or"),
+            filter: f.with("where", false, |v, p| one_or_list(v, p, Where::read)),
+            split: f.opt_str("split"),
+            with: f.with("with", false, |v, p| {
+                let map = v.as_object().ok_or_else(|| expected(p, "an object", v))?;
+                map.iter()
+                    .map(|(k, fv)| Ok((k.clone(), Field::read(fv, &join(p, k))?)))
+                    .collect()
+            }),
+            any: f.with("any", false, fields),
+            all: f.with("all", false, fields),
+            equals_article: f.opt_str("equals_article"),
         };
         f.finish().map(|()| spec)
+    }
+}
+
+/// `["from", "to"]`, or a list of such pairs.
+fn replace(v: &Value, path: &str) -> Read<Vec<(String, String)>> {
+    let pair = |v: &Value| match v.as_array().map(Vec::as_slice) {
+        Some([Value::String(a), Value::String(b)]) => Some((a.clone(), b.clone())),
+        _ => None,
+    };
+    if let Some(p) = pair(v) {
+        return Ok(vec![p]);
+    }
+    let wrong = || expected(path, "[\"from\", \"to\"] or a list of such pairs", v);
+    let items = v.as_array().ok_or_else(wrong)?;
+    items.iter().map(|i| pair(i).ok_or_else(wrong)).collect()
+}
+
+/// A list of fields (`any`, `all`).
+fn fields(v: &Value, path: &str) -> Read<Vec<Field>> {
+    let items = v
+        .as_array()
+        .ok_or_else(|| expected(path, "an array of fields", v))?;
+    let item = |(i, f): (usize, &Value)| Field::read(f, &format!("{path}[{i}]"));
+    items.iter().enumerate().map(item).collect()
+}
+
+/// One object read by `read`, or an array of them.
+fn one_or_list<T>(v: &Value, path: &str, read: super::read::Reader<T>) -> Read<Vec<T>> {
+    match v {
+        Value::Array(items) => items
+            .iter()
+            .enumerate()
+            .map(|(i, x)| read(x, &format!("{path}[{i}]")))
+            .collect(),
+        v => read(v, path).map(|t| vec![t]),
+    }
+}
+
+impl Where {
+    fn read(v: &Value, path: &str) -> Read<Self> {
+        let mut f = Fields::new(v, path)?;
+        let at = f.with("path", false, super::read::string);
+        let list = |v: &Value| match v {
+            Value::Array(items) => items.clone(),
+            v => vec![v.clone()],
+        };
+        let tests = [
+            f.opt("equals").map(|v| Test::Equals(list(v))),
+            f.opt("not").map(|v| Test::Not(list(v))),
+            f.opt_with("exists", super::read::flag).map(Test::Exists),
+        ];
+        let mut tests = tests.into_iter().flatten();
+        match (tests.next(), tests.next()) {
+            (Some(test), None) => f.finish().map(|()| Self { path: at, test }),
+            _ => Err(format!(
+                "{} needs exactly one of `equals`, `not`, `exists`",
+                super::read::place(path)
+            )),
+        }
     }
 }
 

@@ -3,7 +3,7 @@
 
 use serde_json::Value;
 
-use super::super::doc::Field;
+use super::super::doc::{Field, Test, Where};
 use super::{parse_path, spec_of, Doc};
 use crate::source::error::SourceError;
 
@@ -51,6 +51,17 @@ pub fn values<'a>(
                 out
             }
         };
+        let found = if spec.filter.is_empty() {
+            found
+        } else {
+            let mut kept = Vec::new();
+            for v in flatten(found) {
+                if passes(doc, &spec.filter, v)? {
+                    kept.push(v);
+                }
+            }
+            kept
+        };
         if !found.is_empty() {
             return Ok((found, p.to_string()));
         }
@@ -60,6 +71,23 @@ pub fn values<'a>(
         (_, Some(or)) => values(doc, or, cur)?,
         _ => (Vec::new(), String::new()),
     })
+}
+
+/// Whether the item `v` passes every condition of a `where` (each read on the item itself).
+pub fn passes(doc: Doc<'_>, conds: &[Where], v: &Value) -> Result<bool, SourceError> {
+    for c in conds {
+        let x = parse_path(&c.path)?.first(doc.root, v);
+        let any_eq = |vs: &[Value]| vs.iter().any(|e| loose_eq(e, x.unwrap_or(&Value::Null)));
+        let ok = match &c.test {
+            Test::Equals(vs) => any_eq(vs),
+            Test::Not(vs) => !any_eq(vs),
+            Test::Exists(b) => x.is_some() == *b,
+        };
+        if !ok {
+            return Ok(false);
+        }
+    }
+    Ok(true)
 }
 
 /// Arrays reached by a path stand for their elements (so `tags` and `tags[*]` mean the same for a list).
