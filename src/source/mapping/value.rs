@@ -16,7 +16,7 @@ use crate::source::error::SourceError;
 
 pub use select::{first, flatten, loose_eq, values};
 pub use template::template;
-pub use text::{body_source, text};
+pub use text::{body_source, chain, text};
 pub use typed::{date, flag, id, number, plain};
 
 /// The document being mapped: `$` paths start here.
