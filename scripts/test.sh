@@ -20,9 +20,10 @@ cargo clippy --lib --bins --tests --target wasm32-unknown-unknown --quiet -- -D 
 step "the Yew component example builds (examples/host_app.rs)"
 cargo build --example host_app --target wasm32-unknown-unknown --quiet
 
-step "native tests: data path, state, i18n, reference server"
+step "native tests: data path, state, i18n, reference server, folio-map"
 cargo test --workspace --lib --bins --quiet
 cargo test -p folio-server --quiet
+cargo test -p folio-map --quiet
 
 step "component tests in headless Chromium"
 CHROMEDRIVER="$(command -v chromedriver)" WASM_BINDGEN_TEST_TIMEOUT=300 \
