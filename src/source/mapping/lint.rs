@@ -122,22 +122,29 @@ fn why_empty(doc: Doc<'_>, field: &Field, cur: &Value) -> Option<String> {
     if found.is_empty() {
         return None;
     }
-    if let Some(l) = &spec.lookup {
+    // Which step lost the values: try the field again without `then`, then without `where` too.
+    let without = |filter: bool| {
+        let mut s = spec.clone();
+        (s.or, s.constant, s.then) = (None, None, None);
+        if filter {
+            s.filter.clear();
+        }
+        values(doc, &Field::Spec(Box::new(s)), cur).is_ok_and(|(vs, _)| !vs.is_empty())
+    };
+    let (n, at) = (found.len(), tried(field));
+    if let Some(t) = spec.then.as_ref().filter(|_| without(false)) {
         return Some(format!(
-            "the lookup in `{}` by `{}` resolved none of the {} value(s) at {}",
-            l.within,
-            l.key,
-            found.len(),
-            tried(field)
+            "`then` reached nothing at `{t}` in the values at {at}"
         ));
     }
-    (!spec.filter.is_empty()).then(|| {
-        format!(
-            "`where` matched none of the {} item(s) at {}",
-            found.len(),
-            tried(field)
-        )
-    })
+    if !spec.filter.is_empty() && without(true) {
+        return Some(format!("`where` matched none of the {n} item(s) at {at}"));
+    }
+    let l = spec.lookup.as_ref()?;
+    let (within, key) = (&l.within, &l.key);
+    Some(format!(
+        "the lookup in `{within}` by `{key}` resolved none of the {n} value(s) at {at}"
+    ))
 }
 
 /// What may be wrong in the article part of mapping `m`, applied to the document `root`.

@@ -52,6 +52,43 @@ fn where_keeps_the_guardian_tags_of_each_kind() {
     );
 }
 
+const CONTENTFUL_API: &str = "https://cdn.contentful.com/spaces/s9x7ab/environments/master/entries?content_type=blogPost&fields.slug=bridges-of-konigsberg&include=2";
+
+// Contentful links are `{"sys": {"type": "Link", "id": …}}` objects: `lookup` compares the nested `sys.id` of the
+// link with the nested `sys.id` of each entry and asset in `includes`; `then` reads the asset's file URL, and a
+// protocol-relative `//images.ctfassets.net/…` is made https by a template.
+#[test]
+fn lookups_by_nested_key_resolve_contentful_links() {
+    let m = with_mapping(
+        fixture!("contentful/entries.json"),
+        fixture!("contentful/mapping.json"),
+        CONTENTFUL_API,
+    );
+    let a = &m.article;
+    assert_eq!(vec_of(a.authors.iter().map(|p| &*p.name)), ["Ada Lovelace"]);
+    assert_eq!(
+        a.authors[0].avatar.as_deref(),
+        Some("https://images.ctfassets.net/s9x7ab/2adaPortrait/ada.jpg")
+    );
+    assert_eq!(
+        a.authors[0].url.as_deref(),
+        Some("https://www.acme.example/authors/ada")
+    );
+    let hero = a.hero.as_ref().expect("hero");
+    assert_eq!(
+        &*hero.src,
+        "https://images.ctfassets.net/s9x7ab/7mapAsset/bridges.jpg"
+    );
+    assert_eq!(&*hero.alt, "Merian's engraving of Königsberg");
+    assert_eq!(hero.size, Some((1600, 900)));
+    assert_eq!(
+        a.published.as_ref().map(|d| &*d.iso),
+        Some("2024-03-01T06:00:00Z")
+    );
+    assert_eq!(vec_of(a.tags.iter().map(|t| &*t.label)), ["graphTheory"]);
+    assert_eq!(m.warnings, []);
+}
+
 // `not` drops matching items, `exists` tests presence, several conditions must all hold, and a `where` that keeps
 // nothing lets the field fall back to its `or`.
 #[test]

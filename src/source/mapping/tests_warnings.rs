@@ -114,6 +114,7 @@ fn mistakes_in_optional_fields_are_warnings() {
         "label": "summary",
         "tags": {"each": {"path": "tags", "where": {"path": "kind", "equals": "keyword"}}, "label": "name"},
         "section": {"each": {"path": "author_ids", "lookup": {"in": "$.people", "key": "id"}}, "label": "name"},
+        "id": {"path": "people", "where": {"path": "name", "equals": "Bo"}, "then": "uid"},
         "authors": {"each": "writers", "name": "name", "url": "page", "avatar": "photo"}}});
     let m = mapped(doc, mapping);
     assert_eq!(&*m.article.title, "Title");
@@ -121,6 +122,7 @@ fn mistakes_in_optional_fields_are_warnings() {
     assert_eq!(
         w,
         [
+            "`article.id`: `then` reached nothing at `uid` in the values at `people`",
             "`article.standfirst`: reached nothing in the response (looked for `sumary`)",
             "`article.body`: the format `markdwon` is unknown (known: html, markdown, text, contentful, portable_text)",
             "`article.section.each`: the lookup in `$.people` by `id` resolved none of the 1 value(s) at `author_ids`",

@@ -55,6 +55,7 @@ static NO_SPEC: FieldSpec = FieldSpec {
     max_chars: None,
     or: None,
     filter: Vec::new(),
+    then: None,
     split: None,
     with: Vec::new(),
     any: Vec::new(),

@@ -52,6 +52,8 @@ pub struct FieldSpec {
     pub or: Option<Field>,
     /// Keep only the list items (or values) that pass every condition (key `where`): The Guardian's keyword tags.
     pub filter: Vec<Where>,
+    /// A path read on each value after `lookup` and `where` (a looked-up asset's `fields.file.url`).
+    pub then: Option<String>,
     /// Split a string into a list at this separator, trimming and dropping empty parts (`"A, B"` → tags).
     pub split: Option<String>,
     /// Template placeholders read by their own field (key `with`): `{ref}` in the template is this field's text,
@@ -91,9 +93,10 @@ pub enum Test {
 pub struct Lookup {
     /// Where the candidates are (key `in`; usually a `$` path).
     pub within: String,
-    /// The candidate's key that must equal the value.
+    /// The candidate's key that must equal the value: a path, so it may be nested (`sys.id`).
     pub key: String,
-    /// When the value is an object (a JSON:API reference), compare this key of it instead.
+    /// When the value is an object (a JSON:API reference, a Contentful link), compare the value at this path of it
+    /// instead (`id`, `sys.id`).
     pub by: Option<String>,
 }
 
@@ -152,6 +155,7 @@ impl FieldSpec {
             max_chars: f.opt_with("max_chars", count),
             or: f.opt_field("or"),
             filter: f.with("where", false, |v, p| one_or_list(v, p, Where::read)),
+            then: f.opt_str("then"),
             split: f.opt_str("split"),
             with: f.with("with", false, |v, p| {
                 let map = v.as_object().ok_or_else(|| expected(p, "an object", v))?;

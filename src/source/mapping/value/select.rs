@@ -35,16 +35,25 @@ pub fn values<'a>(
                         other => vec![other],
                     })
                     .collect();
+                // `key` and `by` are paths, so a key nested in each object is reached too (Contentful's `sys.id`).
+                let key_path = parse_path(&l.key)?;
+                let by_path = l.by.as_deref().map(parse_path).transpose()?;
                 let mut out = Vec::new();
                 for v in flatten(found) {
-                    let key = match (&l.by, v) {
-                        (Some(by), Value::Object(o)) => o.get(by).unwrap_or(&Value::Null),
+                    let key = match (&by_path, v) {
+                        (Some(by), Value::Object(_)) => {
+                            by.first(doc.root, v).unwrap_or(&Value::Null)
+                        }
                         _ => v,
                     };
                     out.extend(
                         candidates
                             .iter()
-                            .find(|c| c.get(&l.key).is_some_and(|k| loose_eq(k, key)))
+                            .find(|c| {
+                                key_path
+                                    .first(doc.root, c)
+                                    .is_some_and(|k| loose_eq(k, key))
+                            })
                             .copied(),
                     );
                 }
@@ -61,6 +70,14 @@ pub fn values<'a>(
                 }
             }
             kept
+        };
+        let found = match &spec.then {
+            None => found,
+            Some(t) => {
+                let t = parse_path(t)?;
+                let reached = found.into_iter().flat_map(|v| t.select(doc.root, v));
+                reached.filter(|v| !v.is_null()).collect()
+            }
         };
         if !found.is_empty() {
             return Ok((found, p.to_string()));
