@@ -118,7 +118,7 @@ fn warnings_are_printed_and_can_be_denied() {
         "{out}"
     );
     assert!(
-        out.contains("warnings: 2\n  `article.standfirst`: reached nothing in the response (looked for `response.content.fields.standfirts`)\n  `article.tags.each`: `where` matched none of the 7 item(s) at `response.content.tags`\n"),
+        out.contains("warnings: 2\n  `article.standfirst`: reached nothing in the response (looked for `response.content.fields.standfirts`)\n  `article.tags.each`: `where` kept nothing of the values at `response.content.tags`\n"),
         "{out}"
     );
     let denied = run(&["--mapping", mapping, "--deny-warnings", &file]);

@@ -16,7 +16,7 @@ use super::body::FORMATS;
 use super::comments::{unwrap, MAX_COMMENTS};
 use super::doc::{Field, Mapping, Threading};
 use super::path::Path;
-use super::value::{self, chain, first, flatten, spec_of, text, tried, values, Doc};
+use super::value::{self, chain, first, flatten, spec_of, text, tried, values, values_lost, Doc};
 
 /// One warning: where in the mapping, and what is wrong.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -95,56 +95,26 @@ fn why_empty(doc: Doc<'_>, field: &Field, cur: &Value) -> Option<String> {
             ));
         }
     }
+    let mut lost = None;
     let reached = if spec.template.is_some() {
         text(doc, Some(field), cur).map_or(true, |t| t.is_some())
     } else {
-        values(doc, field, cur).map_or(true, |(vs, _)| !vs.is_empty())
+        values_lost(doc, field, cur, &mut lost).map_or(true, |(vs, _)| !vs.is_empty())
     };
     // A malformed path or a wrong type is an error the mapping itself reports, not a warning.
     if reached {
         return None;
     }
-    let found = paths
+    let at = tried(field);
+    if let Some(step) = lost {
+        return Some(format!("`{step}` kept nothing of the values at {at}"));
+    }
+    // A key that is there, even `null` or empty: the API has the field.
+    let there = paths
         .iter()
         .filter_map(|p| Path::parse(p).ok())
-        .map(|p| p.select(doc.root, cur))
-        .find(|found| !found.is_empty());
-    let Some(found) = found else {
-        return Some(format!(
-            "reached nothing in the response (looked for {})",
-            tried(field)
-        ));
-    };
-    let found: Vec<&Value> = flatten(found)
-        .into_iter()
-        .filter(|v| !v.is_null())
-        .collect();
-    if found.is_empty() {
-        return None;
-    }
-    // Which step lost the values: try the field again without `then`, then without `where` too.
-    let without = |filter: bool| {
-        let mut s = spec.clone();
-        (s.or, s.constant, s.then) = (None, None, None);
-        if filter {
-            s.filter.clear();
-        }
-        values(doc, &Field::Spec(Box::new(s)), cur).is_ok_and(|(vs, _)| !vs.is_empty())
-    };
-    let (n, at) = (found.len(), tried(field));
-    if let Some(t) = spec.then.as_ref().filter(|_| without(false)) {
-        return Some(format!(
-            "`then` reached nothing at `{t}` in the values at {at}"
-        ));
-    }
-    if !spec.filter.is_empty() && without(true) {
-        return Some(format!("`where` matched none of the {n} item(s) at {at}"));
-    }
-    let l = spec.lookup.as_ref()?;
-    let (within, key) = (&l.within, &l.key);
-    Some(format!(
-        "the lookup in `{within}` by `{key}` resolved none of the {n} value(s) at {at}"
-    ))
+        .any(|p| !p.select(doc.root, cur).is_empty());
+    (!there).then(|| format!("reached nothing in the response (looked for {at})"))
 }
 
 /// What may be wrong in the article part of mapping `m`, applied to the document `root`.
@@ -156,20 +126,20 @@ pub fn article_warnings(m: &Mapping, root: &Value) -> Vec<Warning> {
     let a = &m.article;
     let mut w = Lints::default();
     let fields = [
-        ("id", &a.id),
-        ("url", &a.url),
-        ("label", &a.label),
-        ("standfirst", &a.standfirst),
-        ("published", &a.published),
-        ("updated", &a.updated),
-        ("lang", &a.lang),
-        ("dir", &a.dir),
-        ("audio", &a.audio),
-        ("live", &a.live),
-        ("comments_url", &a.comments_url),
+        ("article.id", &a.id),
+        ("article.url", &a.url),
+        ("article.label", &a.label),
+        ("article.standfirst", &a.standfirst),
+        ("article.published", &a.published),
+        ("article.updated", &a.updated),
+        ("article.lang", &a.lang),
+        ("article.dir", &a.dir),
+        ("article.audio", &a.audio),
+        ("article.live", &a.live),
+        ("article.comments_url", &a.comments_url),
     ];
-    for (name, f) in fields {
-        w.field(&format!("article.{name}"), f.as_ref(), doc, &[cur]);
+    for (at, f) in fields {
+        w.field(at, f.as_ref(), doc, &[cur]);
     }
     // Required: a miss is already an error; only their formats (an `or` not reached today) are looked at.
     w.field("article.body", a.body.as_ref(), doc, &[]);
@@ -207,16 +177,16 @@ pub fn article_warnings(m: &Mapping, root: &Value) -> Vec<Warning> {
             None => Some(cur),
         };
         let parts = [
-            ("src", &h.src),
-            ("alt", &h.alt),
-            ("caption", &h.caption),
-            ("credit", &h.credit),
-            ("width", &h.width),
-            ("height", &h.height),
+            ("article.hero.src", &h.src),
+            ("article.hero.alt", &h.alt),
+            ("article.hero.caption", &h.caption),
+            ("article.hero.credit", &h.credit),
+            ("article.hero.width", &h.width),
+            ("article.hero.height", &h.height),
         ];
+        let items: Vec<&Value> = at.into_iter().collect();
         for (part, f) in parts {
-            let items: Vec<&Value> = at.into_iter().collect();
-            w.field(&format!("article.hero.{part}"), f.as_ref(), doc, &items);
+            w.field(part, f.as_ref(), doc, &items);
         }
     }
     w.0
@@ -260,17 +230,17 @@ pub fn comment_warnings(m: &Mapping, root: &Value, article: Option<&Value>) -> V
         .map(|i| unwrap(cm, i))
         .collect();
     let fields = [
-        ("author", &cm.author),
-        ("author_url", &cm.author_url),
-        ("avatar", &cm.avatar),
-        ("date", &cm.date),
-        ("body", &cm.body),
-        ("score", &cm.score),
-        ("deleted", &cm.deleted),
-        ("by_article_author", &cm.by_article_author),
+        ("comments.comment.author", &cm.author),
+        ("comments.comment.author_url", &cm.author_url),
+        ("comments.comment.avatar", &cm.avatar),
+        ("comments.comment.date", &cm.date),
+        ("comments.comment.body", &cm.body),
+        ("comments.comment.score", &cm.score),
+        ("comments.comment.deleted", &cm.deleted),
+        ("comments.comment.by_article_author", &cm.by_article_author),
     ];
-    for (name, f) in fields {
-        w.field(&format!("comments.comment.{name}"), f.as_ref(), doc, &kept);
+    for (at, f) in fields {
+        w.field(at, f.as_ref(), doc, &kept);
     }
     if let Some(from) = cm
         .body

@@ -122,12 +122,12 @@ fn mistakes_in_optional_fields_are_warnings() {
     assert_eq!(
         w,
         [
-            "`article.id`: `then` reached nothing at `uid` in the values at `people`",
+            "`article.id`: `then` kept nothing of the values at `people`",
             "`article.standfirst`: reached nothing in the response (looked for `sumary`)",
             "`article.body`: the format `markdwon` is unknown (known: html, markdown, text, contentful, portable_text)",
-            "`article.section.each`: the lookup in `$.people` by `id` resolved none of the 1 value(s) at `author_ids`",
+            "`article.section.each`: `lookup` kept nothing of the values at `author_ids`",
             "`article.authors.avatar`: reached nothing in the response (looked for `photo`)",
-            "`article.tags.each`: `where` matched none of the 1 item(s) at `tags`",
+            "`article.tags.each`: `where` kept nothing of the values at `tags`",
         ]
     );
 }

@@ -14,7 +14,7 @@ use super::doc::{Field, FieldSpec};
 use super::path::Path;
 use crate::source::error::SourceError;
 
-pub use select::{first, flatten, loose_eq, values};
+pub use select::{first, flatten, loose_eq, values, values_lost};
 pub use template::template;
 pub use text::{body_source, chain, text};
 pub use typed::{date, flag, id, number, plain};

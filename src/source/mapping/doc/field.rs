@@ -154,79 +154,99 @@ impl FieldSpec {
             replace: f.with("replace", false, replace),
             max_chars: f.opt_with("max_chars", count),
             or: f.opt_field("or"),
-            filter: f.with("where", false, |v, p| one_or_list(v, p, Where::read)),
+            filter: f.with("where", false, |v, p| list(v, p, Where::read)),
             then: f.opt_str("then"),
             split: f.opt_str("split"),
-            with: f.with("with", false, |v, p| {
-                let map = v.as_object().ok_or_else(|| expected(p, "an object", v))?;
-                map.iter()
-                    .map(|(k, fv)| Ok((k.clone(), Field::read(fv, &join(p, k))?)))
-                    .collect()
-            }),
-            any: f.with("any", false, fields),
-            all: f.with("all", false, fields),
+            with: f.with("with", false, with),
+            any: f.with("any", false, flags),
+            all: f.with("all", false, flags),
             equals_article: f.opt_str("equals_article"),
         };
         f.finish().map(|()| spec)
     }
 }
 
-/// `["from", "to"]`, or a list of such pairs.
+/// `["from", "to"]`, or a list of such pairs. Plain loops rather than `collect` into a `Result` here and below:
+/// each such `collect` is another copy of the iterator machinery in the embed's wasm.
 fn replace(v: &Value, path: &str) -> Read<Vec<(String, String)>> {
     let pair = |v: &Value| match v.as_array().map(Vec::as_slice) {
         Some([Value::String(a), Value::String(b)]) => Some((a.clone(), b.clone())),
         _ => None,
     };
-    if let Some(p) = pair(v) {
-        return Ok(vec![p]);
+    let mut out = Vec::new();
+    match (pair(v), v) {
+        (Some(p), _) => out.push(p),
+        (None, Value::Array(items)) => {
+            for i in items {
+                out.extend(pair(i));
+            }
+            if out.len() != items.len() {
+                out.clear();
+            }
+        }
+        _ => {}
     }
-    let wrong = || expected(path, "[\"from\", \"to\"] or a list of such pairs", v);
-    let items = v.as_array().ok_or_else(wrong)?;
-    items.iter().map(|i| pair(i).ok_or_else(wrong)).collect()
+    if out.is_empty() {
+        return Err(expected(
+            path,
+            "[\"from\", \"to\"] or a list of such pairs",
+            v,
+        ));
+    }
+    Ok(out)
 }
 
-/// A list of fields (`any`, `all`).
-fn fields(v: &Value, path: &str) -> Read<Vec<Field>> {
-    let items = v
-        .as_array()
-        .ok_or_else(|| expected(path, "an array of fields", v))?;
-    let item = |(i, f): (usize, &Value)| Field::read(f, &format!("{path}[{i}]"));
-    items.iter().enumerate().map(item).collect()
+/// Template placeholders read by their own field: an object of fields.
+fn with(v: &Value, path: &str) -> Read<Vec<(String, Field)>> {
+    let map = v
+        .as_object()
+        .ok_or_else(|| expected(path, "an object", v))?;
+    let mut out = Vec::new();
+    for (k, f) in map {
+        out.push((k.clone(), Field::read(f, &join(path, k))?));
+    }
+    Ok(out)
 }
 
-/// One object read by `read`, or an array of them.
-fn one_or_list<T>(v: &Value, path: &str, read: super::read::Reader<T>) -> Read<Vec<T>> {
-    match v {
-        Value::Array(items) => items
-            .iter()
-            .enumerate()
-            .map(|(i, x)| read(x, &format!("{path}[{i}]")))
-            .collect(),
-        v => read(v, path).map(|t| vec![t]),
+/// The flags of `any` / `all` (one function for both keeps one copy in the wasm).
+fn flags(v: &Value, path: &str) -> Read<Vec<Field>> {
+    list(v, path, Field::read)
+}
+
+/// One part read by `read`, or an array of them (`where`, `any`, `all`).
+fn list<T>(v: &Value, path: &str, read: super::read::Reader<T>) -> Read<Vec<T>> {
+    let Value::Array(items) = v else {
+        return read(v, path).map(|t| vec![t]);
+    };
+    let mut out = Vec::new();
+    for (i, x) in items.iter().enumerate() {
+        out.push(read(x, &format!("{path}[{i}]"))?);
     }
+    Ok(out)
 }
 
 impl Where {
     fn read(v: &Value, path: &str) -> Read<Self> {
         let mut f = Fields::new(v, path)?;
         let at = f.with("path", false, super::read::string);
-        let list = |v: &Value| match v {
+        let values = |v: &Value| match v {
             Value::Array(items) => items.clone(),
             v => vec![v.clone()],
         };
-        let tests = [
-            f.opt("equals").map(|v| Test::Equals(list(v))),
-            f.opt("not").map(|v| Test::Not(list(v))),
-            f.opt_with("exists", super::read::flag).map(Test::Exists),
-        ];
-        let mut tests = tests.into_iter().flatten();
-        match (tests.next(), tests.next()) {
-            (Some(test), None) => f.finish().map(|()| Self { path: at, test }),
-            _ => Err(format!(
-                "{} needs exactly one of `equals`, `not`, `exists`",
-                super::read::place(path)
-            )),
-        }
+        let (equals, not) = (f.opt("equals"), f.opt("not"));
+        let exists = f.opt_with("exists", super::read::flag);
+        let test = match (equals, not, exists) {
+            (Some(e), None, None) => Test::Equals(values(e)),
+            (None, Some(n), None) => Test::Not(values(n)),
+            (None, None, Some(b)) => Test::Exists(b),
+            _ => {
+                let at = super::read::place(path);
+                return Err(format!(
+                    "{at} needs exactly one of `equals`, `not`, `exists`"
+                ));
+            }
+        };
+        f.finish().map(|()| Self { path: at, test })
     }
 }
 

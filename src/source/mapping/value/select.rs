@@ -14,6 +14,17 @@ pub fn values<'a>(
     field: &'a Field,
     cur: &'a Value,
 ) -> Result<(Vec<&'a Value>, String), SourceError> {
+    values_lost(doc, field, cur, &mut None)
+}
+
+/// [`values`], noting in `lost` the first step (`lookup`, `where`, `then`) that left a path's values with none:
+/// the warnings say which step to look at.
+pub fn values_lost<'a>(
+    doc: Doc<'a>,
+    field: &'a Field,
+    cur: &'a Value,
+    lost: &mut Option<&'static str>,
+) -> Result<(Vec<&'a Value>, String), SourceError> {
     let (spec, paths) = spec_of(field);
     for p in paths {
         let found: Vec<&Value> = parse_path(p)?
@@ -60,6 +71,9 @@ pub fn values<'a>(
                 out
             }
         };
+        if found.is_empty() {
+            lost.get_or_insert("lookup");
+        }
         let found = if spec.filter.is_empty() {
             found
         } else {
@@ -69,6 +83,9 @@ pub fn values<'a>(
                     kept.push(v);
                 }
             }
+            if kept.is_empty() {
+                lost.get_or_insert("where");
+            }
             kept
         };
         let found = match &spec.then {
@@ -76,7 +93,11 @@ pub fn values<'a>(
             Some(t) => {
                 let t = parse_path(t)?;
                 let reached = found.into_iter().flat_map(|v| t.select(doc.root, v));
-                reached.filter(|v| !v.is_null()).collect()
+                let found: Vec<&Value> = reached.filter(|v| !v.is_null()).collect();
+                if found.is_empty() {
+                    lost.get_or_insert("then");
+                }
+                found
             }
         };
         if !found.is_empty() {
@@ -85,7 +106,7 @@ pub fn values<'a>(
     }
     Ok(match (&spec.constant, &spec.or) {
         (Some(c), _) if !c.is_null() => (vec![c], "const".into()),
-        (_, Some(or)) => values(doc, or, cur)?,
+        (_, Some(or)) => values_lost(doc, or, cur, lost)?,
         _ => (Vec::new(), String::new()),
     })
 }
