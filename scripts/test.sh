@@ -20,9 +20,10 @@ cargo clippy --lib --bins --tests --target wasm32-unknown-unknown --quiet -- -D 
 step "the Yew component example builds (examples/host_app.rs)"
 cargo build --example host_app --target wasm32-unknown-unknown --quiet
 
-step "native tests: data path, state, i18n, reference server (on SQLite)"
+step "native tests: data path, state, i18n, folio-map, reference server (on SQLite)"
 cargo test --workspace --lib --bins --quiet
 cargo test -p folio-server --quiet
+cargo test -p folio-map --quiet
 
 step "the reference server's tests again on PostgreSQL (a throwaway cluster started by scripts/postgres.sh)"
 # Every API test gets a fresh database of its own; the two-instance tests run two folio-server processes on one.

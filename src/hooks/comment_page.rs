@@ -51,6 +51,8 @@ pub async fn fetch_page(
         }
         None => adapter.read_page(&f.text, &f.url, number, &f.headers)?,
     };
+    // Read once per thread: only the first page carries them.
+    super::use_article::log_warnings(&page.warnings);
     if !page.children.is_empty() {
         let ids = std::mem::take(&mut page.children);
         fetch_children(adapter, ids, &f, &mut page.list).await;

@@ -66,7 +66,16 @@ async fn load_article(
                 .into(),
         );
     }
+    log_warnings(adapter.warnings());
     Ok((Rc::new(article), Source(Rc::new(adapter))))
+}
+
+/// A mapping document's warnings, once each on the console: the article renders, these say why a part of it may
+/// be missing (docs/mapping.md, "Warnings").
+pub(super) fn log_warnings(warnings: &[crate::source::mapping::Warning]) {
+    for w in warnings {
+        web_sys::console::warn_1(&format!("folio: mapping warning: {w}").into());
+    }
 }
 
 /// Fetch and read the article at `src` with the `preset` / `mapping` settings. Returns its state, a retry

@@ -244,7 +244,8 @@ async fn detection_and_custom_mapping() {
     }
 }
 
-// The playground maps a pasted document live, shows mapping errors beside it, and builds the embed snippet.
+// The playground maps a pasted document live, shows mapping warnings and errors beside it, and builds the embed
+// snippet.
 #[tokio::test(flavor = "multi_thread")]
 async fn playground_maps_live() {
     let server = fixture_server();
@@ -282,6 +283,28 @@ async fn playground_maps_live() {
             "document.querySelectorAll('.playground__comment').length === 4",
         )
         .await;
+
+        // A mistake in an optional field is a warning beside the render, which still draws.
+        s.eval(&set(
+            "pg-mapping",
+            r#"{"name": "mine", "article": {"title": "title", "body": "text", "standfirst": "sumary"}}"#,
+        ))
+        .await;
+        s.wait_for(
+            "the warning",
+            "document.querySelector('.playground__result .playground__warnings')",
+        )
+        .await;
+        let warnings = s.text(".playground__result .playground__warnings").await;
+        assert!(
+            warnings.contains("`article.standfirst`") && warnings.contains("`sumary`"),
+            "{browser:?}: {warnings}"
+        );
+        assert_eq!(
+            s.text(".playground__result h1").await,
+            "Ask HN: The Arc Effect",
+            "{browser:?}: the article still renders"
+        );
 
         s.eval(&set(
             "pg-mapping",

@@ -21,7 +21,7 @@ pub use page::CommentPage;
 pub use post::{Outgoing, PostAnswer};
 
 use super::error::{parse_json, SourceError};
-use super::mapping::{self, Mapping, MappingChoice};
+use super::mapping::{self, Mapping, MappingChoice, Warning};
 use crate::model::Article;
 
 /// How one reader reads its API. Cheap to clone; compared by value so hooks re-run only when it changes.
@@ -32,6 +32,10 @@ pub struct Adapter {
     name: Rc<str>,
     /// The shape was detected from the response rather than configured.
     detected: bool,
+    /// A mapping document's warnings about the article (presets' are not the publisher's to fix: none).
+    warnings: Rc<[Warning]>,
+    /// The mapping is the publisher's own document, not a shipped preset: its warnings are worth logging.
+    own: bool,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -56,6 +60,8 @@ impl Adapter {
         choice: &MappingChoice,
     ) -> Result<(Article, Adapter), SourceError> {
         let mapped = mapping::map_article_text(text, base, choice)?;
+        let own = matches!(choice, MappingChoice::Document(_));
+        let warnings = if own { mapped.warnings } else { Vec::new() };
         let reading = match mapped.resolved.mapping {
             None => Reading::Folio,
             Some(mapping) => Reading::Mapped {
@@ -67,6 +73,8 @@ impl Adapter {
             reading,
             name: mapped.resolved.name.into(),
             detected: mapped.resolved.detected,
+            warnings: warnings.into(),
+            own,
         };
         Ok((Rc::unwrap_or_clone(mapped.article), adapter))
     }
@@ -77,6 +85,8 @@ impl Adapter {
             reading: Reading::Folio,
             name: "folio".into(),
             detected: false,
+            warnings: Rc::new([]),
+            own: false,
         }
     }
 
@@ -93,7 +103,15 @@ impl Adapter {
                 article: Rc::new(parse_json(article_json)?),
             },
             detected: false,
+            warnings: Rc::new([]),
+            own: false,
         })
+    }
+
+    /// A mapping document's warnings about the article it read (none for presets and Folio JSON): the widget
+    /// logs them once.
+    pub fn warnings(&self) -> &[Warning] {
+        &self.warnings
     }
 
     /// The preset's or mapping's name.

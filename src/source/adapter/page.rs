@@ -10,7 +10,8 @@ use crate::model::{Comment, CommentList};
 use crate::source::error::{parse_json, SourceError};
 use crate::source::folio_json::{comment as folio_comment, comments_from_value};
 use crate::source::mapping::{
-    child_ids, item_url, map_comments, map_item, max_items, next_page, PageInfo, Threading,
+    child_ids, comment_warnings, item_url, map_comments, map_item, max_items, next_page, PageInfo,
+    Threading, Warning,
 };
 use crate::source::url::safe_link;
 
@@ -23,6 +24,9 @@ pub struct CommentPage {
     pub events: Option<Rc<str>>,
     /// Ids of items still to fetch one by one (child-id threading: Hacker News' Firebase API).
     pub children: Vec<String>,
+    /// The first page's warnings about the publisher's own mapping document (fields no comment reaches, unknown
+    /// formats); empty for other pages, presets and Folio JSON.
+    pub warnings: Vec<Warning>,
 }
 
 impl Adapter {
@@ -63,10 +67,16 @@ impl Adapter {
                     events: events.and_then(|e| safe_link(base, e)).map(Rc::from),
                     list,
                     children: Vec::new(),
+                    warnings: Vec::new(),
                 }
             }
             Some((m, article)) => {
                 let mut list = map_comments(m, &doc, Some(article), base)?;
+                let warnings = if number == 1 && self.own {
+                    comment_warnings(m, &doc, Some(article))
+                } else {
+                    Vec::new()
+                };
                 info.items = list.comments.len();
                 list.next = next_page(m, &doc, url, &info)?.map(Rc::from);
                 let child_threads = matches!(
@@ -81,6 +91,7 @@ impl Adapter {
                     } else {
                         Vec::new()
                     },
+                    warnings,
                 }
             }
         };

@@ -18,16 +18,20 @@ use crate::source::url::{safe_image, safe_link};
 use parts::{absent, hero, item_link, items, label_of, missing};
 pub(crate) use parts::{article_root, name_of};
 
-/// Map the article of document `root`, fetched from `base`.
-pub fn map_article(m: &Mapping, root: &Value, base: Option<&str>) -> Result<Article, SourceError> {
+/// Map the article of document `root`, fetched from `api`. Relative links and images resolve against the
+/// mapping's `site` when it has one (a headless CMS's API is on another host than its site), else against `api`;
+/// the comments URL, an API address, always against `api`.
+pub fn map_article(m: &Mapping, root: &Value, api: Option<&str>) -> Result<Article, SourceError> {
     let a: &ArticleMap = &m.article;
-    let doc = Doc { root };
+    let doc = Doc::new(root);
     let cur = article_root(m, root)?;
-    let link = |f: Option<&Field>| -> Result<Option<Rc<str>>, SourceError> {
+    let base = m.site.as_deref().or(api);
+    let link_from = |f: Option<&Field>, base| -> Result<Option<Rc<str>>, SourceError> {
         Ok(text(doc, f, cur)?
             .and_then(|u| safe_link(base, u.trim()))
             .map(Rc::from))
     };
+    let link = |f| link_from(f, base);
 
     let title_field = a.title.as_ref().ok_or_else(|| absent("title", m))?;
     let title =
@@ -64,11 +68,12 @@ pub fn map_article(m: &Mapping, root: &Value, base: Option<&str>) -> Result<Arti
         url: link(a.url.as_ref())?,
         section: items(doc, a.section.as_ref(), cur)?
             .into_iter()
-            .map(|it| {
+            .map(|(v, l)| {
+                let v = &*v;
                 Ok(
-                    plain(doc, Some(label_of(it.1.label.as_ref())), it.0)?.map(|label| Crumb {
+                    plain(doc, Some(label_of(l.label.as_ref())), v)?.map(|label| Crumb {
                         label,
-                        url: item_link(doc, it.1.url.as_ref(), it.0, base).ok().flatten(),
+                        url: item_link(doc, l.url.as_ref(), v, base).ok().flatten(),
                     }),
                 )
             })
@@ -82,6 +87,7 @@ pub fn map_article(m: &Mapping, root: &Value, base: Option<&str>) -> Result<Arti
         authors: items(doc, a.authors.as_ref(), cur)?
             .into_iter()
             .map(|(v, l)| {
+                let v = &*v;
                 Ok(Author {
                     name: plain(doc, Some(label_of(l.name.as_ref())), v)?
                         .unwrap_or_else(|| anonymous().name),
@@ -103,6 +109,7 @@ pub fn map_article(m: &Mapping, root: &Value, base: Option<&str>) -> Result<Arti
         related: items(doc, a.related.as_ref(), cur)?
             .into_iter()
             .map(|(v, l)| {
+                let v = &*v;
                 let title = plain(doc, Some(label_of(l.title.as_ref())), v)?;
                 let url = item_link(doc, l.url.as_ref(), v, base)?;
                 let after =
@@ -118,6 +125,7 @@ pub fn map_article(m: &Mapping, root: &Value, base: Option<&str>) -> Result<Arti
         tags: items(doc, a.tags.as_ref(), cur)?
             .into_iter()
             .map(|(v, l)| {
+                let v = &*v;
                 Ok(
                     plain(doc, Some(label_of(l.label.as_ref())), v)?.map(|label| Tag {
                         label,
@@ -135,6 +143,6 @@ pub fn map_article(m: &Mapping, root: &Value, base: Option<&str>) -> Result<Arti
             .and_then(|u| safe_image(base, u.trim()))
             .map(Rc::from),
         live: value::flag(doc, a.live.as_ref(), cur)?,
-        comments_url: link(a.comments_url.as_ref())?,
+        comments_url: link_from(a.comments_url.as_ref(), api)?,
     })
 }

@@ -34,15 +34,18 @@ pub fn section(m: &Mapping) -> Result<&CommentsMap, SourceError> {
     })
 }
 
-/// Map a comments document (`root`, fetched from `base`). `article` is the article object, for the post URL.
+/// Map a comments document (`root`, fetched from `api`). `article` is the article object, for the post URL and
+/// `equals_article` flags. Links and images in comments resolve against the mapping's `site` when it has one; the
+/// API's own URLs (posting, fetching replies) against `api`.
 pub fn map_comments(
     m: &Mapping,
     root: &Value,
     article: Option<&Value>,
-    base: Option<&str>,
+    api: Option<&str>,
 ) -> Result<CommentList, SourceError> {
     let c = section(m)?;
-    let doc = Doc { root };
+    let doc = Doc { root, article };
+    let base = m.site.as_deref().or(api);
     let items: Vec<&Value> = match &c.items {
         Some(f) => flatten(values(doc, f, root)?.0),
         None => match root {
@@ -71,7 +74,7 @@ pub fn map_comments(
                 let Some(mut comment) = one(doc, &c.comment, item, &path, base)? else {
                     let owner = parent.as_ref().map(|(_, raw)| *raw);
                     let parent = parent.map(|(id, _)| id);
-                    more.extend(more_stub(m, doc, item, parent, owner, article, base)?);
+                    more.extend(more_stub(m, doc, item, parent, owner, article, api)?);
                     continue;
                 };
                 let parent = parent.map(|(id, _)| id);
@@ -121,7 +124,7 @@ pub fn map_comments(
     Ok(CommentList {
         comments: out,
         total,
-        post: post_target(m, root, article, base)?,
+        post: post_target(m, root, article, api)?,
         // Finding the next page needs the response's headers and the page number: the caller's job (`next_page`).
         next: None,
         more,

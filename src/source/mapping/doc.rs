@@ -24,7 +24,7 @@ use fields::Fields;
 
 pub use article::{ArticleMap, HeroMap, ListMap};
 pub use comments::{CommentMap, CommentsMap, PostMap};
-pub use field::{Field, FieldSpec, Lookup, OneOrMany};
+pub use field::{Field, FieldSpec, Lookup, OneOrMany, Test, Where};
 pub use pagination::Pagination;
 pub use threading::Threading;
 
@@ -39,6 +39,9 @@ pub struct Mapping {
     pub description: Option<String>,
     /// Auto-detection signature: paths that must all exist in an article document of this shape.
     pub detect: Vec<String>,
+    /// The site the article belongs to (`https://www.example.com`), when its API is on another host: relative
+    /// links and images in what is drawn resolve against it instead of the API's URL.
+    pub site: Option<String>,
     /// Where each article field comes from.
     pub article: ArticleMap,
     /// Where the comments come from and how they are threaded.
@@ -55,6 +58,10 @@ impl Mapping {
             name: f.opt_str("name"),
             description: f.opt_str("description"),
             detect: f.list_of_str("detect"),
+            site: f.opt_with("site", |v, p| match v.as_str() {
+                Some(s) if crate::source::url::origin_of(s).is_some() => Ok(s.to_string()),
+                _ => Err(read::expected(p, "an absolute http(s) URL", v)),
+            }),
             article: f.with("article", true, ArticleMap::read),
             comments: f.opt_with("comments", CommentsMap::read),
         };

@@ -13,6 +13,7 @@ mod choice;
 mod comments;
 mod date;
 pub mod doc;
+mod lint;
 mod paging;
 pub mod path;
 mod post;
@@ -22,11 +23,15 @@ mod value;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
+mod tests_language;
+#[cfg(test)]
 mod tests_post;
 #[cfg(test)]
 mod tests_presets;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_props;
+#[cfg(test)]
+mod tests_warnings;
 
 use std::rc::Rc;
 
@@ -37,6 +42,7 @@ pub use body::FORMATS;
 pub use choice::{is_inline, parse_mapping, resolve, MappingChoice, Resolved};
 pub use comments::{child_ids, item_url, map_comments, map_item, max_items, MAX_COMMENTS};
 pub use doc::{Mapping, Threading};
+pub use lint::{article_warnings, comment_warnings, Warning};
 pub use paging::{next_from_link, next_page, set_param, PageInfo};
 pub use post::{post_held, post_request, post_response, posts_template, PostForm, PostRequest};
 pub use presets::{detect, preset, preset_source, PRESETS};
@@ -54,6 +60,9 @@ pub struct MappedArticle {
     pub resolved: Resolved,
     /// The article object (for comment URL and post templates).
     pub object: Rc<Value>,
+    /// What may be wrong in the mapping's article part (optional fields that reach nothing, unknown formats …):
+    /// shown beside the render in the playground, logged once by the widget. Empty for Folio JSON.
+    pub warnings: Vec<Warning>,
 }
 
 /// Article response text → model, through `choice`. `base` is the URL it came from. The comments URL is the
@@ -71,6 +80,7 @@ pub fn map_article_text(
             article: Rc::new(article),
             resolved,
             object: Rc::new(v),
+            warnings: Vec::new(),
         });
     };
     let mut article = map_article(m, &v, base)?;
@@ -79,7 +89,7 @@ pub fn map_article_text(
         let url = if t.trim() == "{self}" {
             base.map(str::to_string)
         } else {
-            value::template(value::Doc { root: &v }, t, &object)?
+            value::template(value::Doc::new(&v), t, &object, &[])?
         };
         if let Some(u) = url.and_then(|u| crate::source::url::safe_link(base, &u)) {
             article.comments_url = Some(u.into());
@@ -87,9 +97,23 @@ pub fn map_article_text(
     }
     Ok(MappedArticle {
         article: Rc::new(article),
+        warnings: article_warnings(m, &v),
         resolved,
         object: Rc::new(object),
     })
+}
+
+/// What may be wrong in `mapping`'s comments part, read against the comments response `text` (nothing for Folio
+/// JSON, or a text that is not JSON: reading it says so).
+pub fn comment_warnings_text(
+    text: &str,
+    mapping: Option<&Mapping>,
+    article: Option<&Value>,
+) -> Vec<Warning> {
+    match (mapping, parse_json(text)) {
+        (Some(m), Ok(v)) => comment_warnings(m, &v, article),
+        _ => Vec::new(),
+    }
 }
 
 /// Comments response text → model, with the mapping the article was read with (`None`: Folio JSON).

@@ -28,7 +28,7 @@ pub fn next_page(
     let Some(p) = m.comments.as_ref().and_then(|c| c.pagination.as_ref()) else {
         return Ok(None);
     };
-    let doc = Doc { root };
+    let doc = Doc::new(root);
     if page.items == 0 {
         return Ok(None);
     }
@@ -110,7 +110,7 @@ pub fn more_stub(
         return Ok(None);
     };
     let url = match article {
-        Some(a) => value::text(Doc { root: a }, url.as_ref(), a)?,
+        Some(a) => value::text(Doc::new(a), url.as_ref(), a)?,
         None => None,
     };
     // The parent comment's own object says where its left-out replies are (top-level stubs have none).
@@ -122,7 +122,10 @@ pub fn more_stub(
         fetch: fetch.and_then(|u| safe_link(base, &u)).map(Rc::from),
         parent,
         count: usize::try_from(count).unwrap_or(usize::MAX),
-        url: url.and_then(|u| safe_link(base, &u)).map(Rc::from),
+        // The stub's link is a page of the site, not of the API.
+        url: url
+            .and_then(|u| safe_link(m.site.as_deref().or(base), &u))
+            .map(Rc::from),
     }))
 }
 

@@ -54,9 +54,9 @@ pub fn post_request(
     let (Some(p), false) = (&c.post, c.read_only) else {
         return Ok(None);
     };
-    let doc = Doc { root: article };
+    let doc = Doc::new(article);
     let t = p.url.as_deref().unwrap_or("");
-    let Some(url) = template(doc, t, article)?.and_then(|u| safe_link(base, &u)) else {
+    let Some(url) = template(doc, t, article, &[])?.and_then(|u| safe_link(base, &u)) else {
         return Err(SourceError::BadMapping {
             reason: format!("the post URL template \"{t}\" gives no http(s) URL"),
         });
@@ -99,7 +99,7 @@ pub fn post_held(m: &Mapping, text: &str) -> bool {
         .as_ref()
         .and_then(|c| c.post.as_ref())
         .and_then(|p| p.held.as_ref());
-    held.is_some() && flag(Doc { root: &v }, held, &v).unwrap_or(false)
+    held.is_some() && flag(Doc::new(&v), held, &v).unwrap_or(false)
 }
 
 /// The comment the server answered with, mapped with `post.response` (or Folio's format).
@@ -108,7 +108,7 @@ pub fn post_response(m: &Mapping, text: &str, base: Option<&str>) -> Result<Comm
     let c = section(m)?;
     match c.post.as_ref().and_then(|p| p.response.as_ref()) {
         Some(cm) => {
-            one(Doc { root: &v }, cm, &v, "response", base)?.ok_or_else(|| SourceError::BadValue {
+            one(Doc::new(&v), cm, &v, "response", base)?.ok_or_else(|| SourceError::BadValue {
                 path: "response".into(),
                 reason: "the mapping skips the server's answer".into(),
             })

@@ -122,6 +122,11 @@ fn wordpress_post_and_comments() {
         hero.caption.as_deref(),
         Some("A Nightjet at Wien Hauptbahnhof")
     );
+    assert_eq!(
+        hero.credit.as_deref(),
+        Some("Photo: Jan Novák / ÖBB"),
+        "WordPress keeps the credit in the attachment's image_meta"
+    );
     assert_eq!(hero.size, Some((1200, 800)));
     let tags: Vec<&str> = a.tags.iter().map(|t| &*t.label).collect();
     assert_eq!(tags, ["Rail", "Europe"]);
@@ -213,7 +218,8 @@ fn wordpress_post_and_comments() {
     assert_eq!(&*posted.id, "11");
 }
 
-// Ghost: posts[0], custom excerpt, authors, tags, primary tag as section, feature image with HTML caption.
+// Ghost: posts[0], custom excerpt, authors, tags (internal `#` tags, meant for themes, are left out), primary tag
+// as section, feature image with HTML caption.
 #[test]
 fn ghost_post() {
     let m = article(
@@ -259,7 +265,8 @@ fn ghost_post() {
     assert_eq!(hero.caption.as_deref(), Some("Photo by X / Unsplash"));
     assert_eq!(
         a.tags.iter().map(|t| &*t.label).collect::<Vec<_>>(),
-        ["Getting Started", "#internal"]
+        ["Getting Started"],
+        "the internal tag is dropped"
     );
     assert_eq!(a.body.len(), 4, "{}", body(a));
     assert!(a.body[3]
@@ -268,7 +275,8 @@ fn ghost_post() {
     assert_eq!(a.comments_url, None, "no comments in the Content API");
 }
 
-// JSON Feed 1.1: the first item, feed-level language, item authors, banner image, audio attachment, string tags.
+// JSON Feed 1.1: the first item, feed-level language, item authors, the item's `image` as the hero (the spec's
+// main image; `banner_image` is only a fallback), audio attachment, string tags.
 #[test]
 fn jsonfeed_item() {
     let m = article(
@@ -300,7 +308,8 @@ fn jsonfeed_item() {
     );
     assert_eq!(
         a.hero.as_ref().map(|h| &*h.src),
-        Some("https://trains.example.org/img/sleeper-wide.jpg")
+        Some("https://trains.example.org/img/sleeper.jpg"),
+        "`image` before `banner_image`"
     );
     assert_eq!(
         a.tags.iter().map(|t| &*t.label).collect::<Vec<_>>(),
@@ -640,7 +649,10 @@ fn reddit_post_and_tree() {
         Some("https://www.reddit.com/r/rust/")
     );
     assert_eq!(a.url.as_deref(), Some("https://www.reddit.com/r/rust/comments/1abcde/show_tell_a_reader_widget_in_yew_webassembly/"));
-    assert_eq!(&*a.authors[0].name, "ferris_dev");
+    assert_eq!(
+        &*a.authors[0].name, "u/ferris_dev",
+        "Reddit names users u/…"
+    );
     assert_eq!(
         a.authors[0].url.as_deref(),
         Some("https://www.reddit.com/user/ferris_dev/")
@@ -690,7 +702,7 @@ fn reddit_post_and_tree() {
     let c1 = by_id(&list, "t1_kq1");
     assert_eq!(
         (parent(c1), &*c1.author.name, c1.score),
-        (None, "crab_fan", Some(57))
+        (None, "u/crab_fan", Some(57))
     );
     assert_eq!(
         c1.body.as_str(),
@@ -705,7 +717,10 @@ fn reddit_post_and_tree() {
     assert!(c2.by_article_author);
     assert!(c2.body.as_str().contains("Not yet &amp; maybe never."));
     let c3 = by_id(&list, "t1_kq3");
-    assert!(c3.deleted && c3.body.is_empty() && &*c3.author.name == "[deleted]");
+    assert!(
+        c3.deleted && c3.body.is_empty() && &*c3.author.name == "[deleted]",
+        "a deleted account stays [deleted], as Reddit shows it, not u/[deleted]"
+    );
     assert_eq!(parent(by_id(&list, "t1_kq4")), Some("t1_kq3"));
 }
 

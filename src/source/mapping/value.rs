@@ -14,9 +14,9 @@ use super::doc::{Field, FieldSpec};
 use super::path::Path;
 use crate::source::error::SourceError;
 
-pub use select::{first, flatten, loose_eq, values};
+pub use select::{first, flatten, loose_eq, values, values_lost};
 pub use template::template;
-pub use text::{body_source, text};
+pub use text::{body_source, chain, text};
 pub use typed::{date, flag, id, number, plain};
 
 /// The document being mapped: `$` paths start here.
@@ -24,6 +24,18 @@ pub use typed::{date, flag, id, number, plain};
 pub struct Doc<'a> {
     /// The whole document.
     pub root: &'a Value,
+    /// The article object, when comments are mapped: `equals_article` compares with it.
+    pub article: Option<&'a Value>,
+}
+
+impl<'a> Doc<'a> {
+    /// The document `root`, read without an article.
+    pub fn new(root: &'a Value) -> Self {
+        Doc {
+            root,
+            article: None,
+        }
+    }
 }
 
 static NO_SPEC: FieldSpec = FieldSpec {
@@ -39,9 +51,16 @@ static NO_SPEC: FieldSpec = FieldSpec {
     lookup: None,
     equals: None,
     after: None,
-    replace: None,
+    replace: Vec::new(),
     max_chars: None,
     or: None,
+    filter: Vec::new(),
+    then: None,
+    split: None,
+    with: Vec::new(),
+    any: Vec::new(),
+    all: Vec::new(),
+    equals_article: None,
 };
 
 /// The spec of a field (a bare path has the default transforms) and its paths.

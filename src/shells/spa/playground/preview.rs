@@ -8,7 +8,10 @@ use yew::prelude::*;
 use crate::components::article::ArticleView;
 use crate::components::common::SafeHtmlView;
 use crate::model::Thread;
-use crate::source::mapping::{map_article_text, map_comments_text, MappedArticle, MappingChoice};
+use crate::source::mapping::{
+    comment_warnings_text, map_article_text, map_comments_text, MappedArticle, MappingChoice,
+    Warning,
+};
 use crate::source::thread::{build_thread, SortOrder};
 
 /// Deepest reply level the preview draws (the real thread handles any depth).
@@ -30,6 +33,20 @@ fn comment_tree(thread: &Thread, index: usize, depth: usize) -> Html {
                 <ul>{ for thread.replies(index).iter().map(|&r| comment_tree(thread, r, depth + 1)) }</ul>
             }
         </li>
+    }
+}
+
+/// The mapping's warnings (optional fields that reach nothing, unknown formats, `where`s and lookups that keep
+/// nothing), listed beside the render: the article still draws, these say why a part of it is missing.
+fn warnings_list(warnings: &[Warning]) -> Html {
+    if warnings.is_empty() {
+        return Html::default();
+    }
+    html! {
+        <div class="playground__warnings" role="status">
+            <strong>{ format!("Warnings ({})", warnings.len()) }</strong>
+            <ul>{ for warnings.iter().map(|w| html! { <li>{ w.to_string() }</li> }) }</ul>
+        </div>
     }
 }
 
@@ -55,6 +72,11 @@ pub(super) fn preview(text: &str, choice: &MappingChoice) -> Html {
         .as_ref()
         .and_then(|m| m.comments.as_ref())
         .is_some_and(|c| c.url.as_deref() == Some("{self}"));
+    let mut warnings = mapped.warnings.clone();
+    if inline {
+        let m = mapped.resolved.mapping.as_deref();
+        warnings.extend(comment_warnings_text(text, m, Some(&mapped.object)));
+    }
     let comments = if inline || mapped.resolved.mapping.is_none() {
         match map_comments_text(
             text,
@@ -88,6 +110,7 @@ pub(super) fn preview(text: &str, choice: &MappingChoice) -> Html {
     html! {
         <>
             <p class="playground__status" role="status">{ how }</p>
+            { warnings_list(&warnings) }
             <ArticleView article={Rc::clone(&mapped.article)} />
             { comments }
         </>

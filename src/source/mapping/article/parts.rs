@@ -1,12 +1,13 @@
 //! The pieces [`super::map_article`] is built from: where the article object is, the errors naming a field the
 //! mapping misses, list items (sections, authors, related links, tags) with their label and link, and the hero.
 
+use std::borrow::Cow;
 use std::rc::Rc;
 
 use serde_json::Value;
 
 use super::super::doc::{Field, HeroMap, ListMap, Mapping};
-use super::super::value::{self, first, flatten, plain, text, tried, values, Doc};
+use super::super::value::{self, first, flatten, plain, spec_of, text, tried, values, Doc};
 use crate::model::Hero;
 use crate::source::error::SourceError;
 use crate::source::url::{safe_image, safe_link};
@@ -18,7 +19,7 @@ pub(crate) fn name_of(m: &Mapping) -> String {
 
 /// The article object inside the document (`article.root`), or the document itself.
 pub(crate) fn article_root<'a>(m: &'a Mapping, root: &'a Value) -> Result<&'a Value, SourceError> {
-    let doc = Doc { root };
+    let doc = Doc::new(root);
     match &m.article.root {
         None => Ok(root),
         Some(f) => first(doc, f, root)?
@@ -61,17 +62,32 @@ pub(super) fn item_link<'a>(
         .map(Rc::from))
 }
 
+/// A list's items, each with the list's mapping. With `split`, a string item becomes one item per part
+/// (`"Science, Maths"` → two), hence the owned values.
 pub(super) fn items<'a>(
     doc: Doc<'a>,
     list: Option<&'a ListMap>,
     cur: &'a Value,
-) -> Result<Vec<(&'a Value, &'a ListMap)>, SourceError> {
+) -> Result<Vec<(Cow<'a, Value>, &'a ListMap)>, SourceError> {
     let Some(l) = list else { return Ok(Vec::new()) };
     let Some(each) = &l.each else {
         return Ok(Vec::new());
     };
     let (vs, _) = values(doc, each, cur)?;
-    Ok(flatten(vs).into_iter().map(|v| (v, l)).collect())
+    let split = spec_of(each).0.split.as_deref().filter(|s| !s.is_empty());
+    let mut out = Vec::new();
+    for v in flatten(vs) {
+        match (split, v) {
+            (Some(sep), Value::String(s)) => out.extend(
+                s.split(sep)
+                    .map(str::trim)
+                    .filter(|p| !p.is_empty())
+                    .map(|p| (Cow::Owned(Value::String(p.into())), l)),
+            ),
+            _ => out.push((Cow::Borrowed(v), l)),
+        }
+    }
+    Ok(out)
 }
 
 pub(super) fn hero<'a>(

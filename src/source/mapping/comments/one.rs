@@ -31,7 +31,7 @@ pub(in crate::source::mapping) fn one(
     path: &str,
     base: Option<&str>,
 ) -> Result<Option<Comment>, SourceError> {
-    if flag(Doc { root: doc.root }, cm.skip.as_ref(), item)? {
+    if flag(doc, cm.skip.as_ref(), item)? {
         return Ok(None);
     }
     let v = unwrap(cm, item);

@@ -26,20 +26,12 @@ pub fn post_target(
     let empty = Value::Null;
     let a = article.unwrap_or(&empty);
     let url = match (&p.url, &p.url_from) {
-        (Some(t), _) => value::template(Doc { root: a }, t, a)?,
-        (None, Some(f)) => text(
-            Doc {
-                root: comments_root,
-            },
-            Some(f),
-            comments_root,
-        )?,
+        (Some(t), _) => value::template(Doc::new(a), t, a, &[])?,
+        (None, Some(f)) => text(Doc::new(comments_root), Some(f), comments_root)?,
         (None, None) => None,
     };
     let max = value::number(
-        Doc {
-            root: comments_root,
-        },
+        Doc::new(comments_root),
         p.max_length_from.as_ref(),
         comments_root,
     )?

@@ -92,7 +92,7 @@ pub fn map_item(
 ) -> Result<Option<Comment>, SourceError> {
     let c = section(m)?;
     Ok(
-        one(Doc { root: item }, &c.comment, item, "item", base)?.map(|mut comment| {
+        one(Doc::new(item), &c.comment, item, "item", base)?.map(|mut comment| {
             comment.parent = parent;
             comment
         }),

@@ -4,7 +4,7 @@
 use serde_json::Value;
 
 use super::fields::Fields;
-use super::read::{count, expected, strings, Read};
+use super::read::{count, expected, join, strings, Read};
 
 /// One field: a path, a list of fallback paths, or a full [`FieldSpec`].
 #[derive(Clone, Debug, PartialEq)]
@@ -44,12 +44,48 @@ pub struct FieldSpec {
     pub equals: Option<OneOrMany<Value>>,
     /// Keep only the text after the last occurrence of this separator (`t3_abc` with `_` → `abc`).
     pub after: Option<String>,
-    /// Replace text: `["{size}", "96"]` (Discourse avatar templates).
-    pub replace: Option<(String, String)>,
+    /// Replace text, pair by pair in order: `["{size}", "96"]` (Discourse avatar templates), or a list of pairs.
+    pub replace: Vec<(String, String)>,
     /// Cut text longer than this many characters at a word boundary, with `…` (a title made from a post).
     pub max_chars: Option<usize>,
     /// Another field tried when this one reaches nothing, with its own transforms and format.
     pub or: Option<Field>,
+    /// Keep only the list items (or values) that pass every condition (key `where`): The Guardian's keyword tags.
+    pub filter: Vec<Where>,
+    /// A path read on each value after `lookup` and `where` (a looked-up asset's `fields.file.url`).
+    pub then: Option<String>,
+    /// Split a string into a list at this separator, trimming and dropping empty parts (`"A, B"` → tags).
+    pub split: Option<String>,
+    /// Template placeholders read by their own field (key `with`): `{ref}` in the template is this field's text,
+    /// with its transforms, instead of a path.
+    pub with: Vec<(String, Field)>,
+    /// A flag true when any of these flags is (deleted *or* removed).
+    pub any: Vec<Field>,
+    /// A flag true when all of these flags are.
+    pub all: Vec<Field>,
+    /// A flag true when the value equals the article object's value at this path (the comment's author is the
+    /// article's author).
+    pub equals_article: Option<String>,
+}
+
+/// One condition of a `where`: the value at `path` (read on each item) passes the test.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Where {
+    /// Where the tested value is on the item (empty: the item itself).
+    pub path: String,
+    /// The test.
+    pub test: Test,
+}
+
+/// What a `where` condition tests.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Test {
+    /// The value equals one of these (key `equals`; `null` matches absent).
+    Equals(Vec<Value>),
+    /// The value equals none of these (key `not`).
+    Not(Vec<Value>),
+    /// The value is there and not null (`"exists": true`), or is not (`false`).
+    Exists(bool),
 }
 
 /// A lookup in another list of the document.
@@ -57,9 +93,10 @@ pub struct FieldSpec {
 pub struct Lookup {
     /// Where the candidates are (key `in`; usually a `$` path).
     pub within: String,
-    /// The candidate's key that must equal the value.
+    /// The candidate's key that must equal the value: a path, so it may be nested (`sys.id`).
     pub key: String,
-    /// When the value is an object (a JSON:API reference), compare this key of it instead.
+    /// When the value is an object (a JSON:API reference, a Contentful link), compare the value at this path of it
+    /// instead (`id`, `sys.id`).
     pub by: Option<String>,
 }
 
@@ -114,14 +151,102 @@ impl FieldSpec {
                 v => OneOrMany::One(v.clone()),
             }),
             after: f.opt_str("after"),
-            replace: f.opt_with("replace", |v, p| match v.as_array().map(Vec::as_slice) {
-                Some([Value::String(a), Value::String(b)]) => Ok((a.clone(), b.clone())),
-                _ => Err(expected(p, "two strings, [\"from\", \"to\"]", v)),
-            }),
+            replace: f.with("replace", false, replace),
             max_chars: f.opt_with("max_chars", count),
             or: f.opt_field("or"),
+            filter: f.with("where", false, |v, p| list(v, p, Where::read)),
+            then: f.opt_str("then"),
+            split: f.opt_str("split"),
+            with: f.with("with", false, with),
+            any: f.with("any", false, flags),
+            all: f.with("all", false, flags),
+            equals_article: f.opt_str("equals_article"),
         };
         f.finish().map(|()| spec)
+    }
+}
+
+/// `["from", "to"]`, or a list of such pairs. Plain loops rather than `collect` into a `Result` here and below:
+/// each such `collect` is another copy of the iterator machinery in the embed's wasm.
+fn replace(v: &Value, path: &str) -> Read<Vec<(String, String)>> {
+    let pair = |v: &Value| match v.as_array().map(Vec::as_slice) {
+        Some([Value::String(a), Value::String(b)]) => Some((a.clone(), b.clone())),
+        _ => None,
+    };
+    let mut out = Vec::new();
+    match (pair(v), v) {
+        (Some(p), _) => out.push(p),
+        (None, Value::Array(items)) => {
+            for i in items {
+                out.extend(pair(i));
+            }
+            if out.len() != items.len() {
+                out.clear();
+            }
+        }
+        _ => {}
+    }
+    if out.is_empty() {
+        return Err(expected(
+            path,
+            "[\"from\", \"to\"] or a list of such pairs",
+            v,
+        ));
+    }
+    Ok(out)
+}
+
+/// Template placeholders read by their own field: an object of fields.
+fn with(v: &Value, path: &str) -> Read<Vec<(String, Field)>> {
+    let map = v
+        .as_object()
+        .ok_or_else(|| expected(path, "an object", v))?;
+    let mut out = Vec::new();
+    for (k, f) in map {
+        out.push((k.clone(), Field::read(f, &join(path, k))?));
+    }
+    Ok(out)
+}
+
+/// The flags of `any` / `all` (one function for both keeps one copy in the wasm).
+fn flags(v: &Value, path: &str) -> Read<Vec<Field>> {
+    list(v, path, Field::read)
+}
+
+/// One part read by `read`, or an array of them (`where`, `any`, `all`).
+fn list<T>(v: &Value, path: &str, read: super::read::Reader<T>) -> Read<Vec<T>> {
+    let Value::Array(items) = v else {
+        return read(v, path).map(|t| vec![t]);
+    };
+    let mut out = Vec::new();
+    for (i, x) in items.iter().enumerate() {
+        out.push(read(x, &format!("{path}[{i}]"))?);
+    }
+    Ok(out)
+}
+
+impl Where {
+    fn read(v: &Value, path: &str) -> Read<Self> {
+        let mut f = Fields::new(v, path)?;
+        let at = f.with("path", false, super::read::string);
+        let values = |v: &Value| match v {
+            Value::Array(items) => items.clone(),
+            v => vec![v.clone()],
+        };
+        let (equals, not) = (f.opt("equals"), f.opt("not"));
+        let exists = f.opt_with("exists", super::read::flag);
+        let test = match (equals, not, exists) {
+            (Some(e), None, None) => Test::Equals(values(e)),
+            (None, Some(n), None) => Test::Not(values(n)),
+            (None, None, Some(b)) => Test::Exists(b),
+            _ => {
+                let at = super::read::place(path);
+                return Err(format!(
+                    "{at} needs exactly one of `equals`, `not`, `exists`"
+                ));
+            }
+        };
+        f.finish().map(|()| Self { path: at, test })
     }
 }
 

@@ -108,7 +108,7 @@ fn one_or_many_paths_and_values() {
     let many = OneOrMany::Many(vec![json!(null), json!(1)]);
     assert_eq!(spec(json!({"equals": [null, 1]})).equals, Some(many));
     let s = spec(json!({"replace": ["{size}", "96"], "lookup": {"in": "$.included", "key": "id"}}));
-    assert_eq!(s.replace, Some(("{size}".into(), "96".into())));
+    assert_eq!(s.replace, vec![("{size}".to_string(), "96".to_string())]);
     let lookup = Lookup {
         within: "$.included".into(),
         key: "id".into(),

@@ -101,7 +101,7 @@ fn a_wrong_type_is_named() {
     let e = error(json!({"article": {"title": {"replace": ["a"]}}}));
     assert_eq!(
         e,
-        "`article.title.replace` must be two strings, [\"from\", \"to\"], not an array"
+        "`article.title.replace` must be [\"from\", \"to\"] or a list of such pairs, not an array"
     );
     assert_eq!(
         error(json!({"detect": "x", "article": {}})),

@@ -3,7 +3,7 @@
 
 use serde_json::Value;
 
-use super::super::doc::Field;
+use super::super::doc::{Field, Test, Where};
 use super::{parse_path, spec_of, Doc};
 use crate::source::error::SourceError;
 
@@ -13,6 +13,17 @@ pub fn values<'a>(
     doc: Doc<'a>,
     field: &'a Field,
     cur: &'a Value,
+) -> Result<(Vec<&'a Value>, String), SourceError> {
+    values_lost(doc, field, cur, &mut None)
+}
+
+/// [`values`], noting in `lost` the first step (`lookup`, `where`, `then`) that left a path's values with none:
+/// the warnings say which step to look at.
+pub fn values_lost<'a>(
+    doc: Doc<'a>,
+    field: &'a Field,
+    cur: &'a Value,
+    lost: &mut Option<&'static str>,
 ) -> Result<(Vec<&'a Value>, String), SourceError> {
     let (spec, paths) = spec_of(field);
     for p in paths {
@@ -35,20 +46,58 @@ pub fn values<'a>(
                         other => vec![other],
                     })
                     .collect();
+                // `key` and `by` are paths, so a key nested in each object is reached too (Contentful's `sys.id`).
+                let key_path = parse_path(&l.key)?;
+                let by_path = l.by.as_deref().map(parse_path).transpose()?;
                 let mut out = Vec::new();
                 for v in flatten(found) {
-                    let key = match (&l.by, v) {
-                        (Some(by), Value::Object(o)) => o.get(by).unwrap_or(&Value::Null),
+                    let key = match (&by_path, v) {
+                        (Some(by), Value::Object(_)) => {
+                            by.first(doc.root, v).unwrap_or(&Value::Null)
+                        }
                         _ => v,
                     };
                     out.extend(
                         candidates
                             .iter()
-                            .find(|c| c.get(&l.key).is_some_and(|k| loose_eq(k, key)))
+                            .find(|c| {
+                                key_path
+                                    .first(doc.root, c)
+                                    .is_some_and(|k| loose_eq(k, key))
+                            })
                             .copied(),
                     );
                 }
                 out
+            }
+        };
+        if found.is_empty() {
+            lost.get_or_insert("lookup");
+        }
+        let found = if spec.filter.is_empty() {
+            found
+        } else {
+            let mut kept = Vec::new();
+            for v in flatten(found) {
+                if passes(doc, &spec.filter, v)? {
+                    kept.push(v);
+                }
+            }
+            if kept.is_empty() {
+                lost.get_or_insert("where");
+            }
+            kept
+        };
+        let found = match &spec.then {
+            None => found,
+            Some(t) => {
+                let t = parse_path(t)?;
+                let reached = found.into_iter().flat_map(|v| t.select(doc.root, v));
+                let found: Vec<&Value> = reached.filter(|v| !v.is_null()).collect();
+                if found.is_empty() {
+                    lost.get_or_insert("then");
+                }
+                found
             }
         };
         if !found.is_empty() {
@@ -57,9 +106,26 @@ pub fn values<'a>(
     }
     Ok(match (&spec.constant, &spec.or) {
         (Some(c), _) if !c.is_null() => (vec![c], "const".into()),
-        (_, Some(or)) => values(doc, or, cur)?,
+        (_, Some(or)) => values_lost(doc, or, cur, lost)?,
         _ => (Vec::new(), String::new()),
     })
+}
+
+/// Whether the item `v` passes every condition of a `where` (each read on the item itself).
+pub fn passes(doc: Doc<'_>, conds: &[Where], v: &Value) -> Result<bool, SourceError> {
+    for c in conds {
+        let x = parse_path(&c.path)?.first(doc.root, v);
+        let any_eq = |vs: &[Value]| vs.iter().any(|e| loose_eq(e, x.unwrap_or(&Value::Null)));
+        let ok = match &c.test {
+            Test::Equals(vs) => any_eq(vs),
+            Test::Not(vs) => !any_eq(vs),
+            Test::Exists(b) => x.is_some() == *b,
+        };
+        if !ok {
+            return Ok(false);
+        }
+    }
+    Ok(true)
 }
 
 /// Arrays reached by a path stand for their elements (so `tags` and `tags[*]` mean the same for a list).

@@ -2,12 +2,19 @@
 
 use serde_json::Value;
 
+use super::super::doc::Field;
 use super::{parse_path, Doc};
 use crate::source::error::SourceError;
 
-/// Fill `{path}` placeholders from `cur` (`{{` and `}}` are literal braces). A placeholder that reaches nothing
-/// makes the whole template absent, so a URL is never built with a hole in it.
-pub fn template(doc: Doc<'_>, t: &str, cur: &Value) -> Result<Option<String>, SourceError> {
+/// Fill `{path}` placeholders from `cur` (`{{` and `}}` are literal braces); a placeholder named in `with` is that
+/// field's text, transforms applied. A placeholder that reaches nothing makes the whole template absent, so a URL
+/// is never built with a hole in it.
+pub fn template(
+    doc: Doc<'_>,
+    t: &str,
+    cur: &Value,
+    with: &[(String, Field)],
+) -> Result<Option<String>, SourceError> {
     let mut out = String::new();
     let mut rest = t;
     while let Some(i) = rest.find(['{', '}']) {
@@ -29,12 +36,16 @@ pub fn template(doc: Doc<'_>, t: &str, cur: &Value) -> Result<Option<String>, So
             });
         };
         let path = &tail[1..end];
-        let p = parse_path(path)?;
-        match p.first(doc.root, cur) {
-            Some(v) => match scalar(v, path)? {
-                Some(s) => out.push_str(&s),
-                None => return Ok(None),
+        let own = with.iter().find(|(name, _)| name == path);
+        let text = match own {
+            Some((_, f)) => super::text(doc, Some(f), cur)?,
+            None => match parse_path(path)?.first(doc.root, cur) {
+                Some(v) => scalar(v, path)?,
+                None => None,
             },
+        };
+        match text {
+            Some(s) => out.push_str(&s),
             None => return Ok(None),
         }
         rest = &tail[end + 1..];

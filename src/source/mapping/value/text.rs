@@ -33,7 +33,7 @@ pub fn text<'a>(
         };
     }
     let raw = if let Some(t) = &spec.template {
-        template(doc, t, cur)?
+        template(doc, t, cur, &spec.with)?
     } else if let Some(sep) = &spec.join {
         let (vs, path) = values(doc, field, cur)?;
         let parts = flatten(vs)
@@ -115,10 +115,11 @@ fn finish(spec: &FieldSpec, s: String) -> String {
     } else {
         s
     };
-    let s = match &spec.replace {
-        Some((from, to)) if !from.is_empty() => s.replace(from.as_str(), to),
-        _ => s,
-    };
+    let s = spec
+        .replace
+        .iter()
+        .filter(|(from, _)| !from.is_empty())
+        .fold(s, |s, (from, to)| s.replace(from.as_str(), to));
     let s = if spec.strip_html {
         crate::source::sanitize::plain_text(&sanitize(&s, Policy::Comment, None))
     } else {

@@ -8,7 +8,7 @@ use super::super::date::parse_date;
 use super::super::doc::Field;
 use super::select::{first, loose_eq};
 use super::text::text;
-use super::{spec_of, Doc};
+use super::{parse_path, spec_of, Doc};
 use crate::model::Timestamp;
 use crate::source::error::SourceError;
 
@@ -47,8 +47,9 @@ pub fn date<'a>(
     parse_date(v, spec.date.as_deref().unwrap_or("auto"), &path)
 }
 
-/// A flag: with `equals`, whether the value (null when absent) equals one of the listed values; without, whether
-/// it is true, a non-zero number, or a non-empty string other than "false"/"0".
+/// A flag: with `any` / `all`, whether any / all of those flags are true; with `equals_article`, whether the value
+/// equals the article's at that path; with `equals`, whether the value (null when absent) equals one of the listed
+/// values; without, whether it is true, a non-zero number, or a non-empty string other than "false"/"0".
 pub fn flag<'a>(
     doc: Doc<'a>,
     field: Option<&'a Field>,
@@ -56,7 +57,29 @@ pub fn flag<'a>(
 ) -> Result<bool, SourceError> {
     let Some(field) = field else { return Ok(false) };
     let (spec, _) = spec_of(field);
+    // `any` / `all` combine other flags; each keeps its own path and test.
+    for f in &spec.any {
+        if flag(doc, Some(f), cur)? {
+            return Ok(true);
+        }
+    }
+    for f in &spec.all {
+        if !flag(doc, Some(f), cur)? {
+            return Ok(false);
+        }
+    }
+    if !spec.any.is_empty() || !spec.all.is_empty() {
+        return Ok(spec.any.is_empty());
+    }
     let v = first(doc, field, cur)?.map_or(&Value::Null, |(v, _)| v);
+    if let Some(p) = &spec.equals_article {
+        // Read on the article object (the comment's author against the article's): both must be there.
+        let a = match doc.article {
+            Some(a) => parse_path(p)?.first(a, a),
+            None => None,
+        };
+        return Ok(a.is_some_and(|a| !v.is_null() && loose_eq(a, v)));
+    }
     if let Some(eq) = &spec.equals {
         return Ok(eq.as_slice().iter().any(|e| loose_eq(e, v)));
     }
