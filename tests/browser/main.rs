@@ -11,6 +11,7 @@ mod comments;
 mod common;
 mod hostile;
 mod own_comment;
+mod preloaded;
 mod reparse;
 mod styles;
 mod support;
