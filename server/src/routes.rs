@@ -8,6 +8,8 @@
 //!   `--no-events`);
 //! - `GET /api/moderation/held`, `POST /api/moderation/{id}/{cid}/approve|reject`: the moderator's queue
 //!   (`handlers::moderation`, with the `--moderator-token`);
+//! - `GET /read/{id}`: the article page with the article and its first comments already in the HTML
+//!   (`handlers::read`, server rendering);
 //! - any other `/api/…`: 404 JSON;
 //! - everything else: the files of the dist directory (`statics`), `index.html` for SPA routes.
 
@@ -23,7 +25,7 @@ use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::cors::{AllowOrigin, CorsLayer};
 
 use crate::errors::ApiError;
-use crate::handlers::{comments, events, manage, moderation, posting};
+use crate::handlers::{comments, events, manage, moderation, posting, read};
 use crate::state::AppState;
 
 /// Largest accepted request body: a 5000-character comment in 4-byte characters is 20 KB, so 64 KiB leaves room
@@ -57,6 +59,7 @@ pub fn router(state: AppState, allow_origins: &[String]) -> Router {
             post(moderation::reject),
         )
         .route("/demo/comments/{file}", get(comments::demo_comments))
+        .route("/read/{id}", get(read::read_page))
         .fallback(fallback)
         .method_not_allowed_fallback(method_not_allowed)
         .with_state(state)

@@ -4,7 +4,8 @@
 //! - `posting`: `POST` of a new comment, answered by `receipt` (or, for a bot, by `decoy`);
 //! - `manage`: `PATCH`/`DELETE` of one's own comment with its edit token;
 //! - `events`: the Server-Sent Events stream of new comments;
-//! - `moderation`: the moderator's queue, approve and reject.
+//! - `moderation`: the moderator's queue, approve and reject;
+//! - `read`: `GET /read/{id}`, the article page rendered on the server.
 //!
 //! What several of them share (path ids, bearer tokens, the client's address) is here.
 
@@ -14,6 +15,7 @@ pub mod events;
 pub mod manage;
 pub mod moderation;
 pub mod posting;
+pub mod read;
 mod receipt;
 
 use std::net::{IpAddr, SocketAddr};

@@ -100,12 +100,14 @@ fn without_noscript(body: &str) -> String {
 }
 
 /// The page for `input`: the template with the article's head tags and the reader drawn into its root. Reads the
-/// article twice — once here for the head, once on yew's runtime for the body — because the model is not `Send`.
+/// article twice — once here for the head, once on yew's runtime for the body — because the model is not `Send`
+/// (and this future must be, to run in a multi-threaded server).
 pub async fn render_page(input: PageInput) -> Result<String, PageError> {
     let (head, lang) = {
         let pre = read(&input)?;
         let comments = pre.comments.as_ref().map(|p| &p.list);
-        (head::tags(&pre.article, comments), pre.article.lang.clone())
+        let lang = pre.article.lang.as_deref().map(str::to_string);
+        (head::tags(&pre.article, comments), lang)
     };
     if !input.template.contains(ROOT) {
         return Err(PageError::Template("<div id=\"folio-root\"></div>"));
