@@ -9,7 +9,7 @@
 //! - `GET /api/moderation/held`, `POST /api/moderation/{id}/{cid}/approve|reject`: the moderator's queue
 //!   (`handlers::moderation`, with the `--moderator-token`);
 //! - `GET /read/{id}`: the article page with the article and its first comments already in the HTML
-//!   (`handlers::read`, server rendering);
+//!   (`handlers::read`, server rendering); `GET /embed-snippet/{id}`: `<folio-reader>` with a plain copy inside;
 //! - any other `/api/…`: 404 JSON;
 //! - everything else: the files of the dist directory (`statics`), `index.html` for SPA routes.
 
@@ -60,6 +60,7 @@ pub fn router(state: AppState, allow_origins: &[String]) -> Router {
         )
         .route("/demo/comments/{file}", get(comments::demo_comments))
         .route("/read/{id}", get(read::read_page))
+        .route("/embed-snippet/{id}", get(read::embed_snippet_page))
         .fallback(fallback)
         .method_not_allowed_fallback(method_not_allowed)
         .with_state(state)

@@ -114,6 +114,8 @@ fn threaded_page_has_comments_and_unknown_ids_are_404() {
     let (status, _, page) = get(port, "/read/night-trains-return");
     let missing = get(port, "/read/no-such-article");
     let walk = get(port, "/read/..%2F..%2Fetc%2Fpasswd");
+    let (snippet_status, _, snippet) = get(port, "/embed-snippet/night-trains-return");
+    let no_snippet = get(port, "/embed-snippet/no-such-article");
     let _ = child.kill();
     assert_eq!(status, 200);
     let c1 = page.find("id=\"comment-c1\"").expect("c1 drawn");
@@ -128,4 +130,11 @@ fn threaded_page_has_comments_and_unknown_ids_are_404() {
         .is_some_and(|i| i.ends_with("#comment-c1")));
     assert_eq!(missing.0, 404);
     assert_eq!(walk.0, 404);
+    // The embed snippet: the element, with the article and its thread inside, on the reader's origin.
+    assert_eq!(snippet_status, 200);
+    assert!(snippet.starts_with(
+        "<folio-reader src=\"http://news.example/demo/articles/night-trains-return.json\""
+    ));
+    assert!(snippet.contains("<strong>Jonas Weber</strong>"));
+    assert_eq!(no_snippet.0, 404);
 }

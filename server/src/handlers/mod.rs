@@ -5,7 +5,7 @@
 //! - `manage`: `PATCH`/`DELETE` of one's own comment with its edit token;
 //! - `events`: the Server-Sent Events stream of new comments;
 //! - `moderation`: the moderator's queue, approve and reject;
-//! - `read`: `GET /read/{id}`, the article page rendered on the server.
+//! - `read`: `GET /read/{id}`, the article page rendered on the server, and `GET /embed-snippet/{id}`.
 //!
 //! What several of them share (path ids, bearer tokens, the client's address) is here.
 

@@ -5,7 +5,7 @@ use crate::model::{Article, CommentList};
 use crate::source::sanitize::escape_text;
 
 /// `s` safe inside a double-quoted attribute.
-fn attr(s: &str) -> String {
+pub(super) fn attr(s: &str) -> String {
     s.replace('&', "&amp;")
         .replace('"', "&quot;")
         .replace('<', "&lt;")

@@ -2,11 +2,13 @@
 //! 15). A server hands it the SPA's built `index.html` as the template, the article response and the first page of
 //! its comments; it answers the page a crawler, a reader app or a reader without WebAssembly can read in full —
 //! the article and its comments in the markup, the share links, `<title>`, description, canonical link, Open
-//! Graph and Twitter card tags ([`head`]) and schema.org JSON-LD ([`json_ld`]).
+//! Graph and Twitter card tags ([`head`]) and schema.org JSON-LD ([`json_ld`]). For pages that embed
+//! `<folio-reader>` instead, [`embed_snippet`] writes the element with a plain copy of the article inside.
 //!
 //! The reader is rendered by yew's `ServerRenderer` from the same components as in the browser, with
 //! hydration markers, so the SPA can take the markup over rather than draw it again.
 
+mod fallback;
 mod head;
 mod json_ld;
 #[cfg(test)]
@@ -15,6 +17,8 @@ mod tests;
 use std::rc::Rc;
 
 use yew::ServerRenderer;
+
+pub use fallback::embed_snippet;
 
 use crate::config::ReaderConfig;
 use crate::hooks::Preloaded;
@@ -99,6 +103,24 @@ fn without_noscript(body: &str) -> String {
     }
 }
 
+/// The filled root's start tag: it names the reader's settings (`data-src`, `data-preset`, `data-lang`), which
+/// the SPA reads to take the page over (`shells::spa::start`).
+fn root_tag(input: &PageInput) -> String {
+    let attr = |s: &str| head::attr(s);
+    let mut tag = format!(
+        "<div id=\"folio-root\" data-src=\"{}\"",
+        attr(&input.article.1)
+    );
+    if let Some(p) = &input.preset {
+        tag.push_str(&format!(" data-preset=\"{}\"", attr(p)));
+    }
+    if let Some(l) = &input.lang {
+        tag.push_str(&format!(" data-lang=\"{}\"", attr(l)));
+    }
+    tag.push('>');
+    tag
+}
+
 /// The page for `input`: the template with the article's head tags and the reader drawn into its root. Reads the
 /// article twice — once here for the head, once on yew's runtime for the body — because the model is not `Send`
 /// (and this future must be, to run in a multi-threaded server).
@@ -139,6 +161,6 @@ pub async fn render_page(input: PageInput) -> Result<String, PageError> {
     page.push_str(&head::with_lang(&template, lang.as_deref()));
     page.push_str(&head);
     let rest = without_noscript(&input.template[head_end..]);
-    page.push_str(&rest.replacen(ROOT, &format!("<div id=\"folio-root\">{body}</div>"), 1));
+    page.push_str(&rest.replacen(ROOT, &format!("{}{body}</div>", root_tag(&input)), 1));
     Ok(page)
 }

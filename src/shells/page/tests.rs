@@ -71,7 +71,7 @@ async fn seed_page_has_head_tags_and_the_article() {
     assert!(page.contains("<meta property=\"og:image\" content=\"https://folio.example/demo/images/havana-meeting.svg\">"));
     assert!(page.contains("<meta name=\"twitter:card\" content=\"summary_large_image\">"));
     // The body: the reader, drawn.
-    let root = &page[page.find("<div id=\"folio-root\">").expect("root")..];
+    let root = &page[page.find("<div id=\"folio-root\" data-src=\"https://folio.example/demo/articles/cuba-china-military-cooperation.json\">").expect("root with the reader's src")..];
     for text in [
         &format!(">{title}</h1>"),
         "China's defense minister said he placed great value",
@@ -168,4 +168,53 @@ async fn errors_are_reported() {
     let e = render_page(broken).await.expect_err("malformed JSON");
     assert!(matches!(e, PageError::Source(_)));
     assert!(!e.to_string().is_empty());
+}
+
+// The embed snippet: `<folio-reader>` around a plain copy of the article and its thread, nested, escaped.
+#[test]
+fn embed_snippet_holds_a_plain_copy() {
+    let snippet = embed_snippet(&trains()).expect("a snippet");
+    assert!(snippet.starts_with(
+        "<folio-reader src=\"https://folio.example/demo/articles/night-trains-return.json\">"
+    ));
+    assert!(snippet.trim_end().ends_with("</folio-reader>"));
+    assert!(snippet
+        .contains("<h1>Night trains are back across Europe — and the sleeper cars are full</h1>"));
+    assert!(snippet.contains("<h2>Comments (50)</h2>"));
+    assert!(
+        snippet.contains("loading=\"lazy\""),
+        "undrawn images are never fetched"
+    );
+    let c1 = snippet.find("<strong>Jonas Weber</strong>").expect("c1");
+    let c2 = snippet
+        .find("<strong>Priya Natarajan</strong>")
+        .expect("c2");
+    assert!(
+        snippet[c1..c2].contains("<ol>") && !snippet[c1..c2].contains("</li>"),
+        "c2 nests in c1"
+    );
+    assert!(
+        !snippet.contains("<button") && !snippet.contains("<textarea"),
+        "nothing that needs script"
+    );
+    let seed = embed_snippet(&seed()).expect("a snippet");
+    assert!(seed.contains("<p>Post with no comments.</p>"));
+    assert!(seed.contains("Photo: AFP"));
+}
+
+// A hostile title and author stay text in the snippet.
+#[test]
+fn embed_snippet_escapes() {
+    let article = serde_json::json!({
+        "folio": "1", "id": "x", "title": "<script>alert(1)</script>\"", "body": "<p>Hi</p>",
+        "authors": [{"name": "<img src=x onerror=alert(1)>"}]
+    })
+    .to_string();
+    let mut i = input("x", &article, "{\"folio\":\"1\",\"comments\":[]}");
+    i.article.1 = "https://x.example/a.json?\"><script>".into();
+    let snippet = embed_snippet(&i).expect("a snippet");
+    assert!(
+        !snippet.contains("<script>") && !snippet.contains("<img src=x"),
+        "{snippet}"
+    );
 }
