@@ -16,6 +16,7 @@ pub mod hooks;
 pub mod i18n;
 pub mod model;
 pub mod net;
+pub mod platform;
 pub mod shells;
 pub mod source;
 pub mod state;

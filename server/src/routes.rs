@@ -10,6 +10,8 @@
 //!   (`handlers::moderation`, with the `--moderator-token`);
 //! - `GET /healthz` (the process answers) and `GET /readyz` (its database answers too; 503 otherwise), for
 //!   balancers (`handlers::health`);
+//! - `GET /read/{id}`: the article page with the article and its first comments already in the HTML
+//!   (`handlers::read`, server rendering); `GET /embed-snippet/{id}`: `<folio-reader>` with a plain copy inside;
 //! - any other `/api/…`: 404 JSON;
 //! - everything else: the files of the dist directory (`statics`), `index.html` for SPA routes.
 
@@ -25,7 +27,7 @@ use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::cors::{AllowOrigin, CorsLayer};
 
 use crate::errors::ApiError;
-use crate::handlers::{comments, events, health, manage, moderation, posting};
+use crate::handlers::{comments, events, health, manage, moderation, posting, read};
 use crate::state::AppState;
 
 /// Largest accepted request body: a 5000-character comment in 4-byte characters is 20 KB, so 64 KiB leaves room
@@ -61,6 +63,8 @@ pub fn router(state: AppState, allow_origins: &[String]) -> Router {
         .route("/demo/comments/{file}", get(comments::demo_comments))
         .route("/healthz", get(health::healthz))
         .route("/readyz", get(health::readyz))
+        .route("/read/{id}", get(read::read_page))
+        .route("/embed-snippet/{id}", get(read::embed_snippet_page))
         .fallback(fallback)
         .method_not_allowed_fallback(method_not_allowed)
         .with_state(state)

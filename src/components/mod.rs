@@ -5,4 +5,6 @@ pub mod article;
 pub mod comments;
 pub mod common;
 pub mod reader;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod render_tests;
 pub mod share;

@@ -7,9 +7,10 @@ use super::comments::{AvatarRule, CommentSection};
 use super::common::{ErrorBox, Loading};
 use super::share::ShareBar;
 use crate::config::ReaderConfig;
-use crate::hooks::use_article;
+use crate::hooks::{use_article, Preloaded};
 use crate::i18n::Lang;
 use crate::model::{Article, Comment};
+use crate::platform;
 use crate::state::{Load, LoadError};
 
 /// Props of [`Reader`].
@@ -26,25 +27,15 @@ pub struct ReaderProps {
     /// Told about every comment the server stored (`folio:comment-posted`).
     #[prop_or_default]
     pub on_comment_posted: Callback<Comment>,
+    /// The article and its first comments, read on a server (server rendering): drawn at once, not fetched.
+    #[prop_or_default]
+    pub preloaded: Option<Rc<Preloaded>>,
 }
 
 /// The interface language: the configured one, else the host page's `<html lang>`, else the browser's.
 fn interface_lang(configured: Option<&str>) -> Lang {
-    let window = web_sys::window();
-    let page = window
-        .as_ref()
-        .and_then(|w| w.document())
-        .and_then(|d| d.document_element())
-        .and_then(|e| e.get_attribute("lang"));
-    let browser: Vec<String> = window
-        .map(|w| {
-            w.navigator()
-                .languages()
-                .iter()
-                .filter_map(|l| l.as_string())
-                .collect()
-        })
-        .unwrap_or_default();
+    let page = platform::page_lang();
+    let browser = platform::reader_languages();
     Lang::negotiate(
         configured
             .into_iter()
@@ -61,10 +52,14 @@ pub fn Reader(props: &ReaderProps) -> Html {
     let lang = *use_memo(config.lang.clone(), |l| interface_lang(l.as_deref()));
     let s = lang.strings();
     // Read through the configured preset or mapping document, or the detected shape (Folio JSON by default).
+    let preloaded = props.preloaded.clone();
     let (load, retry, source) = use_article(
         config.src.clone(),
         config.preset.clone(),
         config.mapping.clone(),
+        preloaded
+            .as_ref()
+            .map(|p| (p.article.clone(), p.source.clone())),
     );
     {
         let (on_loaded, on_error) = (props.on_loaded.clone(), props.on_error.clone());
@@ -85,7 +80,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
                 .url
                 .as_deref()
                 .map(str::to_string)
-                .or_else(|| web_sys::window().and_then(|w| w.location().href().ok()))
+                .or_else(platform::page_url)
                 .unwrap_or_default();
             let comments = config.comments.clone().or_else(|| {
                 article
@@ -100,6 +95,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
                     </ArticleView>
                     if let Some(url) = comments {
                         <CommentSection {url} article_id={article.id.clone()} source={source.clone()}
+                            first_page={preloaded.as_ref().and_then(|p| p.comments.clone())}
                             on_posted={props.on_comment_posted.clone()} on_error={props.on_error.clone()} />
                     }
                 </>
@@ -108,7 +104,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
     };
     // Which avatars may load: the host's `images` setting against the API's origin (the article URL's).
     let avatars = (*use_memo((config.images, config.src.clone()), |(images, src)| {
-        let page = web_sys::window().and_then(|w| w.location().href().ok());
+        let page = platform::page_url();
         AvatarRule::new(*images, src, page.as_deref())
     }))
     .clone();

@@ -5,6 +5,7 @@
 mod comment_page;
 mod live_poll;
 mod post_job;
+mod preloaded;
 mod section;
 mod use_article;
 mod use_compose;
@@ -21,6 +22,7 @@ mod use_thread;
 
 pub use comment_page::{fetch_page, LoadedPage};
 pub use live_poll::{POLL_MS, POLL_TIMEOUT_MS};
+pub use preloaded::Preloaded;
 pub use section::{use_retry, use_section_io, SectionIo};
 pub use use_article::{use_article, Source};
 pub use use_compose::{use_compose, Compose, Submit};

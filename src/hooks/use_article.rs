@@ -79,14 +79,16 @@ pub(super) fn log_warnings(warnings: &[crate::source::mapping::Warning]) {
 }
 
 /// Fetch and read the article at `src` with the `preset` / `mapping` settings. Returns its state, a retry
-/// callback, and the [`Source`] for its comments (Folio JSON until the article is read).
+/// callback, and the [`Source`] for its comments (Folio JSON until the article is read). With an article read
+/// `initial`ly (server rendering) nothing is fetched until the settings change.
 #[hook]
 pub fn use_article(
     src: AttrValue,
     preset: Option<AttrValue>,
     mapping: Option<AttrValue>,
+    initial: Option<(Rc<Article>, Source)>,
 ) -> (Rc<Load<Rc<Article>>>, Callback<()>, Source) {
-    let (state, retry) = use_load((src, preset, mapping), |(src, preset, mapping)| {
+    let (state, retry) = use_load(initial, (src, preset, mapping), |(src, preset, mapping)| {
         load_article(src, preset, mapping)
     });
     let split = use_memo(state, |s| match &**s {

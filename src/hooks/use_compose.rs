@@ -105,7 +105,7 @@ pub fn use_compose(article_id: Rc<str>, parent: Option<Rc<str>>, url: Rc<str>) -
                 return; // a platform's post with the honeypot filled: a bot, sent nothing
             };
             state.dispatch(ComposeAction::Send(key.clone()));
-            let now = js_sys::Date::now() as i64;
+            let now = crate::platform::now_ms();
             let local =
                 state
                     .draft

@@ -17,7 +17,7 @@ pub fn use_document<T>(url: Option<AttrValue>, parse: Parser<T>) -> (Rc<Load<T>>
 where
     T: Clone + PartialEq + 'static,
 {
-    use_load(url, move |url| async move {
+    use_load(None, url, move |url| async move {
         let url = url.ok_or_else(|| LoadError::Config("no address to load".into()))?;
         let f = get_text(&url, DEFAULT_TIMEOUT_MS).await?;
         Ok(parse(&f.text, Some(&f.url))?)

@@ -34,7 +34,7 @@ pub struct ThreadHandle {
 
 /// The id a `#comment-<id>` link in the page's address points at.
 fn linked_comment() -> Option<Rc<str>> {
-    let hash = web_sys::window()?.location().hash().ok()?;
+    let hash = crate::platform::page_hash()?;
     let id = decode_component(hash.strip_prefix("#comment-")?);
     (!id.is_empty()).then(|| id.into())
 }
@@ -47,10 +47,15 @@ pub fn use_thread(
     article_id: Rc<str>,
     on_posted: Callback<Comment>,
     on_error: Callback<LoadError>,
+    first_page: Option<LoadedPage>,
 ) -> ThreadHandle {
-    let (load, retry) = use_load((source.clone(), url), |(source, url)| async move {
-        fetch_page(&source.0, &url, 1).await
-    });
+    // A first page read on a server is drawn at once: the reducer starts with it, as the server's render did.
+    let first_list = first_page.as_ref().map(|p| p.list.clone());
+    let (load, retry) = use_load(
+        first_page,
+        (source.clone(), url),
+        |(source, url)| async move { fetch_page(&source.0, &url, 1).await },
+    );
     let state = use_reducer({
         let article_id = article_id.clone();
         move || {
@@ -61,7 +66,11 @@ pub fn use_thread(
             let grants = grants
                 .map(|t| EditGrants::from_storage(&t))
                 .unwrap_or_default();
-            ThreadState::new(sort.unwrap_or_default(), grants)
+            let state = ThreadState::new(sort.unwrap_or_default(), grants);
+            match first_list {
+                Some(list) => state.apply(ThreadAction::Loaded(list)),
+                None => state,
+            }
         }
     });
     // One callback for the section's life: a new one each render would make every consumer of it (and the

@@ -1,7 +1,10 @@
-//! The two thin shells around the [`Reader`](crate::Reader): the standalone SPA (URL parameters, demo index) and the
-//! embeddable `<folio-reader>` custom element (one Yew app per element, in its shadow root).
+//! The thin shells around the [`Reader`](crate::Reader): the standalone SPA (URL parameters, demo index), the
+//! embeddable `<folio-reader>` custom element (one Yew app per element, in its shadow root), and, natively, the
+//! server-rendered page ([`page`]).
 
 pub mod embed;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod page;
 pub mod spa;
 
 mod panic_hook;

@@ -70,10 +70,10 @@ pub fn css() -> String {
 /// Give the calling reader Folio's styles: with the `styles` feature (the library default), adopt the shared
 /// constructed stylesheet into the [`StyleRoot`] from the context (the document when there is none), once per
 /// root and before the first frame is drawn. Without the feature (the Trunk build, whose pages link the
-/// generated file) it does nothing.
+/// generated file) it does nothing; nor does it on a server (server rendering), whose page links the file.
 #[yew::hook]
 pub fn use_folio_styles() {
-    #[cfg(feature = "styles")]
+    #[cfg(all(feature = "styles", target_arch = "wasm32"))]
     {
         let root = yew::use_context::<StyleRoot>().unwrap_or(StyleRoot::Document);
         yew::use_memo(root, adopt);

@@ -12,6 +12,7 @@ mod common;
 mod entities;
 mod hostile;
 mod own_comment;
+mod preloaded;
 mod reparse;
 mod styles;
 mod support;

@@ -14,6 +14,7 @@ mod moderated_edit;
 mod own_comments;
 mod paging;
 mod presets;
+mod server_render;
 mod stream_refused;
 mod support;
 mod threads;

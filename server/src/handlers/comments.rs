@@ -41,7 +41,7 @@ pub async fn demo_comments(
 }
 
 /// The list of article `id` as the request asks for it (page, `If-None-Match`); 404 when there is no such article.
-async fn comment_list(
+pub(crate) async fn comment_list(
     state: &AppState,
     id: String,
     uri: &Uri,

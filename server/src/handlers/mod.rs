@@ -5,7 +5,8 @@
 //! - `manage`: `PATCH`/`DELETE` of one's own comment with its edit token;
 //! - `events`: the Server-Sent Events stream of new comments;
 //! - `moderation`: the moderator's queue, approve and reject;
-//! - `health`: liveness and readiness for balancers.
+//! - `health`: liveness and readiness for balancers;
+//! - `read`: `GET /read/{id}`, the article page rendered on the server, and `GET /embed-snippet/{id}`.
 //!
 //! What several of them share (path ids, bearer tokens, the client's address) is here.
 
@@ -16,6 +17,7 @@ pub mod health;
 pub mod manage;
 pub mod moderation;
 pub mod posting;
+pub mod read;
 mod receipt;
 
 use std::net::{IpAddr, SocketAddr};

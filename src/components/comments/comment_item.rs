@@ -74,7 +74,7 @@ pub fn CommentItem(props: &CommentItemProps) -> Html {
     };
     // The reader's own comment, while the server still lets them change it (a token kept from posting time, for
     // the origin of this list's post URL: another origin's list reusing the ids gets no Edit, no Delete).
-    let now = js_sys::Date::now() as i64;
+    let now = crate::platform::now_ms();
     let grant = st
         .post
         .as_ref()

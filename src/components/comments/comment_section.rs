@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use super::{CommentItem, ComposeForm, LiveNotice, SortControl, ThreadContext};
 use crate::components::common::{ErrorBox, Loading};
-use crate::hooks::{use_lang, use_sentinel, use_thread, SectionIo, Source};
+use crate::hooks::{use_lang, use_sentinel, use_thread, LoadedPage, SectionIo, Source};
 use crate::model::Comment;
 use crate::state::{Load, LoadError, ThreadAction};
 
@@ -25,6 +25,9 @@ pub struct CommentSectionProps {
     /// Told when the list cannot be loaded.
     #[prop_or_default]
     pub on_error: Callback<LoadError>,
+    /// The first page, read on a server (server rendering): drawn at once, not fetched again.
+    #[prop_or_default]
+    pub first_page: Option<LoadedPage>,
 }
 
 /// Once a linked comment is drawn, bring it into view and give it the focus.
@@ -56,6 +59,7 @@ pub fn CommentSection(props: &CommentSectionProps) -> Html {
         props.article_id.clone(),
         props.on_posted.clone(),
         props.on_error.clone(),
+        props.first_page.clone(),
     );
     let state = &*t.state;
     let section = use_node_ref();

@@ -1,39 +1,9 @@
-use std::cell::RefCell;
-
-use wasm_bindgen::JsValue;
 use yew::prelude::*;
 
-use crate::components::common::{format_date, reader_locale};
+use crate::components::common::reader_locale;
 use crate::hooks::use_lang;
 use crate::model::Timestamp;
-
-thread_local! {
-    /// One formatter per locale: building an `Intl.RelativeTimeFormat` costs far more than using one, and a long
-    /// thread formats thousands of dates.
-    static FORMATTER: RefCell<Option<(String, js_sys::Intl::RelativeTimeFormat)>> = const { RefCell::new(None) };
-    /// The same for the exact date in the tooltip (`dateStyle: long, timeStyle: short`).
-    static EXACT: RefCell<Option<(String, js_sys::Function)>> = const { RefCell::new(None) };
-}
-
-/// "14 February 2026 at 03:00" in `locale`, from one cached `Intl.DateTimeFormat`.
-fn format_exact(t: &Timestamp, locale: &str) -> String {
-    EXACT.with(|cell| {
-        let mut cell = cell.borrow_mut();
-        if cell.as_ref().map(|(l, _)| l.as_str()) != Some(locale) {
-            let options = js_sys::Object::new();
-            let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"long".into());
-            let _ = js_sys::Reflect::set(&options, &"timeStyle".into(), &"short".into());
-            let locales = js_sys::Array::of1(&JsValue::from_str(locale));
-            let f = js_sys::Intl::DateTimeFormat::new(&locales, &options).format();
-            *cell = Some((locale.to_string(), f));
-        }
-        let date = js_sys::Date::new(&JsValue::from_f64(t.epoch_ms as f64));
-        cell.as_ref()
-            .and_then(|(_, f)| f.call1(&JsValue::NULL, &date).ok())
-            .and_then(|v| v.as_string())
-            .unwrap_or_default()
-    })
-}
+use crate::platform::{self, format_date, format_exact};
 
 /// The value and unit `Intl.RelativeTimeFormat` is given for a moment `delta_ms` away (negative: in the past): the
 /// largest unit that is at least one, with the number rounded toward now, so "59 minutes" never reads "1 hour".
@@ -56,24 +26,10 @@ pub fn relative_parts(delta_ms: i64) -> (f64, &'static str) {
     (0.0, "second")
 }
 
-/// "3 hours ago" in `locale`, from the browser's `Intl.RelativeTimeFormat`.
+/// "3 hours ago" in `locale`: empty where nothing can say it (server rendering, see [`platform`]).
 pub fn format_relative(t: &Timestamp, now_ms: i64, locale: &str) -> String {
     let (value, unit) = relative_parts(t.epoch_ms - now_ms);
-    FORMATTER.with(|cell| {
-        let mut cell = cell.borrow_mut();
-        if cell.as_ref().map(|(l, _)| l.as_str()) != Some(locale) {
-            let options = js_sys::Object::new();
-            let _ = js_sys::Reflect::set(&options, &"numeric".into(), &"auto".into());
-            let locales = js_sys::Array::of1(&JsValue::from_str(locale));
-            *cell = Some((
-                locale.to_string(),
-                js_sys::Intl::RelativeTimeFormat::new(&locales, &options),
-            ));
-        }
-        cell.as_ref()
-            .map(|(_, f)| String::from(f.format(value, unit)))
-            .unwrap_or_default()
-    })
+    platform::format_relative(value, unit, locale)
 }
 
 /// Props of [`RelativeTime`].
@@ -89,15 +45,21 @@ pub struct RelativeTimeProps {
 pub fn RelativeTime(props: &RelativeTimeProps) -> Html {
     let lang = use_lang();
     let locale = reader_locale(lang.code());
-    let now = js_sys::Date::now() as i64;
+    let now = platform::now_ms();
     // A calendar date without a time reads as that date (in UTC, see `format_date`); anything else is relative.
     let (text, exact) = if props.at.date_only {
         let d = format_date(&props.at, &locale, false);
         (d.clone(), d)
     } else {
+        let exact = format_exact(&props.at, &locale);
+        let relative = format_relative(&props.at, now, &locale);
         (
-            format_relative(&props.at, now, &locale),
-            format_exact(&props.at, &locale),
+            if relative.is_empty() {
+                exact.clone()
+            } else {
+                relative
+            },
+            exact,
         )
     };
     html! { <time datetime={props.at.iso.to_string()} title={exact}>{ text }</time> }

@@ -9,5 +9,5 @@ mod safe_html_view;
 pub use error_box::{describe_error, ErrorBox, ErrorBoxProps};
 pub use failure::{failure_text, failure_with};
 pub use loading::{Loading, LoadingProps};
-pub use local_time::{format_date, reader_locale, LocalTime};
+pub use local_time::{reader_locale, LocalTime};
 pub use safe_html_view::SafeHtmlView;

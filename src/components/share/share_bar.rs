@@ -1,4 +1,3 @@
-use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::JsFuture;
 use yew::prelude::*;
 
@@ -23,19 +22,12 @@ enum Copied {
     Failed,
 }
 
-/// `navigator.share` exists only in some browsers (not desktop Firefox) and secure contexts; feature-test it.
-fn can_share_natively() -> bool {
-    web_sys::window()
-        .map(|w| js_sys::Reflect::has(&w.navigator(), &JsValue::from_str("share")).unwrap_or(false))
-        .unwrap_or(false)
-}
-
 /// The share bar, as a labelled list of links and buttons.
 #[component]
 pub fn ShareBar(props: &ShareBarProps) -> Html {
     let s = use_strings();
     let copied = use_state(|| Copied::Not);
-    let native = use_memo((), |_| can_share_natively());
+    let native = use_memo((), |_| crate::platform::can_share());
     let targets = share_targets(&props.url, &props.title);
 
     let on_copy = {

@@ -37,12 +37,38 @@ pub fn route_from_query(query: &str) -> SpaRoute {
     }
 }
 
+/// The reader's settings a server-rendered page wrote on its root (`data-src`, `data-preset`, `data-lang`; see
+/// `shells::page`), or `None` on the SPA's own page.
+fn rendered_page_config(root: &web_sys::Element) -> Option<ReaderConfig> {
+    let src = root.get_attribute("data-src")?;
+    let mut config = ReaderConfig::new(src);
+    config.preset = root.get_attribute("data-preset").map(Into::into);
+    config.lang = root.get_attribute("data-lang").map(Into::into);
+    Some(config)
+}
+
 /// Start the SPA in the page's `#folio-root` (or `<body>`).
 pub fn start() {
     crate::shells::install_panic_hook();
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
+    if let Some(root) = document.get_element_by_id("folio-root") {
+        if let Some(config) = rendered_page_config(&root) {
+            // A page the server rendered (`/read/{id}`): readable before this module loaded. It is not hydrated
+            // yet (issue 15), so the reader is drawn again in its place, live: posting, sorting, paging.
+            root.set_inner_html("");
+            let props = crate::ReaderProps {
+                config,
+                on_loaded: Default::default(),
+                on_error: Default::default(),
+                on_comment_posted: Default::default(),
+                preloaded: None,
+            };
+            yew::Renderer::<crate::Reader>::with_root_and_props(root, props).render();
+            return;
+        }
+    }
     let query = web_sys::window()
         .and_then(|w| w.location().search().ok())
         .unwrap_or_default();

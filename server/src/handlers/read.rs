@@ -1,0 +1,138 @@
+//! `GET /read/{id}`: the server's own article as a finished page (issue 15, server rendering). The article, its
+//! share links and the first page of its comments are in the HTML, with the head tags and JSON-LD crawlers read,
+//! drawn by the widget's own components (`folio::shells::page`) into the SPA's `index.html`; the SPA's script is
+//! still in it. The comment list is the same document `GET /demo/comments/{id}.json` answers, so the page shows
+//! exactly what the widget would fetch.
+//!
+//! `GET /embed-snippet/{id}`: the `<folio-reader>` element for that article with a plain copy of it inside, for a
+//! host page to paste: crawlers and readers without script read the copy, the widget replaces it when it starts.
+
+use axum::body::to_bytes;
+use axum::extract::rejection::PathRejection;
+use axum::extract::{Path, State};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode, Uri};
+use axum::response::{IntoResponse, Response};
+use folio::shells::page::{embed_snippet, render_page, PageInput};
+
+use super::comments::comment_list;
+use crate::state::AppState;
+
+/// A comment list larger than this is not put into a page (the widget pages through it instead).
+const MAX_LIST_BYTES: usize = 16 * 1024 * 1024;
+
+/// The origin the reader asked for, from `Host`: the article's and comments' absolute URLs (links, canonical,
+/// JSON-LD) are on it. Only host-name characters are accepted; anything else reads as `localhost`.
+fn origin(headers: &HeaderMap) -> String {
+    let host = headers
+        .get(header::HOST)
+        .and_then(|v| v.to_str().ok())
+        .filter(|h| {
+            !h.is_empty()
+                && h.bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b".-:[]".contains(&b))
+        })
+        .unwrap_or("localhost");
+    format!("http://{host}")
+}
+
+fn html(status: StatusCode, body: String) -> Response {
+    let mut r = (status, body).into_response();
+    let headers = r.headers_mut();
+    headers.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("text/html; charset=utf-8"),
+    );
+    // The comments change with every post: revalidate, like the list itself.
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+    r
+}
+
+fn not_found() -> Response {
+    html(
+        StatusCode::NOT_FOUND,
+        "<!doctype html><title>Not found</title><h1>No such article</h1>".into(),
+    )
+}
+
+/// What a page of article `id` is made of, or the response that says why there is none.
+async fn page_input(
+    state: &AppState,
+    id: Result<Path<String>, PathRejection>,
+    headers: &HeaderMap,
+) -> Result<PageInput, Response> {
+    let Ok(Path(id)) = id else {
+        return Err(not_found());
+    };
+    if state.ensure_article(&id).await.is_err() {
+        return Err(not_found());
+    }
+    let dist = state.dist.as_ref();
+    let (Ok(article), Ok(template)) = (
+        tokio::fs::read_to_string(dist.join("demo/articles").join(format!("{id}.json"))).await,
+        tokio::fs::read_to_string(dist.join("index.html")).await,
+    ) else {
+        return Err(html(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "<!doctype html><title>Error</title><h1>The article could not be read</h1>".into(),
+        ));
+    };
+    let list_path = format!("/demo/comments/{id}.json");
+    let comments = match list_path.parse::<Uri>() {
+        Ok(uri) => match comment_list(state, id.clone(), &uri, &HeaderMap::new()).await {
+            Ok(r) if r.status() == StatusCode::OK => to_bytes(r.into_body(), MAX_LIST_BYTES)
+                .await
+                .ok()
+                .and_then(|b| String::from_utf8(b.to_vec()).ok()),
+            _ => None,
+        },
+        Err(_) => None,
+    };
+    let origin = origin(headers);
+    Ok(PageInput {
+        template,
+        article: (article, format!("{origin}/demo/articles/{id}.json")),
+        comments: comments.map(|text| (text, format!("{origin}{list_path}"))),
+        preset: Some("folio".into()),
+        lang: None,
+    })
+}
+
+fn failed(what: &str, e: &dyn std::fmt::Display) -> Response {
+    eprintln!("folio-server: {what} could not be rendered: {e}");
+    html(
+        StatusCode::INTERNAL_SERVER_ERROR,
+        "<!doctype html><title>Error</title><h1>The article could not be shown</h1>".into(),
+    )
+}
+
+/// `GET /read/{id}`.
+pub async fn read_page(
+    State(state): State<AppState>,
+    id: Result<Path<String>, PathRejection>,
+    headers: HeaderMap,
+) -> Response {
+    let input = match page_input(&state, id, &headers).await {
+        Ok(input) => input,
+        Err(response) => return response,
+    };
+    match render_page(input).await {
+        Ok(page) => html(StatusCode::OK, page),
+        Err(e) => failed("a page", &e),
+    }
+}
+
+/// `GET /embed-snippet/{id}`.
+pub async fn embed_snippet_page(
+    State(state): State<AppState>,
+    id: Result<Path<String>, PathRejection>,
+    headers: HeaderMap,
+) -> Response {
+    let input = match page_input(&state, id, &headers).await {
+        Ok(input) => input,
+        Err(response) => return response,
+    };
+    match embed_snippet(&input) {
+        Ok(snippet) => html(StatusCode::OK, snippet),
+        Err(e) => failed("an embed snippet", &e),
+    }
+}

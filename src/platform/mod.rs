@@ -1,0 +1,21 @@
+//! What the widget reads from the browser while it draws: the page's address and language, the reader's
+//! languages, the clock, `localStorage`, and dates formatted by `Intl`. One small module, so every component also
+//! renders natively (server rendering, issue 15): in the browser ([`browser`]) the answers come from `window`;
+//! natively ([`native`]) there is no page and no reader, so the answers are neutral — no address, no stored
+//! choices, dates as ISO 8601 in UTC — and the browser's first effects replace them.
+//!
+//! Only reads live here. What the widget *does* to the page (fetching, listening, sharing, focusing) runs in
+//! effects and event handlers, which server rendering never calls.
+
+#[cfg(target_arch = "wasm32")]
+mod browser;
+#[cfg(target_arch = "wasm32")]
+pub use browser::*;
+
+#[cfg(not(target_arch = "wasm32"))]
+mod native;
+#[cfg(not(target_arch = "wasm32"))]
+pub use native::*;
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests;

@@ -1,0 +1,166 @@
+//! The third shell, native only: a whole HTML page with the reader already drawn in it (server rendering, issue
+//! 15). A server hands it the SPA's built `index.html` as the template, the article response and the first page of
+//! its comments; it answers the page a crawler, a reader app or a reader without WebAssembly can read in full —
+//! the article and its comments in the markup, the share links, `<title>`, description, canonical link, Open
+//! Graph and Twitter card tags ([`head`]) and schema.org JSON-LD ([`json_ld`]). For pages that embed
+//! `<folio-reader>` instead, [`embed_snippet`] writes the element with a plain copy of the article inside.
+//!
+//! The reader is rendered by yew's `ServerRenderer` from the same components as in the browser, with
+//! hydration markers, so the SPA can take the markup over rather than draw it again.
+
+mod fallback;
+mod head;
+mod json_ld;
+#[cfg(test)]
+mod tests;
+
+use std::rc::Rc;
+
+use yew::ServerRenderer;
+
+pub use fallback::embed_snippet;
+
+use crate::config::ReaderConfig;
+use crate::hooks::Preloaded;
+use crate::source::mapping::MappingChoice;
+use crate::source::SourceError;
+use crate::{Reader, ReaderProps};
+
+/// What a page is made of. Owned, so the render can run on yew's own runtime (`ServerRenderer` wants `Send`
+/// inputs; the model, built from them on that runtime, is not).
+#[derive(Clone, Debug)]
+pub struct PageInput {
+    /// The SPA's `index.html` as built (its `<head>` carries the stylesheet and the module script).
+    pub template: String,
+    /// The article response and the absolute URL it was fetched from (the reader's `src`).
+    pub article: (String, String),
+    /// The first page of comments and its URL, when the article has a comment list.
+    pub comments: Option<(String, String)>,
+    /// The `preset` setting, when the API is not Folio JSON and detection should not be relied on.
+    pub preset: Option<String>,
+    /// The interface language (`lang`), else the article's, else English.
+    pub lang: Option<String>,
+}
+
+/// Why a page could not be made.
+#[derive(Debug)]
+pub enum PageError {
+    /// The article (or its comments) could not be read: the same message the widget would show.
+    Source(SourceError),
+    /// The template lacks `<div id="folio-root"></div>` or `</head>`.
+    Template(&'static str),
+}
+
+impl std::fmt::Display for PageError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            PageError::Source(e) => write!(f, "{e}"),
+            PageError::Template(what) => write!(f, "the page template has no {what}"),
+        }
+    }
+}
+
+impl std::error::Error for PageError {}
+
+/// The empty root the SPA's template carries, which the rendered reader fills.
+const ROOT: &str = "<div id=\"folio-root\"></div>";
+
+fn read(input: &PageInput) -> Result<Preloaded, PageError> {
+    let choice =
+        MappingChoice::from_settings(input.preset.as_deref(), None).map_err(PageError::Source)?;
+    let comments = input
+        .comments
+        .as_ref()
+        .map(|(t, u)| (t.as_str(), u.as_str()));
+    Preloaded::read(&input.article.0, &input.article.1, &choice, comments)
+        .map_err(PageError::Source)
+}
+
+fn props(input: &PageInput, pre: Preloaded) -> ReaderProps {
+    let mut config = ReaderConfig::new(input.article.1.clone());
+    config.preset = input.preset.clone().map(Into::into);
+    config.lang = input
+        .lang
+        .clone()
+        .or_else(|| pre.article.lang.as_deref().map(str::to_string))
+        .map(Into::into);
+    ReaderProps {
+        config,
+        on_loaded: Default::default(),
+        on_error: Default::default(),
+        on_comment_posted: Default::default(),
+        preloaded: Some(Rc::new(pre)),
+    }
+}
+
+/// `body` without its `<noscript>` notice: the page it is in already shows the article without script.
+fn without_noscript(body: &str) -> String {
+    match (body.find("<noscript>"), body.find("</noscript>")) {
+        (Some(a), Some(b)) if a < b => {
+            format!("{}{}", &body[..a], &body[b + "</noscript>".len()..])
+        }
+        _ => body.to_string(),
+    }
+}
+
+/// The filled root's start tag: it names the reader's settings (`data-src`, `data-preset`, `data-lang`), which
+/// the SPA reads to take the page over (`shells::spa::start`).
+fn root_tag(input: &PageInput) -> String {
+    let attr = |s: &str| head::attr(s);
+    let mut tag = format!(
+        "<div id=\"folio-root\" data-src=\"{}\"",
+        attr(&input.article.1)
+    );
+    if let Some(p) = &input.preset {
+        tag.push_str(&format!(" data-preset=\"{}\"", attr(p)));
+    }
+    if let Some(l) = &input.lang {
+        tag.push_str(&format!(" data-lang=\"{}\"", attr(l)));
+    }
+    tag.push('>');
+    tag
+}
+
+/// The page for `input`: the template with the article's head tags and the reader drawn into its root. Reads the
+/// article twice — once here for the head, once on yew's runtime for the body — because the model is not `Send`
+/// (and this future must be, to run in a multi-threaded server).
+pub async fn render_page(input: PageInput) -> Result<String, PageError> {
+    let (head, lang) = {
+        let pre = read(&input)?;
+        let comments = pre.comments.as_ref().map(|p| &p.list);
+        let lang = pre.article.lang.as_deref().map(str::to_string);
+        (head::tags(&pre.article, comments), lang)
+    };
+    if !input.template.contains(ROOT) {
+        return Err(PageError::Template("<div id=\"folio-root\"></div>"));
+    }
+    let Some(head_end) = input.template.find("</head>") else {
+        return Err(PageError::Template("</head>"));
+    };
+    let body = {
+        let input = input.clone();
+        ServerRenderer::<Reader>::with_props(move || {
+            // Read successfully above from the same text, so this cannot fail; an empty reader if it ever did.
+            let pre = read(&input).ok();
+            match pre {
+                Some(pre) => props(&input, pre),
+                None => ReaderProps {
+                    config: ReaderConfig::new(input.article.1.clone()),
+                    on_loaded: Default::default(),
+                    on_error: Default::default(),
+                    on_comment_posted: Default::default(),
+                    preloaded: None,
+                },
+            }
+        })
+        .render()
+        .await
+    };
+    let template = head::without_own_tags(&input.template[..head_end]);
+    let mut page = String::with_capacity(input.template.len() + head.len() + body.len());
+    page.push_str(&head::with_lang(&template, lang.as_deref()));
+    page.push_str(&head);
+    let rest = without_noscript(&input.template[head_end..]);
+    page.push_str(&rest.replacen(ROOT, &format!("{}{body}</div>", root_tag(&input)), 1));
+    Ok(page)
+}

@@ -1,0 +1,73 @@
+//! Server rendering (issue 15), end to end in Chromium and Firefox: `GET /read/{id}` arrives with the article and
+//! its comments in the HTML, the SPA takes the page over and the reader can post; `<folio-reader>` hides the
+//! fallback copy a host put inside it once the widget starts.
+
+use crate::support::api::stored_with_body;
+use crate::support::thread::{post_mine, unique, TRAINS};
+use crate::support::{Browser, Server, Session, SiteServer};
+
+// The rendered page of the trains article: the server's markup is there, the SPA takes it over (dates become the
+// reader's own), and a comment posted from it reaches the server.
+#[tokio::test(flavor = "multi_thread")]
+async fn rendered_page_is_taken_over_and_takes_comments() {
+    let server = Server::start();
+    for browser in Browser::ALL {
+        let s = Session::start(browser).await;
+        s.goto(&format!("{}read/{TRAINS}", server.url)).await;
+        assert!(
+            s.eval("return document.title")
+                .await
+                .as_str()
+                .is_some_and(|t| t.starts_with("Night trains are back")),
+            "{browser:?}: the page's title is the article's"
+        );
+        // The browser's own dates (Intl) replace the server's UTC ones once the SPA has drawn the reader.
+        s.wait_for(
+            "the SPA's reader",
+            "(() => { const t = document.querySelector('#comment-c1 time'); \
+              return t && !t.textContent.endsWith('UTC'); })()",
+        )
+        .await;
+        assert_eq!(
+            s.eval("return document.querySelectorAll('h1').length")
+                .await,
+            1,
+            "{browser:?}: one article, not the server's and the SPA's"
+        );
+        let text = unique(browser, "Posted from a rendered page");
+        post_mine(&s, "Rhea", &text, ".folio-own__edit").await;
+        assert_eq!(stored_with_body(&server, &text).await, 1, "{browser:?}");
+        s.close().await;
+    }
+}
+
+// A host's fallback copy inside `<folio-reader>` stays in the page for crawlers but is not drawn once the widget
+// has started: only the widget's article is visible.
+#[tokio::test(flavor = "multi_thread")]
+async fn embed_fallback_is_replaced_by_the_widget() {
+    let server = SiteServer::start("fallback", &[("tests/e2e/pages", "embed-test")]);
+    for browser in Browser::ALL {
+        let s = Session::start(browser).await;
+        s.goto(&format!("{}embed-test/fallback.html", server.url))
+            .await;
+        s.wait_for(
+            "the widget's article",
+            "document.getElementById('r')?.shadowRoot?.querySelector('h1')?.textContent.includes('Cuba and China')",
+        )
+        .await;
+        assert_eq!(
+            s.eval("return document.getElementById('copy').getClientRects().length")
+                .await,
+            0,
+            "{browser:?}: the fallback copy is not drawn"
+        );
+        assert!(
+            s.eval("return document.getElementById('copy').textContent")
+                .await
+                .as_str()
+                .is_some_and(|t| t.contains("Readable without script")),
+            "{browser:?}: the copy is still in the document"
+        );
+        s.close().await;
+    }
+}
