@@ -12,7 +12,7 @@ use axum::extract::rejection::PathRejection;
 use axum::extract::{Path, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
-use folio::shells::page::{embed_snippet, render_page, PageInput};
+use folio::shells::page::{embed_snippet, render_page, PageError, PageInput};
 
 use super::comments::comment_list;
 use crate::state::AppState;
@@ -97,12 +97,32 @@ async fn page_input(
     })
 }
 
-fn failed(what: &str, e: &dyn std::fmt::Display) -> Response {
-    eprintln!("folio-server: {what} could not be rendered: {e}");
-    html(
-        StatusCode::INTERNAL_SERVER_ERROR,
-        "<!doctype html><title>Error</title><h1>The article could not be shown</h1>".into(),
-    )
+/// Article `id`'s page made by `make` (`what` names it in the log), or the response that says why there is none.
+async fn answer<F, Fut>(
+    state: &AppState,
+    id: Result<Path<String>, PathRejection>,
+    headers: &HeaderMap,
+    what: &str,
+    make: F,
+) -> Response
+where
+    F: FnOnce(PageInput) -> Fut,
+    Fut: std::future::Future<Output = Result<String, PageError>>,
+{
+    let input = match page_input(state, id, headers).await {
+        Ok(input) => input,
+        Err(response) => return response,
+    };
+    match make(input).await {
+        Ok(page) => html(StatusCode::OK, page),
+        Err(e) => {
+            eprintln!("folio-server: {what} could not be rendered: {e}");
+            html(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "<!doctype html><title>Error</title><h1>The article could not be shown</h1>".into(),
+            )
+        }
+    }
 }
 
 /// `GET /read/{id}`.
@@ -111,14 +131,7 @@ pub async fn read_page(
     id: Result<Path<String>, PathRejection>,
     headers: HeaderMap,
 ) -> Response {
-    let input = match page_input(&state, id, &headers).await {
-        Ok(input) => input,
-        Err(response) => return response,
-    };
-    match render_page(input).await {
-        Ok(page) => html(StatusCode::OK, page),
-        Err(e) => failed("a page", &e),
-    }
+    answer(&state, id, &headers, "a page", render_page).await
 }
 
 /// `GET /embed-snippet/{id}`.
@@ -127,12 +140,12 @@ pub async fn embed_snippet_page(
     id: Result<Path<String>, PathRejection>,
     headers: HeaderMap,
 ) -> Response {
-    let input = match page_input(&state, id, &headers).await {
-        Ok(input) => input,
-        Err(response) => return response,
-    };
-    match embed_snippet(&input) {
-        Ok(snippet) => html(StatusCode::OK, snippet),
-        Err(e) => failed("an embed snippet", &e),
-    }
+    answer(
+        &state,
+        id,
+        &headers,
+        "an embed snippet",
+        |input| async move { embed_snippet(&input) },
+    )
+    .await
 }
