@@ -212,9 +212,7 @@ async fn listen_once(
     result
 }
 
-/// What a catch-up row is to relay, if anything: a comment another instance published above `from` is new (its
-/// change number, if any, is then seen too: the comment is relayed as it is now); else one another instance changed
-/// above `from` is a change; each only if its number was not relayed yet.
+/// What a catch-up row is to relay, if anything (see [`relayed_as`]).
 fn caught_up(
     row: &tokio_postgres::Row,
     (from, me): (i64, &str),
@@ -224,20 +222,70 @@ fn caught_up(
     let article: String = row.try_get(11).ok()?;
     let number = |at: usize| row.try_get::<_, Option<i64>>(at).ok().flatten();
     let by = |at: usize| row.try_get::<_, Option<String>>(at).ok().flatten();
-    let (published, changed) = (number(12), number(14));
-    let others =
-        |n: Option<i64>, b: Option<String>| n.filter(|&n| n > from && b.as_deref() != Some(me));
-    if let Some(p) = others(published, by(13)) {
-        let changed_seen = changed.map(|n| seen.first_time(n));
+    let published = number(12).map(|n| (n, by(13)));
+    let changed = number(14).map(|n| (n, by(15)));
+    let kind = relayed_as((published, changed), (from, me), seen)?;
+    Some((article, kind, c))
+}
+
+/// How a comment found by a catch-up is relayed, from its publication and change numbers with their instances: a
+/// comment another instance published above `from` is new (its change number, if any, is then seen too: the comment
+/// is relayed as it is now); else one another instance changed above `from` is a change; each only if its number
+/// was not relayed yet.
+fn relayed_as(
+    (published, changed): (Option<(i64, Option<String>)>, Option<(i64, Option<String>)>),
+    (from, me): (i64, &str),
+    seen: &mut Seen,
+) -> Option<Kind> {
+    let others = |e: &Option<(i64, Option<String>)>| {
+        e.as_ref()
+            .filter(|(n, by)| *n > from && by.as_deref() != Some(me))
+            .map(|(n, _)| *n)
+    };
+    let change = others(&changed);
+    if let Some(p) = others(&published) {
+        let change_new = change.map(|n| seen.first_time(n));
         if seen.first_time(p) {
-            return Some((article, Kind::New, c));
+            return Some(Kind::New);
         }
         // The publication was relayed before: only the change may be news.
-        if changed_seen != Some(true) {
-            return None;
-        }
-        return others(changed, by(15)).map(|_| (article, Kind::Changed, c));
+        return (change_new == Some(true)).then_some(Kind::Changed);
     }
-    let n = others(changed, by(15))?;
-    seen.first_time(n).then_some((article, Kind::Changed, c))
+    let n = change?;
+    seen.first_time(n).then_some(Kind::Changed)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // A catch-up relays each publication and each change once: a comment both published and changed during the gap
+    // once, as new; a change of a comment relayed before, as a change; this instance's own, and anything at or
+    // below the mark, never.
+    #[test]
+    fn catch_up_relays_each_number_once() {
+        let other = |n: i64| Some((n, Some("B".to_owned())));
+        let mine = |n: i64| Some((n, Some("A".to_owned())));
+        let mut seen = Seen::default();
+        let at = (10, "A");
+        assert_eq!(
+            relayed_as((other(11), other(12)), at, &mut seen),
+            Some(Kind::New)
+        );
+        assert_eq!(relayed_as((other(11), other(12)), at, &mut seen), None);
+        assert_eq!(
+            relayed_as((other(5), other(13)), at, &mut seen),
+            Some(Kind::Changed)
+        );
+        assert_eq!(relayed_as((other(5), other(13)), at, &mut seen), None);
+        assert_eq!(
+            relayed_as((other(11), other(14)), at, &mut seen),
+            Some(Kind::Changed)
+        );
+        assert_eq!(relayed_as((mine(15), None), at, &mut seen), None);
+        assert_eq!(relayed_as((other(5), mine(16)), at, &mut seen), None);
+        assert_eq!(relayed_as((other(3), other(4)), at, &mut seen), None);
+        assert_eq!(relayed_as((Some((0, None)), None), at, &mut seen), None);
+        assert_eq!(seen.highest, Some(14), "the highest number relayed");
+    }
 }
