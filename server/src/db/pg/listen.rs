@@ -228,16 +228,19 @@ fn caught_up(
     Some((article, kind, c))
 }
 
+/// A publication or change number, with the instance that took it (`None` for seeds and imported rows).
+type Numbered = Option<(i64, Option<String>)>;
+
 /// How a comment found by a catch-up is relayed, from its publication and change numbers with their instances: a
 /// comment another instance published above `from` is new (its change number, if any, is then seen too: the comment
 /// is relayed as it is now); else one another instance changed above `from` is a change; each only if its number
 /// was not relayed yet.
 fn relayed_as(
-    (published, changed): (Option<(i64, Option<String>)>, Option<(i64, Option<String>)>),
+    (published, changed): (Numbered, Numbered),
     (from, me): (i64, &str),
     seen: &mut Seen,
 ) -> Option<Kind> {
-    let others = |e: &Option<(i64, Option<String>)>| {
+    let others = |e: &Numbered| {
         e.as_ref()
             .filter(|(n, by)| *n > from && by.as_deref() != Some(me))
             .map(|(n, _)| *n)
