@@ -2,7 +2,8 @@
 # Installs what is missing and runs every test: formatting and lints, native unit and property tests, the
 # reference server's API tests (on SQLite, then on a PostgreSQL cluster that scripts/postgres.sh installs, starts and
 # removes), component tests in headless Chromium and Firefox (wasm-bindgen-test), and the end-to-end tests (Trunk
-# release build + reference server + WebDriver) in both browsers. Exits non-zero on any failure.
+# release build + reference server + WebDriver) in both browsers, the two-instance one on PostgreSQL. Exits non-zero
+# on any failure.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
@@ -52,5 +53,10 @@ fi
 step "end-to-end tests in Chromium and Firefox"
 # One at a time: each test drives both browsers, and two cores are better spent on one browser at a time.
 FOLIO_DIST="$PWD/dist-test" cargo test --test e2e --quiet -- --test-threads=1
+
+step "the two-instance end-to-end test on PostgreSQL, in Chromium and Firefox"
+# Two folio-server instances on one database of a throwaway cluster: a reader of each, a comment and its edit live.
+FOLIO_DIST="$PWD/dist-test" bash scripts/postgres.sh -- \
+  cargo test --test e2e --quiet instances:: -- --test-threads=1
 
 step "all tests passed"

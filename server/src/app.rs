@@ -70,14 +70,17 @@ pub fn build(config: &Config) -> Result<App, String> {
 }
 
 /// Starts the work that runs beside the requests on the serving runtime: the sweep on a clock and, on PostgreSQL,
-/// the listener that relays comments published by other instances to this one's event streams.
+/// the listener that relays comments published (or changed) by other instances to this one's event streams.
 pub fn spawn_background(state: &AppState) {
     tokio::spawn(housekeeping::run(state.clone()));
     if let Db::Postgres(pg) = &state.db {
         let events = state.events.clone();
-        tokio::spawn(pg::listen::run(pg.clone(), move |article, comment| {
-            events.publish(article, &comment);
-        }));
+        tokio::spawn(pg::listen::run(
+            pg.clone(),
+            move |article, kind, comment| {
+                events.send(article, kind, &comment);
+            },
+        ));
     }
 }
 

@@ -1,7 +1,8 @@
-//! The hub of live updates: handlers publish each comment as it becomes visible (posted, or approved by a moderator),
-//! and every open event stream (`handlers::events`) of that article receives it. Held comments and edits are not
+//! The hub of live updates: handlers publish each comment as it becomes visible (posted, or approved by a moderator)
+//! and each listed comment that changes (edited, deleted, or an edit approved by a moderator), and every open event
+//! stream (`handlers::events`) of that article receives it. Held comments, and edits held for review, are not
 //! published. On PostgreSQL the listener (`db::pg::listen`, started by `app::spawn_background`) publishes here too
-//! the comments that other instances published, so a stream on any instance sees every instance's comments.
+//! what other instances published, so a stream on any instance sees every instance's comments and changes.
 
 use tokio::sync::{broadcast, watch};
 
@@ -10,17 +11,29 @@ use crate::model::Comment;
 /// How many published comments a slow listener may fall behind before it skips some (it can reload the list).
 pub const BACKLOG: usize = 256;
 
+/// What happened to a comment.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// Listed for the first time (posted, or approved): the stream's `message` event.
+    New,
+    /// Already listed, and now different (edited, deleted, or its edit approved): the stream's `changed` event.
+    Changed,
+}
+
+/// One update: the article, what happened, and the comment as the list now shows it.
+pub type Update = (String, Kind, Comment);
+
 /// The publishing side, shared by every request; cheap to clone.
 #[derive(Clone)]
 pub struct Events {
-    tx: broadcast::Sender<(String, Comment)>,
+    tx: broadcast::Sender<Update>,
     shutdown: watch::Receiver<bool>,
 }
 
 /// One listener's view of the hub: comments of every article, and the shutdown switch.
 pub struct Subscription {
-    /// Published comments with their article ids; a listener keeps the ones of its article.
-    pub comments: broadcast::Receiver<(String, Comment)>,
+    /// Published and changed comments with their article ids; a listener keeps the ones of its article.
+    pub comments: broadcast::Receiver<Update>,
     /// Turns true when the server shuts down, so the stream can end.
     pub shutdown: watch::Receiver<bool>,
 }
@@ -34,8 +47,19 @@ impl Events {
 
     /// Tell every listener of `article` about a published comment.
     pub fn publish(&self, article: &str, comment: &Comment) {
+        self.send(article, Kind::New, comment);
+    }
+
+    /// Tell every listener of `article` that a listed comment changed (`comment` is its new version, a deleted one
+    /// as its placeholder).
+    pub fn changed(&self, article: &str, comment: &Comment) {
+        self.send(article, Kind::Changed, comment);
+    }
+
+    /// Tell every listener of `article` what happened to `comment`.
+    pub fn send(&self, article: &str, kind: Kind, comment: &Comment) {
         // No listener is not an error.
-        let _ = self.tx.send((article.to_owned(), comment.clone()));
+        let _ = self.tx.send((article.to_owned(), kind, comment.clone()));
     }
 
     /// Start listening from now on.

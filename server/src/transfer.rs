@@ -173,6 +173,8 @@ pub fn import(db: &str, dump: &Dump) -> Result<(usize, usize), String> {
                         ],
                     )?;
                 }
+                // Held comments count as never listed, as on PostgreSQL (number 0): approving one announces it new.
+                tx.execute("UPDATE comments SET listed_once = 0 WHERE held = 1", [])?;
                 for k in &dump.keys {
                     tx.execute(
                         &format!("INSERT INTO idempotency ({KEY_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5)"),

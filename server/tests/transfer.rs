@@ -169,8 +169,8 @@ fn export_and_import_move_the_demo_store() {
     assert!(err.contains("already holds"), "{err}");
 }
 
-// `migrate` creates the schema of an empty database, and on PostgreSQL brings a version-1 database (with a comment)
-// to the latest version, keeping the comment; running it again changes nothing.
+// `migrate` creates the schema of an empty database, and on PostgreSQL brings a database of the previous version
+// (version 2, with a comment) to the latest version, keeping the comment; running it again changes nothing.
 #[test]
 fn migrate_from_empty_and_from_the_previous_version() {
     let site = DemoSite::new("migrate");
@@ -178,24 +178,24 @@ fn migrate_from_empty_and_from_the_previous_version() {
     if let Some(url) = site.site.store.url() {
         let applied = pg::block_on(|| async {
             let mut client = pg::connect(&pg::parse_url(&url)?).await?;
-            let applied = pg::schema::migrate_to(&mut client, 1).await?;
+            let applied = pg::schema::migrate_to(&mut client, 2).await?;
             client
                 .batch_execute(
                     "INSERT INTO comments (article_id, id, author_name, body, format) \
-                     VALUES ('night-trains-return', 'old', 'Old', 'From version 1.', 'text')",
+                     VALUES ('night-trains-return', 'old', 'Old', 'From version 2.', 'text')",
                 )
                 .await
                 .map_err(|err| err.to_string())?;
             Ok::<_, String>(applied)
         })
         .and_then(|r| r)
-        .expect("a version-1 database");
-        assert_eq!(applied, [1]);
+        .expect("a version-2 database");
+        assert_eq!(applied, [1, 2]);
     }
     let (ok, err) = folio(&["migrate".as_ref(), "--db".as_ref(), &target]);
     assert!(ok, "{err}");
     if let Some(url) = site.site.store.url() {
-        assert!(err.contains("applied: [2]"), "{err}");
+        assert!(err.contains("applied: [3]"), "{err}");
         let (ok, err) = folio(&["migrate".as_ref(), "--db".as_ref(), &target]);
         assert!(ok && err.contains("applied: []"), "{err}");
         let version = pg::block_on(|| async {
@@ -213,7 +213,7 @@ fn migrate_from_empty_and_from_the_previous_version() {
     let _ = server.wait();
     let bodies = listed[1].to_string();
     if site.site.store.url().is_some() {
-        assert!(bodies.contains("From version 1."), "{bodies}");
+        assert!(bodies.contains("From version 2."), "{bodies}");
     }
     // The demo's night-train article has 50 seed comments.
     assert!(listed[1].as_array().map_or(0, Vec::len) >= 50, "no seeds");

@@ -81,7 +81,8 @@ pub(super) fn poll(adapter: Rc<Adapter>, url: Rc<str>, dispatch: Callback<Thread
     })
 }
 
-/// One conditional request for the first page; its comments go to the thread as arrivals (known ones are ignored
+/// One conditional request for the first page; its comments go to the thread as changes (known ones that differ
+/// replace theirs in place; an edit or a delete changes the list's ETag) and as arrivals (known ones are ignored
 /// there). Failures wait for the next tick: live updates are a bonus, never an error in the reader's face.
 async fn poll_once(
     adapter: &Adapter,
@@ -100,6 +101,7 @@ async fn poll_once(
         .map(|(_, v)| v.clone());
     *etag.borrow_mut() = new_tag;
     if let Ok(page) = adapter.read_page(&f.text, &f.url, 1, &f.headers) {
+        dispatch.emit(ThreadAction::Changed(page.list.comments.clone()));
         dispatch.emit(ThreadAction::Arrived(page.list.comments));
     }
 }

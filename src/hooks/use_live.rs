@@ -1,7 +1,8 @@
 //! Live comments, for every source that can have them: the list's Server-Sent Events stream when it names one,
 //! else polling the first page through `net` (timeout, abort, no cookies) and the [`Adapter`], so a WordPress or
 //! Drupal thread goes live as well as Folio's own (polling is in `live_poll`). New comments wait in the thread state as arrivals; the section
-//! announces them and inserts them when the reader asks.
+//! announces them and inserts them when the reader asks. Changed comments (the stream's `changed` events, or a
+//! poll's list) replace the ones shown in place.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -63,11 +64,18 @@ fn stream(
     dispatch: Callback<ThreadAction>,
     on_closed: impl Fn() + 'static,
 ) -> Option<EventStream> {
+    // A malformed event is skipped: the next reload shows the list as the server has it.
+    let read = move |text: String| adapter.read_comment(&text, Some(&base));
+    let (read_new, dispatch_new) = (read.clone(), dispatch.clone());
     let on_message = move |text: String| {
-        // A malformed event is skipped: the next reload shows the list as the server has it.
-        if let Some(c) = adapter.read_comment(&text, Some(&base)) {
-            dispatch.emit(ThreadAction::Arrived(vec![c]));
+        if let Some(c) = read_new(text) {
+            dispatch_new.emit(ThreadAction::Arrived(vec![c]));
         }
     };
-    EventStream::open(events, on_message, on_closed)
+    let on_changed = move |text: String| {
+        if let Some(c) = read(text) {
+            dispatch.emit(ThreadAction::Changed(vec![c]));
+        }
+    };
+    EventStream::open(events, on_message, on_changed, on_closed)
 }

@@ -1,5 +1,6 @@
-//! A Server-Sent Events stream (`EventSource`): the one long-lived connection Folio opens, for live comments.
-//! Never with credentials (`withCredentials` stays false), closed when dropped.
+//! A Server-Sent Events stream (`EventSource`): the one long-lived connection Folio opens, for live comments: new
+//! ones (`message` events) and changed ones (`changed` events). Never with credentials (`withCredentials` stays
+//! false), closed when dropped.
 
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
@@ -9,17 +10,20 @@ use web_sys::{EventSource, MessageEvent};
 pub struct EventStream {
     source: EventSource,
     _on_message: Closure<dyn Fn(MessageEvent)>,
+    on_changed: Closure<dyn Fn(MessageEvent)>,
     _on_error: Closure<dyn Fn(web_sys::Event)>,
 }
 
 impl EventStream {
-    /// Open the stream at `url`, handing each message's data to `on_message`. `on_closed` is called once if the
+    /// Open the stream at `url`, handing each `message` event's data to `on_message` and each `changed` event's to
+    /// `on_changed`. `on_closed` is called once if the
     /// browser gives the stream up for good: an answer that is not a stream (a `429` from a server at its
     /// per-reader stream limit, a `404`, a wrong content type). A dropped connection is not that: the browser
     /// reconnects by itself. `None` when the browser refuses the address (the caller then polls instead).
     pub fn open(
         url: &str,
         on_message: impl Fn(String) + 'static,
+        on_changed: impl Fn(String) + 'static,
         on_closed: impl Fn() + 'static,
     ) -> Option<Self> {
         let source = EventSource::new(url).ok()?;
@@ -29,6 +33,14 @@ impl EventStream {
             }
         });
         source.set_onmessage(Some(handler.as_ref().unchecked_ref()));
+        let changed = Closure::<dyn Fn(MessageEvent)>::new(move |e: MessageEvent| {
+            if let Some(text) = e.data().as_string() {
+                on_changed(text);
+            }
+        });
+        // Named events have no `on…` property; a listener it is (removed on drop).
+        let _ =
+            source.add_event_listener_with_callback("changed", changed.as_ref().unchecked_ref());
         let watched = source.clone();
         let on_error = Closure::<dyn Fn(web_sys::Event)>::new(move |_| {
             // `error` also fires before each reconnection; only CLOSED means the browser will not try again.
@@ -41,6 +53,7 @@ impl EventStream {
         Some(EventStream {
             source,
             _on_message: handler,
+            on_changed: changed,
             _on_error: on_error,
         })
     }
@@ -49,6 +62,10 @@ impl EventStream {
 impl Drop for EventStream {
     fn drop(&mut self) {
         self.source.set_onmessage(None);
+        let _ = self.source.remove_event_listener_with_callback(
+            "changed",
+            self.on_changed.as_ref().unchecked_ref(),
+        );
         self.source.set_onerror(None);
         self.source.close();
     }

@@ -8,6 +8,7 @@ mod a11y;
 mod bench_article;
 mod embed;
 mod faults;
+mod instances;
 mod integrity;
 mod live;
 mod moderated_edit;

@@ -90,12 +90,25 @@ pub fn update_body(
     .optional()
 }
 
-/// Turn a comment into a placeholder: its text and author are dropped, its replies keep their place.
-pub fn mark_deleted(conn: &Connection, article: &str, id: &str) -> rusqlite::Result<bool> {
+/// Turn a comment into a placeholder: its text and author are dropped, its replies keep their place. Returns the
+/// placeholder as the list shows it, when the comment is listed (not held), for the event streams.
+pub fn mark_deleted(
+    conn: &Connection,
+    article: &str,
+    id: &str,
+) -> rusqlite::Result<Option<Comment>> {
     let n = conn.execute(
         "UPDATE comments SET deleted = 1, body = '', author_email = NULL, author_url = NULL, \
          author_avatar = NULL, edit_token = NULL, edit_hash = NULL WHERE article_id = ?1 AND id = ?2",
         params![article, id],
     )?;
-    Ok(n > 0)
+    if n == 0 {
+        return Ok(None);
+    }
+    conn.query_row(
+        &format!("SELECT {COLUMNS} FROM comments WHERE article_id = ?1 AND id = ?2 AND held = 0"),
+        params![article, id],
+        comment_from_row,
+    )
+    .optional()
 }

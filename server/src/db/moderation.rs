@@ -1,6 +1,6 @@
 //! The moderator's queue: comments stored with `held = 1` are not listed until approved.
 
-use rusqlite::{params, Connection};
+use rusqlite::{params, Connection, OptionalExtension};
 
 use super::rows::{comment_by_id, comment_from_row, COLUMNS};
 use crate::model::Comment;
@@ -16,16 +16,31 @@ pub fn held(conn: &Connection) -> rusqlite::Result<Vec<(String, Comment)>> {
     rows.collect()
 }
 
-/// Publish a held comment; returns it as the list now shows it (`None`: no such held comment).
-pub fn approve(conn: &Connection, article: &str, id: &str) -> rusqlite::Result<Option<Comment>> {
-    let n = conn.execute(
-        "UPDATE comments SET held = 0 WHERE article_id = ?1 AND id = ?2 AND held = 1",
+/// Publish a held comment; returns it as the list now shows it, and whether it was listed before (an edit held for
+/// review: readers may hold its earlier version). `None`: no such held comment.
+pub fn approve(
+    conn: &Connection,
+    article: &str,
+    id: &str,
+) -> rusqlite::Result<Option<(Comment, bool)>> {
+    let tx = conn.unchecked_transaction()?;
+    let before: Option<bool> = tx
+        .query_row(
+            "SELECT listed_once FROM comments WHERE article_id = ?1 AND id = ?2 AND held = 1",
+            params![article, id],
+            |r| r.get(0),
+        )
+        .optional()?;
+    let Some(listed_before) = before else {
+        return Ok(None);
+    };
+    tx.execute(
+        "UPDATE comments SET held = 0, listed_once = 1 WHERE article_id = ?1 AND id = ?2",
         params![article, id],
     )?;
-    if n == 0 {
-        return Ok(None);
-    }
-    comment_by_id(conn, article, id)
+    let comment = comment_by_id(&tx, article, id)?;
+    tx.commit()?;
+    Ok(comment.map(|c| (c, listed_before)))
 }
 
 /// Drop a held comment for good (it was never shown), with its idempotency key: a retry of the same post then

@@ -66,7 +66,7 @@ pub fn insert_post(
     )?;
     let seq = tx.last_insert_rowid();
     tx.execute(
-        "UPDATE comments SET held = ?1, edit_hash = ?2 WHERE seq = ?3",
+        "UPDATE comments SET held = ?1, listed_once = NOT ?1, edit_hash = ?2 WHERE seq = ?3",
         params![options.held, options.edit_hash, seq],
     )?;
     if let Some(key) = options.key {

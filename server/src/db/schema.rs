@@ -51,6 +51,13 @@ ALTER TABLE comments ADD COLUMN edit_hash TEXT;
 ALTER TABLE idempotency ADD COLUMN fingerprint TEXT;
 ";
 
+/// Version 4 (issue 16): whether a comment was ever listed, so approving an edit held for review is told to the event
+/// streams as a change, not as a new comment. Comments held at the upgrade count as never listed.
+const SCHEMA_V4: &str = "
+ALTER TABLE comments ADD COLUMN listed_once INTEGER NOT NULL DEFAULT 1;
+UPDATE comments SET listed_once = 0 WHERE held = 1;
+";
+
 /// Creates the schema, or brings an older database up to date.
 pub(super) fn migrate(conn: &Connection) -> rusqlite::Result<()> {
     conn.execute_batch(SCHEMA)?;
@@ -68,8 +75,14 @@ pub(super) fn migrate(conn: &Connection) -> rusqlite::Result<()> {
     {
         conn.execute_batch(SCHEMA_V3)?;
     }
+    if conn
+        .prepare("SELECT listed_once FROM comments LIMIT 0")
+        .is_err()
+    {
+        conn.execute_batch(SCHEMA_V4)?;
+    }
     hash_plain_tokens(conn)?;
-    conn.pragma_update(None, "user_version", 3)
+    conn.pragma_update(None, "user_version", 4)
 }
 
 /// Tokens an older server stored in plain text are replaced by their digests, so they keep working and stop being

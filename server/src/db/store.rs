@@ -81,8 +81,8 @@ impl Db {
         }
     }
 
-    /// Turns a comment into a placeholder (see [`mark_deleted`]).
-    pub async fn mark_deleted(&self, article: &str, id: &str) -> Result<bool, DbError> {
+    /// Turns a comment into a placeholder (see [`mark_deleted`]); the placeholder when it is listed.
+    pub async fn mark_deleted(&self, article: &str, id: &str) -> Result<Option<Comment>, DbError> {
         let (article, id) = (article.to_owned(), id.to_owned());
         match self {
             Db::Sqlite(s) => s.run(move |conn| mark_deleted(conn, &article, &id)).await,
@@ -98,8 +98,12 @@ impl Db {
         }
     }
 
-    /// Publishes a held comment (see [`approve`]).
-    pub async fn approve(&self, article: &str, id: &str) -> Result<Option<Comment>, DbError> {
+    /// Publishes a held comment (see [`approve`]); with whether it was listed before (an edit held for review).
+    pub async fn approve(
+        &self,
+        article: &str,
+        id: &str,
+    ) -> Result<Option<(Comment, bool)>, DbError> {
         let (article, id) = (article.to_owned(), id.to_owned());
         match self {
             Db::Sqlite(s) => s.run(move |conn| approve(conn, &article, &id)).await,

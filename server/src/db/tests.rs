@@ -109,7 +109,7 @@ fn held_and_deleted() -> rusqlite::Result<()> {
     insert_post(&mut conn, "a", &row("", 5), &held)?;
     assert!(list(&conn, "a")?.is_empty());
     insert_seeds(&mut conn, "a", &[row("s1", 1)])?;
-    assert!(mark_deleted(&conn, "a", "s1")?);
+    assert!(mark_deleted(&conn, "a", "s1")?.is_some_and(|c| c.deleted));
     let l = list(&conn, "a")?;
     assert!(l[0].deleted && l[0].body.is_empty());
     Ok(())

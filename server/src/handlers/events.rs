@@ -1,6 +1,7 @@
 //! `GET /api/articles/{id}/events`: a Server-Sent Events stream of the comments published on an article from now
-//! on, one `data:` line of Folio comment JSON per event (from the [`live`](crate::live) hub). Held comments are not
-//! sent; neither are edits. A client may hold `--max-streams-per-address` streams at once; more are refused with a
+//! on, one `data:` line of Folio comment JSON per event (from the [`live`](crate::live) hub): a `message` event for a
+//! new comment, a `changed` event (`event: changed`) for a listed comment that was edited or deleted (its
+//! placeholder). Held comments, and edits held for review, are not sent. A client may hold `--max-streams-per-address` streams at once; more are refused with a
 //! 429 (`too_many_streams`), and ordinary requests are not affected.
 
 use std::convert::Infallible;
@@ -16,7 +17,7 @@ use tokio::sync::broadcast::error::RecvError;
 
 use super::Client;
 use crate::errors::ApiError;
-use crate::live::Subscription;
+use crate::live::{Kind, Subscription};
 use crate::state::AppState;
 
 /// How often an idle stream sends a comment line, so proxies do not close it.
@@ -45,7 +46,7 @@ pub async fn stream_events(
     Ok(response)
 }
 
-/// The next comment published on `article` as an event; `None` once the server shuts down.
+/// The next comment published or changed on `article` as an event; `None` once the server shuts down.
 async fn next_event(article: &str, sub: &mut Subscription) -> Option<Event> {
     loop {
         if *sub.shutdown.borrow() {
@@ -53,9 +54,13 @@ async fn next_event(article: &str, sub: &mut Subscription) -> Option<Event> {
         }
         tokio::select! {
             msg = sub.comments.recv() => match msg {
-                Ok((to, comment)) if to == article => {
+                Ok((to, kind, comment)) if to == article => {
                     let data = serde_json::to_string(&comment).unwrap_or_default();
-                    return Some(Event::default().id(comment.id.clone()).data(data));
+                    return Some(match kind {
+                        Kind::New => Event::default().id(comment.id.clone()).data(data),
+                        // No id: the last event id stays the last new comment's.
+                        Kind::Changed => Event::default().event("changed").data(data),
+                    });
                 }
                 // Another article's comment, or some skipped by a slow reader (who can reload the list).
                 Ok(_) | Err(RecvError::Lagged(_)) => continue,

@@ -1,7 +1,8 @@
 //! `PATCH` and `DELETE /api/articles/{id}/comments/{cid}`: a poster edits or deletes their own comment within the
 //! edit window, proving authorship with the token they were given at posting time
 //! (`Authorization: Bearer <token>`). A deleted comment stays as a placeholder so its replies keep their place. On a
-//! `--moderate` server an edited comment is held for review again. Edits and deletes, refused ones included, count
+//! `--moderate` server an edited comment is held for review again. A listed comment that is edited or deleted is
+//! sent to the event streams as `changed` (the placeholder, for a delete). Edits and deletes, refused ones included, count
 //! against `--edit-rate-limit`.
 
 use axum::body::Bytes;
@@ -82,6 +83,10 @@ pub async fn edit_comment(
         .update_body(&article, &cid, (text, format), hold)
         .await?
         .ok_or_else(not_yours)?;
+    // Readers see a listed comment change in place; an edit held for review waits for the moderator.
+    if !held {
+        state.events.changed(&article, &updated);
+    }
     // Held again on a moderated server: 202 and `Folio-Status: pending`, as for a new comment.
     let (status, folio_status) = if held {
         (StatusCode::ACCEPTED, "pending")
@@ -104,6 +109,8 @@ pub async fn delete_comment(
 ) -> Result<Response, ApiError> {
     let (article, cid) = super::article_and_comment(&state, ids).await?;
     authorise(&state, (&article, &cid), client, &headers).await?;
-    state.db.mark_deleted(&article, &cid).await?;
+    if let Some(placeholder) = state.db.mark_deleted(&article, &cid).await? {
+        state.events.changed(&article, &placeholder);
+    }
     Ok(StatusCode::NO_CONTENT.into_response())
 }

@@ -1,6 +1,7 @@
 //! The moderator's endpoints, for comments held by `--moderate`:
 //! - `GET  /api/moderation/held`: the queue, `{"held": [{"article": "…", "comment": {…}}, …]}`, oldest first;
-//! - `POST /api/moderation/{article}/{cid}/approve`: publish it (200 with the comment; live listeners get it);
+//! - `POST /api/moderation/{article}/{cid}/approve`: publish it (200 with the comment; live listeners get it, as a
+//!   new comment, or as `changed` when it is an edit of a comment listed before);
 //! - `POST /api/moderation/{article}/{cid}/reject`: drop it for good (204).
 //!
 //! Every call needs `Authorization: Bearer <token>` with the token of `--moderator-token` (or
@@ -76,13 +77,18 @@ pub async fn approve(
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
     let (article, cid) = target(&state, ids, &headers).await?;
-    let comment = state
+    let (comment, listed_before) = state
         .db
         .approve(&article, &cid)
         .await?
         .ok_or_else(no_such_held)?;
-    // Published now: readers with the thread open see it arrive like any new comment.
-    state.events.publish(&article, &comment);
+    // Published now: readers with the thread open see it arrive like any new comment, or an approved edit replace
+    // the version they have.
+    if listed_before {
+        state.events.changed(&article, &comment);
+    } else {
+        state.events.publish(&article, &comment);
+    }
     Ok(Json(comment).into_response())
 }
 

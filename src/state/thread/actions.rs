@@ -37,6 +37,9 @@ pub enum ThreadAction {
     Settled(Rc<str>),
     /// Comments arrived live (a stream or a poll); they wait in `incoming`.
     Arrived(Vec<Comment>),
+    /// Comments changed on the server (a stream's `changed` event, or a poll's list): each one already known replaces
+    /// its earlier version in place (in the thread, or among the arrivals waiting); unknown ones are ignored.
+    Changed(Vec<Comment>),
     /// The reader asked to see the comments that arrived.
     ShowIncoming,
     /// Open the thread at this comment: expand its ancestors, draw it, highlight it. A comment not loaded yet is

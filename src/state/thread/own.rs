@@ -56,6 +56,33 @@ impl ThreadState {
         comments
     }
 
+    /// Comments changed on the server replace, in place, the versions already known: in the thread (the comments
+    /// to rebuild it from, when any differs) or among the arrivals. Only the server's comments are replaced: the
+    /// reader's posts in flight (local ids), their edit tokens and the text of their last edit stay as they are.
+    pub(super) fn changed(&mut self, list: Vec<Comment>) -> Option<Vec<Comment>> {
+        let mut comments: Option<Vec<Comment>> = None;
+        for c in list {
+            if self.pending.contains_key(&c.id) {
+                continue;
+            }
+            if let Some(waiting) = self.incoming.iter_mut().find(|k| k.id == c.id) {
+                *waiting = c;
+                continue;
+            }
+            let Some(i) = self.thread.index_of(&c.id) else {
+                continue;
+            };
+            if self.thread.comment(i) == Some(&c) {
+                continue;
+            }
+            let all = comments.get_or_insert_with(|| self.comments().to_vec());
+            if let Some(slot) = all.iter_mut().find(|k| k.id == c.id) {
+                *slot = c;
+            }
+        }
+        comments
+    }
+
     /// The comments without comment `id`.
     fn without(&self, id: &str) -> Vec<Comment> {
         self.comments()

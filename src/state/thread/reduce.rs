@@ -85,6 +85,11 @@ impl ThreadState {
                 }
                 None
             }
+            ThreadAction::Changed(list) => {
+                // An approved edit of the reader's held comment is published now.
+                self.published(&list);
+                self.changed(list)
+            }
             ThreadAction::ShowIncoming => {
                 let pinned = Rc::make_mut(&mut self.pinned);
                 for c in &self.incoming {

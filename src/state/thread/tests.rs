@@ -596,3 +596,64 @@ fn replies_to_draw_follow_the_plan_or_the_limit() {
     assert_eq!(drawn.len(), planned.drawn_replies(a));
     assert!(more, "the plan cut the page");
 }
+
+// A comment changed on the server replaces the one shown in place: same position, replies still under it, nothing
+// added to the arrivals; a deleted one becomes its placeholder; a change of an arrival waiting updates it there; an
+// unknown comment is ignored, and the reader's posts in flight and edit texts stay.
+#[test]
+fn changed_comments_replace_in_place() {
+    const NOW: i64 = 1_700_000_000_000;
+    let s = ThreadState::default()
+        .apply(ThreadAction::Loaded(list(&["a", "b"])))
+        .apply(ThreadAction::Posted(c("r", Some("a"))))
+        .apply(ThreadAction::Pending(pending("pending-1", None)))
+        .apply(ThreadAction::Granted {
+            id: "a".into(),
+            grant: EditGrant {
+                token: "t".into(),
+                until_ms: NOW + 60_000,
+                text: "as I wrote it".into(),
+                origin: "https://api.example".into(),
+            },
+            now_ms: NOW,
+        })
+        .apply(ThreadAction::Arrived(vec![c("late", None)]));
+    let before = root_ids(&s);
+    let edited = Comment {
+        body: crate::source::sanitize::escape_text("Edited."),
+        ..c("a", None)
+    };
+    let s = s.apply(ThreadAction::Changed(vec![
+        edited.clone(),
+        c("unknown", None),
+    ]));
+    let a = s.thread.index_of("a").expect("a");
+    assert_eq!(s.thread.comment(a), Some(&edited));
+    assert_eq!(root_ids(&s), before, "nothing moved");
+    assert_eq!(s.thread.replies(a).len(), 1, "the reply stays under it");
+    assert!(s.thread.index_of("unknown").is_none());
+    assert_eq!(s.incoming.len(), 1, "a change is not an arrival");
+    assert!(s.pending.contains_key("pending-1"));
+    assert!(s.thread.index_of("pending-1").is_some());
+    assert_eq!(
+        s.grants.open("a", NOW).map(|g| g.text.as_str()),
+        Some("as I wrote it")
+    );
+
+    let gone = Comment {
+        deleted: true,
+        body: crate::source::sanitize::escape_text(""),
+        ..c("b", None)
+    };
+    let late = Comment {
+        body: crate::source::sanitize::escape_text("Late, edited."),
+        ..c("late", None)
+    };
+    let s = s.apply(ThreadAction::Changed(vec![gone.clone(), late.clone()]));
+    let b = s.thread.index_of("b").expect("b keeps its place");
+    assert_eq!(s.thread.comment(b), Some(&gone));
+    assert_eq!(s.incoming, vec![late.clone()]);
+    let s = s.apply(ThreadAction::ShowIncoming);
+    let shown = s.thread.index_of("late").expect("late");
+    assert_eq!(s.thread.comment(shown), Some(&late));
+}

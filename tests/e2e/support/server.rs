@@ -54,6 +54,12 @@ impl Server {
         Self::start_with(dir.join("folio.db"), port, dist, args(port))
     }
 
+    /// Start an instance on the PostgreSQL database at `url` (several instances may share it), on the Trunk build in
+    /// `dist/`.
+    pub fn start_on_database(url: &str) -> Server {
+        Self::start_with(PathBuf::from(url), free_port(), dist(), Vec::new())
+    }
+
     fn start_with(db: PathBuf, port: u16, dist: PathBuf, args: Vec<String>) -> Server {
         assert!(
             dist.join("index.html").exists(),
@@ -117,8 +123,13 @@ impl Drop for Server {
     fn drop(&mut self) {
         let _ = self.child.kill();
         let _ = self.child.wait();
-        // The database's folder was made for this server alone (`restart` forgets the old value instead).
-        if let Some(dir) = self.db.parent() {
+        // The database's folder was made for this server alone (`restart` forgets the old value instead); a
+        // PostgreSQL database is the caller's.
+        if let Some(dir) = self
+            .db
+            .parent()
+            .filter(|_| !self.db.to_string_lossy().starts_with("postgres"))
+        {
             let _ = std::fs::remove_dir_all(dir);
         }
     }

@@ -5,6 +5,7 @@ use tokio_postgres::{GenericClient, Row};
 
 use super::{fail, Pg};
 use crate::db::{DbError, NewRow, Ownership};
+use crate::live::Kind;
 use crate::model::{Author, Comment};
 use crate::timefmt::format_rfc3339;
 
@@ -41,7 +42,8 @@ impl Pg {
         .map_err(|err: tokio_postgres::Error| fail(err))
     }
 
-    /// See [`super::Db::update_body`].
+    /// See [`super::Db::update_body`]. A listed comment that stays listed gets a change number and is announced in
+    /// the same transaction.
     pub async fn update_body(
         &self,
         article: &str,
@@ -49,42 +51,71 @@ impl Pg {
         edit: &(String, String),
         hold: bool,
     ) -> Result<Option<(Comment, bool)>, DbError> {
-        let client = self.client().await?;
-        let row = client
+        let mut client = self.client().await?;
+        let tx = client.transaction().await.map_err(fail)?;
+        let row = tx
             .query_opt(
                 &format!(
-                    "UPDATE comments SET body = $3, format = $4, held = (held OR $5) \
-                     WHERE article_id = $1 AND id = $2 AND deleted = FALSE RETURNING {COLUMNS}, held"
+                    "UPDATE comments SET body = $3, format = $4, held = (held OR $5), \
+                     changed = CASE WHEN held OR $5 THEN changed ELSE nextval('publications') END, \
+                     changed_by = CASE WHEN held OR $5 THEN changed_by ELSE $6 END \
+                     WHERE article_id = $1 AND id = $2 AND deleted = FALSE RETURNING {COLUMNS}, held, changed"
                 ),
-                &[&article, &id, &edit.0, &edit.1, &hold],
+                &[&article, &id, &edit.0, &edit.1, &hold, &&*self.instance],
             )
             .await
             .map_err(fail)?;
         match row {
-            Some(r) => Ok(Some((
-                comment(&r).map_err(fail)?,
-                r.try_get(11).map_err(fail)?,
-            ))),
+            Some(r) => {
+                let stored = comment(&r).map_err(fail)?;
+                let held: bool = r.try_get(11).map_err(fail)?;
+                if !held {
+                    let number: i64 = r.try_get(12).map_err(fail)?;
+                    self.announce(&*tx, (article, &stored.id), number, Kind::Changed)
+                        .await
+                        .map_err(fail)?;
+                }
+                tx.commit().await.map_err(fail)?;
+                Ok(Some((stored, held)))
+            }
             // Deleted (or missing): answer the comment as it is, as the SQLite store does.
             None => {
-                let found = comment_by_id(&**client, article, id).await.map_err(fail)?;
+                let found = comment_by_id(&*tx, article, id).await.map_err(fail)?;
                 Ok(found.map(|c| (c, false)))
             }
         }
     }
 
-    /// See [`super::Db::mark_deleted`].
-    pub async fn mark_deleted(&self, article: &str, id: &str) -> Result<bool, DbError> {
-        let client = self.client().await?;
-        let n = client
-            .execute(
-                "UPDATE comments SET deleted = TRUE, body = '', author_email = NULL, author_url = NULL, \
-                 author_avatar = NULL, edit_hash = NULL WHERE article_id = $1 AND id = $2",
-                &[&article, &id],
+    /// See [`super::Db::mark_deleted`]; a listed comment's placeholder is announced like an edit.
+    pub async fn mark_deleted(&self, article: &str, id: &str) -> Result<Option<Comment>, DbError> {
+        let mut client = self.client().await?;
+        let tx = client.transaction().await.map_err(fail)?;
+        let row = tx
+            .query_opt(
+                &format!(
+                    "UPDATE comments SET deleted = TRUE, body = '', author_email = NULL, author_url = NULL, \
+                     author_avatar = NULL, edit_hash = NULL, \
+                     changed = CASE WHEN held THEN changed ELSE nextval('publications') END, \
+                     changed_by = CASE WHEN held THEN changed_by ELSE $3 END \
+                     WHERE article_id = $1 AND id = $2 RETURNING {COLUMNS}, held, changed"
+                ),
+                &[&article, &id, &&*self.instance],
             )
             .await
             .map_err(fail)?;
-        Ok(n > 0)
+        let Some(r) = row else {
+            return Ok(None);
+        };
+        let placeholder = comment(&r).map_err(fail)?;
+        let held: bool = r.try_get(11).map_err(fail)?;
+        if !held {
+            let number: i64 = r.try_get(12).map_err(fail)?;
+            self.announce(&*tx, (article, &placeholder.id), number, Kind::Changed)
+                .await
+                .map_err(fail)?;
+        }
+        tx.commit().await.map_err(fail)?;
+        Ok((!held).then_some(placeholder))
     }
 
     /// See [`super::Db::held`].
@@ -106,30 +137,63 @@ impl Pg {
             .map_err(fail)
     }
 
-    /// See [`super::Db::approve`]: published and announced in one transaction.
-    pub async fn approve(&self, article: &str, id: &str) -> Result<Option<Comment>, DbError> {
+    /// See [`super::Db::approve`]: published and announced in one transaction. A comment listed before (an edit held
+    /// for review) keeps its publication number and gets a change number: it is announced as changed.
+    pub async fn approve(
+        &self,
+        article: &str,
+        id: &str,
+    ) -> Result<Option<(Comment, bool)>, DbError> {
         let mut client = self.client().await?;
         let tx = client.transaction().await.map_err(fail)?;
-        let row = tx
+        let before = tx
             .query_opt(
+                "SELECT published FROM comments WHERE article_id = $1 AND id = $2 AND held = TRUE FOR UPDATE",
+                &[&article, &id],
+            )
+            .await
+            .map_err(fail)?;
+        let Some(before) = before else {
+            return Ok(None);
+        };
+        // Seeds and imported rows carry number 0: a held one was never announced.
+        let listed_before = before
+            .try_get::<_, Option<i64>>(0)
+            .map_err(fail)?
+            .is_some_and(|n| n > 0);
+        let (set, kind) = if listed_before {
+            (
+                "changed = nextval('publications'), changed_by = $3",
+                Kind::Changed,
+            )
+        } else {
+            (
+                "published = nextval('publications'), published_by = $3",
+                Kind::New,
+            )
+        };
+        let column = if listed_before {
+            "changed"
+        } else {
+            "published"
+        };
+        let row = tx
+            .query_one(
                 &format!(
-                    "UPDATE comments SET held = FALSE, published = nextval('publications'), published_by = $3 \
-                     WHERE article_id = $1 AND id = $2 AND held = TRUE RETURNING {COLUMNS}, published"
+                    "UPDATE comments SET held = FALSE, {set} \
+                     WHERE article_id = $1 AND id = $2 RETURNING {COLUMNS}, {column}"
                 ),
                 &[&article, &id, &&*self.instance],
             )
             .await
             .map_err(fail)?;
-        let Some(row) = row else {
-            return Ok(None);
-        };
         let stored = comment(&row).map_err(fail)?;
-        let published: i64 = row.try_get(11).map_err(fail)?;
-        self.announce(&*tx, article, &stored.id, published)
+        let number: i64 = row.try_get(11).map_err(fail)?;
+        self.announce(&*tx, (article, &stored.id), number, kind)
             .await
             .map_err(fail)?;
         tx.commit().await.map_err(fail)?;
-        Ok(Some(stored))
+        Ok(Some((stored, listed_before)))
     }
 
     /// See [`super::Db::reject`].

@@ -1,13 +1,16 @@
 //! Live updates across instances: one connection per instance `LISTEN`s on [`CHANNEL`], where every instance
-//! announces the comments it publishes (in the publishing transaction, so only committed ones). An announcement from
-//! another instance is read back from the database (a notification's payload is too small for a 5000-character
-//! comment) and handed to the local hub.
+//! announces the comments it publishes and the listed comments it changes (edits, deletes, approved edits; field
+//! `k` is `"changed"`), in the same transaction, so only committed ones. An announcement from another instance is
+//! read back from the database (a notification's payload is too small for a 5000-character comment) and handed to
+//! the local hub as what it is: a new comment or a change.
 //!
 //! When the connection drops (the database restarted, the network failed), the listener reconnects with a growing
 //! pause and then catches up: every comment another instance published above the last publication number it saw
 //! (less a margin, since numbers are taken before commits, which may land out of order) is relayed in order, so
-//! nothing announced during the gap is lost. No comment is relayed twice: the listener remembers the publication
-//! numbers it relayed recently, and skips its own instance's (already published locally by the handler).
+//! nothing announced during the gap is lost (a comment changed during the gap is relayed once, as it is now: new if
+//! its publication was missed too, else changed). No comment is relayed twice: the listener remembers the publication
+//! and change numbers (one sequence) it relayed recently, and skips its own instance's (already published locally
+//! by the handler).
 
 use std::collections::{HashSet, VecDeque};
 use std::time::Duration;
@@ -18,7 +21,12 @@ use tokio::sync::mpsc;
 use tokio_postgres::AsyncMessage;
 
 use super::{comment, Pg, CHANNEL, COLUMNS};
+use crate::live::Kind;
 use crate::model::Comment;
+
+/// The highest publication or change number in the database.
+pub const HIGHEST: &str =
+    "SELECT GREATEST(COALESCE(max(published), 0), COALESCE(max(changed), 0)) FROM comments";
 
 /// The pause before the first reconnection attempt.
 const FIRST_PAUSE: Duration = Duration::from_millis(200);
@@ -64,13 +72,16 @@ struct Announcement {
     a: String,
     /// The comment id.
     c: String,
-    /// The publication number.
+    /// The publication or change number.
     v: i64,
+    /// `"changed"` for a change; absent for a new comment.
+    #[serde(default)]
+    k: Option<String>,
 }
 
-/// Listens for as long as the server runs, handing every comment published by another instance to `publish`
-/// (article, comment). Never returns; failures are logged and retried.
-pub async fn run(pg: Pg, publish: impl Fn(&str, Comment) + Send + 'static) {
+/// Listens for as long as the server runs, handing every comment published or changed by another instance to
+/// `publish` (article, kind, comment). Never returns; failures are logged and retried.
+pub async fn run(pg: Pg, publish: impl Fn(&str, Kind, Comment) + Send + 'static) {
     let mut seen = Seen {
         highest: pg.start_mark(),
         ..Seen::default()
@@ -102,7 +113,7 @@ pub async fn run(pg: Pg, publish: impl Fn(&str, Comment) + Send + 'static) {
 /// until the connection ends.
 async fn listen_once(
     pg: &Pg,
-    publish: &impl Fn(&str, Comment),
+    publish: &impl Fn(&str, Kind, Comment),
     seen: &mut Seen,
     (lookback, listened): (i64, &mut bool),
 ) -> Result<(), String> {
@@ -140,34 +151,29 @@ async fn listen_once(
             None => {
                 // No startup mark (not started through `app::build`): start from now.
                 let row = client
-                    .query_one("SELECT COALESCE(max(published), 0) FROM comments", &[])
+                    .query_one(HIGHEST, &[])
                     .await
                     .map_err(|err| err.to_string())?;
                 seen.highest = Some(row.try_get(0).map_err(|err| err.to_string())?);
             }
             Some(since) => {
                 // Seeds and imported rows carry number 0 and no publisher: never relayed.
+                let from = (since - lookback).max(0);
                 let rows = client
                     .query(
                         &format!(
-                            "SELECT {COLUMNS}, article_id, published FROM comments \
-                             WHERE published > $1 AND held = FALSE AND published_by <> $2 \
-                             ORDER BY published"
+                            "SELECT {COLUMNS}, article_id, published, published_by, changed, changed_by \
+                             FROM comments WHERE held = FALSE \
+                             AND ((published > $1 AND published_by <> $2) OR (changed > $1 AND changed_by <> $2)) \
+                             ORDER BY GREATEST(published, changed)"
                         ),
-                        &[&(since - lookback).max(0), &pg.instance()],
+                        &[&from, &pg.instance()],
                     )
                     .await
                     .map_err(|err| err.to_string())?;
                 for row in &rows {
-                    let (Ok(c), Ok(article), Ok(v)) = (
-                        comment(row),
-                        row.try_get::<_, String>(11),
-                        row.try_get::<_, i64>(12),
-                    ) else {
-                        continue;
-                    };
-                    if seen.first_time(v) {
-                        publish(&article, c);
+                    if let Some((article, kind, c)) = caught_up(row, (from, pg.instance()), seen) {
+                        publish(&article, kind, c);
                     }
                 }
             }
@@ -190,9 +196,13 @@ async fn listen_once(
                 )
                 .await
                 .map_err(|err| err.to_string())?;
+            let kind = match note.k.as_deref() {
+                Some("changed") => Kind::Changed,
+                _ => Kind::New,
+            };
             // Gone again (held after an edit, rejected) between the notification and now: nothing to show.
             if let Some(c) = found.as_ref().and_then(|row| comment(row).ok()) {
-                publish(&note.a, c);
+                publish(&note.a, kind, c);
             }
         }
         Ok(())
@@ -200,4 +210,85 @@ async fn listen_once(
     .await;
     driver.abort();
     result
+}
+
+/// What a catch-up row is to relay, if anything (see [`relayed_as`]).
+fn caught_up(
+    row: &tokio_postgres::Row,
+    (from, me): (i64, &str),
+    seen: &mut Seen,
+) -> Option<(String, Kind, Comment)> {
+    let c = comment(row).ok()?;
+    let article: String = row.try_get(11).ok()?;
+    let number = |at: usize| row.try_get::<_, Option<i64>>(at).ok().flatten();
+    let by = |at: usize| row.try_get::<_, Option<String>>(at).ok().flatten();
+    let published = number(12).map(|n| (n, by(13)));
+    let changed = number(14).map(|n| (n, by(15)));
+    let kind = relayed_as((published, changed), (from, me), seen)?;
+    Some((article, kind, c))
+}
+
+/// A publication or change number, with the instance that took it (`None` for seeds and imported rows).
+type Numbered = Option<(i64, Option<String>)>;
+
+/// How a comment found by a catch-up is relayed, from its publication and change numbers with their instances: a
+/// comment another instance published above `from` is new (its change number, if any, is then seen too: the comment
+/// is relayed as it is now); else one another instance changed above `from` is a change; each only if its number
+/// was not relayed yet.
+fn relayed_as(
+    (published, changed): (Numbered, Numbered),
+    (from, me): (i64, &str),
+    seen: &mut Seen,
+) -> Option<Kind> {
+    let others = |e: &Numbered| {
+        e.as_ref()
+            .filter(|(n, by)| *n > from && by.as_deref() != Some(me))
+            .map(|(n, _)| *n)
+    };
+    let change = others(&changed);
+    if let Some(p) = others(&published) {
+        let change_new = change.map(|n| seen.first_time(n));
+        if seen.first_time(p) {
+            return Some(Kind::New);
+        }
+        // The publication was relayed before: only the change may be news.
+        return (change_new == Some(true)).then_some(Kind::Changed);
+    }
+    let n = change?;
+    seen.first_time(n).then_some(Kind::Changed)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // A catch-up relays each publication and each change once: a comment both published and changed during the gap
+    // once, as new; a change of a comment relayed before, as a change; this instance's own, and anything at or
+    // below the mark, never.
+    #[test]
+    fn catch_up_relays_each_number_once() {
+        let other = |n: i64| Some((n, Some("B".to_owned())));
+        let mine = |n: i64| Some((n, Some("A".to_owned())));
+        let mut seen = Seen::default();
+        let at = (10, "A");
+        assert_eq!(
+            relayed_as((other(11), other(12)), at, &mut seen),
+            Some(Kind::New)
+        );
+        assert_eq!(relayed_as((other(11), other(12)), at, &mut seen), None);
+        assert_eq!(
+            relayed_as((other(5), other(13)), at, &mut seen),
+            Some(Kind::Changed)
+        );
+        assert_eq!(relayed_as((other(5), other(13)), at, &mut seen), None);
+        assert_eq!(
+            relayed_as((other(11), other(14)), at, &mut seen),
+            Some(Kind::Changed)
+        );
+        assert_eq!(relayed_as((mine(15), None), at, &mut seen), None);
+        assert_eq!(relayed_as((other(5), mine(16)), at, &mut seen), None);
+        assert_eq!(relayed_as((other(3), other(4)), at, &mut seen), None);
+        assert_eq!(relayed_as((Some((0, None)), None), at, &mut seen), None);
+        assert_eq!(seen.highest, Some(14), "the highest number relayed");
+    }
 }

@@ -5,7 +5,8 @@
 //! - ids come from the `comments` sequence, so two instances never hand out the same `p<n>`;
 //! - the per-client limits are rows in `rate_hits`, counted under an advisory lock per client;
 //! - a comment that becomes visible gets a publication number and a `NOTIFY` in the same transaction, so the other
-//!   instances' event streams hear of it only once it is committed (`listen`).
+//!   instances' event streams hear of it only once it is committed (`listen`); a listed comment that changes (an
+//!   edit, a delete, an approved edit) gets a change number from the same sequence and a `NOTIFY` of kind `changed`.
 //!
 //! Split by concern like the SQLite store: `schema` (the migrations), `comments` (reading, seeding, editing,
 //! deleting, moderating), `posting` (a post in one locked transaction, its announcement, the decoy's id), `limits`
@@ -179,7 +180,7 @@ pub async fn prepare(
         .await
         .map_err(|err| format!("cannot sweep expired tokens: {err}"))?;
     let mark: i64 = client
-        .query_one("SELECT COALESCE(max(published), 0) FROM comments", &[])
+        .query_one(listen::HIGHEST, &[])
         .await
         .and_then(|row| row.try_get(0))
         .map_err(|err| format!("cannot read the publication numbers: {err}"))?;

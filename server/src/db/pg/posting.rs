@@ -6,6 +6,7 @@ use tokio_postgres::GenericClient;
 use super::{comment, fail, Pg, CHANNEL, COLUMNS};
 use crate::db::idempotency::fingerprint;
 use crate::db::{DbError, Post, PostOutcome};
+use crate::live::Kind;
 use crate::timefmt::now_millis;
 
 /// The advisory lock namespace of posts (the first key of the two-key form; the second is the article's hash).
@@ -127,27 +128,32 @@ impl Pg {
         }
         let published: Option<i64> = stored.try_get(11)?;
         if let Some(published) = published {
-            self.announce(tx, article, &id, published).await?;
+            self.announce(tx, (article, &id), published, Kind::New)
+                .await?;
         }
         Ok(PostOutcome::Stored(Box::new(comment(&stored)?)))
     }
 
     /// Tells the other instances (in the caller's transaction, so only once committed) that comment `id` of
-    /// `article` is published under number `published`.
+    /// `article` is published (`Kind::New`) or changed (`Kind::Changed`, field `k`) under `number` (a publication or
+    /// change number, both from one sequence).
     pub(super) async fn announce(
         &self,
         client: &impl GenericClient,
-        article: &str,
-        id: &str,
-        published: i64,
+        (article, id): (&str, &str),
+        number: i64,
+        kind: Kind,
     ) -> Result<(), tokio_postgres::Error> {
-        let payload = serde_json::json!({
+        let mut payload = serde_json::json!({
             "i": &*self.instance,
             "a": article,
             "c": id,
-            "v": published,
-        })
-        .to_string();
+            "v": number,
+        });
+        if kind == Kind::Changed {
+            payload["k"] = "changed".into();
+        }
+        let payload = payload.to_string();
         client
             .execute("SELECT pg_notify($1, $2)", &[&CHANNEL, &payload])
             .await

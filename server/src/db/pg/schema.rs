@@ -5,7 +5,8 @@
 //! Version 1 is the SQLite schema as of its version 3 (comments with moderation and token digests, idempotency keys
 //! with fingerprints), with PostgreSQL's types: booleans for flags, `BIGINT` for Unix milliseconds. Version 2 adds
 //! what only several instances need: the shared rate-limit entries and the publication numbers that let an instance
-//! catch up on the comments published while it was cut off from the database.
+//! catch up on the comments published while it was cut off from the database. Version 3 gives changes (an edit, a
+//! delete, an approved edit) numbers from the same sequence, so a listener catches up on those too.
 
 use tokio_postgres::Client;
 
@@ -57,6 +58,12 @@ pub const MIGRATIONS: &[(i32, &str)] = &[
         ALTER TABLE comments ADD COLUMN published BIGINT;
         ALTER TABLE comments ADD COLUMN published_by TEXT;
         CREATE INDEX comments_by_publication ON comments (published);",
+    ),
+    (
+        3,
+        "ALTER TABLE comments ADD COLUMN changed BIGINT;
+        ALTER TABLE comments ADD COLUMN changed_by TEXT;
+        CREATE INDEX comments_by_change ON comments (changed);",
     ),
 ];
 
