@@ -8,11 +8,9 @@
 
 mod common;
 
-use std::io::{Read, Write};
-use std::net::TcpStream;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-use common::{list_bodies, post, request, Site, ARTICLE};
+use common::{list_bodies, post, request, EventStream, Site, ARTICLE};
 use folio_server::db::pg;
 
 /// The site, unless the tests run on SQLite (where two processes cannot share a store).
@@ -27,57 +25,6 @@ fn shared_site(name: &str) -> Option<Site> {
     Some(site)
 }
 
-/// An open event stream of the test article on `port`; what it received so far is read with [`Stream::wait_for`].
-struct Stream {
-    socket: TcpStream,
-    seen: String,
-}
-
-impl Stream {
-    fn open(port: u16) -> Stream {
-        let mut socket = TcpStream::connect(("127.0.0.1", port)).expect("connect");
-        let head = format!(
-            "GET /api/articles/{ARTICLE}/events HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n\r\n"
-        );
-        socket.write_all(head.as_bytes()).expect("send");
-        socket
-            .set_read_timeout(Some(Duration::from_millis(200)))
-            .expect("timeout");
-        let mut stream = Stream {
-            socket,
-            seen: String::new(),
-        };
-        assert!(
-            stream.wait_for("200 OK", Duration::from_secs(10)),
-            "the stream did not open: {:?}",
-            stream.seen
-        );
-        stream
-    }
-
-    /// Reads until `needle` has arrived or `limit` is over; whether it arrived.
-    fn wait_for(&mut self, needle: &str, limit: Duration) -> bool {
-        let start = Instant::now();
-        let mut buf = [0u8; 4096];
-        while !self.seen.contains(needle) && start.elapsed() < limit {
-            match self.socket.read(&mut buf) {
-                Ok(0) => break,
-                Ok(n) => self.seen.push_str(&String::from_utf8_lossy(&buf[..n])),
-                Err(_) => {} // the read timeout: look again
-            }
-        }
-        self.seen.contains(needle)
-    }
-
-    /// How many events carried `needle` so far.
-    fn count(&self, needle: &str) -> usize {
-        self.seen
-            .lines()
-            .filter(|l| l.starts_with("data:") && l.contains(needle))
-            .count()
-    }
-}
-
 // Posted on A: listed by B, streamed to B's readers and to A's, each exactly once; and the other way round.
 #[test]
 fn a_comment_posted_on_one_instance_reaches_the_other() {
@@ -85,8 +32,8 @@ fn a_comment_posted_on_one_instance_reaches_the_other() {
         return;
     };
     let (a, b) = (site.start(), site.start());
-    let mut on_a = Stream::open(a.port);
-    let mut on_b = Stream::open(b.port);
+    let mut on_a = EventStream::open(a.port);
+    let mut on_b = EventStream::open(b.port);
 
     assert!(post(a.port, "from A to everyone").is_some());
     assert!(list_bodies(b.port)
@@ -108,7 +55,12 @@ fn a_comment_posted_on_one_instance_reaches_the_other() {
     assert!(on_b.wait_for("the end marker", Duration::from_secs(10)));
     for stream in [&on_a, &on_b] {
         for body in ["from A to everyone", "from B to everyone", "the end marker"] {
-            assert_eq!(stream.count(body), 1, "{body:?} in {:?}", stream.seen);
+            assert_eq!(
+                stream.count("message", body),
+                1,
+                "{body:?} in {:?}",
+                stream.seen
+            );
         }
     }
 }
@@ -172,7 +124,7 @@ fn the_listener_reconnects_and_catches_up() {
     };
     let url = site.store.url().expect("a shared store");
     let (a, b) = (site.start(), site.start());
-    let mut on_b = Stream::open(b.port);
+    let mut on_b = EventStream::open(b.port);
     assert!(post(a.port, "before the cut").is_some());
     assert!(on_b.wait_for("before the cut", Duration::from_secs(10)));
 
@@ -199,7 +151,7 @@ fn the_listener_reconnects_and_catches_up() {
     assert!(list_bodies(b.port).iter().any(|s| s == "after the cut"));
     assert!(post(a.port, "marker").is_some());
     assert!(on_b.wait_for("marker", Duration::from_secs(10)));
-    assert_eq!(on_b.count("after the cut"), 1, "{:?}", on_b.seen);
+    assert_eq!(on_b.count("message", "after the cut"), 1, "{:?}", on_b.seen);
 }
 
 // `/healthz` answers while the process runs; `/readyz` turns 503 once the database is gone.

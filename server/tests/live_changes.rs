@@ -7,9 +7,9 @@ mod common;
 
 use std::io::{Read, Write};
 use std::net::TcpStream;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-use common::{request, request_with, Server, Site, ARTICLE};
+use common::{request, request_with, EventStream, Server, Site, ARTICLE};
 use serde_json::json;
 
 const MODERATOR: &str = "moderator-secret-0123";
@@ -19,66 +19,6 @@ fn instances(site: &Site, flags: &[&str]) -> (Server, Option<Server>) {
     let a = site.start_with(flags);
     let b = site.store.url().map(|_| site.start_with(flags));
     (a, b)
-}
-
-/// An open event stream of the test article on `port`.
-struct Stream {
-    socket: TcpStream,
-    seen: String,
-}
-
-impl Stream {
-    fn open(port: u16) -> Stream {
-        let mut socket = TcpStream::connect(("127.0.0.1", port)).expect("connect");
-        let head = format!(
-            "GET /api/articles/{ARTICLE}/events HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n\r\n"
-        );
-        socket.write_all(head.as_bytes()).expect("send");
-        socket
-            .set_read_timeout(Some(Duration::from_millis(200)))
-            .expect("timeout");
-        let mut stream = Stream {
-            socket,
-            seen: String::new(),
-        };
-        assert!(
-            stream.wait(|s| s.seen.contains("200 OK")),
-            "the stream did not open: {:?}",
-            stream.seen
-        );
-        stream
-    }
-
-    /// Reads until `done` holds or 10 s are over; whether it holds.
-    fn wait(&mut self, done: impl Fn(&Stream) -> bool) -> bool {
-        let start = Instant::now();
-        let mut buf = [0u8; 4096];
-        while !done(self) && start.elapsed() < Duration::from_secs(10) {
-            match self.socket.read(&mut buf) {
-                Ok(0) => break,
-                Ok(n) => self.seen.push_str(&String::from_utf8_lossy(&buf[..n])),
-                Err(_) => {} // the read timeout: look again
-            }
-        }
-        done(self)
-    }
-
-    /// How many events of `kind` (`message` or `changed`) carried `needle` so far.
-    fn count(&self, kind: &str, needle: &str) -> usize {
-        let mut named = "message";
-        let mut n = 0;
-        for line in self.seen.lines() {
-            if let Some(name) = line.strip_prefix("event:") {
-                named = name.trim();
-            } else if let Some(data) = line.strip_prefix("data:") {
-                if named == kind && data.contains(needle) {
-                    n += 1;
-                }
-                named = "message";
-            }
-        }
-        n
-    }
 }
 
 /// Posts `body` on `port`: the comment's id, its edit token, and the status.
@@ -127,17 +67,21 @@ fn edits_and_deletes_reach_every_stream_once() {
     let site = Site::new("live-changes");
     let (a, b) = instances(&site, &[]);
     let b_port = b.as_ref().map_or(a.port, |b| b.port);
-    let mut streams = [Stream::open(a.port), Stream::open(b_port)];
+    let mut streams = [EventStream::open(a.port), EventStream::open(b_port)];
 
     let (id, token, status) = post(a.port, "before the edit");
     assert_eq!(status, 201);
     for s in &mut streams {
-        assert!(s.wait(|s| s.count("message", "before the edit") == 1));
+        assert!(s.wait_until(Duration::from_secs(10), |s| s
+            .count("message", "before the edit")
+            == 1));
     }
     assert_eq!(edit(a.port, &id, &token, "after the edit"), 200);
     for s in &mut streams {
         assert!(
-            s.wait(|s| s.count("changed", "after the edit") == 1),
+            s.wait_until(Duration::from_secs(10), |s| s
+                .count("changed", "after the edit")
+                == 1),
             "no change: {:?}",
             s.seen
         );
@@ -148,7 +92,9 @@ fn edits_and_deletes_reach_every_stream_once() {
     assert_eq!(status, 204);
     let placeholder = format!(r#""id":"{id}""#);
     for s in &mut streams {
-        assert!(s.wait(|s| s.count("changed", r#""deleted":true"#) == 1));
+        assert!(s.wait_until(Duration::from_secs(10), |s| s
+            .count("changed", r#""deleted":true"#)
+            == 1));
         assert_eq!(s.count("changed", &placeholder), 2, "{:?}", s.seen);
     }
     // The list shows what the stream said: the placeholder in place.
@@ -164,7 +110,9 @@ fn edits_and_deletes_reach_every_stream_once() {
     // A marker posted last, so any duplicate sent before it has arrived by then.
     post(a.port, "the end marker");
     for s in &mut streams {
-        assert!(s.wait(|s| s.count("message", "the end marker") == 1));
+        assert!(s.wait_until(Duration::from_secs(10), |s| s
+            .count("message", "the end marker")
+            == 1));
         assert_eq!(s.count("changed", &placeholder), 2, "{:?}", s.seen);
         assert_eq!(s.count("message", &placeholder), 1, "{:?}", s.seen);
     }
@@ -178,7 +126,7 @@ fn an_approved_edit_is_a_change() {
     let flags = ["--moderate", "--moderator-token", MODERATOR];
     let (a, b) = instances(&site, &flags);
     let b_port = b.as_ref().map_or(a.port, |b| b.port);
-    let mut streams = [Stream::open(a.port), Stream::open(b_port)];
+    let mut streams = [EventStream::open(a.port), EventStream::open(b_port)];
     let approve = |id: &str| {
         let path = format!("/api/moderation/{ARTICLE}/{id}/approve");
         let auth = format!("Authorization: Bearer {MODERATOR}\r\n");
@@ -191,13 +139,17 @@ fn an_approved_edit_is_a_change() {
     assert_eq!(status, 202);
     assert_eq!(approve(&id), 200);
     for s in &mut streams {
-        assert!(s.wait(|s| s.count("message", "first version") == 1));
+        assert!(s.wait_until(Duration::from_secs(10), |s| s
+            .count("message", "first version")
+            == 1));
     }
     assert_eq!(edit(a.port, &id, &token, "second version"), 202);
     assert_eq!(approve(&id), 200);
     for s in &mut streams {
         assert!(
-            s.wait(|s| s.count("changed", "second version") == 1),
+            s.wait_until(Duration::from_secs(10), |s| s
+                .count("changed", "second version")
+                == 1),
             "{:?}",
             s.seen
         );
@@ -205,7 +157,10 @@ fn an_approved_edit_is_a_change() {
     post(a.port, "marker");
     assert_eq!(approve_last(b_port), 200);
     for s in &mut streams {
-        assert!(s.wait(|s| s.count("message", "marker") == 1));
+        assert!(
+            s.wait_until(Duration::from_secs(10), |s| s.count("message", "marker")
+                == 1)
+        );
         assert_eq!(s.count("changed", "version"), 1, "{:?}", s.seen);
         assert_eq!(s.count("message", "version"), 1, "{:?}", s.seen);
     }

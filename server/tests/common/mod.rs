@@ -7,7 +7,7 @@ use std::io::{Read, Write};
 use std::net::TcpStream;
 use std::path::{Path, PathBuf};
 use std::process::Child;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use serde_json::{json, Value};
 
@@ -182,4 +182,70 @@ pub fn list_bodies(port: u16) -> Vec<String> {
                 .to_string()
         })
         .collect()
+}
+
+/// An open Server-Sent Events stream of the test article on a server; what it received so far is in `seen`.
+pub struct EventStream {
+    socket: TcpStream,
+    pub seen: String,
+}
+
+impl EventStream {
+    /// Open the stream on `port` and wait for its `200 OK`.
+    pub fn open(port: u16) -> EventStream {
+        let mut socket = TcpStream::connect(("127.0.0.1", port)).expect("connect");
+        let head = format!(
+            "GET /api/articles/{ARTICLE}/events HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n\r\n"
+        );
+        socket.write_all(head.as_bytes()).expect("send");
+        socket
+            .set_read_timeout(Some(Duration::from_millis(200)))
+            .expect("timeout");
+        let mut stream = EventStream {
+            socket,
+            seen: String::new(),
+        };
+        assert!(
+            stream.wait_for("200 OK", Duration::from_secs(10)),
+            "the stream did not open: {:?}",
+            stream.seen
+        );
+        stream
+    }
+
+    /// Reads until `done` holds or `limit` is over; whether it holds.
+    pub fn wait_until(&mut self, limit: Duration, done: impl Fn(&EventStream) -> bool) -> bool {
+        let start = Instant::now();
+        let mut buf = [0u8; 4096];
+        while !done(self) && start.elapsed() < limit {
+            match self.socket.read(&mut buf) {
+                Ok(0) => break,
+                Ok(n) => self.seen.push_str(&String::from_utf8_lossy(&buf[..n])),
+                Err(_) => {} // the read timeout: look again
+            }
+        }
+        done(self)
+    }
+
+    /// Reads until `needle` has arrived or `limit` is over; whether it arrived.
+    pub fn wait_for(&mut self, needle: &str, limit: Duration) -> bool {
+        self.wait_until(limit, |s| s.seen.contains(needle))
+    }
+
+    /// How many events of `kind` (`message` or `changed`) carried `needle` so far.
+    pub fn count(&self, kind: &str, needle: &str) -> usize {
+        let mut named = "message";
+        let mut n = 0;
+        for line in self.seen.lines() {
+            if let Some(name) = line.strip_prefix("event:") {
+                named = name.trim();
+            } else if let Some(data) = line.strip_prefix("data:") {
+                if named == kind && data.contains(needle) {
+                    n += 1;
+                }
+                named = "message";
+            }
+        }
+        n
+    }
 }
