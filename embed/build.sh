@@ -12,7 +12,9 @@ profile="${TRUNK_PROFILE:-release}"
 target="${CARGO_TARGET_DIR:-$root/target}"
 set -- --manifest-path "$root/Cargo.toml" --target wasm32-unknown-unknown --bin folio-embed --no-default-features
 [ "$profile" = release ] && set -- "$@" --release
-[ -n "${TRUNK_BUILD_FEATURES:-}" ] && set -- "$@" --features "$TRUNK_BUILD_FEATURES"
+# The SPA's `hydration` feature stays out: no host page of `<folio-reader>` is rendered by Folio's server.
+features="$(printf '%s' "${TRUNK_BUILD_FEATURES:-}" | tr ',' '\n' | grep -vx 'hydration' | paste -sd, -)"
+[ -n "$features" ] && set -- "$@" --features "$features"
 cargo build --quiet "$@"
 
 tmp="$(mktemp -d)"

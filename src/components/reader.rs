@@ -10,7 +10,7 @@ use crate::config::ReaderConfig;
 use crate::hooks::{use_article, Preloaded};
 use crate::i18n::Lang;
 use crate::model::{Article, Comment};
-use crate::platform;
+use crate::platform::{self, Phase};
 use crate::state::{Load, LoadError};
 
 /// Props of [`Reader`].
@@ -49,7 +49,26 @@ fn interface_lang(configured: Option<&str>) -> Lang {
 pub fn Reader(props: &ReaderProps) -> Html {
     crate::styles::use_folio_styles(); // Folio's stylesheet for a Yew host app (src/styles, docs/architecture.md)
     let config = &props.config;
-    let lang = *use_memo(config.lang.clone(), |l| interface_lang(l.as_deref()));
+    // Taking over a server's markup, the first render answers as the server did (`platform`); after the first
+    // effects (children's run before this one) the browser answers, and everything that read it draws again.
+    let phase = use_state(|| {
+        if platform::hydrating() {
+            Phase::Hydrating
+        } else {
+            Phase::Live
+        }
+    });
+    {
+        let phase = phase.clone();
+        use_effect_with((), move |_| {
+            if platform::end_hydration() {
+                phase.set(Phase::Live);
+            }
+        });
+    }
+    let lang = *use_memo((config.lang.clone(), *phase), |(l, _)| {
+        interface_lang(l.as_deref())
+    });
     let s = lang.strings();
     // Read through the configured preset or mapping document, or the detected shape (Folio JSON by default).
     let preloaded = props.preloaded.clone();
@@ -103,12 +122,16 @@ pub fn Reader(props: &ReaderProps) -> Html {
         }
     };
     // Which avatars may load: the host's `images` setting against the API's origin (the article URL's).
-    let avatars = (*use_memo((config.images, config.src.clone()), |(images, src)| {
-        let page = platform::page_url();
-        AvatarRule::new(*images, src, page.as_deref())
-    }))
+    let avatars = (*use_memo(
+        (config.images, config.src.clone(), *phase),
+        |(images, src, _)| {
+            let page = platform::page_url();
+            AvatarRule::new(*images, src, page.as_deref())
+        },
+    ))
     .clone();
     html! {
+        <ContextProvider<Phase> context={*phase}>
         <ContextProvider<Lang> context={lang}>
           <ContextProvider<AvatarRule> context={avatars}>
             <div class="folio" part="root" data-theme={config.theme.as_attr()} lang={lang.code()} dir={if lang.is_rtl() { "rtl" } else { "ltr" }}>
@@ -116,5 +139,6 @@ pub fn Reader(props: &ReaderProps) -> Html {
             </div>
           </ContextProvider<AvatarRule>>
         </ContextProvider<Lang>>
+        </ContextProvider<Phase>>
     }
 }

@@ -7,7 +7,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::post_job::PostJob;
-use super::{storage_get, storage_remove, storage_set, use_section_io};
+use super::{storage_get, storage_remove, storage_set, use_after_hydration, use_section_io};
 use crate::state::{ComposeAction, ComposeState, Draft};
 
 /// Name and e-mail are remembered across articles under this key; the text is per article and parent.
@@ -72,6 +72,13 @@ pub fn use_compose(article_id: Rc<str>, parent: Option<Rc<str>>, url: Rc<str>) -
         let key = draft_key.clone();
         move || restored(&key)
     });
+    // A hydrated page drew the form as the server did, empty: the stored draft comes in now.
+    {
+        let (state, key) = (state.clone(), draft_key.clone());
+        use_after_hydration(move || {
+            state.dispatch(ComposeAction::Restore(restored(&key).draft));
+        });
+    }
     let id = use_memo((), |_| next_form_id());
     let in_flight: Rc<Cell<bool>> = use_memo((), |_| Cell::new(false));
     {

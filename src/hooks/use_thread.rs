@@ -7,7 +7,10 @@ use yew::prelude::*;
 
 use super::comment_page::{fetch_page, LoadedPage};
 use super::post_job::Jobs;
-use super::{storage_get, storage_set, use_live, use_load, use_more_pages, SectionIo, Source};
+use super::{
+    storage_get, storage_set, use_after_hydration, use_live, use_load, use_more_pages, SectionIo,
+    Source,
+};
 use crate::model::Comment;
 use crate::source::thread::SortOrder;
 use crate::source::url::decode_component;
@@ -93,6 +96,25 @@ pub fn use_thread(
             }
             Load::Failed(e) => on_error.emit(e.clone()),
             Load::Loading => {}
+        });
+    }
+    // A hydrated page's reducer started from the server's answers (nothing stored, no address): take in the
+    // reader's sort order and edit tokens, and the comment the address links to.
+    {
+        let (dispatch, article_id) = (dispatch.clone(), article_id.clone());
+        use_after_hydration(move || {
+            if let Some(sort) = storage_get(SORT_KEY)
+                .as_deref()
+                .and_then(SortOrder::from_name)
+            {
+                dispatch.emit(ThreadAction::Sort(sort));
+            }
+            if let Some(grants) = storage_get(&EditGrants::storage_key(&article_id)) {
+                dispatch.emit(ThreadAction::GrantsRead(EditGrants::from_storage(&grants)));
+            }
+            if let Some(id) = linked_comment() {
+                dispatch.emit(ThreadAction::Focus(id));
+            }
         });
     }
     // Only the addresses: cloning (and comparing) a 10,000-comment list on every render would cost more than drawing.

@@ -1,6 +1,12 @@
 //! The browser's answers (see the module above).
+//!
+//! While the SPA takes over a page a server rendered ([`begin_hydration`] … [`end_hydration`]), every read answers
+//! as the server did (`neutral`: no page, no reader, nothing stored, ISO dates) and writes to storage are dropped:
+//! the first render must equal the server's markup node for node, and the effects of that render must not write
+//! the empty state it was drawn with over what the reader had stored. `Reader` ends the mode after its first
+//! effects and draws again with the browser's answers (stored sort order, drafts, edit tokens, local dates).
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 
 use wasm_bindgen::JsValue;
 
@@ -12,20 +18,45 @@ thread_local! {
     static RELATIVE: RefCell<Option<(String, js_sys::Intl::RelativeTimeFormat)>> = const { RefCell::new(None) };
     /// The same for the exact date in the tooltip (`dateStyle: long, timeStyle: short`).
     static EXACT: RefCell<Option<(String, js_sys::Function)>> = const { RefCell::new(None) };
+    /// Taking a server's markup over: answer as the server did.
+    static HYDRATING: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Answer as a server would until [`end_hydration`] (the SPA calls it before hydrating a rendered page).
+pub fn begin_hydration() {
+    HYDRATING.with(|h| h.set(true));
+}
+
+/// Answer from the browser again; `true` when hydration was under way (so the caller draws again).
+pub fn end_hydration() -> bool {
+    HYDRATING.with(|h| h.replace(false))
+}
+
+/// Whether reads answer as the server did (see the module comment).
+pub fn hydrating() -> bool {
+    HYDRATING.with(Cell::get)
+}
+
+/// `Some(())` when the browser may be asked: `live()?` ends a read with the neutral `None` while hydrating.
+fn live() -> Option<()> {
+    (!hydrating()).then_some(())
 }
 
 /// The host page's address.
 pub fn page_url() -> Option<String> {
+    live()?;
     web_sys::window()?.location().href().ok()
 }
 
 /// The fragment of the page's address, with its `#` (empty when there is none).
 pub fn page_hash() -> Option<String> {
+    live()?;
     web_sys::window()?.location().hash().ok()
 }
 
 /// The host page's `<html lang>`.
 pub fn page_lang() -> Option<String> {
+    live()?;
     web_sys::window()?
         .document()?
         .document_element()?
@@ -34,6 +65,9 @@ pub fn page_lang() -> Option<String> {
 
 /// The reader's languages, most wanted first (`navigator.languages`).
 pub fn reader_languages() -> Vec<String> {
+    if hydrating() {
+        return Vec::new();
+    }
     web_sys::window()
         .map(|w| {
             w.navigator()
@@ -47,6 +81,7 @@ pub fn reader_languages() -> Vec<String> {
 
 /// The reader's first language with its region (`en-GB`), which picks the date format.
 pub fn reader_language() -> Option<String> {
+    live()?;
     web_sys::window()?.navigator().language()
 }
 
@@ -57,12 +92,16 @@ pub fn now_ms() -> i64 {
 
 /// The browser offers the Web Share API (`navigator.share`).
 pub fn can_share() -> bool {
+    if hydrating() {
+        return false;
+    }
     web_sys::window()
         .map(|w| js_sys::Reflect::has(&w.navigator(), &JsValue::from_str("share")).unwrap_or(false))
         .unwrap_or(false)
 }
 
 fn storage() -> Option<web_sys::Storage> {
+    live()?;
     web_sys::window()?.local_storage().ok()?
 }
 
@@ -89,6 +128,9 @@ pub fn storage_remove(key: &str) {
 /// A date for `locale` by the browser's `Intl` (no locale data in the wasm). A date without a time of day is
 /// formatted in UTC, or a reader west of Greenwich would see the day before.
 pub fn format_date(t: &Timestamp, locale: &str, with_time: bool) -> String {
+    if hydrating() {
+        return super::neutral::format_date(t, with_time);
+    }
     let options = js_sys::Object::new();
     let set = |k: &str, v: &str| {
         let _ = js_sys::Reflect::set(&options, &JsValue::from_str(k), &JsValue::from_str(v));
@@ -106,6 +148,9 @@ pub fn format_date(t: &Timestamp, locale: &str, with_time: bool) -> String {
 
 /// "14 February 2026 at 03:00" in `locale`, from one cached `Intl.DateTimeFormat`.
 pub fn format_exact(t: &Timestamp, locale: &str) -> String {
+    if hydrating() {
+        return super::neutral::format_exact(t);
+    }
     EXACT.with(|cell| {
         let mut cell = cell.borrow_mut();
         if cell.as_ref().map(|(l, _)| l.as_str()) != Some(locale) {
@@ -126,6 +171,9 @@ pub fn format_exact(t: &Timestamp, locale: &str) -> String {
 
 /// "3 hours ago" in `locale`: `value` `unit`s from now (see `relative_parts`), by `Intl.RelativeTimeFormat`.
 pub fn format_relative(value: f64, unit: &str, locale: &str) -> String {
+    if hydrating() {
+        return String::new(); // as on a server: the caller shows the exact date
+    }
     RELATIVE.with(|cell| {
         let mut cell = cell.borrow_mut();
         if cell.as_ref().map(|(l, _)| l.as_str()) != Some(locale) {

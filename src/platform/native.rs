@@ -1,6 +1,5 @@
 //! The answers outside a browser, for server rendering (see the module above). There is no page, no reader and no
-//! storage; dates are ISO 8601 in UTC, which every reader and crawler can read and which a cached page never gets
-//! wrong (a server-rendered "3 hours ago" would be stale the moment it is stored).
+//! storage; dates are ISO 8601 in UTC (`neutral`).
 
 use crate::model::Timestamp;
 
@@ -53,23 +52,30 @@ pub fn storage_set(_key: &str, _value: &str) {}
 /// Nothing is stored on a server.
 pub fn storage_remove(_key: &str) {}
 
-/// `2017-03-31`, or `2026-02-14 03:00 UTC` with the time.
+/// `2017-03-31`, or `2026-02-14 03:00 UTC` with the time (the locale is not used: see `neutral`).
 pub fn format_date(t: &Timestamp, _locale: &str, with_time: bool) -> String {
-    if with_time && !t.date_only {
-        format_exact(t, _locale)
-    } else {
-        folio_time::format_date(t.epoch_ms)
-    }
+    super::neutral::format_date(t, with_time)
 }
 
 /// `2026-02-14 03:00 UTC`.
 pub fn format_exact(t: &Timestamp, _locale: &str) -> String {
-    let rfc = folio_time::format_rfc3339(t.epoch_ms - t.epoch_ms.rem_euclid(60_000));
-    // `2026-02-14T03:00:00Z` → `2026-02-14 03:00 UTC`.
-    format!("{} {} UTC", &rfc[..10], &rfc[11..16])
+    super::neutral::format_exact(t)
 }
 
 /// Natively a relative time is not written (it would be stale in any cache): callers show the exact date.
 pub fn format_relative(_value: f64, _unit: &str, _locale: &str) -> String {
     String::new()
 }
+
+/// A server never takes markup over: always `false`.
+pub fn hydrating() -> bool {
+    false
+}
+
+/// A server never takes markup over: nothing to end.
+pub fn end_hydration() -> bool {
+    false
+}
+
+/// A server never takes markup over: nothing to begin.
+pub fn begin_hydration() {}

@@ -3,6 +3,7 @@
 //! server-rendered page ([`page`]).
 
 pub mod embed;
+pub mod island;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod page;
 pub mod spa;

@@ -47,6 +47,9 @@ pub enum ComposeAction {
     Sent,
     /// The post failed.
     Failed(NetError),
+    /// A draft read from storage after the form was first drawn (a page taken over from a server, which has no
+    /// storage): each field is taken only where the reader has typed nothing yet, so no keystroke is lost.
+    Restore(Draft),
 }
 
 impl ComposeState {
@@ -75,6 +78,16 @@ impl ComposeState {
                 self.idempotency_key = None;
             }
             ComposeAction::Failed(e) => self.status = PostStatus::Failed(e),
+            ComposeAction::Restore(stored) => {
+                let fill = |field: &mut String, stored: String| {
+                    if field.is_empty() {
+                        *field = stored;
+                    }
+                };
+                fill(&mut self.draft.name, stored.name);
+                fill(&mut self.draft.email, stored.email);
+                fill(&mut self.draft.body, stored.body);
+            }
         }
         self
     }

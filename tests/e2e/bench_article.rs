@@ -1,8 +1,15 @@
-//! The article benchmark (issue 11, item 5; not a timed test): how long until the seed article's text is visible,
-//! from navigation start, (a) as static HTML and (b) through `<folio-reader>`, in headless Chromium. Run it with
+//! The article benchmark (issue 11, item 5, and issue 15, item 5; not a timed test): how long until the seed
+//! article's text is visible, and until its comment form takes input, from navigation start, (a) as static HTML,
+//! (b) through `<folio-reader>`, (c) as the SPA page `folio-server` renders (`GET /read/{id}`) and the SPA then
+//! hydrates, and (d) as the client-only SPA (`index.html?src=…`), in headless Chromium. Run it with
 //! `scripts/bench-article.sh`, which prints the Markdown this writes to stdout (lines starting `@@ `).
 //!
-//! - Both pages are written into a private copy of the build under `/bench/`: `static.html` is the article
+//! - "Interactive": the frame in which the compose form's textarea exists and, in the SPA, `#folio-root` carries
+//!   `data-folio-ready` (set by the reader once its article is in and its handlers are attached; a server's page
+//!   has the textarea long before the SPA has taken it over). Static HTML has no form: "–".
+//! - The pages are written into a private copy of the build under `/bench/` (the client-only SPA is the build's
+//!   own `index.html`): `rendered.html` is made by `folio::shells::page::render_page`, the function behind
+//!   `GET /read/{id}`, from the build's `index.html` and the seed's JSON and comment list; `static.html` is the article
 //!   (breadcrumb, kicker, title, standfirst, byline, hero, body with its related box, tags) rendered here from the
 //!   same JSON by Folio's own reader (`folio::source::folio_json::parse_article`, sanitised body blocks) into the
 //!   widget's markup, linking the widget's own stylesheet (the one `folio.js` links in its shadow root), no script;
@@ -19,7 +26,7 @@
 //!   paint and largest contentful paint. Bytes are the `transferSize` of the document and every resource (body as
 //!   sent plus headers), counted once the page has settled: loaded, images and stylesheets done, the widget's
 //!   comment section drawn.
-//! - The variants alternate (a, b, a, b, …) after one discarded warm-up pair, `FOLIO_BENCH_RUNS` (default 7) runs
+//! - The variants alternate (a, b, c, d, a, b, …) after one discarded warm-up round, `FOLIO_BENCH_RUNS` (default 7) runs
 //!   each, first on plain loopback, then throttled with CDP `Network.emulateNetworkConditions` to "Fast 3G"
 //!   (150 ms latency, 1.6 Mbit/s down = 200,000 B/s, 750 kbit/s up = 93,750 B/s). Medians are reported.
 //!
@@ -46,23 +53,36 @@ const SEED_TITLE: &str = "Cuba and China Agree to Strengthen Military Cooperatio
 /// Runs before anything of the page: records when the article's h1 is visible, and the paint timings.
 const PROBE: &str = r#"(() => {
   if (window.__bench) return;
-  const b = (window.__bench = { visible: 0, fcp: 0, lcp: 0, title: "" });
-  const h1 = () => {
+  const b = (window.__bench = { visible: 0, interactive: 0, fcp: 0, lcp: 0, title: "" });
+  const root = () => {
     const r = document.querySelector("folio-reader");
-    const root = r ? r.shadowRoot : document;
-    return root && root.querySelector("article h1");
+    return r ? r.shadowRoot : document;
+  };
+  const h1 = () => root() && root().querySelector("article h1");
+  // The compose form takes input: in the embed, once its textarea exists (Yew draws it with its handlers); in the
+  // SPA, once the textarea exists and the reader has marked the page ready (a server's page has the textarea before
+  // the SPA has taken it over).
+  const interactive = () => {
+    const r = root();
+    if (!r || !r.querySelector(".folio-compose textarea")) return false;
+    const spa = document.getElementById("folio-root");
+    return !spa || spa.hasAttribute("data-folio-ready");
   };
   const tick = () => {
     const h = h1();
-    if (h && h.textContent.trim() !== "") {
+    if (!b.visible && h && h.textContent.trim() !== "") {
       const box = h.getBoundingClientRect();
       if (box.width > 0 && box.height > 0) {
         b.visible = performance.now();
         b.title = h.textContent.trim();
-        return;
       }
     }
-    requestAnimationFrame(tick);
+    if (!b.interactive && interactive()) b.interactive = performance.now();
+    // A page without a reader (the static one) has nothing to become interactive.
+    const reader = document.querySelector("folio-reader, #folio-root");
+    if (!b.visible || (!b.interactive && reader)) {
+      requestAnimationFrame(tick);
+    }
   };
   requestAnimationFrame(tick);
   const watch = (type, f) => {
@@ -76,17 +96,19 @@ const PROBE: &str = r#"(() => {
 /// widget its comment section (the last request it makes).
 const SETTLED: &str = r#"const r = document.querySelector("folio-reader");
 const root = r ? r.shadowRoot : document;
+const reader = r || document.getElementById("folio-root");
 return document.readyState === "complete" && !!root
   && [...root.querySelectorAll("img")].every((i) => i.complete)
   && [...root.querySelectorAll("link[rel=stylesheet]")].every((l) => !!l.sheet)
-  && (!r || !!root.querySelector(".folio-comments__count, .folio-comments__empty, [role=alert]"));"#;
+  && (!reader || !!root.querySelector(".folio-comments__count, .folio-comments__empty, [role=alert]"))
+  && (!reader || window.__bench.interactive > 0);"#;
 
 /// What one run measured.
 const MEASURE: &str = r#"const b = window.__bench;
 const all = [...performance.getEntriesByType("navigation"), ...performance.getEntriesByType("resource")];
 const sum = (l) => l.reduce((s, e) => s + (e.transferSize || 0), 0);
 return [b.visible, b.fcp, b.lcp, sum(all), sum(all.filter((e) => e.responseEnd <= b.visible)), all.length, b.title,
-        all.map((e) => [e.name.replace(location.origin, ""), e.transferSize, Math.round(e.responseEnd)])];"#;
+        all.map((e) => [e.name.replace(location.origin, ""), e.transferSize, Math.round(e.responseEnd)]), b.interactive];"#;
 
 /// "Fast 3G" for `Network.emulateNetworkConditions`: latency in ms, throughputs in bytes per second.
 const FAST_3G: (f64, f64, f64) = (150.0, 200_000.0, 93_750.0);
@@ -95,25 +117,39 @@ const FAST_3G: (f64, f64, f64) = (150.0, 200_000.0, 93_750.0);
 enum Variant {
     Static,
     Embed,
+    Rendered,
+    ClientSpa,
 }
 
 impl Variant {
-    fn page(self) -> &'static str {
+    const ALL: [Variant; 4] = [
+        Variant::Static,
+        Variant::Embed,
+        Variant::Rendered,
+        Variant::ClientSpa,
+    ];
+    fn page(self) -> String {
         match self {
-            Variant::Static => "bench/static.html",
-            Variant::Embed => "bench/embed.html",
+            Variant::Static => "bench/static.html".into(),
+            Variant::Embed => "bench/embed.html".into(),
+            Variant::Rendered => "bench/rendered.html".into(),
+            Variant::ClientSpa => format!("index.html?src=/demo/articles/{SEED}.json"),
         }
     }
     fn label(self) -> &'static str {
         match self {
             Variant::Static => "(a) static HTML",
             Variant::Embed => "(b) `<folio-reader>`",
+            Variant::Rendered => "(c) SPA, server-rendered and hydrated",
+            Variant::ClientSpa => "(d) SPA, client-only",
         }
     }
     fn short(self) -> &'static str {
         match self {
             Variant::Static => "a",
             Variant::Embed => "b",
+            Variant::Rendered => "c",
+            Variant::ClientSpa => "d",
         }
     }
 }
@@ -122,6 +158,7 @@ impl Variant {
 #[derive(Clone, Debug, Default)]
 struct Sample {
     visible: f64,
+    interactive: f64,
     fcp: f64,
     lcp: f64,
     bytes: f64,
@@ -173,7 +210,8 @@ async fn bench_article() {
                 .to_string(),
         )
     };
-    write_pages(&site.0, &origin, &css);
+    let rendered = rendered_page(&site.0, &origin).await;
+    write_pages(&site.0, &origin, &css, rendered);
 
     let load_before = load_average();
     let driver = Driver::start().await;
@@ -190,7 +228,7 @@ async fn bench_article() {
         let mut samples: Vec<(Variant, Sample)> = Vec::new();
         // Round 0 is a warm-up pair (the operating system's file cache, Chromium's first start): not reported.
         for round in 0..=runs {
-            for variant in [Variant::Static, Variant::Embed] {
+            for variant in Variant::ALL {
                 if let Some(s) = &statics {
                     s.clear_log();
                 }
@@ -199,10 +237,11 @@ async fn bench_article() {
                     .await;
                 version = browser;
                 eprintln!(
-                    "{short}: run {round}{} ({}): text visible {:.0} ms, FCP {:.0} ms, LCP {:.0} ms, {:.0} B in {:.0} requests",
+                    "{short}: run {round}{} ({}): text visible {:.0} ms, interactive {:.0} ms, FCP {:.0} ms, LCP {:.0} ms, {:.0} B in {:.0} requests",
                     if round == 0 { " (warm-up)" } else { "" },
                     variant.short(),
                     sample.visible,
+                    sample.interactive,
                     sample.fcp,
                     sample.lcp,
                     sample.bytes,
@@ -255,14 +294,16 @@ async fn bench_article() {
             load_average()
         ),
         format!(
-            "- {runs} runs per variant, alternating (a, b, a, b, …) after one discarded warm-up pair; each run a new \
+            "- {runs} runs per variant, alternating (a, b, c, d, a, b, …) after one discarded warm-up round; each run a new \
              Chromium with a fresh profile and the cache disabled. Times are from navigation start. \"Text \
              visible\": the `requestAnimationFrame` in which the article's h1 first has text and a non-zero box (the \
              frame that paints it starts then); first and largest contentful paint are Chromium's paint timings, \
              which are presentation times and come later on this software-rendered headless browser. \"Bytes\": the \
              `transferSize` of the document and every resource once the page has settled (body as sent, plus the \
              flat 300 B per response Chromium counts for headers); \"by text visible\": only the responses \
-             finished before then. `/favicon.ico` (404) is requested in both."
+             finished before then. `/favicon.ico` (404) is requested by every page. \"Interactive\": the frame in \
+             which the comment form's textarea exists and, in the SPA, the reader has marked `#folio-root` \
+             `data-folio-ready` (its handlers attached: drawn, or the server's page taken over)."
         ),
         String::new(),
     ];
@@ -287,11 +328,11 @@ fn table(name: &str, runs: usize, samples: &[(Variant, Sample)]) -> Vec<String> 
     let mut lines = vec![
         format!("#### {name}, median of {runs} runs"),
         String::new(),
-        "| variant | text visible (ms) | min–max (ms) | first contentful paint (ms) | largest contentful paint (ms) | bytes transferred | bytes by text visible | requests |".to_string(),
-        "|---|---:|---:|---:|---:|---:|---:|---:|".to_string(),
+        "| variant | text visible (ms) | min–max (ms) | interactive (ms) | first contentful paint (ms) | largest contentful paint (ms) | bytes transferred | bytes by text visible | requests |".to_string(),
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|".to_string(),
     ];
     let mut medians = Vec::new();
-    for v in [Variant::Static, Variant::Embed] {
+    for v in Variant::ALL {
         let visible = of(v, |s| s.visible);
         let (lo, hi) = visible
             .iter()
@@ -301,12 +342,18 @@ fn table(name: &str, runs: usize, samples: &[(Variant, Sample)]) -> Vec<String> 
             median(&of(v, |s| s.bytes)),
             median(&of(v, |s| s.bytes_by_visible)),
         );
+        let interactive = median(&of(v, |s| s.interactive));
         lines.push(format!(
-            "| {} | {:.0} | {:.0}–{:.0} | {:.0} | {:.0} | {} | {} | {:.0} |",
+            "| {} | {:.0} | {:.0}–{:.0} | {} | {:.0} | {:.0} | {} | {} | {:.0} |",
             v.label(),
             m.0,
             lo,
             hi,
+            if interactive > 0.0 {
+                format!("{interactive:.0}")
+            } else {
+                "–".to_string()
+            },
             median(&of(v, |s| s.fcp)),
             median(&of(v, |s| s.lcp)),
             thousands(m.1 as u64),
@@ -317,17 +364,20 @@ fn table(name: &str, runs: usize, samples: &[(Variant, Sample)]) -> Vec<String> 
     }
     let ratio = |b: f64, a: f64| {
         if a > 0.0 {
-            format!("{:.1}×", b / a)
+            format!("{:.2}×", b / a)
         } else {
             "–".to_string()
         }
     };
-    lines.push(format!(
-        "| ratio b/a | {} | | | | {} | {} | |",
-        ratio(medians[1].0, medians[0].0),
-        ratio(medians[1].1, medians[0].1),
-        ratio(medians[1].2, medians[0].2)
-    ));
+    for (i, v) in Variant::ALL.iter().enumerate().skip(1) {
+        lines.push(format!(
+            "| ratio {}/a | {} | | | | | {} | {} | |",
+            v.short(),
+            ratio(medians[i].0, medians[0].0),
+            ratio(medians[i].1, medians[0].1),
+            ratio(medians[i].2, medians[0].2)
+        ));
+    }
     lines
 }
 
@@ -669,8 +719,8 @@ fn embed_page() -> String {
     )
 }
 
-/// Write `bench/static.html` and `bench/embed.html` (and their brotli copies) into the site.
-fn write_pages(dir: &Path, origin: &str, css: &str) {
+/// Write `bench/static.html`, `bench/embed.html` and `bench/rendered.html` (and their brotli copies) into the site.
+fn write_pages(dir: &Path, origin: &str, css: &str, rendered: String) {
     let json = std::fs::read_to_string(dir.join(format!("demo/articles/{SEED}.json")))
         .expect("the seed article in the build's demo/");
     let base = format!("{origin}/demo/articles/{SEED}.json");
@@ -678,7 +728,32 @@ fn write_pages(dir: &Path, origin: &str, css: &str) {
     std::fs::create_dir_all(&bench).expect("bench dir");
     std::fs::write(bench.join("static.html"), static_page(&json, &base, css)).expect("static.html");
     std::fs::write(bench.join("embed.html"), embed_page()).expect("embed.html");
+    std::fs::write(bench.join("rendered.html"), rendered).expect("rendered.html");
     precompress(&bench);
+}
+
+/// The page `folio-server` answers for the seed article (`GET /read/{id}`), made by the same function
+/// (`folio::shells::page::render_page`) from the build's `index.html`, the seed's JSON and its comment list, all
+/// under this run's origin: the article and comments in the HTML, the SPA's module to take it over.
+async fn rendered_page(dir: &Path, origin: &str) -> String {
+    let read =
+        |p: &str| std::fs::read_to_string(dir.join(p)).unwrap_or_else(|e| panic!("{p}: {e}"));
+    let input = folio::shells::page::PageInput {
+        template: read("index.html"),
+        article: (
+            read(&format!("demo/articles/{SEED}.json")),
+            format!("{origin}/demo/articles/{SEED}.json"),
+        ),
+        comments: Some((
+            read(&format!("demo/comments/{SEED}.json")),
+            format!("{origin}/demo/comments/{SEED}.json"),
+        )),
+        preset: None,
+        lang: None,
+    };
+    folio::shells::page::render_page(input)
+        .await
+        .expect("the seed article rendered")
 }
 
 /// A static file server on a free loopback port: keep-alive, `index.html` for folders, and a file's `.br` copy
@@ -979,6 +1054,7 @@ impl Driver {
         }
         let sample = Sample {
             visible: f(0),
+            interactive: f(8),
             fcp: f(1),
             lcp: f(2),
             bytes: f(3),

@@ -1,19 +1,23 @@
 //! Server rendering (issue 15), end to end in Chromium and Firefox: `GET /read/{id}` arrives with the article and
-//! its comments in the HTML, the SPA takes the page over and the reader can post; `<folio-reader>` hides the
+//! its comments in the HTML, the SPA hydrates it (takes the server's nodes over, draws nothing twice) and the
+//! reader can post; `<folio-reader>` hides the
 //! fallback copy a host put inside it once the widget starts.
 
 use crate::support::api::stored_with_body;
 use crate::support::thread::{post_mine, unique, TRAINS};
 use crate::support::{Browser, Server, Session, SiteServer};
 
-// The rendered page of the trains article: the server's markup is there, the SPA takes it over (dates become the
-// reader's own), and a comment posted from it reaches the server.
+// The rendered page of the trains article: the server's markup is there, the SPA takes it over without drawing
+// it again (hydration: the same nodes before and after, none removed; the dates become the reader's own), and a
+// comment posted from it reaches the server. The test build holds hydration until the page fires
+// `folio-test-hydrate` (`?folio-test-hold`), so the server's nodes can be marked before the browser takes them.
 #[tokio::test(flavor = "multi_thread")]
-async fn rendered_page_is_taken_over_and_takes_comments() {
+async fn rendered_page_is_hydrated_and_takes_comments() {
     let server = Server::start();
     for browser in Browser::ALL {
         let s = Session::start(browser).await;
-        s.goto(&format!("{}read/{TRAINS}", server.url)).await;
+        s.goto(&format!("{}read/{TRAINS}?folio-test-hold", server.url))
+            .await;
         assert!(
             s.eval("return document.title")
                 .await
@@ -21,13 +25,45 @@ async fn rendered_page_is_taken_over_and_takes_comments() {
                 .is_some_and(|t| t.starts_with("Night trains are back")),
             "{browser:?}: the page's title is the article's"
         );
-        // The browser's own dates (Intl) replace the server's UTC ones once the SPA has drawn the reader.
+        // The server's nodes, marked, and every element removed from the reader from now on, counted.
+        let marked = s
+            .eval(
+                "const root = document.getElementById('folio-root'); \
+                 const h1 = root.querySelector('h1'); const c1 = root.querySelector('#comment-c1'); \
+                 if (!h1 || !c1) return false; \
+                 h1.folioServerNode = true; c1.folioServerNode = true; window.folioServerNodes = [h1, c1]; \
+                 window.folioRemoved = 0; \
+                 new MutationObserver(rs => rs.forEach(r => r.removedNodes.forEach(n => { \
+                   if (n.nodeType === 1) window.folioRemoved++; }))) \
+                   .observe(root, { childList: true, subtree: true }); \
+                 return root.querySelector('#comment-c1 time').textContent.endsWith('UTC');",
+            )
+            .await;
+        assert_eq!(
+            marked, true,
+            "{browser:?}: the server drew the article and its comments, dates in UTC"
+        );
+        s.eval("window.dispatchEvent(new Event('folio-test-hydrate')); return true")
+            .await;
+        // The browser's own dates (Intl) replace the server's UTC ones once the SPA has the page.
         s.wait_for(
-            "the SPA's reader",
+            "the hydrated reader",
             "(() => { const t = document.querySelector('#comment-c1 time'); \
               return t && !t.textContent.endsWith('UTC'); })()",
         )
         .await;
+        assert_eq!(
+            s.eval(
+                "const root = document.getElementById('folio-root'); \
+                 return [window.folioRemoved, \
+                   window.folioServerNodes.every(n => n.isConnected && n.folioServerNode), \
+                   root.querySelector('h1') === window.folioServerNodes[0], \
+                   root.querySelector('#comment-c1') === window.folioServerNodes[1]]"
+            )
+            .await,
+            serde_json::json!([0, true, true, true]),
+            "{browser:?}: no element removed, the title and the first comment are the server's nodes"
+        );
         assert_eq!(
             s.eval("return document.querySelectorAll('h1').length")
                 .await,

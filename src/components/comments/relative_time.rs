@@ -1,7 +1,7 @@
 use yew::prelude::*;
 
 use crate::components::common::reader_locale;
-use crate::hooks::use_lang;
+use crate::hooks::{use_lang, use_phase};
 use crate::model::Timestamp;
 use crate::platform::{self, format_date, format_exact};
 
@@ -44,6 +44,7 @@ pub struct RelativeTimeProps {
 #[component]
 pub fn RelativeTime(props: &RelativeTimeProps) -> Html {
     let lang = use_lang();
+    let _ = use_phase(); // relative once a hydrated page reads the clock and `Intl` again
     let locale = reader_locale(lang.code());
     let now = platform::now_ms();
     // A calendar date without a time reads as that date (in UTC, see `format_date`); anything else is relative.

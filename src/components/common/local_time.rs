@@ -1,6 +1,6 @@
 use yew::prelude::*;
 
-use crate::hooks::use_lang;
+use crate::hooks::{use_lang, use_phase};
 use crate::model::Timestamp;
 use crate::platform::{self, format_date};
 
@@ -30,6 +30,7 @@ pub struct LocalTimeProps {
 #[component]
 pub fn LocalTime(props: &LocalTimeProps) -> Html {
     let lang = use_lang();
+    let _ = use_phase(); // the reader's own date format once a hydrated page reads `Intl` again
     let text = format_date(&props.at, &reader_locale(lang.code()), props.with_time);
     html! { <time datetime={props.at.iso.to_string()}>{ text }</time> }
 }

@@ -1,7 +1,7 @@
 use wasm_bindgen_futures::JsFuture;
 use yew::prelude::*;
 
-use crate::hooks::use_strings;
+use crate::hooks::{use_phase, use_strings};
 use crate::model::Network;
 use crate::source::share::share_targets;
 
@@ -27,7 +27,9 @@ enum Copied {
 pub fn ShareBar(props: &ShareBarProps) -> Html {
     let s = use_strings();
     let copied = use_state(|| Copied::Not);
-    let native = use_memo((), |_| crate::platform::can_share());
+    // Asked again when a hydrated page reads the browser (`use_phase`): the server's page has no share sheet.
+    let phase = use_phase();
+    let native = use_memo(phase, |_| crate::platform::can_share());
     let targets = share_targets(&props.url, &props.title);
 
     let on_copy = {

@@ -6,7 +6,8 @@
 //! `<folio-reader>` instead, [`embed_snippet`] writes the element with a plain copy of the article inside.
 //!
 //! The reader is rendered by yew's `ServerRenderer` from the same components as in the browser, with
-//! hydration markers, so the SPA can take the markup over rather than draw it again.
+//! hydration markers, so the SPA can take the markup over rather than draw it again: beside the root, the page
+//! carries the responses it was drawn from ([`super::island`]), which the SPA reads with the same adapter.
 
 mod fallback;
 mod head;
@@ -14,17 +15,13 @@ mod json_ld;
 #[cfg(test)]
 mod tests;
 
-use std::rc::Rc;
-
 use yew::ServerRenderer;
 
 pub use fallback::embed_snippet;
 
-use crate::config::ReaderConfig;
-use crate::hooks::Preloaded;
-use crate::source::mapping::MappingChoice;
+use super::island::{PageData, Response};
 use crate::source::SourceError;
-use crate::{Reader, ReaderProps};
+use crate::Reader;
 
 /// What a page is made of. Owned, so the render can run on yew's own runtime (`ServerRenderer` wants `Send`
 /// inputs; the model, built from them on that runtime, is not).
@@ -65,31 +62,28 @@ impl std::error::Error for PageError {}
 /// The empty root the SPA's template carries, which the rendered reader fills.
 const ROOT: &str = "<div id=\"folio-root\"></div>";
 
-fn read(input: &PageInput) -> Result<Preloaded, PageError> {
-    let choice =
-        MappingChoice::from_settings(input.preset.as_deref(), None).map_err(PageError::Source)?;
-    let comments = input
-        .comments
-        .as_ref()
-        .map(|(t, u)| (t.as_str(), u.as_str()));
-    Preloaded::read(&input.article.0, &input.article.1, &choice, comments)
+/// The article and its first comments, read as the widget reads them.
+fn read(input: &PageInput) -> Result<crate::hooks::Preloaded, PageError> {
+    page_data(input, None)
+        .preloaded()
         .map_err(PageError::Source)
 }
 
-fn props(input: &PageInput, pre: Preloaded) -> ReaderProps {
-    let mut config = ReaderConfig::new(input.article.1.clone());
-    config.preset = input.preset.clone().map(Into::into);
-    config.lang = input
-        .lang
-        .clone()
-        .or_else(|| pre.article.lang.as_deref().map(str::to_string))
-        .map(Into::into);
-    ReaderProps {
-        config,
-        on_loaded: Default::default(),
-        on_error: Default::default(),
-        on_comment_posted: Default::default(),
-        preloaded: Some(Rc::new(pre)),
+/// The page's data: the responses as given, and the language the reader is drawn in (the configured one, else
+/// the article's, so the browser that takes the page over negotiates nothing different).
+fn page_data(input: &PageInput, article_lang: Option<&str>) -> PageData {
+    let response = |(text, url): &(String, String)| Response {
+        url: url.clone(),
+        text: text.clone(),
+    };
+    PageData {
+        article: response(&input.article),
+        comments: input.comments.as_ref().map(response),
+        preset: input.preset.clone(),
+        lang: input
+            .lang
+            .clone()
+            .or_else(|| article_lang.map(str::to_string)),
     }
 }
 
@@ -104,17 +98,17 @@ fn without_noscript(body: &str) -> String {
 }
 
 /// The filled root's start tag: it names the reader's settings (`data-src`, `data-preset`, `data-lang`), which
-/// the SPA reads to take the page over (`shells::spa::start`).
-fn root_tag(input: &PageInput) -> String {
+/// the SPA reads to draw the reader again when it cannot take the markup over (a build without hydration).
+fn root_tag(data: &PageData) -> String {
     let attr = |s: &str| head::attr(s);
     let mut tag = format!(
         "<div id=\"folio-root\" data-src=\"{}\"",
-        attr(&input.article.1)
+        attr(&data.article.url)
     );
-    if let Some(p) = &input.preset {
+    if let Some(p) = &data.preset {
         tag.push_str(&format!(" data-preset=\"{}\"", attr(p)));
     }
-    if let Some(l) = &input.lang {
+    if let Some(l) = &data.lang {
         tag.push_str(&format!(" data-lang=\"{}\"", attr(l)));
     }
     tag.push('>');
@@ -125,11 +119,12 @@ fn root_tag(input: &PageInput) -> String {
 /// article twice — once here for the head, once on yew's runtime for the body — because the model is not `Send`
 /// (and this future must be, to run in a multi-threaded server).
 pub async fn render_page(input: PageInput) -> Result<String, PageError> {
-    let (head, lang) = {
+    let (head, data, article_lang) = {
         let pre = read(&input)?;
         let comments = pre.comments.as_ref().map(|p| &p.list);
         let lang = pre.article.lang.as_deref().map(str::to_string);
-        (head::tags(&pre.article, comments), lang)
+        let data = page_data(&input, lang.as_deref());
+        (head::tags(&pre.article, comments), data, lang)
     };
     if !input.template.contains(ROOT) {
         return Err(PageError::Template("<div id=\"folio-root\"></div>"));
@@ -138,29 +133,21 @@ pub async fn render_page(input: PageInput) -> Result<String, PageError> {
         return Err(PageError::Template("</head>"));
     };
     let body = {
-        let input = input.clone();
+        let data = data.clone();
         ServerRenderer::<Reader>::with_props(move || {
             // Read successfully above from the same text, so this cannot fail; an empty reader if it ever did.
-            let pre = read(&input).ok();
-            match pre {
-                Some(pre) => props(&input, pre),
-                None => ReaderProps {
-                    config: ReaderConfig::new(input.article.1.clone()),
-                    on_loaded: Default::default(),
-                    on_error: Default::default(),
-                    on_comment_posted: Default::default(),
-                    preloaded: None,
-                },
-            }
+            let pre = data.preloaded().ok();
+            data.props(pre)
         })
         .render()
         .await
     };
     let template = head::without_own_tags(&input.template[..head_end]);
-    let mut page = String::with_capacity(input.template.len() + head.len() + body.len());
-    page.push_str(&head::with_lang(&template, lang.as_deref()));
+    let mut page = String::with_capacity(2 * input.template.len() + head.len() + 2 * body.len());
+    page.push_str(&head::with_lang(&template, article_lang.as_deref()));
     page.push_str(&head);
     let rest = without_noscript(&input.template[head_end..]);
-    page.push_str(&rest.replacen(ROOT, &format!("{}{body}</div>", root_tag(&input)), 1));
+    let filled = format!("{}{body}</div>{}", root_tag(&data), data.to_script());
+    page.push_str(&rest.replacen(ROOT, &filled, 1));
     Ok(page)
 }

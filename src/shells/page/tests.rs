@@ -71,7 +71,7 @@ async fn seed_page_has_head_tags_and_the_article() {
     assert!(page.contains("<meta property=\"og:image\" content=\"https://folio.example/demo/images/havana-meeting.svg\">"));
     assert!(page.contains("<meta name=\"twitter:card\" content=\"summary_large_image\">"));
     // The body: the reader, drawn.
-    let root = &page[page.find("<div id=\"folio-root\" data-src=\"https://folio.example/demo/articles/cuba-china-military-cooperation.json\">").expect("root with the reader's src")..];
+    let root = &page[page.find("<div id=\"folio-root\" data-src=\"https://folio.example/demo/articles/cuba-china-military-cooperation.json\" data-lang=\"en\">").expect("root with the reader's src and language")..];
     for text in [
         &format!(">{title}</h1>"),
         "China's defense minister said he placed great value",
@@ -97,6 +97,24 @@ async fn seed_page_has_head_tags_and_the_article() {
         .as_str()
         .is_some_and(|s| s.ends_with("havana-meeting.svg")));
     assert_eq!(ld["commentCount"], 0);
+    // Beside the root, after it: what the page was drawn from, for the SPA to take it over with.
+    let data = page_data(&page);
+    assert!(page.find("id=\"folio-page-data\"") > page.find("id=\"folio-root\""));
+    assert_eq!(
+        data.article.url,
+        "https://folio.example/demo/articles/cuba-china-military-cooperation.json"
+    );
+    assert!(data.article.text.contains(title));
+    assert_eq!(data.lang.as_deref(), Some("en"));
+    assert!(data.preloaded().is_ok());
+}
+
+/// The page's data script, read back.
+fn page_data(page: &str) -> crate::shells::island::PageData {
+    let open = "<script type=\"application/json\" id=\"folio-page-data\">";
+    let start = page.find(open).expect("the data script") + open.len();
+    let end = start + page[start..].find("</script>").expect("its end");
+    crate::shells::island::PageData::from_json(&page[start..end]).expect("the data reads back")
 }
 
 // The threaded demo: its first comments nested in the markup, and each as a schema.org Comment.
@@ -108,6 +126,14 @@ async fn threaded_page_has_nested_comments_and_comment_items() {
     assert!(page[c1..c2].contains("<ol"), "c2 nests under c1");
     let ld = json_ld(&page);
     assert_eq!(ld["commentCount"], 50);
+    // The comments the page shows travel with it, so the browser draws the same ones without fetching.
+    let comments = page_data(&page)
+        .comments
+        .expect("the first page of comments");
+    assert!(comments
+        .url
+        .ends_with("/demo/comments/night-trains-return.json"));
+    assert!(comments.text.contains("\"c1\""));
     let comments = ld["comment"].as_array().expect("comments");
     assert!(comments.len() >= 10);
     for c in comments {

@@ -48,7 +48,9 @@ pub fn SpaApp(props: &SpaAppProps) -> Html {
                 { match &props.route {
                     SpaRoute::Index => html! { <DemoIndex /> },
                     SpaRoute::Playground => html! { <Playground /> },
-                    SpaRoute::Article(config) => html! { <Reader config={config.clone()} /> },
+                    SpaRoute::Article(config) => html! {
+                        <Reader config={config.clone()} on_loaded={super::ready_signal()} />
+                    },
                     SpaRoute::BadConfig(message) => html! {
                         <ContextProvider<Lang> context={lang}>
                             <div class="folio" data-theme="auto">

@@ -55,17 +55,10 @@ pub fn start() {
     };
     if let Some(root) = document.get_element_by_id("folio-root") {
         if let Some(config) = rendered_page_config(&root) {
-            // A page the server rendered (`/read/{id}`): readable before this module loaded. It is not hydrated
-            // yet (issue 15), so the reader is drawn again in its place, live: posting, sorting, paging.
-            root.set_inner_html("");
-            let props = crate::ReaderProps {
-                config,
-                on_loaded: Default::default(),
-                on_error: Default::default(),
-                on_comment_posted: Default::default(),
-                preloaded: None,
-            };
-            yew::Renderer::<crate::Reader>::with_root_and_props(root, props).render();
+            // A page the server rendered (`/read/{id}`): readable before this module loaded. Taken over as it
+            // is (hydration) when the page carries what it was drawn from; else the reader is drawn again in
+            // its place. Either way it goes on live: posting, sorting, paging.
+            take_over(&document, root, config);
             return;
         }
     }
@@ -86,4 +79,77 @@ pub fn start() {
             yew::Renderer::<SpaApp>::with_props(props).render();
         }
     }
+}
+
+/// Take a server-rendered page over: hydrate it from its data script (`shells::island`), or, in a build without
+/// hydration or a page without the script, draw the reader again from the root's settings.
+fn take_over(document: &web_sys::Document, root: web_sys::Element, config: ReaderConfig) {
+    #[cfg(feature = "hydration")]
+    {
+        let data = document
+            .get_element_by_id(crate::shells::island::SCRIPT_ID)
+            .and_then(|s| s.text_content())
+            .and_then(|t| crate::shells::island::PageData::from_json(&t));
+        if let Some(data) = data {
+            if let Ok(pre) = data.preloaded() {
+                let mut props = data.props(Some(pre));
+                props.on_loaded = ready_signal();
+                hold_for_test(move || {
+                    crate::platform::begin_hydration();
+                    yew::Renderer::<crate::Reader>::with_root_and_props(root, props).hydrate();
+                });
+                return;
+            }
+        }
+    }
+    let _ = document;
+    root.set_inner_html("");
+    let props = crate::ReaderProps {
+        config,
+        on_loaded: ready_signal(),
+        on_error: Default::default(),
+        on_comment_posted: Default::default(),
+        preloaded: None,
+    };
+    yew::Renderer::<crate::Reader>::with_root_and_props(root, props).render();
+}
+
+/// Run `go` now; in the end-to-end tests' build, on a page whose address has `folio-test-hold`, only when the page
+/// fires `folio-test-hydrate`, so a test can look at the server's nodes before the browser takes them over.
+#[cfg(feature = "hydration")]
+fn hold_for_test(go: impl FnOnce() + 'static) {
+    #[cfg(feature = "test-hooks")]
+    {
+        let window = web_sys::window();
+        let held = window
+            .as_ref()
+            .and_then(|w| w.location().search().ok())
+            .is_some_and(|q| q.contains("folio-test-hold"));
+        if let (true, Some(w)) = (held, window) {
+            let listener = wasm_bindgen::closure::Closure::once_into_js(go);
+            let options = web_sys::AddEventListenerOptions::new();
+            options.set_once(true);
+            let _ = w.add_event_listener_with_callback_and_add_event_listener_options(
+                "folio-test-hydrate",
+                listener.unchecked_ref(),
+                &options,
+            );
+            return;
+        }
+    }
+    go();
+}
+
+/// Marks `#folio-root` with `data-folio-ready` once the reader has its article and answers the reader (after the
+/// first effects: drawn, or a server's page taken over, with its handlers in place). A page can style or wait on
+/// it; the article benchmark measures "interactive" by it (docs/performance.md).
+pub(crate) fn ready_signal() -> yew::Callback<std::rc::Rc<crate::model::Article>> {
+    yew::Callback::from(|_| {
+        if let Some(root) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id("folio-root"))
+        {
+            let _ = root.set_attribute("data-folio-ready", "");
+        }
+    })
 }

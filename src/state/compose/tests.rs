@@ -105,3 +105,22 @@ fn field_errors_from_the_server() {
     assert_eq!(s.field_error("body"), None);
     assert_eq!(filled().field_error("name"), None);
 }
+
+// A stored draft fills only the fields still empty: what the reader typed before it was read stays.
+#[test]
+fn restore_fills_only_empty_fields() {
+    let stored = Draft {
+        name: "Ana".into(),
+        email: "ana@example.com".into(),
+        body: "half a thought".into(),
+    };
+    let fresh = ComposeState::default().apply(ComposeAction::Restore(stored.clone()));
+    assert_eq!(fresh.draft, stored);
+    let typed = ComposeState::default()
+        .apply(ComposeAction::Body("new words".into()))
+        .apply(ComposeAction::Restore(stored));
+    assert_eq!(
+        (typed.draft.name.as_str(), typed.draft.body.as_str()),
+        ("Ana", "new words")
+    );
+}

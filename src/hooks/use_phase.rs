@@ -1,0 +1,30 @@
+//! Hydration's end, for what was drawn during it: the platform answered as the server did while the SPA took a
+//! rendered page over (`platform`), so what a component read from the browser — local dates, the share sheet,
+//! stored choices and drafts — is read again once `Reader` switches the [`Phase`] context to `Live`.
+
+use yew::prelude::*;
+
+use crate::platform::Phase;
+
+/// The platform's phase. Calling it subscribes the component: it draws again when hydration ends.
+#[hook]
+pub fn use_phase() -> Phase {
+    use_context::<Phase>().unwrap_or_default()
+}
+
+/// Run `restore` once, when hydration ends (never in a reader that was not hydrated): reducers that started from
+/// the neutral answers (nothing stored) take in what the browser has stored.
+#[hook]
+pub fn use_after_hydration<F>(restore: F)
+where
+    F: FnOnce() + 'static,
+{
+    let phase = use_phase();
+    let before = use_mut_ref(|| phase);
+    use_effect_with(phase, move |now| {
+        let was = std::mem::replace(&mut *before.borrow_mut(), *now);
+        if was == Phase::Hydrating && *now == Phase::Live {
+            restore();
+        }
+    });
+}
