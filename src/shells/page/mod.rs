@@ -97,6 +97,21 @@ fn without_noscript(body: &str) -> String {
     }
 }
 
+/// The SPA's page chrome around the reader (its masthead, and the `main` landmark the reader sits in), as the
+/// SPA draws it for an article: the rendered page looks like the SPA's and keeps every landmark. It stays outside
+/// the root, which holds only what the reader draws, so the browser takes the root over as it is.
+fn chrome(lang: Option<&str>) -> String {
+    let s = lang
+        .and_then(crate::i18n::Lang::from_tag)
+        .unwrap_or_default()
+        .strings();
+    format!(
+        "<header class=\"spa-masthead\"><a class=\"spa-masthead__brand\" href=\"/\">Folio</a>\
+         <a class=\"spa-masthead__back\" href=\"/\">{}</a></header><main class=\"spa-main\" id=\"main\">",
+        head::attr(s.all_articles)
+    )
+}
+
 /// The filled root's start tag: it names the reader's settings (`data-src`, `data-preset`, `data-lang`), which
 /// the SPA reads to draw the reader again when it cannot take the markup over (a build without hydration).
 fn root_tag(data: &PageData) -> String {
@@ -147,7 +162,12 @@ pub async fn render_page(input: PageInput) -> Result<String, PageError> {
     page.push_str(&head::with_lang(&template, article_lang.as_deref()));
     page.push_str(&head);
     let rest = without_noscript(&input.template[head_end..]);
-    let filled = format!("{}{body}</div>{}", root_tag(&data), data.to_script());
+    let filled = format!(
+        "{}{}{body}</div>{}</main>",
+        chrome(data.lang.as_deref()),
+        root_tag(&data),
+        data.to_script()
+    );
     page.push_str(&rest.replacen(ROOT, &filled, 1));
     Ok(page)
 }

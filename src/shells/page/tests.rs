@@ -97,6 +97,8 @@ async fn seed_page_has_head_tags_and_the_article() {
         .as_str()
         .is_some_and(|s| s.ends_with("havana-meeting.svg")));
     assert_eq!(ld["commentCount"], 0);
+    // The SPA's chrome around it: its masthead, and the reader in the page's `main`.
+    assert!(page.contains("<a class=\"spa-masthead__back\" href=\"/\">All articles</a></header><main class=\"spa-main\" id=\"main\"><div id=\"folio-root\""));
     // Beside the root, after it: what the page was drawn from, for the SPA to take it over with.
     let data = page_data(&page);
     assert!(page.find("id=\"folio-page-data\"") > page.find("id=\"folio-root\""));
