@@ -4,6 +4,7 @@
 //! Modules depend downward only:
 //! - `config` (the command line), `logging` (the log's format) and the leaves `model`, `timefmt`, `token`, `limiter`, `client` (whose address
 //!   the limits count), then `errors` (which turns `db`'s failure type into a 500) and `paging`;
+//! - `remote` (fetching other origins' articles for server rendering, under the `--render-origin` policy);
 //! - `db` (one interface over SQLite, split by concern, and PostgreSQL, with its cross-instance notifications), `input` (reading posted JSON), `seed` (importing the demo's comments), `live`
 //!   (the hub of new comments), `streams` (open streams per client), `statics` (the dist directory);
 //! - `state` (what every handler shares, built from the config), and `housekeeping` (the sweep on a clock);
@@ -29,6 +30,7 @@ pub mod live;
 pub mod logging;
 pub mod model;
 pub mod paging;
+pub mod remote;
 pub mod routes;
 pub mod seed;
 pub mod serve;
