@@ -25,6 +25,7 @@ use axum::Router;
 const POST: &str = include_str!("../../tests/fixtures/wordpress/post.json");
 const COMMENTS: &str = include_str!("../../tests/fixtures/wordpress/comments.json");
 const POST_PATH: &str = "/wp-json/wp/v2/posts/4217";
+const MAPPING: &str = include_str!("../../presets/wordpress.json");
 
 /// A stand-in for another site's API on a loopback port, counting the requests it gets.
 struct Upstream {
@@ -41,6 +42,7 @@ impl Upstream {
                 "/wp-json/wp/v2/comments",
                 routing::get(|| async { json(COMMENTS) }),
             )
+            .route("/mapping.json", routing::get(|| async { json(MAPPING) }))
             .route("/redirect", routing::get(redirect))
             .route("/loop", routing::get(|| async { found("/loop") }))
             .route(
@@ -400,4 +402,40 @@ fn slow_answers_time_out() {
         );
         assert!(started.elapsed() < Duration::from_secs(10), "{path}");
     }
+}
+
+// `mapping` and a comment list other than the article's own are refused with a clear 400 (the page data the browser
+// takes over from cannot carry them yet), before anything is fetched; a bad preset is the widget's own message.
+#[test]
+fn unsupported_settings_are_refused_before_fetching() {
+    let api = Upstream::start();
+    let other = Upstream::start();
+    let origin = api.origin();
+    let site = Site::start("mapping", &listed_loopback(&origin));
+    let src = format!("{origin}{POST_PATH}");
+    let mapping_url = format!("{origin}/mapping.json");
+    for mapping in [mapping_url.as_str(), MAPPING] {
+        let (status, page) = site.read(&[("src", &src), ("mapping", mapping)]);
+        assert_eq!(status, 400, "{page}");
+        assert!(
+            page.contains("mapping is not supported by server rendering yet"),
+            "{page}"
+        );
+    }
+    assert_eq!(api.hits(), 0);
+    let off = format!("{}/wp-json/wp/v2/comments", other.origin());
+    let (status, page) = site.read(&[("src", &src), ("preset", "wordpress"), ("comments", &off)]);
+    assert_eq!(status, 400, "{page}");
+    assert!(page.contains("other than the article&#39;s own"), "{page}");
+    assert_eq!(other.hits(), 0);
+    // The article's own list, given explicitly, is fine.
+    let own = format!("{origin}/wp-json/wp/v2/comments?post=4217&per_page=100");
+    let (status, page) = site.read(&[("src", &src), ("preset", "wordpress"), ("comments", &own)]);
+    assert_eq!(status, 200, "{page}");
+    assert!(page.contains("Finally! I took the <em>Nightjet</em> last year."));
+    let before = api.hits();
+    let (status, page) = site.read(&[("src", &src), ("preset", "nope")]);
+    assert_eq!(status, 400, "{page}");
+    assert!(page.contains("nope"), "{page}");
+    assert_eq!(api.hits(), before);
 }
