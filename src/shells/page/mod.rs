@@ -14,8 +14,6 @@ mod head;
 mod json_ld;
 #[cfg(test)]
 mod tests;
-#[cfg(test)]
-mod tests_mapping;
 
 use yew::ServerRenderer;
 
