@@ -38,7 +38,7 @@ pub fn build(config: &Config) -> Result<App, String> {
     }
     let (stop, stopped) = watch::channel(false);
     let db = open(config)?;
-    let state = AppState::new(config, db, stopped);
+    let state = AppState::new(config, db, stopped)?;
     let cutoffs = housekeeping::cutoffs(&state);
     let report = match &state.db {
         Db::Sqlite(sqlite) => {

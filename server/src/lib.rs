@@ -2,6 +2,8 @@
 //! serves [`app::build`]'s router on a socket; the integration tests call the same router in-process.
 //!
 //! Modules depend downward only:
+//! - `remote` (fetching other origins' articles for server rendering under the `--render-origin` policy; a leaf,
+//!   whose origin check `config` uses);
 //! - `config` (the command line), `logging` (the log's format) and the leaves `model`, `timefmt`, `token`, `limiter`, `client` (whose address
 //!   the limits count), then `errors` (which turns `db`'s failure type into a 500) and `paging`;
 //! - `db` (one interface over SQLite, split by concern, and PostgreSQL, with its cross-instance notifications), `input` (reading posted JSON), `seed` (importing the demo's comments), `live`
@@ -29,6 +31,7 @@ pub mod live;
 pub mod logging;
 pub mod model;
 pub mod paging;
+pub mod remote;
 pub mod routes;
 pub mod seed;
 pub mod serve;

@@ -12,6 +12,9 @@
 //!   balancers (`handlers::health`);
 //! - `GET /read/{id}`: the article page with the article and its first comments already in the HTML
 //!   (`handlers::read`, server rendering); `GET /embed-snippet/{id}`: `<folio-reader>` with a plain copy inside;
+//! - `GET /read?src=…&comments=…&preset=…&mapping=…&lang=…`: another site's article rendered the same way, fetched
+//!   only from the `--render-origin` list (`handlers::render`, `remote`);
+//! - `GET /?src=…` naming one of the server's own articles: that article's rendered page (`handlers::index`);
 //! - any other `/api/…`: 404 JSON;
 //! - everything else: the files of the dist directory (`statics`), `index.html` for SPA routes.
 
@@ -27,7 +30,7 @@ use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::cors::{AllowOrigin, CorsLayer};
 
 use crate::errors::ApiError;
-use crate::handlers::{comments, events, health, manage, moderation, posting, read};
+use crate::handlers::{comments, events, health, index, manage, moderation, posting, read, render};
 use crate::state::AppState;
 
 /// Largest accepted request body: a 5000-character comment in 4-byte characters is 20 KB, so 64 KiB leaves room
@@ -63,6 +66,7 @@ pub fn router(state: AppState, allow_origins: &[String]) -> Router {
         .route("/demo/comments/{file}", get(comments::demo_comments))
         .route("/healthz", get(health::healthz))
         .route("/readyz", get(health::readyz))
+        .route("/read", get(render::render_remote))
         .route("/read/{id}", get(read::read_page))
         .route("/embed-snippet/{id}", get(read::embed_snippet_page))
         .fallback(fallback)
@@ -110,12 +114,18 @@ fn cors_layer(origins: &[String]) -> Option<CorsLayer> {
     )
 }
 
-/// Unknown `/api/…` addresses are 404 JSON; everything else is a static file.
+/// Unknown `/api/…` addresses are 404 JSON; the SPA's `?src=` for an own article is its rendered page; everything
+/// else is a static file.
 async fn fallback(State(state): State<AppState>, req: Request) -> Response {
     let path = req.uri().path();
     if path == "/api" || path.starts_with("/api/") {
         return ApiError::NotFound("There is no API endpoint at this address.".into())
             .into_response();
+    }
+    if let Some((id, lang)) = index::own_article_request(&req) {
+        if let Some(page) = index::own_article_page(&state, &id, lang, req.headers()).await {
+            return page;
+        }
     }
     state.statics.serve(req).await
 }

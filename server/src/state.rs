@@ -13,6 +13,7 @@ use crate::errors::ApiError;
 use crate::limiter::RateLimiter;
 use crate::live::Events;
 use crate::model::is_valid_article_id;
+use crate::remote::Policy;
 use crate::statics::Statics;
 use crate::streams::StreamSlots;
 use crate::token::digest;
@@ -49,12 +50,21 @@ pub struct AppState {
     pub moderator_token: Option<Arc<str>>,
     /// Seconds during which an `Idempotency-Key` answers a retry.
     pub key_window_secs: u64,
+    /// What `GET /read?src=…` may fetch from other origins (`--render-origin`; empty: nothing).
+    pub render: Arc<Policy>,
 }
 
 impl AppState {
-    /// The state for `config`, on an open store; event streams end when `stop` turns true.
-    pub fn new(config: &Config, db: Db, stop: watch::Receiver<bool>) -> Self {
-        AppState {
+    /// The state for `config`, on an open store; event streams end when `stop` turns true. `Err`: the render
+    /// options do not fit together (an `--render-allow-private` origin that is not listed).
+    pub fn new(config: &Config, db: Db, stop: watch::Receiver<bool>) -> Result<Self, String> {
+        let render = Policy::new(
+            &config.render.origins,
+            &config.render.allow_private,
+            std::time::Duration::from_secs(config.render.timeout_secs),
+            config.render.max_bytes,
+        )?;
+        Ok(AppState {
             db,
             dist: Arc::new(config.dist.clone()),
             statics: Statics::new(&config.dist).with_csp(&config.csp),
@@ -72,7 +82,8 @@ impl AppState {
                 .as_deref()
                 .map(|t| Arc::from(digest(t))),
             key_window_secs: config.limits.idempotency_window_secs,
-        }
+            render: Arc::new(render),
+        })
     }
 
     /// The edit window in milliseconds, saturating instead of overflowing for absurd `--edit-window` values.

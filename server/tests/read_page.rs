@@ -141,3 +141,41 @@ fn threaded_page_has_comments_and_unknown_ids_are_404() {
     assert!(snippet.contains("<strong>Jonas Weber</strong>"));
     assert_eq!(no_snippet.0, 404);
 }
+
+// The SPA's own address for an own article (`/?src=…`) answers the rendered page, like `/read/{id}`; every other
+// `?src=` (another origin, an unknown article, a setting the rendered page does not carry) is the SPA as before.
+#[test]
+fn spa_query_for_an_own_article_is_rendered() {
+    let demo = Demo::new("spa-src");
+    let store = database::TestDb::new(demo.root.join("folio.db"));
+    let (mut child, port) = spawn::spawn_server(&demo.root.join("dist"), &store.arg(), &[]);
+    let own = "/?src=/demo/articles/night-trains-return.json";
+    let rendered = get(port, own);
+    let absolute = get(
+        port,
+        "/index.html?src=http%3A%2F%2Fnews.example%2Fdemo%2Farticles%2Fnight-trains-return.json&lang=es",
+    );
+    let spa = [
+        "/",
+        "/?src=https://api.example/demo/articles/night-trains-return.json",
+        "/?src=/demo/articles/no-such-article.json",
+        "/?src=/demo/articles/night-trains-return.json&theme=dark",
+        "/?src=/demo/articles/night-trains-return.json&preset=wordpress",
+    ]
+    .map(|path| (path, get(port, path)));
+    let _ = child.kill();
+    let src = "data-src=\"http://news.example/demo/articles/night-trains-return.json\"";
+    assert_eq!(rendered.0, 200);
+    assert!(rendered.2.contains(src), "{}", rendered.2);
+    assert!(rendered.2.contains("id=\"comment-c1\""));
+    assert_eq!(absolute.0, 200);
+    assert!(absolute.2.contains(src));
+    assert!(absolute.2.contains("data-lang=\"es\""));
+    for (path, (status, _, body)) in spa {
+        assert_eq!(status, 200, "{path}");
+        assert!(
+            body.contains("<div id=\"folio-root\"></div>"),
+            "{path}: the SPA"
+        );
+    }
+}

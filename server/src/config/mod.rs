@@ -1,8 +1,11 @@
 //! The command line and its environment fallbacks, parsed by `clap` (derive), every option described in
-//! `folio-server --help`; the limits against abuse are in `limits`. `FOLIO_DIST`, `FOLIO_DB`, `FOLIO_ADDR` and
-//! `FOLIO_MODERATOR_TOKEN` stand in for `--dist`, `--db`, `--addr` and `--moderator-token` when those are not
-//! given, and `DATABASE_URL` for `--db` when `FOLIO_DB` is not set either; an empty variable counts as unset. The moderator token comes from the flag, else `--moderator-token-file`,
-//! else the variable. Values are checked here, once, so the server never starts half-configured.
+//! `folio-server --help`; the limits against abuse are in `limits`, server rendering from other sources in
+//! `render`. `FOLIO_DIST`, `FOLIO_DB`, `FOLIO_ADDR`, `FOLIO_MODERATOR_TOKEN`, `FOLIO_RENDER_ORIGIN` and
+//! `FOLIO_RENDER_ALLOW_PRIVATE` (comma-separated lists) stand in for `--dist`, `--db`, `--addr`,
+//! `--moderator-token`, `--render-origin` and `--render-allow-private` when those are not given, and
+//! `DATABASE_URL` for `--db` when `FOLIO_DB` is not set either; an empty variable counts as unset. The moderator
+//! token comes from the flag, else `--moderator-token-file`, else the variable. Values are checked here, once, so
+//! the server never starts half-configured.
 
 use std::ffi::OsString;
 use std::net::SocketAddr;
@@ -13,14 +16,18 @@ use clap::parser::ValueSource;
 use clap::{CommandFactory, FromArgMatches, Parser};
 
 mod limits;
+mod render;
 mod secret;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
 mod tests_limits;
+#[cfg(test)]
+mod tests_render;
 mod values;
 
 pub use limits::*;
+pub use render::*;
 use values::{check_moderator_token, parse_csp, parse_origin};
 
 /// The default address: loopback only, so a developer's server is not exposed by accident.
@@ -95,17 +102,22 @@ pub struct Config {
     /// The limits against abuse.
     #[command(flatten)]
     pub limits: Limits,
+    /// Server rendering of other sources.
+    #[command(flatten)]
+    pub render: Render,
 }
 
 /// The variable that names a PostgreSQL database when neither `--db` nor `FOLIO_DB` is given.
 pub const DATABASE_URL: &str = "DATABASE_URL";
 
 /// The environment variables that stand in for options.
-const ENV_FALLBACKS: [(&str, &str); 4] = [
+const ENV_FALLBACKS: [(&str, &str); 6] = [
     ("dist", "FOLIO_DIST"),
     ("db", "FOLIO_DB"),
     ("addr", "FOLIO_ADDR"),
     ("moderator_token", "FOLIO_MODERATOR_TOKEN"),
+    ("origins", "FOLIO_RENDER_ORIGIN"),
+    ("allow_private", "FOLIO_RENDER_ALLOW_PRIVATE"),
 ];
 
 impl Config {

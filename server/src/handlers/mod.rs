@@ -6,7 +6,9 @@
 //! - `events`: the Server-Sent Events stream of new comments;
 //! - `moderation`: the moderator's queue, approve and reject;
 //! - `health`: liveness and readiness for balancers;
-//! - `read`: `GET /read/{id}`, the article page rendered on the server, and `GET /embed-snippet/{id}`.
+//! - `read`: `GET /read/{id}`, the article page rendered on the server, and `GET /embed-snippet/{id}`; `index`:
+//!   the same page for the SPA's `/?src=` naming an own article; `render`: `GET /read?src=…`, another origin's
+//!   article rendered through `remote`'s safe fetch.
 //!
 //! What several of them share (path ids, bearer tokens, the client's address) is here.
 
@@ -14,11 +16,13 @@ pub mod comments;
 mod decoy;
 pub mod events;
 pub mod health;
+pub mod index;
 pub mod manage;
 pub mod moderation;
 pub mod posting;
 pub mod read;
 mod receipt;
+pub mod render;
 
 use std::net::{IpAddr, SocketAddr};
 

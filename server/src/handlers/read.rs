@@ -22,7 +22,7 @@ const MAX_LIST_BYTES: usize = 16 * 1024 * 1024;
 
 /// The origin the reader asked for, from `Host`: the article's and comments' absolute URLs (links, canonical,
 /// JSON-LD) are on it. Only host-name characters are accepted; anything else reads as `localhost`.
-fn origin(headers: &HeaderMap) -> String {
+pub(super) fn origin(headers: &HeaderMap) -> String {
     let host = headers
         .get(header::HOST)
         .and_then(|v| v.to_str().ok())
@@ -35,7 +35,8 @@ fn origin(headers: &HeaderMap) -> String {
     format!("http://{host}")
 }
 
-fn html(status: StatusCode, body: String) -> Response {
+/// An HTML answer that is revalidated on every use.
+pub(super) fn html(status: StatusCode, body: String) -> Response {
     let mut r = (status, body).into_response();
     let headers = r.headers_mut();
     headers.insert(
@@ -47,6 +48,34 @@ fn html(status: StatusCode, body: String) -> Response {
     r
 }
 
+/// `text` made safe for HTML text and attribute values.
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A page that says why there is no article: `title` as its heading, `why` (a sentence, escaped) below it.
+pub(super) fn error_page(status: StatusCode, title: &str, why: &str) -> Response {
+    let (title, why) = (escape(title), escape(why));
+    html(
+        status,
+        format!(
+            "<!doctype html><html lang=\"en\"><meta charset=\"utf-8\"><title>{title}</title>\
+             <h1>{title}</h1><p role=\"alert\">{why}</p></html>"
+        ),
+    )
+}
+
 fn not_found() -> Response {
     html(
         StatusCode::NOT_FOUND,
@@ -55,14 +84,12 @@ fn not_found() -> Response {
 }
 
 /// What a page of article `id` is made of, or the response that says why there is none.
-async fn page_input(
+pub(super) async fn page_input(
     state: &AppState,
-    id: Result<Path<String>, PathRejection>,
+    id: &str,
     headers: &HeaderMap,
 ) -> Result<PageInput, Response> {
-    let Ok(Path(id)) = id else {
-        return Err(not_found());
-    };
+    let id = id.to_string();
     if state.ensure_article(&id).await.is_err() {
         return Err(not_found());
     }
@@ -109,10 +136,22 @@ where
     F: FnOnce(PageInput) -> Fut,
     Fut: std::future::Future<Output = Result<String, PageError>>,
 {
-    let input = match page_input(state, id, headers).await {
+    let Ok(Path(id)) = id else {
+        return not_found();
+    };
+    let input = match page_input(state, &id, headers).await {
         Ok(input) => input,
         Err(response) => return response,
     };
+    finish(input, what, make).await
+}
+
+/// The page `make` draws from `input`, or the 500 page that says it could not be drawn.
+pub(super) async fn finish<F, Fut>(input: PageInput, what: &str, make: F) -> Response
+where
+    F: FnOnce(PageInput) -> Fut,
+    Fut: std::future::Future<Output = Result<String, PageError>>,
+{
     match make(input).await {
         Ok(page) => html(StatusCode::OK, page),
         Err(e) => {

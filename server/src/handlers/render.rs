@@ -1,0 +1,168 @@
+//! `GET /read?src=<url>[&comments=<url>][&preset=<name>][&mapping=<url or JSON>][&lang=<tag>]`: an article of
+//! another site's API rendered like `/read/{id}` (issue 15), with the widget's own adapter (presets, mapping
+//! documents, detection), so the page shows what `<folio-reader>` with the same attributes would. Only from the
+//! origins the operator listed (`--render-origin`), through `remote`'s safe fetch; anything refused answers an
+//! HTML page that says why (403 refused, 502 the other side failed, 504 too slow), and is logged.
+//!
+//! The comment list is the one the article (or the preset's `comments.url`) names; it must be on the list too.
+//! `mapping`, and a `comments` list other than the article's own, are refused (400) until the page data the
+//! browser takes over from (`folio::shells::island::PageData`) carries them; the mapping's fetch (by URL, under
+//! the same policy; inline as it is) is already written for that day.
+
+use axum::extract::rejection::QueryRejection;
+use axum::extract::{Query, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use folio::hooks::Preloaded;
+use folio::shells::page::{render_page, PageInput};
+use folio::source::mapping::{is_inline, MappingChoice};
+use serde::Deserialize;
+
+use super::read::{error_page, html};
+use crate::remote::{fetch, FetchError};
+use crate::state::AppState;
+
+/// The query, named like the widget's attributes (`theme` and `images` are the browser's business: ignored).
+#[derive(Debug, Default, Deserialize)]
+pub struct RenderQuery {
+    /// The article's URL.
+    pub src: Option<String>,
+    /// The comment list's URL, when the article does not name it.
+    pub comments: Option<String>,
+    /// A shipped mapping, by name.
+    pub preset: Option<String>,
+    /// A mapping document's URL, or the document itself.
+    pub mapping: Option<String>,
+    /// The interface language.
+    pub lang: Option<String>,
+}
+
+/// A refused or failed page: logged with the reason, answered with it.
+fn refused(what: &str, status: StatusCode, why: &str) -> Response {
+    tracing::warn!("GET /read?src=…: {what}: {why}");
+    error_page(status, what, why)
+}
+
+fn fetch_failed(e: &FetchError) -> Response {
+    refused("not rendered", e.status(), &e.to_string())
+}
+
+/// `None` for an empty value, as the widget reads an empty attribute.
+fn given(value: Option<String>) -> Option<String> {
+    value.filter(|v| !v.trim().is_empty())
+}
+
+/// `GET /read?src=…`.
+pub async fn render_remote(
+    State(state): State<AppState>,
+    query: Result<Query<RenderQuery>, QueryRejection>,
+) -> Response {
+    let policy = state.render.clone();
+    if !policy.is_enabled() {
+        return fetch_failed(&FetchError::NotEnabled);
+    }
+    let Ok(Query(q)) = query else {
+        return refused(
+            "bad request",
+            StatusCode::BAD_REQUEST,
+            "the query string could not be read",
+        );
+    };
+    let Some(src) = given(q.src) else {
+        return refused(
+            "bad request",
+            StatusCode::BAD_REQUEST,
+            "src is missing: /read?src=<the article's API URL>",
+        );
+    };
+    let preset = given(q.preset);
+    // The rendered page hands the browser its settings and responses (`folio::shells::island::PageData`), which
+    // carry no mapping document and no comment list other than the article's own yet: refused rather than drawn
+    // in a way the browser would not take over.
+    if given(q.mapping.clone()).is_some() {
+        return refused(
+            "bad request",
+            StatusCode::BAD_REQUEST,
+            "mapping is not supported by server rendering yet: use preset, or the SPA (/?src=…&mapping=…)",
+        );
+    }
+    let mapping: Option<(String, String)> = match given(q.mapping) {
+        None => None,
+        Some(m) if is_inline(&m) => Some((m.clone(), m)),
+        Some(url) => match fetch(&policy, &url).await {
+            Ok(doc) => Some((url, doc.text)),
+            Err(e) => return fetch_failed(&e),
+        },
+    };
+    // The settings are checked before the article is fetched, with the widget's own messages.
+    let mapping_text = mapping.as_ref().map(|(_, text)| text.as_str());
+    if let Err(e) = MappingChoice::from_settings(preset.as_deref(), mapping_text) {
+        return refused("bad request", StatusCode::BAD_REQUEST, &e.to_string());
+    }
+    let article = match fetch(&policy, &src).await {
+        Ok(doc) => doc.text,
+        Err(e) => return fetch_failed(&e),
+    };
+    // The article is read here once to learn its comment list; the model is not `Send`, so it stays in this block.
+    let derived = {
+        let choice = MappingChoice::from_settings(preset.as_deref(), mapping_text);
+        choice
+            .and_then(|c| Preloaded::read(&article, &src, &c, None))
+            .map(|pre| pre.article.comments_url.as_deref().map(str::to_string))
+    };
+    let derived = match derived {
+        Ok(url) => url,
+        Err(e) => {
+            let why = format!("the article at {src} could not be read: {e}");
+            return refused("not rendered", StatusCode::BAD_GATEWAY, &why);
+        }
+    };
+    let comments_url = match given(q.comments) {
+        Some(c) => match url::Url::parse(&src).and_then(|base| base.join(&c)) {
+            Ok(u) if Some(u.as_str()) == derived.as_deref() => derived,
+            Ok(_) => {
+                let why = "comments naming a list other than the article's own is not supported by server \
+                           rendering yet: leave it out, or use the SPA (/?src=…&comments=…)";
+                return refused("bad request", StatusCode::BAD_REQUEST, why);
+            }
+            Err(_) => {
+                let why = format!("comments={c:?} is not a URL");
+                return refused("bad request", StatusCode::BAD_REQUEST, &why);
+            }
+        },
+        None => derived,
+    };
+    let comments = match comments_url {
+        None => None,
+        // Comments inside the article document (a mapping's `{self}`): no second fetch.
+        Some(url) if url == src => Some((article.clone(), url)),
+        Some(url) => match fetch(&policy, &url).await {
+            Ok(doc) => Some((doc.text, url)),
+            // What the policy refuses is refused; a list that fails to load leaves the article readable, and the
+            // browser tries the list again when it takes the page over, as the widget would.
+            Err(e) if e.status().is_client_error() => return fetch_failed(&e),
+            Err(e) => {
+                tracing::warn!("GET /read?src=…: rendered without its comments: {e}");
+                None
+            }
+        },
+    };
+    let Ok(template) = tokio::fs::read_to_string(state.dist.join("index.html")).await else {
+        return refused(
+            "server error",
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "the page template (index.html) could not be read",
+        );
+    };
+    let input = PageInput {
+        template,
+        article: (article, src),
+        comments,
+        preset,
+        lang: given(q.lang),
+    };
+    match render_page(input).await {
+        Ok(page) => html(StatusCode::OK, page),
+        Err(e) => refused("not rendered", StatusCode::BAD_GATEWAY, &e.to_string()),
+    }
+}
