@@ -1,12 +1,13 @@
 use yew::prelude::*;
 
 use super::{
-    CommentHeader, ComposeForm, EditForm, HeldBadge, OwnActions, PendingStatus, ThreadContext,
-    INDENT_LIMIT, NARROW_INDENT_LIMIT,
+    AvatarRule, CommentHeader, ComposeForm, EditForm, HeldBadge, OwnActions, PendingStatus,
+    ThreadContext, INDENT_LIMIT, NARROW_INDENT_LIMIT,
 };
 use crate::components::common::SafeHtmlView;
 use crate::hooks::{use_lang, use_retry};
 use crate::i18n::fill_name;
+use crate::source::sanitize::with_emoji;
 use crate::state::ThreadAction;
 
 /// Props of [`CommentItem`].
@@ -27,6 +28,8 @@ pub struct CommentItemProps {
 pub fn CommentItem(props: &CommentItemProps) -> Html {
     let editing = use_state(|| false);
     let retry = use_retry();
+    // Custom emoji load under the avatars' rule (the host's `images` setting).
+    let images = use_context::<AvatarRule>();
     let Some(ctx) = use_context::<ThreadContext>() else {
         return Html::default();
     };
@@ -97,6 +100,24 @@ pub fn CommentItem(props: &CommentItemProps) -> Html {
         highlighted.then_some("folio-comment--highlight"),
     );
     let replies_id = format!("replies-{}", c.id);
+    let body_html = if c.emoji.is_empty() {
+        c.body.clone()
+    } else {
+        let allowed = |u: &str| {
+            images
+                .as_ref()
+                .is_none_or(|r| r.images.allows(u, r.api_origin.as_deref()))
+        };
+        with_emoji(&c.body, |code| {
+            c.emoji
+                .iter()
+                .find(|e| &*e.code == code && allowed(&e.url))
+                .map(|e| &*e.url)
+        })
+    };
+    let body = html! {
+        <div class="folio-comment__body" dir="auto"><SafeHtmlView html={body_html} /></div>
+    };
     html! {
         <li class="folio-thread__item" id={format!("comment-{}", c.id)}>
             <article class={classes} part="comment" tabindex={highlighted.then_some("-1")}>
@@ -108,8 +129,14 @@ pub fn CommentItem(props: &CommentItemProps) -> Html {
                     if let Some((post, g)) = grant.clone().filter(|_| *editing) {
                         <EditForm post_url={post.url.clone()} comment={c.clone()}
                                   grant={g} max_length={post.max_length} on_close={close_edit.clone()} />
+                    } else if let Some(w) = c.warning.as_deref() {
+                        // The author's content warning: the body stays folded until the reader opens it.
+                        <details class="folio-comment__warning">
+                            <summary>{ if w.is_empty() { s.content_warning.to_string() } else { format!("{}: {w}", s.content_warning) } }</summary>
+                            { body }
+                        </details>
                     } else {
-                        <div class="folio-comment__body" dir="auto"><SafeHtmlView html={c.body.clone()} /></div>
+                        { body }
                     }
                 }
                 if let Some(p) = pending {
