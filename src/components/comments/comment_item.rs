@@ -7,7 +7,7 @@ use super::{
 use crate::components::common::SafeHtmlView;
 use crate::hooks::{use_lang, use_retry};
 use crate::i18n::fill_name;
-use crate::source::sanitize::with_emoji;
+use crate::source::sanitize::{behind_warning, with_emoji};
 use crate::state::ThreadAction;
 
 /// Props of [`CommentItem`].
@@ -28,7 +28,6 @@ pub struct CommentItemProps {
 pub fn CommentItem(props: &CommentItemProps) -> Html {
     let editing = use_state(|| false);
     let retry = use_retry();
-    // Custom emoji load under the avatars' rule (the host's `images` setting).
     let images = use_context::<AvatarRule>();
     let Some(ctx) = use_context::<ThreadContext>() else {
         return Html::default();
@@ -100,24 +99,33 @@ pub fn CommentItem(props: &CommentItemProps) -> Html {
         highlighted.then_some("folio-comment--highlight"),
     );
     let replies_id = format!("replies-{}", c.id);
-    let body_html = if c.emoji.is_empty() {
-        c.body.clone()
-    } else {
+    // Custom emoji load under the avatars' rule; a content warning folds the body (both built as sanitised HTML in
+    // `source::sanitize`).
+    let mut body = c.body.clone();
+    if !c.emoji.is_empty() {
         let allowed = |u: &str| {
             images
                 .as_ref()
                 .is_none_or(|r| r.images.allows(u, r.api_origin.as_deref()))
         };
-        with_emoji(&c.body, |code| {
+        body = with_emoji(&body, |code| {
             c.emoji
                 .iter()
                 .find(|e| &*e.code == code && allowed(&e.url))
                 .map(|e| &*e.url)
-        })
-    };
-    let body = html! {
-        <div class="folio-comment__body" dir="auto"><SafeHtmlView html={body_html} /></div>
-    };
+        });
+    }
+    if let Some(w) = c.warning.as_deref() {
+        let label = s.content_warning;
+        body = behind_warning(
+            &body,
+            &if w.is_empty() {
+                label.to_string()
+            } else {
+                [label, ": ", w].concat()
+            },
+        );
+    }
     html! {
         <li class="folio-thread__item" id={format!("comment-{}", c.id)}>
             <article class={classes} part="comment" tabindex={highlighted.then_some("-1")}>
@@ -129,14 +137,8 @@ pub fn CommentItem(props: &CommentItemProps) -> Html {
                     if let Some((post, g)) = grant.clone().filter(|_| *editing) {
                         <EditForm post_url={post.url.clone()} comment={c.clone()}
                                   grant={g} max_length={post.max_length} on_close={close_edit.clone()} />
-                    } else if let Some(w) = c.warning.as_deref() {
-                        // The author's content warning: the body stays folded until the reader opens it.
-                        <details class="folio-comment__warning">
-                            <summary>{ if w.is_empty() { s.content_warning.to_string() } else { format!("{}: {w}", s.content_warning) } }</summary>
-                            { body }
-                        </details>
                     } else {
-                        { body }
+                        <div class="folio-comment__body" dir="auto"><SafeHtmlView html={body} /></div>
                     }
                 }
                 if let Some(p) = pending {

@@ -38,7 +38,7 @@ mod tests_stress;
 mod reparse_tests;
 
 pub use crate::model::SafeHtml;
-pub use emoji::with_emoji;
+pub use emoji::{behind_warning, with_emoji};
 
 /// The text content of sanitised HTML, for counts and previews: tags removed, entities decoded, a newline where a
 /// block element or `<br>` separates two pieces of text, trimmed.

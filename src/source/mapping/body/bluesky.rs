@@ -51,9 +51,14 @@ pub(super) fn bluesky(v: &Value, out: &mut Out<'_>) {
             href.get_or_insert(link);
         }
         if let Some(href) = href {
-            spans.push(Span { start, end, href });
+            // Kept in order of their start (facets need not come in order); an insertion, not a sort: a post has
+            // a few facets, and a sort would be another few kilobytes of the embed's wasm.
+            let at = spans
+                .iter()
+                .position(|s: &Span| s.start > start)
+                .unwrap_or(spans.len());
+            spans.insert(at, Span { start, end, href });
         }
     }
-    spans.sort_by_key(|s| s.start);
     text_with_links(out, text, &spans);
 }
