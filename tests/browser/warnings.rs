@@ -16,8 +16,12 @@ const API: &str = "https://mastodon.social/api/v1/statuses/103270115826048975";
 /// The Mastodon fixture's replies (the second has a warning and an emoji), mapped by the preset.
 fn mastodon_ctx() -> ThreadContext {
     let choice = MappingChoice::Preset("mastodon".into());
-    let a = map_article_text(include_str!("../fixtures/mastodon/status.json"), Some(API), &choice)
-        .expect("article");
+    let a = map_article_text(
+        include_str!("../fixtures/mastodon/status.json"),
+        Some(API),
+        &choice,
+    )
+    .expect("article");
     let list = map_comments_text(
         include_str!("../fixtures/mastodon/context.json"),
         Some(API),
@@ -59,7 +63,9 @@ async fn a_content_warning_folds_the_comment() {
     assert_eq!(folded.len(), 1, "{}", root.inner_html());
     assert!(!folded[0].has_attribute("open"), "starts folded");
     assert_eq!(
-        one(&root, ".folio-comment__body > details > summary").text_content().as_deref(),
+        one(&root, ".folio-comment__body > details > summary")
+            .text_content()
+            .as_deref(),
         Some("Content warning: bank fees, mild swearing")
     );
 }
@@ -70,11 +76,19 @@ async fn custom_emoji_follow_the_image_setting() {
     let root = drawn(Images::All, API).await;
     let img = one(&root, ".folio-comment__body img");
     assert_eq!(img.get_attribute("alt").as_deref(), Some(":blobcatangry:"));
-    assert!(img.get_attribute("src").is_some_and(|s| s.ends_with("/static/blobcatangry.png")));
-    assert_eq!(all(&root, ".folio-comment__body img").len(), 1, "not in <code>");
+    assert!(img
+        .get_attribute("src")
+        .is_some_and(|s| s.ends_with("/static/blobcatangry.png")));
+    assert_eq!(
+        all(&root, ".folio-comment__body img").len(),
+        1,
+        "not in <code>"
+    );
     // The API's own origin is mastodon.social, the picture's files.mastodon.social: same-origin keeps the text.
     let root = drawn(Images::SameOrigin, API).await;
     assert!(all(&root, ".folio-comment__body img").is_empty());
-    let body = one(&root, ".folio-comment__body > details").text_content().unwrap_or_default();
+    let body = one(&root, ".folio-comment__body > details")
+        .text_content()
+        .unwrap_or_default();
     assert!(body.contains("Indeed. :blobcatangry:"), "{body}");
 }
