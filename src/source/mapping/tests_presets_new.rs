@@ -275,3 +275,34 @@ fn credit_is_not_repeated_in_the_caption() {
     );
     assert_eq!(hero("Photo: Ann Lee", "Ann Lee"), None);
 }
+
+// `merge`: comments in two lists of one response (pinned ones first) read as one list, each with its own path;
+// the total read on the article when the comments document has none (`article_total`).
+#[test]
+fn merged_item_lists_and_the_article_total() {
+    let doc = serde_json::json!({"pinned": [{"id": 1, "text": "Pinned"}],
+        "page": {"comments": [{"id": 2, "text": "Second"}, {"id": 3, "text": "Third", "re": 2}]}});
+    let mapping = r#"{"article": {"title": "t", "body": "b"}, "comments": {
+        "items": {"merge": ["pinned", "page.comments"]},
+        "threading": {"model": "flat", "parent": "re"},
+        "comment": {"id": "id", "body": {"path": "text", "format": "text"}},
+        "article_total": "count"}}"#;
+    let choice = super::MappingChoice::from_settings(None, Some(mapping)).expect("valid");
+    let a = super::map_article_text(
+        r#"{"t": "T", "b": "x", "count": 7}"#,
+        Some("https://x.example/a"),
+        &choice,
+    )
+    .expect("article");
+    let list = comments(&a, &doc.to_string(), "https://x.example/c");
+    let ids: Vec<&str> = list.comments.iter().map(|c| &*c.id).collect();
+    assert_eq!(ids, ["1", "2", "3"]);
+    assert_eq!(by_id(&list, "3").parent.as_deref(), Some("2"));
+    assert_eq!(list.total, Some(7));
+    let w = super::comment_warnings_text(
+        &doc.to_string(),
+        a.resolved.mapping.as_deref(),
+        Some(&a.object),
+    );
+    assert_eq!(w, []);
+}
