@@ -93,4 +93,6 @@ strings_table! {
     change_failed: "تعذّر تغيير التعليق.",
     held_badge: "بانتظار المراجعة",
     read_only_platform: "لا يقبل {name} التعليقات من مواقع أخرى، لذا فالتعليقات هنا للقراءة فقط.",
+    // rich: content warnings.
+    content_warning: "تحذير بشأن المحتوى",
 }

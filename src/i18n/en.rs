@@ -100,5 +100,7 @@ declare_strings! {
         change_failed: "The comment could not be changed.",
         held_badge: "Awaiting review",
         read_only_platform: "{name} does not take comments from other sites, so comments are read-only here.",
+        // rich: the summary of a comment collapsed behind its author's content warning.
+        content_warning: "Content warning",
     }
 }

@@ -93,4 +93,6 @@ strings_table! {
     change_failed: "No se pudo cambiar el comentario.",
     held_badge: "Pendiente de revisión",
     read_only_platform: "{name} no acepta comentarios desde otros sitios, así que aquí los comentarios son de solo lectura.",
+    // rich: content warnings.
+    content_warning: "Aviso de contenido",
 }

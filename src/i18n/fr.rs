@@ -93,4 +93,6 @@ strings_table! {
     change_failed: "Le commentaire n’a pas pu être modifié.",
     held_badge: "En attente de validation",
     read_only_platform: "{name} n’accepte pas les commentaires venant d’autres sites : les commentaires sont en lecture seule ici.",
+    // rich: content warnings.
+    content_warning: "Avertissement de contenu",
 }

@@ -93,4 +93,6 @@ strings_table! {
     change_failed: "Não foi possível alterar o comentário.",
     held_badge: "Aguardando revisão",
     read_only_platform: "{name} não aceita comentários de outros sites, por isso os comentários são somente leitura aqui.",
+    // rich: content warnings.
+    content_warning: "Aviso de conteúdo",
 }

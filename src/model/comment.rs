@@ -21,6 +21,21 @@ pub struct Comment {
     pub deleted: bool,
     /// Written by the article's author.
     pub by_article_author: bool,
+    /// The content warning the author put the comment behind (Mastodon's `spoiler_text`): the comment is drawn
+    /// collapsed behind it. `Some("")`: marked sensitive without a text of its own.
+    pub warning: Option<Rc<str>>,
+    /// The comment's custom emoji: each `:shortcode:` in the body is drawn as its picture where the reader's
+    /// image setting lets that picture load (as for avatars), else stays text.
+    pub emoji: Rc<[Emoji]>,
+}
+
+/// One custom emoji of a comment (Mastodon's `emojis`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Emoji {
+    /// The shortcode without colons (`blobcat`).
+    pub code: Rc<str>,
+    /// The picture, an http(s) image URL already checked.
+    pub url: Rc<str>,
 }
 
 /// Where and how new comments are posted.
@@ -131,6 +146,8 @@ impl Comment {
             score: None,
             deleted: false,
             by_article_author: false,
+            warning: None,
+            emoji: Rc::new([]),
         }
     }
 }

@@ -9,7 +9,7 @@ mod share;
 mod time;
 
 pub use article::{Article, Author, Crumb, Hero, Related, Tag, TextDirection};
-pub use comment::{Comment, CommentList, MoreStub, PostTarget, Thread};
+pub use comment::{Comment, CommentList, Emoji, MoreStub, PostTarget, Thread};
 pub use share::{Network, ShareTarget};
 pub use time::Timestamp;
 

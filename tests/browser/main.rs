@@ -17,5 +17,6 @@ mod reparse;
 mod styles;
 mod support;
 mod threads;
+mod warnings;
 
 wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);

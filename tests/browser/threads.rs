@@ -42,6 +42,8 @@ fn comment(id: &str, parent: Option<&str>, minute: i64) -> Comment {
         score: None,
         deleted: false,
         by_article_author: false,
+        warning: None,
+        emoji: Rc::new([]),
     }
 }
 

@@ -116,6 +116,16 @@ fn comment_line(c: &Comment) -> String {
     if let Some(n) = c.score {
         let _ = write!(l, " · {n} points");
     }
+    match c.warning.as_deref() {
+        Some("") => l.push_str(" [content warning]"),
+        Some(w) => {
+            let _ = write!(l, " [content warning: {w}]");
+        }
+        None => {}
+    }
+    for e in c.emoji.iter() {
+        let _ = write!(l, " :{}:={}", e.code, e.url);
+    }
     l
 }
 
@@ -135,7 +145,8 @@ pub fn json(o: &Output) -> Value {
                        "author": &*cm.author.name, "author_url": cm.author.url.as_deref(),
                        "avatar": cm.author.avatar.as_deref(), "date": date(cm.date.as_ref()),
                        "score": cm.score, "deleted": cm.deleted, "by_article_author": cm.by_article_author,
-                       "body": cm.body.as_str()})
+                       "body": cm.body.as_str(), "warning": cm.warning.as_deref(),
+                       "emoji": cm.emoji.iter().map(|e| json!({"code": &*e.code, "url": &*e.url})).collect::<Vec<_>>()})
             })
             .collect();
         let more: Vec<Value> = c

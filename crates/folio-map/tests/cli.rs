@@ -167,3 +167,46 @@ fn usage() {
     assert_eq!(help.status.code(), Some(0));
     assert!(stdout(&help).starts_with("usage: folio-map"));
 }
+
+// The thread features a mapping reads: a content warning and custom emoji (Mastodon), shown per comment in text
+// and in JSON; the new presets detected from their own fixtures.
+#[test]
+fn content_warnings_emoji_and_new_presets() {
+    let o = run(&[
+        "--preset",
+        "mastodon",
+        &fixture("mastodon/status.json"),
+        &fixture("mastodon/context.json"),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(
+        out.contains("[content warning: bank fees, mild swearing] :blobcatangry:=https://"),
+        "{out}"
+    );
+    let o = run(&[
+        "--preset",
+        "mastodon",
+        "--json",
+        &fixture("mastodon/status.json"),
+        &fixture("mastodon/context.json"),
+    ]);
+    let v: Value = serde_json::from_slice(&o.stdout).expect("json");
+    let items = &v["comments"]["items"];
+    assert_eq!(items[1]["warning"], "bank fees, mild swearing");
+    assert_eq!(items[1]["emoji"][0]["code"], "blobcatangry");
+    for (file, preset) in [
+        ("lemmy/post.json", "lemmy"),
+        ("bluesky/thread.json", "bluesky"),
+        ("strapi/article-v5.json", "strapi"),
+        ("contentful/entries.json", "contentful"),
+    ] {
+        let o = run(&[&fixture(file)]);
+        assert_eq!(o.status.code(), Some(0), "{file}: {}", stderr(&o));
+        let out = stdout(&o);
+        assert!(
+            out.starts_with(&format!("mapping: {preset} (detected)\n")),
+            "{out}"
+        );
+    }
+}

@@ -1,12 +1,13 @@
 use yew::prelude::*;
 
 use super::{
-    CommentHeader, ComposeForm, EditForm, HeldBadge, OwnActions, PendingStatus, ThreadContext,
-    INDENT_LIMIT, NARROW_INDENT_LIMIT,
+    AvatarRule, CommentHeader, ComposeForm, EditForm, HeldBadge, OwnActions, PendingStatus,
+    ThreadContext, INDENT_LIMIT, NARROW_INDENT_LIMIT,
 };
 use crate::components::common::SafeHtmlView;
 use crate::hooks::{use_lang, use_retry};
 use crate::i18n::fill_name;
+use crate::source::sanitize::{behind_warning, with_emoji};
 use crate::state::ThreadAction;
 
 /// Props of [`CommentItem`].
@@ -27,6 +28,7 @@ pub struct CommentItemProps {
 pub fn CommentItem(props: &CommentItemProps) -> Html {
     let editing = use_state(|| false);
     let retry = use_retry();
+    let images = use_context::<AvatarRule>();
     let Some(ctx) = use_context::<ThreadContext>() else {
         return Html::default();
     };
@@ -97,6 +99,33 @@ pub fn CommentItem(props: &CommentItemProps) -> Html {
         highlighted.then_some("folio-comment--highlight"),
     );
     let replies_id = format!("replies-{}", c.id);
+    // Custom emoji load under the avatars' rule; a content warning folds the body (both built as sanitised HTML in
+    // `source::sanitize`).
+    let mut body = c.body.clone();
+    if !c.emoji.is_empty() {
+        let allowed = |u: &str| {
+            images
+                .as_ref()
+                .is_none_or(|r| r.images.allows(u, r.api_origin.as_deref()))
+        };
+        body = with_emoji(&body, |code| {
+            c.emoji
+                .iter()
+                .find(|e| &*e.code == code && allowed(&e.url))
+                .map(|e| &*e.url)
+        });
+    }
+    if let Some(w) = c.warning.as_deref() {
+        let label = s.content_warning;
+        body = behind_warning(
+            &body,
+            &if w.is_empty() {
+                label.to_string()
+            } else {
+                [label, ": ", w].concat()
+            },
+        );
+    }
     html! {
         <li class="folio-thread__item" id={format!("comment-{}", c.id)}>
             <article class={classes} part="comment" tabindex={highlighted.then_some("-1")}>
@@ -109,7 +138,7 @@ pub fn CommentItem(props: &CommentItemProps) -> Html {
                         <EditForm post_url={post.url.clone()} comment={c.clone()}
                                   grant={g} max_length={post.max_length} on_close={close_edit.clone()} />
                     } else {
-                        <div class="folio-comment__body" dir="auto"><SafeHtmlView html={c.body.clone()} /></div>
+                        <div class="folio-comment__body" dir="auto"><SafeHtmlView html={body} /></div>
                     }
                 }
                 if let Some(p) = pending {

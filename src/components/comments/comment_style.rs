@@ -58,6 +58,9 @@ pub fn sheet() -> Sheet {
             line-height: 1.6;
             overflow-wrap: anywhere;
         }
+        /* A comment's only pictures are its custom emoji (the comment policy turns other images into text). */
+        .folio-comment__body img { height: 1.25em; width: auto; vertical-align: -0.25em; }
+        .folio-comment__body > details > summary { cursor: pointer; font-weight: 600; color: var(--folio-color-muted); }
         .folio-comment__body > :first-child { margin-top: 0; }
         .folio-comment__body > :last-child { margin-bottom: 0; }
         .folio-comment__body p, .folio-comment__body ul, .folio-comment__body ol { margin: 0 0 0.6em; }

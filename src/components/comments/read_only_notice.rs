@@ -14,6 +14,8 @@ fn platform_name(preset: &str) -> Option<&'static str> {
         "realworld" => "RealWorld (Conduit)",
         "ghost" => "Ghost",
         "jsonfeed" => "JSON Feed",
+        "lemmy" => "Lemmy",
+        "bluesky" => "Bluesky",
         _ => return None,
     })
 }

@@ -87,6 +87,8 @@ pub fn comment(v: &Value, path: &str, base: Option<&str>) -> Result<Comment, Sou
         },
         deleted,
         by_article_author: flag(o, "article_author", path)?,
+        warning: None,
+        emoji: std::rc::Rc::new([]),
     })
 }
 

@@ -7,7 +7,7 @@ use std::rc::Rc;
 
 use serde_json::Value;
 
-use super::body::{article_body, check_format};
+use super::body::{article_body, check_format, Refs};
 use super::doc::{ArticleMap, Field, Mapping};
 use super::value::{self, body_source, plain, text, Doc};
 use crate::model::{Article, Author, Crumb, Related, Tag, TextDirection};
@@ -52,7 +52,7 @@ pub fn map_article(m: &Mapping, root: &Value, api: Option<&str>) -> Result<Artic
         }
         e => e,
     })?;
-    let body = article_body(&body_value, &format, &body_path, base)?;
+    let body = article_body(&body_value, &format, &body_path, base, Refs::of(root, spec))?;
 
     let lang = plain(doc, a.lang.as_ref(), cur)?;
     let dir = match text(doc, a.dir.as_ref(), cur)?.as_deref() {

@@ -120,7 +120,11 @@ pub fn map_comments(
                 .and_then(|p| by_position.get(&*p).cloned());
         }
     }
-    let total = value::number(doc, c.total.as_ref(), root)?.and_then(|n| usize::try_from(n).ok());
+    let total = match (value::number(doc, c.total.as_ref(), root)?, article) {
+        (None, Some(a)) => value::number(doc, c.article_total.as_ref(), a)?,
+        (n, _) => n,
+    }
+    .and_then(|n| usize::try_from(n).ok());
     Ok(CommentList {
         comments: out,
         total,

@@ -23,7 +23,7 @@ use serde_json::Value;
 use fields::Fields;
 
 pub use article::{ArticleMap, HeroMap, ListMap};
-pub use comments::{CommentMap, CommentsMap, PostMap};
+pub use comments::{CommentMap, CommentsMap, EmojiMap, PostMap};
 pub use field::{Field, FieldSpec, Lookup, OneOrMany, Test, Where};
 pub use pagination::Pagination;
 pub use threading::Threading;

@@ -12,11 +12,13 @@ use std::fmt;
 use serde_json::Value;
 
 use super::article::article_root;
-use super::body::FORMATS;
+use super::body::{notes, Refs, FORMATS};
 use super::comments::{unwrap, MAX_COMMENTS};
 use super::doc::{Field, Mapping, Threading};
 use super::path::Path;
-use super::value::{self, chain, first, flatten, spec_of, text, tried, values, values_lost, Doc};
+use super::value::{
+    self, body_source, chain, first, flatten, spec_of, text, tried, values, values_lost, Doc,
+};
 
 /// One warning: where in the mapping, and what is wrong.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -59,11 +61,53 @@ impl Lints {
                 }
             }
         }
+        let spec = spec_of(field).0;
+        if !spec.any.is_empty() || !spec.all.is_empty() {
+            // Each flag on its own: one that some items have is no mistake, though no item has them all.
+            for f in spec.any.iter().chain(&spec.all) {
+                self.field(at, Some(f), doc, items);
+            }
+            return;
+        }
         let mut reasons = items.iter().map(|v| why_empty(doc, field, v));
         if let Some(Some(first)) = reasons.next() {
             if reasons.all(|r| r.is_some()) {
                 self.push(at.into(), first);
             }
+        }
+    }
+
+    /// The body `field` read on each of `items`: what its rich text could not draw as meant (unknown node types,
+    /// unresolved links), all in one warning, added to the key's warning when it has one.
+    fn rich(&mut self, at: &str, field: Option<&Field>, doc: Doc<'_>, items: &[&Value]) {
+        let Some(field) = field else { return };
+        let mut all: Vec<String> = Vec::new();
+        for v in items {
+            let Ok(Some((b, _, spec))) = body_source(doc, field, v) else {
+                continue;
+            };
+            let from = spec.format_from.as_ref().map(|p| Field::Path(p.clone()));
+            let format = text(doc, from.as_ref(), v)
+                .ok()
+                .flatten()
+                .or_else(|| spec.format.clone())
+                .unwrap_or_default();
+            for n in notes(&b, &format, Refs::of(doc.root, spec)) {
+                if !all.contains(&n) {
+                    all.push(n);
+                }
+            }
+        }
+        if all.is_empty() {
+            return;
+        }
+        let message = all.join("; ");
+        match self.0.iter_mut().find(|w| w.at == at) {
+            Some(w) => {
+                w.message.push_str("; ");
+                w.message.push_str(&message);
+            }
+            None => self.push(at.into(), message),
         }
     }
 }
@@ -77,13 +121,6 @@ fn why_empty(doc: Doc<'_>, field: &Field, cur: &Value) -> Option<String> {
         .is_some_and(|e| e.as_slice().contains(&Value::Null))
     {
         return None; // a flag that means "absent": absence is what it looks for
-    }
-    if !spec.any.is_empty() || !spec.all.is_empty() {
-        return spec
-            .any
-            .iter()
-            .chain(&spec.all)
-            .find_map(|f| why_empty(doc, f, cur));
     }
     if let Some(p) = &spec.equals_article {
         let on_article = doc
@@ -143,6 +180,7 @@ pub fn article_warnings(m: &Mapping, root: &Value) -> Vec<Warning> {
     }
     // Required: a miss is already an error; only their formats (an `or` not reached today) are looked at.
     w.field("article.body", a.body.as_ref(), doc, &[]);
+    w.rich("article.body", a.body.as_ref(), doc, &[cur]);
     let lists = [
         ("section", &a.section),
         ("authors", &a.authors),
@@ -242,6 +280,7 @@ pub fn comment_warnings(m: &Mapping, root: &Value, article: Option<&Value>) -> V
     for (at, f) in fields {
         w.field(at, f.as_ref(), doc, &kept);
     }
+    w.rich("comments.comment.body", cm.body.as_ref(), doc, &kept);
     if let Some(from) = cm
         .body
         .as_ref()

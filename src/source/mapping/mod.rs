@@ -28,8 +28,12 @@ mod tests_language;
 mod tests_post;
 #[cfg(test)]
 mod tests_presets;
+#[cfg(test)]
+mod tests_presets_new;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_props;
+#[cfg(test)]
+mod tests_rich;
 #[cfg(test)]
 mod tests_warnings;
 

@@ -8,7 +8,7 @@ use super::path::Path;
 use crate::source::error::SourceError;
 
 /// Every preset, by the name the `preset` setting takes, with its mapping document. Order breaks detection ties.
-pub const PRESETS: [(&str, &str); 12] = [
+pub const PRESETS: [(&str, &str); 16] = [
     ("wordpress", include_str!("../../../presets/wordpress.json")),
     ("ghost", include_str!("../../../presets/ghost.json")),
     ("jsonfeed", include_str!("../../../presets/jsonfeed.json")),
@@ -26,6 +26,13 @@ pub const PRESETS: [(&str, &str); 12] = [
     ("discourse", include_str!("../../../presets/discourse.json")),
     ("forem", include_str!("../../../presets/forem.json")),
     ("realworld", include_str!("../../../presets/realworld.json")),
+    ("lemmy", include_str!("../../../presets/lemmy.json")),
+    ("bluesky", include_str!("../../../presets/bluesky.json")),
+    ("strapi", include_str!("../../../presets/strapi.json")),
+    (
+        "contentful",
+        include_str!("../../../presets/contentful.json"),
+    ),
     ("folio", include_str!("../../../presets/folio.json")),
 ];
 
@@ -46,7 +53,7 @@ pub fn preset(name: &str) -> Result<Mapping, SourceError> {
     parse_mapping(text)
 }
 
-/// The preset whose signature fits `v`: all its `detect` paths reach a non-null value; among those, the one with
+/// The preset whose signature fits `v`: all its `detect` paths (`a|b`: either) reach a non-null value; among those, the one with
 /// the most paths (the most specific); ties go to the earlier preset.
 pub fn detect(v: &Value) -> Option<&'static str> {
     let mut best: Option<(&'static str, usize)> = None;
@@ -55,10 +62,11 @@ pub fn detect(v: &Value) -> Option<&'static str> {
         if m.detect.is_empty() {
             continue;
         }
-        let fits = m
-            .detect
-            .iter()
-            .all(|p| Path::parse(p).is_ok_and(|p| p.select(v, v).iter().any(|x| !x.is_null())));
+        // `a|b`: either path (one preset for two versions of an API).
+        let fits = m.detect.iter().all(|alts| {
+            alts.split('|')
+                .any(|p| Path::parse(p).is_ok_and(|p| p.select(v, v).iter().any(|x| !x.is_null())))
+        });
         if fits && best.is_none_or(|(_, n)| m.detect.len() > n) {
             best = Some((name, m.detect.len()));
         }

@@ -376,7 +376,9 @@ fn drupal_node_and_comments() {
         "https://drupal.example.com/sites/default/files/2024-03/nightjet.jpg"
     );
     assert_eq!(&*hero.alt, "Ein Schlafwagen");
+    // The image title carries the credit the node also has in its own field: drawn once, as the credit.
     assert_eq!(hero.caption.as_deref(), Some("Nightjet in Wien"));
+    assert_eq!(hero.credit.as_deref(), Some("ÖBB/Harald Eisenberger"));
     assert_eq!(hero.size, Some((1600, 900)));
     assert_eq!(
         a.tags.iter().map(|t| &*t.label).collect::<Vec<_>>(),
@@ -797,6 +799,14 @@ fn mastodon_status_and_context() {
         Some("103270200000000001")
     );
     assert_eq!(list.post, None);
+    // The reply behind a content warning, with its custom emoji (the still picture; an invalid shortcode left out).
+    let cw = by_id(&list, "103270300000000002");
+    assert_eq!(cw.warning.as_deref(), Some("bank fees, mild swearing"));
+    assert_eq!(first.warning, None, "an empty spoiler_text is no warning");
+    assert_eq!(cw.emoji.len(), 1);
+    assert_eq!(&*cw.emoji[0].code, "blobcatangry");
+    assert!(cw.emoji[0].url.ends_with("/static/blobcatangry.png"));
+    assert!(first.emoji.is_empty());
 }
 
 // Discourse: fancy title with entities, the first post as the body, later posts as comments threaded by
@@ -813,6 +823,7 @@ fn discourse_topic() {
         Some("https://meta.example.org/t/night-trains-are-back/77")
     );
     assert_eq!(&*a.authors[0].name, "Sam");
+    // The first post's date, not the topic's (2024-02-03: its posts were moved into it).
     assert_eq!(
         a.authors[0].avatar.as_deref(),
         Some("https://meta.example.org/user_avatar/meta.example.org/sam/96/1_2.png")
@@ -924,7 +935,14 @@ fn forem_article_and_comments() {
         "https://dev.to/api/comments?a_id=150589",
     );
     let ids: Vec<&str> = list.comments.iter().map(|c| &*c.id).collect();
-    assert_eq!(ids, ["m35m", "m36b", "m3a1"]);
+    assert_eq!(ids, ["m35m", "m36b", "m3a1", "m3c9", "m3d2", "m3f0"]);
+    // Forem's markers of a deleted and a hidden comment: placeholders, the reply kept under the deleted one.
+    for id in ["m3c9", "m3f0"] {
+        let c = by_id(&list, id);
+        assert!(c.deleted && c.body.is_empty(), "{id}");
+    }
+    assert!(!by_id(&list, "m35m").deleted);
+    assert_eq!(parent(by_id(&list, "m3d2")), Some("m3c9"));
     let ben = by_id(&list, "m35m");
     assert_eq!(
         (&*ben.author.name, ben.author.url.as_deref()),
@@ -1015,6 +1033,11 @@ fn detection_finds_each_preset() {
         ("forem", fixture!("forem/article.json")),
         ("realworld", fixture!("realworld/article.json")),
         ("folio", fixture!("folio/article.json")),
+        ("lemmy", fixture!("lemmy/post.json")),
+        ("bluesky", fixture!("bluesky/thread.json")),
+        ("strapi", fixture!("headless/article.json")),
+        ("strapi", fixture!("strapi/article-v5.json")),
+        ("contentful", fixture!("contentful/entries.json")),
     ];
     for (want, text) in cases {
         let v: serde_json::Value = serde_json::from_str(text).expect("json");

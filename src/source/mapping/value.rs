@@ -48,6 +48,8 @@ static NO_SPEC: FieldSpec = FieldSpec {
     join: None,
     format: None,
     format_from: None,
+    image_url: None,
+    entry_url: None,
     lookup: None,
     equals: None,
     after: None,
@@ -60,6 +62,7 @@ static NO_SPEC: FieldSpec = FieldSpec {
     with: Vec::new(),
     any: Vec::new(),
     all: Vec::new(),
+    merge: Vec::new(),
     equals_article: None,
 };
 

@@ -14,6 +14,7 @@
 
 mod attrs;
 mod blocks;
+mod emoji;
 mod kinds;
 mod policy;
 mod scope;
@@ -37,6 +38,7 @@ mod tests_stress;
 mod reparse_tests;
 
 pub use crate::model::SafeHtml;
+pub use emoji::{behind_warning, with_emoji};
 
 /// The text content of sanitised HTML, for counts and previews: tags removed, entities decoded, a newline where a
 /// block element or `<br>` separates two pieces of text, trimmed.

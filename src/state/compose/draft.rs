@@ -78,6 +78,8 @@ impl Draft {
             score: None,
             deleted: false,
             by_article_author: false,
+            warning: None,
+            emoji: Rc::new([]),
         }
     }
 }

@@ -114,11 +114,46 @@ pub(super) fn hero<'a>(
         (Some(w), Some(hh)) if w > 0 && hh > 0 => u32::try_from(w).ok().zip(u32::try_from(hh).ok()),
         _ => None,
     };
+    let credit = plain(doc, h.credit.as_ref(), at)?;
+    let caption = plain(doc, h.caption.as_ref(), at)?;
     Ok(Some(Hero {
         src: src.into(),
         alt: plain(doc, h.alt.as_ref(), at)?.unwrap_or_else(|| "".into()),
-        caption: plain(doc, h.caption.as_ref(), at)?,
-        credit: plain(doc, h.credit.as_ref(), at)?,
+        caption: match (caption, credit.as_deref()) {
+            (Some(c), Some(cr)) => match unfold(&c, cr).map(str::to_string) {
+                Some(cut) => (!cut.is_empty()).then(|| cut.into()),
+                None => Some(c),
+            },
+            (c, _) => c,
+        },
+        credit,
         size,
     }))
+}
+
+/// A caption that ends with the credit the API also gives on its own (`Nightjet in Wien. Foto: ÖBB`): the caption
+/// without it and its label, so the credit is not shown twice. `None`: the credit is not folded in.
+fn unfold<'c>(caption: &'c str, credit: &str) -> Option<&'c str> {
+    let head = caption
+        .trim_end()
+        .trim_end_matches(')')
+        .strip_suffix(credit.trim())?;
+    let mut head = head.trim_end();
+    for label in [
+        "photograph:",
+        "photo:",
+        "foto:",
+        "credit:",
+        "image:",
+        "bild:",
+        "©",
+        "(c)",
+    ] {
+        let at = head.len().saturating_sub(label.len());
+        if head.is_char_boundary(at) && head[at..].eq_ignore_ascii_case(label) {
+            head = &head[..at];
+            break;
+        }
+    }
+    Some(head.trim_end_matches(|c: char| c.is_whitespace() || ".,;:|/-–—(".contains(c)))
 }

@@ -5,11 +5,11 @@ use std::rc::Rc;
 
 use serde_json::Value;
 
-use super::super::body::{self, check_format, comment_body};
-use super::super::doc::{CommentMap, Field};
+use super::super::body::{self, check_format, comment_body, Refs};
+use super::super::doc::{CommentMap, EmojiMap, Field};
 use super::super::path::Path;
-use super::super::value::{self, body_source, flag, plain, text, Doc};
-use crate::model::{Author, Comment};
+use super::super::value::{self, body_source, flag, flatten, plain, text, values, Doc};
+use crate::model::{Author, Comment, Emoji};
 use crate::source::error::SourceError;
 use crate::source::folio_json::anonymous;
 use crate::source::sanitize::SafeHtml;
@@ -63,7 +63,13 @@ pub(in crate::source::mapping) fn one(
                         "markdown".into() // an unknown per-comment format reads as Markdown, as in Folio JSON
                     };
                 check_format(&format)?;
-                comment_body(&b, &format, &format!("{path}.{p}"), base)?
+                comment_body(
+                    &b,
+                    &format,
+                    &format!("{path}.{p}"),
+                    base,
+                    Refs::of(doc.root, spec),
+                )?
             }
             None => SafeHtml::default(),
         },
@@ -88,5 +94,43 @@ pub(in crate::source::mapping) fn one(
         score: value::number(doc, cm.score.as_ref(), v)?,
         deleted,
         by_article_author: flag(doc, cm.by_article_author.as_ref(), v)?,
+        warning: match plain(doc, cm.warning.as_ref(), v)? {
+            None if flag(doc, cm.sensitive.as_ref(), v)? => Some(Rc::from("")),
+            w => w,
+        },
+        emoji: match &cm.emoji {
+            Some(e) if !deleted => emoji(doc, e, v, base)?,
+            _ => Rc::new([]),
+        },
     }))
+}
+
+/// The most custom emoji one comment may carry (Mastodon allows far fewer in a post).
+const MAX_EMOJI: usize = 64;
+
+/// A comment's custom emoji: shortcodes of letters, digits and `_` (colons around them dropped) with a safe
+/// image URL; others are left out, and their `:shortcode:` stays text.
+fn emoji(
+    doc: Doc<'_>,
+    e: &EmojiMap,
+    v: &Value,
+    base: Option<&str>,
+) -> Result<Rc<[Emoji]>, SourceError> {
+    let Some(each) = &e.each else {
+        return Ok(Rc::new([]));
+    };
+    let mut out = Vec::new();
+    for item in flatten(values(doc, each, v)?.0).into_iter().take(MAX_EMOJI) {
+        let code = text(doc, e.code.as_ref(), item)?;
+        let code = code.as_deref().map_or("", |c| c.trim().trim_matches(':'));
+        let ok = !code.is_empty() && code.chars().all(|c| c.is_alphanumeric() || c == '_');
+        let url = text(doc, e.url.as_ref(), item)?.and_then(|u| safe_image(base, u.trim()));
+        if let (true, Some(url)) = (ok, url) {
+            out.push(Emoji {
+                code: code.into(),
+                url: url.into(),
+            });
+        }
+    }
+    Ok(out.into())
 }

@@ -22,6 +22,8 @@ pub struct CommentsMap {
     pub comment: CommentMap,
     /// The total the API reports.
     pub total: Option<Field>,
+    /// The total as the article object gives it (Mastodon's `replies_count`), when `total` gives none.
+    pub article_total: Option<Field>,
     /// How further pages are found.
     pub pagination: Option<Pagination>,
     /// How new comments are posted; absent or `read_only`: read-only.
@@ -46,6 +48,35 @@ pub struct CommentMap {
     pub score: Option<Field>,
     pub deleted: Option<Field>,
     pub by_article_author: Option<Field>,
+    /// A content warning: the comment is drawn collapsed behind this text (Mastodon's `spoiler_text`).
+    pub warning: Option<Field>,
+    /// A flag: collapsed behind a generic warning when `warning` gives no text (Mastodon's `sensitive`).
+    pub sensitive: Option<Field>,
+    /// The comment's custom emoji.
+    pub emoji: Option<EmojiMap>,
+}
+
+/// Where a comment's custom emoji are: a list (`each`), and on each item its shortcode and picture.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct EmojiMap {
+    /// The emoji items (Mastodon's `emojis`).
+    pub each: Option<Field>,
+    /// The shortcode, without colons (`shortcode`).
+    pub code: Option<Field>,
+    /// The picture (`static_url`: not animated).
+    pub url: Option<Field>,
+}
+
+impl EmojiMap {
+    fn read(v: &Value, path: &str) -> Read<Self> {
+        let mut f = Fields::new(v, path)?;
+        let e = Self {
+            each: f.opt_field("each"),
+            code: f.opt_field("code"),
+            url: f.opt_field("url"),
+        };
+        f.finish().map(|()| e)
+    }
 }
 
 /// How a new comment is posted.
@@ -83,6 +114,7 @@ impl CommentsMap {
             threading: f.with("threading", false, Threading::read),
             comment: f.with("comment", false, CommentMap::read),
             total: f.opt_field("total"),
+            article_total: f.opt_field("article_total"),
             pagination: f.opt_with("pagination", Pagination::read),
             post: f.opt_with("post", PostMap::read),
             read_only: f.bool("read_only"),
@@ -106,6 +138,9 @@ impl CommentMap {
             score: f.opt_field("score"),
             deleted: f.opt_field("deleted"),
             by_article_author: f.opt_field("by_article_author"),
+            warning: f.opt_field("warning"),
+            sensitive: f.opt_field("sensitive"),
+            emoji: f.opt_with("emoji", EmojiMap::read),
         };
         f.finish().map(|()| comment)
     }

@@ -38,6 +38,12 @@ pub struct FieldSpec {
     pub format: Option<String>,
     /// Read the body format from this path instead (falling back to `format`).
     pub format_from: Option<String>,
+    /// Rich-text bodies: the URL of an image from its asset reference (Portable Text's `_ref`), a template whose
+    /// placeholders are `{id}`, `{width}`, `{height}`, `{format}` and `{ref}`.
+    pub image_url: Option<String>,
+    /// Rich-text bodies: the URL of a linked entry (Contentful's `entry-hyperlink`, embedded entries), a template
+    /// read on the entry (`/blog/{fields.slug}`).
+    pub entry_url: Option<String>,
     /// Replace each value by the object whose `key` equals it in the list at `in` (Drupal's `included`).
     pub lookup: Option<Lookup>,
     /// A flag: true when the value equals one of these (`null` matches an absent value).
@@ -63,6 +69,9 @@ pub struct FieldSpec {
     pub any: Vec<Field>,
     /// A flag true when all of these flags are.
     pub all: Vec<Field>,
+    /// The values of all these fields, one list after the other (key `merge`): comments in two lists of the
+    /// response (`pinned` and `comments`) read as one.
+    pub merge: Vec<Field>,
     /// A flag true when the value equals the article object's value at this path (the comment's author is the
     /// article's author).
     pub equals_article: Option<String>,
@@ -144,6 +153,8 @@ impl FieldSpec {
             join: f.opt_str("join"),
             format: f.opt_str("format"),
             format_from: f.opt_str("format_from"),
+            image_url: f.opt_str("image_url"),
+            entry_url: f.opt_str("entry_url"),
             lookup: f.opt_with("lookup", Lookup::read),
             // Any value compares, so an array is always a list of values (as serde tried `Many` first).
             equals: f.opt("equals").map(|v| match v {
@@ -160,6 +171,7 @@ impl FieldSpec {
             with: f.with("with", false, with),
             any: f.with("any", false, flags),
             all: f.with("all", false, flags),
+            merge: f.with("merge", false, flags),
             equals_article: f.opt_str("equals_article"),
         };
         f.finish().map(|()| spec)
@@ -208,7 +220,7 @@ fn with(v: &Value, path: &str) -> Read<Vec<(String, Field)>> {
     Ok(out)
 }
 
-/// The flags of `any` / `all` (one function for both keeps one copy in the wasm).
+/// The fields of `any` / `all` / `merge` (one function for all keeps one copy in the wasm).
 fn flags(v: &Value, path: &str) -> Read<Vec<Field>> {
     list(v, path, Field::read)
 }

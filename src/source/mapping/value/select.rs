@@ -26,6 +26,13 @@ pub fn values_lost<'a>(
     lost: &mut Option<&'static str>,
 ) -> Result<(Vec<&'a Value>, String), SourceError> {
     let (spec, paths) = spec_of(field);
+    if !spec.merge.is_empty() {
+        let mut all = Vec::new();
+        for f in &spec.merge {
+            all.extend(flatten(values_lost(doc, f, cur, lost)?.0));
+        }
+        return Ok((all, "merge".into()));
+    }
     for p in paths {
         let found: Vec<&Value> = parse_path(p)?
             .select(doc.root, cur)
