@@ -93,4 +93,12 @@ strings_table! {
     change_failed: "No se pudo cambiar el comentario.",
     held_badge: "Pendiente de revisión",
     read_only_platform: "{name} no acepta comentarios desde otros sitios, así que aquí los comentarios son de solo lectura.",
+    // audio: the read-aloud player (issue 14, "Audio Only").
+    audio_only: "Solo audio",
+    listen_play: "Reproducir",
+    listen_pause: "Pausa",
+    listen_previous: "Párrafo anterior",
+    listen_next: "Párrafo siguiente",
+    listen_speed: "Velocidad",
+    listen_browser_voice: "Leído en voz alta por la voz de su navegador",
 }

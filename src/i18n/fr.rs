@@ -93,4 +93,12 @@ strings_table! {
     change_failed: "Le commentaire n’a pas pu être modifié.",
     held_badge: "En attente de validation",
     read_only_platform: "{name} n’accepte pas les commentaires venant d’autres sites : les commentaires sont en lecture seule ici.",
+    // audio: the read-aloud player (issue 14, "Audio Only").
+    audio_only: "Audio seul",
+    listen_play: "Lecture",
+    listen_pause: "Pause",
+    listen_previous: "Paragraphe précédent",
+    listen_next: "Paragraphe suivant",
+    listen_speed: "Vitesse",
+    listen_browser_voice: "Lu à voix haute par la voix de votre navigateur",
 }
