@@ -1,5 +1,5 @@
 //! Application state that is independent of the browser: loading states and their errors, the comment thread with
-//! local additions and the reader's own comments, the compose form. Pure, so it is tested natively.
+//! local additions and the reader's own comments, the compose form, reading aloud. Pure, so it is tested natively.
 
 mod compose;
 mod edit_grants;
