@@ -2,6 +2,7 @@
 //! [`comments::comment_section`] call the hooks that do (`crate::hooks`), and the rest draw the model they are given.
 
 pub mod article;
+pub mod audio;
 pub mod comments;
 pub mod common;
 pub mod reader;

@@ -151,3 +151,33 @@ fn threaded_article_renders_its_first_comments_nested() {
         "{section}"
     );
 }
+
+// The player (issue 14): read aloud needs the browser's voices, so a server draws no player for an article without
+// an audio edition; an audio edition is plain markup and is drawn, `preload="none"`, with its "Audio only" switch.
+#[test]
+fn player_renders_neutrally_on_a_server() {
+    assert!(
+        !seed().contains("folio-listen"),
+        "no read-aloud player natively"
+    );
+    let with_audio = include_str!("../../demo/articles/cuba-china-military-cooperation.json")
+        .replacen(
+            "\"live\"",
+            "\"audio\": \"https://folio.example/audio/seed.ogg\", \"live\"",
+            1,
+        );
+    let html = render(preloaded(
+        "cuba-china-military-cooperation",
+        &with_audio,
+        include_str!("../../demo/comments/cuba-china-military-cooperation.json"),
+    ));
+    let player = between(&html, "class=\"folio-listen\">", "</section>");
+    assert!(
+        player.contains("<audio preload=\"none\" src=\"https://folio.example/audio/seed.ogg\" controls=\"controls\""),
+        "{player}"
+    );
+    assert!(
+        player.contains("aria-pressed=\"false\" class=\"folio-listen__only\">Audio only</button>"),
+        "{player}"
+    );
+}

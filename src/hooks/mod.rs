@@ -6,6 +6,7 @@ mod comment_page;
 mod live_poll;
 mod post_job;
 mod preloaded;
+pub mod read_aloud;
 mod section;
 mod use_article;
 mod use_compose;

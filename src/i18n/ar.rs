@@ -95,4 +95,12 @@ strings_table! {
     read_only_platform: "لا يقبل {name} التعليقات من مواقع أخرى، لذا فالتعليقات هنا للقراءة فقط.",
     // rich: content warnings.
     content_warning: "تحذير بشأن المحتوى",
+    // audio: the read-aloud player (issue 14, "Audio Only").
+    audio_only: "الصوت فقط",
+    listen_play: "تشغيل",
+    listen_pause: "إيقاف مؤقت",
+    listen_previous: "الفقرة السابقة",
+    listen_next: "الفقرة التالية",
+    listen_speed: "السرعة",
+    listen_browser_voice: "يقرؤه بصوت عالٍ صوتُ متصفحك",
 }

@@ -102,5 +102,13 @@ declare_strings! {
         read_only_platform: "{name} does not take comments from other sites, so comments are read-only here.",
         // rich: the summary of a comment collapsed behind its author's content warning.
         content_warning: "Content warning",
+        // audio: the read-aloud player (issue 14, "Audio Only").
+        audio_only: "Audio only",
+        listen_play: "Play",
+        listen_pause: "Pause",
+        listen_previous: "Previous paragraph",
+        listen_next: "Next paragraph",
+        listen_speed: "Speed",
+        listen_browser_voice: "Read aloud by your browser's voice",
     }
 }

@@ -95,4 +95,12 @@ strings_table! {
     read_only_platform: "{name} no acepta comentarios desde otros sitios, así que aquí los comentarios son de solo lectura.",
     // rich: content warnings.
     content_warning: "Aviso de contenido",
+    // audio: the read-aloud player (issue 14, "Audio Only").
+    audio_only: "Solo audio",
+    listen_play: "Reproducir",
+    listen_pause: "Pausa",
+    listen_previous: "Párrafo anterior",
+    listen_next: "Párrafo siguiente",
+    listen_speed: "Velocidad",
+    listen_browser_voice: "Leído en voz alta por la voz de su navegador",
 }

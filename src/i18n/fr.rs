@@ -95,4 +95,12 @@ strings_table! {
     read_only_platform: "{name} n’accepte pas les commentaires venant d’autres sites : les commentaires sont en lecture seule ici.",
     // rich: content warnings.
     content_warning: "Avertissement de contenu",
+    // audio: the read-aloud player (issue 14, "Audio Only").
+    audio_only: "Audio seul",
+    listen_play: "Lecture",
+    listen_pause: "Pause",
+    listen_previous: "Paragraphe précédent",
+    listen_next: "Paragraphe suivant",
+    listen_speed: "Vitesse",
+    listen_browser_voice: "Lu à voix haute par la voix de votre navigateur",
 }

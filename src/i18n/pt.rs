@@ -95,4 +95,12 @@ strings_table! {
     read_only_platform: "{name} não aceita comentários de outros sites, por isso os comentários são somente leitura aqui.",
     // rich: content warnings.
     content_warning: "Aviso de conteúdo",
+    // audio: the read-aloud player (issue 14, "Audio Only").
+    audio_only: "Só áudio",
+    listen_play: "Reproduzir",
+    listen_pause: "Pausar",
+    listen_previous: "Parágrafo anterior",
+    listen_next: "Parágrafo seguinte",
+    listen_speed: "Velocidade",
+    listen_browser_voice: "Lido em voz alta pela voz do seu navegador",
 }

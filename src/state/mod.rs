@@ -1,11 +1,12 @@
 //! Application state that is independent of the browser: loading states and their errors, the comment thread with
-//! local additions and the reader's own comments, the compose form. Pure, so it is tested natively.
+//! local additions and the reader's own comments, the compose form, reading aloud. Pure, so it is tested natively.
 
 mod compose;
 mod edit_grants;
 mod error;
 mod load;
 mod net_error;
+mod read_aloud;
 mod thread;
 
 pub use compose::{ComposeAction, ComposeState, Draft, PostStatus};
@@ -13,6 +14,10 @@ pub use edit_grants::{EditGrant, EditGrants};
 pub use error::LoadError;
 pub use load::Load;
 pub use net_error::{NetError, ServerMessage};
+pub use read_aloud::{
+    choose_voice, rest_from, spoken_items, MediaInfo, Part, ReadAloud, ReadAloudAction, Spoken,
+    Status, VoiceInfo, NORMAL_RATE, RATES,
+};
 pub use thread::{
     PageState, PendingPost, ThreadAction, ThreadState, MAX_SEEK_PAGES, PAGE_BUDGET, REPLY_PAGE,
     TREE_BUDGET,

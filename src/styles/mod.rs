@@ -26,6 +26,9 @@ mod article;
 #[path = "../components/article/body_style.rs"]
 mod article_body;
 #[cfg(feature = "styles")]
+#[path = "../components/audio/style.rs"]
+mod audio;
+#[cfg(feature = "styles")]
 #[path = "../components/comments/comment_style.rs"]
 mod comment;
 #[cfg(feature = "styles")]
@@ -57,6 +60,7 @@ pub fn css() -> String {
         common::sheet(),
         article::sheet(),
         article_body::sheet(),
+        audio::sheet(),
         share::sheet(),
         comments::sheet(),
         comment::sheet(),

@@ -13,6 +13,7 @@ mod entities;
 mod hostile;
 mod own_comment;
 mod preloaded;
+mod read_aloud;
 mod reparse;
 mod styles;
 mod support;

@@ -1,6 +1,7 @@
 //! Accessibility: axe-core (installed by scripts/install-tools.sh from npm) is injected into the rendered pages and
 //! must report zero WCAG 2.2 A/AA violations — the article, the thread with its forms open, both themes, the error
-//! state and the demo index, in Chromium and Firefox.
+//! state, the demo index and the read-aloud player (light and dark, English and Arabic, "Audio only"), in Chromium
+//! and Firefox.
 
 use std::path::PathBuf;
 use std::process::Command;
@@ -121,6 +122,61 @@ async fn every_view_passes_axe() {
         s.wait_for("the alert", "document.querySelector('[role=alert]')")
             .await;
         assert_clean(&s, &axe, "error state").await;
+        s.close().await;
+    }
+}
+
+// The read-aloud player, open and playing, passes axe in light and dark, left to right and right to left (Arabic
+// interface), in the normal and the "Audio only" view — inside `<folio-reader>`'s shadow root, on the host page with
+// the speech stub (issue 14).
+#[tokio::test(flavor = "multi_thread")]
+async fn read_aloud_player_passes_axe() {
+    let server = crate::read_aloud::speech_server();
+    let axe = axe_source();
+    const ROOT: &str = "document.getElementById('r').shadowRoot";
+    for browser in Browser::ALL {
+        let s = Session::start(browser).await;
+        crate::read_aloud::open_speech_page(&s, &server).await;
+        s.eval(&format!(
+            "{ROOT}.querySelector('.folio-listen__play').click()"
+        ))
+        .await;
+        s.wait_for(
+            "the player playing",
+            &format!("{ROOT}.querySelector('.folio-reading')"),
+        )
+        .await;
+        for (lang, play) in [("en", "Pause"), ("ar", "إيقاف مؤقت")] {
+            for theme in ["light", "dark"] {
+                s.eval(&format!(
+                    "const r = document.getElementById('r'); r.setAttribute('lang', '{lang}'); r.setAttribute('theme', '{theme}')"
+                ))
+                .await;
+                s.wait_for(
+                    "the player in that language and theme",
+                    &format!(
+                        "{ROOT}.querySelector('.folio-listen__play')?.getAttribute('aria-label') === '{play}' && \
+                         {ROOT}.querySelector('.folio').dataset.theme === '{theme}'"
+                    ),
+                )
+                .await;
+                assert_clean(&s, &axe, &format!("read-aloud player ({lang}, {theme})")).await;
+                s.eval(&format!(
+                    "{ROOT}.querySelector('.folio-listen__only').click()"
+                ))
+                .await;
+                s.wait_for(
+                    "the audio-only view",
+                    &format!("{ROOT}.querySelector('.folio-listen__only').getAttribute('aria-pressed') === 'true'"),
+                )
+                .await;
+                assert_clean(&s, &axe, &format!("audio-only view ({lang}, {theme})")).await;
+                s.eval(&format!(
+                    "{ROOT}.querySelector('.folio-listen__only').click()"
+                ))
+                .await;
+            }
+        }
         s.close().await;
     }
 }

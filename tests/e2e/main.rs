@@ -15,6 +15,7 @@ mod moderated_edit;
 mod own_comments;
 mod paging;
 mod presets;
+mod read_aloud;
 mod server_render;
 mod stream_refused;
 mod support;

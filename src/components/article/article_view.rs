@@ -3,6 +3,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::{Body, Breadcrumb, Byline, HeroFigure, TagList};
+use crate::components::audio::Listen;
 use crate::hooks::use_strings;
 use crate::model::Article;
 
@@ -47,13 +48,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
             if let Some(hero) = &a.hero {
                 <HeroFigure hero={hero.clone()} />
             }
-            if let Some(audio) = &a.audio {
-                <figure class="folio-audio">
-                    <figcaption>{ s.listen }</figcaption>
-                    // preload="none": nothing is fetched until the reader presses play.
-                    <audio controls=true preload="none" src={audio.to_string()}></audio>
-                </figure>
-            }
+            <Listen article={a.clone()} />
             <Body blocks={a.body.clone()} related={a.related.clone()} />
             if !a.tags.is_empty() {
                 <footer class="folio-article__footer">

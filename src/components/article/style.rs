@@ -1,5 +1,5 @@
-//! Styles of the article's head: breadcrumb, kicker, title, standfirst, byline and dates, the hero image and the
-//! audio player. The body, related box and tags are in `body_style.rs`.
+//! Styles of the article's head: breadcrumb, kicker, title, standfirst, byline and dates, the hero image. The
+//! body, related box and tags are in `body_style.rs`; the player in `components/audio/style.rs`.
 
 use stylist::ast::{sheet, Sheet};
 
@@ -104,15 +104,6 @@ pub fn sheet() -> Sheet {
             font-size: 0.75rem;
             letter-spacing: 0.03em;
             text-transform: uppercase;
-        }
-        .folio-audio {
-            margin: 0 0 1.5rem;
-            font-size: 0.875rem;
-            color: var(--folio-color-muted);
-        }
-        .folio-audio audio {
-            width: 100%;
-            margin-top: 0.25rem;
         }
         @media (max-width: ${narrow}rem) {
             .folio-standfirst {

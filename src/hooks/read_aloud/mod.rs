@@ -1,0 +1,136 @@
+//! Read aloud (issue 14, "Audio Only"): the article spoken by the browser's speech synthesis, with the
+//! [`ReadAloud`] reducer holding the place, the speed and what to say next; the piece being read highlighted
+//! ([`use_highlight`]); and the Media Session told what is playing ([`media_session`]).
+
+mod highlight;
+pub mod media_session;
+pub mod speech;
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+pub use highlight::{use_highlight, READING};
+use speech::{Heard, Voice, VoicesWatch};
+
+use crate::i18n::Lang;
+use crate::model::Article;
+use crate::state::{spoken_items, MediaInfo, ReadAloud, ReadAloudAction, Status};
+
+thread_local! {
+    static NEXT_OWNER: Cell<u64> = const { Cell::new(1) };
+}
+
+/// A number of its own for each player on the page: who holds the voice and the Media Session.
+#[hook]
+pub fn use_owner_id() -> u64 {
+    *use_memo((), |_| {
+        NEXT_OWNER.with(|n| {
+            let id = n.get();
+            n.set(id + 1);
+            id
+        })
+    })
+}
+
+/// What the read-aloud player draws from and acts through.
+#[derive(Clone, PartialEq)]
+pub struct ReadAloudHandle {
+    /// The place, speed and status; its dispatcher takes the player's actions.
+    pub state: UseReducerHandle<ReadAloud>,
+    /// The browser has a voice for the article's language or the interface's: without one the player is not
+    /// offered. Always false before the first effect (and so in server rendering).
+    pub available: bool,
+}
+
+/// Read `article` aloud: its text (see [`spoken_items`]), a voice for its language (else for `ui`'s, watched
+/// through `voiceschanged`), speech for every take of the reducer, and the Media Session while it plays.
+#[hook]
+pub fn use_read_aloud(article: Rc<Article>, ui: Lang) -> ReadAloudHandle {
+    let owner = use_owner_id();
+    let items = use_memo(article.clone(), |a| spoken_items(a));
+    let state = use_reducer(|| ReadAloud::new((*items).clone()));
+    let voice = use_state_eq(|| None::<Voice>);
+    {
+        let d = state.dispatcher();
+        use_effect_with(items, move |items| {
+            d.dispatch(ReadAloudAction::Load((**items).clone()))
+        });
+    }
+    {
+        let voice = voice.setter();
+        use_effect_with((article.lang.clone(), ui), move |(lang, ui)| {
+            let wanted: Vec<String> = lang
+                .iter()
+                .map(|l| l.to_string())
+                .chain([ui.code().into()])
+                .collect();
+            let update = move || {
+                let wanted: Vec<&str> = wanted.iter().map(String::as_str).collect();
+                voice.set(speech::choose(&wanted));
+            };
+            update();
+            let watch = VoicesWatch::new(update);
+            move || drop(watch)
+        });
+    }
+    {
+        // One take, one utterance: speak the rest of the current piece, or be silent.
+        let (s, d, voice) = (state.clone(), state.dispatcher(), (*voice).clone());
+        use_effect_with(state.take, move |&take| match (s.utterance(), &voice) {
+            (Some(text), Some(voice)) => {
+                let offset = s.offset;
+                let on_heard = Callback::from(move |h| {
+                    d.dispatch(match h {
+                        Heard::Boundary(at) => ReadAloudAction::Boundary {
+                            take,
+                            at: offset + at,
+                        },
+                        Heard::Ended => ReadAloudAction::Ended { take },
+                        Heard::Stopped => ReadAloudAction::Interrupted { take },
+                    })
+                });
+                speech::speak(owner, text, voice, s.speed(), on_heard);
+            }
+            _ => speech::stop(owner),
+        });
+    }
+    use_effect_with((), move |_| move || speech::stop(owner));
+    use_media_session(owner, &article, &state);
+    ReadAloudHandle {
+        state,
+        available: voice.is_some(),
+    }
+}
+
+/// While the article is being read (or paused), the Media Session shows it and its buttons drive the reader.
+#[hook]
+fn use_media_session(owner: u64, article: &Rc<Article>, state: &UseReducerHandle<ReadAloud>) {
+    let info = use_memo(article.clone(), |a| MediaInfo::of(a));
+    let active = state.status != Status::Stopped;
+    let d = state.dispatcher();
+    use_effect_with((active, info), move |(active, info)| {
+        if *active {
+            let act = |a: ReadAloudAction| {
+                let d = d.clone();
+                Callback::from(move |_| d.dispatch(a.clone()))
+            };
+            media_session::claim(
+                owner,
+                info,
+                &[
+                    ("play", act(ReadAloudAction::Play)),
+                    ("pause", act(ReadAloudAction::Pause)),
+                    ("nexttrack", act(ReadAloudAction::Next)),
+                    ("previoustrack", act(ReadAloudAction::Previous)),
+                ],
+            );
+        }
+        move || media_session::release(owner)
+    });
+    let playing = state.status == Status::Playing;
+    use_effect_with((active, playing), move |&(_, playing)| {
+        media_session::playing(owner, playing)
+    });
+}
