@@ -15,6 +15,7 @@ mod use_live;
 mod use_load;
 mod use_more_pages;
 mod use_own;
+mod use_prefs;
 mod use_sentinel;
 mod use_stored;
 mod use_stub;
@@ -32,6 +33,9 @@ pub use use_live::{use_live, LiveSource};
 pub use use_load::use_load;
 pub use use_more_pages::use_more_pages;
 pub use use_own::{use_delete, use_edit, OwnRequest};
+pub use use_prefs::{
+    use_mastodon_server, use_reading_prefs, PrefsHandle, MASTODON_KEY, TEXT_SIZE_KEY, THEME_KEY,
+};
 pub use use_sentinel::use_sentinel;
 pub use use_stored::{storage_get, storage_remove, storage_set};
 pub use use_stub::use_stub_loader;

@@ -6,6 +6,7 @@ mod edit_grants;
 mod error;
 mod load;
 mod net_error;
+mod prefs;
 mod thread;
 
 pub use compose::{ComposeAction, ComposeState, Draft, PostStatus};
@@ -13,6 +14,7 @@ pub use edit_grants::{EditGrant, EditGrants};
 pub use error::LoadError;
 pub use load::Load;
 pub use net_error::{NetError, ServerMessage};
+pub use prefs::{theme_from_name, ReadingPrefs, TextSize};
 pub use thread::{
     PageState, PendingPost, ThreadAction, ThreadState, MAX_SEEK_PAGES, PAGE_BUDGET, REPLY_PAGE,
     TREE_BUDGET,

@@ -38,6 +38,9 @@ mod common;
 #[path = "../components/comments/compose_style.rs"]
 mod compose;
 #[cfg(feature = "styles")]
+#[path = "../components/controls/style.rs"]
+mod controls;
+#[cfg(feature = "styles")]
 #[path = "../components/share/style.rs"]
 mod share;
 
@@ -57,6 +60,7 @@ pub fn css() -> String {
         common::sheet(),
         article::sheet(),
         article_body::sheet(),
+        controls::sheet(),
         share::sheet(),
         comments::sheet(),
         comment::sheet(),
