@@ -18,7 +18,8 @@ fn progress(article: &Element, viewport: f64) -> f64 {
 }
 
 /// Draw the progress of the bar's article onto the bar: its width through a custom property set with the CSSOM
-/// (no `style` attribute, which a strict `style-src` refuses) and its `aria-valuenow`. No re-render of the reader.
+/// (a strict `style-src` allows that, unlike a `style` attribute written in the markup) and its `aria-valuenow`.
+/// No re-render of the reader.
 fn update(bar: &HtmlElement) {
     let Some(article) = bar.closest("article").ok().flatten() else {
         return;
