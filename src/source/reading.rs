@@ -52,6 +52,15 @@ fn is_cjk(c: char) -> bool {
         0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0xAC00..=0xD7AF | 0x20000..=0x3FFFF)
 }
 
+/// A character that makes a run of text a word: an ASCII letter or digit, or any other character outside the
+/// Latin-1 and general punctuation blocks (`—`, `“`, `…`, `¿`). Not `char::is_alphanumeric`: its Unicode tables
+/// would cost the wasm kilobytes for no better count.
+fn is_letter_or_digit(c: char) -> bool {
+    c.is_ascii_alphanumeric()
+        || (c > '\u{7F}'
+            && !matches!(c, '\u{80}'..='\u{BF}' | '\u{2000}'..='\u{206F}' | '\u{D7}' | '\u{F7}'))
+}
+
 /// Count the text of sanitised HTML blocks: markup is skipped, a character reference (`&amp;`) counts as one
 /// character of the word it is in.
 pub fn count_text(blocks: &[SafeHtml]) -> TextCount {
@@ -75,7 +84,7 @@ pub fn count_text(blocks: &[SafeHtml]) -> TextCount {
                 if is_cjk(c) {
                     count.cjk += 1;
                 }
-            } else if !in_word && c.is_alphanumeric() {
+            } else if !in_word && is_letter_or_digit(c) {
                 in_word = true;
                 count.words += 1;
             }
@@ -125,6 +134,9 @@ mod tests {
             "<p>Cuba <b>and</b> China — <a href=\"https://x.example/a-b\">agree</a> R&amp;D</p><h2>Two words</h2>",
         ));
         assert_eq!(c, TextCount { words: 7, cjk: 0 });
+        // Non-ASCII letters make words, punctuation alone does not.
+        let c = count_text(&blocks("<p>¿Qué pasa? … «Sí» مرحبا بالعالم Привет</p>"));
+        assert_eq!(c, TextCount { words: 6, cjk: 0 });
     }
 
     // Chinese and Japanese have no spaces: every Han or kana character counts, CJK punctuation does not.

@@ -23,7 +23,7 @@ pub fn sheet() -> Sheet {
             background: var(--folio-color-surface);
         }
         .folio-progress__bar {
-            width: calc(var(--folio-progress, 0) * 100%);
+            width: calc(var(--folio-progress, 0) * 0.1%);
             height: 100%;
             background: var(--folio-color-accent);
         }
