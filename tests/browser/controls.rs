@@ -176,7 +176,8 @@ async fn text_size_scales_the_body_and_is_remembered() {
     assert!(medium > 10.0, "{medium}");
     option(&root, "Large").click();
     wait_until(&root, |r| size(r) > medium * 1.15).await;
-    assert_eq!(stored(TEXT_SIZE_KEY).as_deref(), Some("large"));
+    // Written from an effect, after the frame that shows it.
+    wait_until(&root, |_| stored(TEXT_SIZE_KEY).as_deref() == Some("large")).await;
     option(&root, "Small").click();
     wait_until(&root, |r| size(r) < medium * 0.95).await;
     wait_until(&root, |_| stored(TEXT_SIZE_KEY).as_deref() == Some("small")).await;
@@ -334,7 +335,10 @@ async fn mastodon_dialog_asks_once_and_remembers() {
     let expected =
         "https://fosstodon.org/share?text=Night%20trains%20https%3A%2F%2Fnews.example%2Fa%3Fb%3D1";
     assert_eq!(stub.opened().as_deref(), Some(expected));
-    assert_eq!(stored(MASTODON_KEY).as_deref(), Some("fosstodon.org"));
+    wait_until(&root, |_| {
+        stored(MASTODON_KEY).as_deref() == Some("fosstodon.org")
+    })
+    .await;
     let link = one(&root, "a[data-network=mastodon]");
     assert_eq!(link.get_attribute("href").as_deref(), Some(expected));
     assert_eq!(
