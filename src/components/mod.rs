@@ -5,6 +5,7 @@ pub mod article;
 pub mod audio;
 pub mod comments;
 pub mod common;
+pub mod controls;
 pub mod reader;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod render_tests;

@@ -5,9 +5,10 @@ use yew::prelude::*;
 use super::article::ArticleView;
 use super::comments::{AvatarRule, CommentSection};
 use super::common::{ErrorBox, Loading};
+use super::controls::{ReaderControls, ReadingProgress};
 use super::share::ShareBar;
 use crate::config::ReaderConfig;
-use crate::hooks::{use_article, Preloaded};
+use crate::hooks::{use_article, use_reading_prefs, PrefsHandle, Preloaded};
 use crate::i18n::Lang;
 use crate::model::{Article, Comment};
 use crate::platform::{self, Phase};
@@ -70,6 +71,8 @@ pub fn Reader(props: &ReaderProps) -> Html {
         interface_lang(l.as_deref())
     });
     let s = lang.strings();
+    // The reader's own text size and theme (remembered); the host's theme until they pick one.
+    let prefs = use_reading_prefs(config.theme);
     // Read through the configured preset or mapping document, or the detected shape (Folio JSON by default).
     let preloaded = props.preloaded.clone();
     let (load, retry, source) = use_article(
@@ -110,6 +113,8 @@ pub fn Reader(props: &ReaderProps) -> Html {
             html! {
                 <>
                     <ArticleView article={article.clone()}>
+                        <ReadingProgress />
+                        <ReaderControls article={article.clone()} />
                         <ShareBar url={share_url} title={article.title.to_string()} />
                     </ArticleView>
                     if let Some(url) = comments {
@@ -134,9 +139,12 @@ pub fn Reader(props: &ReaderProps) -> Html {
         <ContextProvider<Phase> context={*phase}>
         <ContextProvider<Lang> context={lang}>
           <ContextProvider<AvatarRule> context={avatars}>
-            <div class="folio" part="root" data-theme={config.theme.as_attr()} lang={lang.code()} dir={if lang.is_rtl() { "rtl" } else { "ltr" }}>
+          <ContextProvider<PrefsHandle> context={prefs.clone()}>
+            <div class="folio" part="root" data-theme={prefs.theme.as_attr()} data-text-size={prefs.text_size.name()}
+                 lang={lang.code()} dir={if lang.is_rtl() { "rtl" } else { "ltr" }}>
                 { content }
             </div>
+          </ContextProvider<PrefsHandle>>
           </ContextProvider<AvatarRule>>
         </ContextProvider<Lang>>
         </ContextProvider<Phase>>

@@ -108,6 +108,29 @@ fn seed_article_renders_on_a_server() {
     );
     assert!(html.to_lowercase().contains(">related<"), "{html}");
     assert!(html.contains("Share this article"), "share bar: {html}");
+    // Reader controls (issue 14): the reading time, the settings as plain buttons (the host's theme pressed, as
+    // nothing is stored on a server), an empty progress bar; Mastodon waits for a server, so it is a button.
+    assert!(html.contains(" min read</p>"), "reading time: {html}");
+    assert!(
+        html.contains("data-theme=\"auto\" data-text-size=\"medium\""),
+        "{html}"
+    );
+    assert!(
+        html.contains("aria-pressed=\"true\" class=\"folio-display__option\">Auto</button>"),
+        "{html}"
+    );
+    assert!(html.contains("role=\"progressbar\""), "{html}");
+    assert!(html.contains("aria-valuenow=\"0\""), "{html}");
+    assert!(
+        html.contains(
+            "<button type=\"button\" aria-haspopup=\"dialog\" aria-label=\"Share on Mastodon\""
+        ),
+        "{html}"
+    );
+    assert!(
+        html.contains("href=\"https://www.threads.net/intent/post?text="),
+        "{html}"
+    );
     let section = comments(&html);
     assert!(section.contains("Post with no comments."), "{section}");
     assert!(

@@ -17,6 +17,7 @@ mod use_load;
 mod use_more_pages;
 mod use_own;
 mod use_phase;
+mod use_prefs;
 mod use_sentinel;
 mod use_stored;
 mod use_stub;
@@ -35,6 +36,9 @@ pub use use_load::use_load;
 pub use use_more_pages::use_more_pages;
 pub use use_own::{use_delete, use_edit, OwnRequest};
 pub use use_phase::{use_after_hydration, use_phase};
+pub use use_prefs::{
+    use_mastodon_server, use_reading_prefs, PrefsHandle, MASTODON_KEY, TEXT_SIZE_KEY, THEME_KEY,
+};
 pub use use_sentinel::use_sentinel;
 pub use use_stored::{storage_get, storage_remove, storage_set};
 pub use use_stub::use_stub_loader;

@@ -12,6 +12,9 @@ declare_strings! {
         more_replies: ["{n} more replies", "{n} more reply", "{n} more replies", "{n} more replies", "{n} more replies", "{n} more replies"],
         /// "N new comments": arrived live, not shown yet.
         new_comments: ["{n} new comments", "{n} new comment", "{n} new comments", "{n} new comments", "{n} new comments", "{n} new comments"],
+        // controls: reader controls and share bar (issue 14)
+        /// "N min read": the reading time under the byline.
+        reading_time: ["{n} min read", "{n} min read", "{n} min read", "{n} min read", "{n} min read", "{n} min read"],
     }
     texts {
         loading_article: "Loading the article…",
@@ -110,5 +113,22 @@ declare_strings! {
         listen_next: "Next paragraph",
         listen_speed: "Speed",
         listen_browser_voice: "Read aloud by your browser's voice",
+        // controls: reader controls and share bar (issue 14)
+        display_settings: "Display",
+        text_size: "Text size",
+        text_small: "Small",
+        text_medium: "Medium",
+        text_large: "Large",
+        theme_label: "Theme",
+        theme_auto: "Auto",
+        theme_light: "Light",
+        theme_dark: "Dark",
+        reading_progress: "Reading progress",
+        mastodon_server: "Your Mastodon server",
+        mastodon_hint: "The address of the server your account is on, like mastodon.social. It is remembered on this device.",
+        mastodon_empty: "Please type your server's address.",
+        mastodon_invalid: "This is not a server address: type a host name such as mastodon.social.",
+        mastodon_share: "Share",
+        mastodon_change: "Change Mastodon server ({name})",
     }
 }

@@ -17,13 +17,17 @@ pub enum Network {
     Telegram,
     /// Bluesky.
     Bluesky,
+    /// Threads (Meta).
+    Threads,
+    /// Mastodon, on the reader's own server (the share bar asks for it once).
+    Mastodon,
     /// E-mail, through the reader's own mail program.
     Email,
 }
 
 impl Network {
     /// Every network, in the order the share bar shows them.
-    pub const ALL: [Network; 8] = [
+    pub const ALL: [Network; 10] = [
         Self::X,
         Self::Facebook,
         Self::LinkedIn,
@@ -31,6 +35,8 @@ impl Network {
         Self::WhatsApp,
         Self::Telegram,
         Self::Bluesky,
+        Self::Threads,
+        Self::Mastodon,
         Self::Email,
     ];
 
@@ -44,6 +50,8 @@ impl Network {
             Self::WhatsApp => "WhatsApp",
             Self::Telegram => "Telegram",
             Self::Bluesky => "Bluesky",
+            Self::Threads => "Threads",
+            Self::Mastodon => "Mastodon",
             Self::Email => "Email",
         }
     }
@@ -58,6 +66,8 @@ impl Network {
             Self::WhatsApp => "whatsapp",
             Self::Telegram => "telegram",
             Self::Bluesky => "bluesky",
+            Self::Threads => "threads",
+            Self::Mastodon => "mastodon",
             Self::Email => "email",
         }
     }
@@ -68,6 +78,7 @@ impl Network {
 pub struct ShareTarget {
     /// Which network.
     pub network: Network,
-    /// The network's own share URL, carrying the article's URL and title.
-    pub href: Rc<str>,
+    /// The network's own share URL, carrying the article's URL and title. `None` for Mastodon while the reader
+    /// has not named their server: there is no URL to link to until then.
+    pub href: Option<Rc<str>>,
 }

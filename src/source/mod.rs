@@ -11,6 +11,7 @@ pub mod error;
 pub mod folio_json;
 pub mod mapping;
 pub mod markdown;
+pub mod reading;
 pub mod sanitize;
 pub mod share;
 pub mod thread;

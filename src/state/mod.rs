@@ -7,6 +7,7 @@ mod error;
 mod load;
 mod net_error;
 mod read_aloud;
+mod prefs;
 mod thread;
 
 pub use compose::{ComposeAction, ComposeState, Draft, PostStatus};
@@ -18,6 +19,7 @@ pub use read_aloud::{
     choose_voice, rest_from, spoken_items, MediaInfo, Part, ReadAloud, ReadAloudAction, Spoken,
     Status, VoiceInfo, NORMAL_RATE, RATES,
 };
+pub use prefs::{theme_from_name, ReadingPrefs, TextSize};
 pub use thread::{
     PageState, PendingPost, ThreadAction, ThreadState, MAX_SEEK_PAGES, PAGE_BUDGET, REPLY_PAGE,
     TREE_BUDGET,

@@ -41,6 +41,9 @@ mod common;
 #[path = "../components/comments/compose_style.rs"]
 mod compose;
 #[cfg(feature = "styles")]
+#[path = "../components/controls/style.rs"]
+mod controls;
+#[cfg(feature = "styles")]
 #[path = "../components/share/style.rs"]
 mod share;
 
@@ -61,6 +64,7 @@ pub fn css() -> String {
         article::sheet(),
         article_body::sheet(),
         audio::sheet(),
+        controls::sheet(),
         share::sheet(),
         comments::sheet(),
         comment::sheet(),

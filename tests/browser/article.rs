@@ -78,17 +78,31 @@ async fn body_with_related_block() {
         .contains("Cuba Doesn't Trust the US"));
 }
 
-// The share bar: eight plain links with accessible names carrying the URL, and a copy-link button.
+// The share bar: plain links with accessible names carrying the URL (nine: Mastodon waits for the reader's
+// server), an inline SVG icon in each hidden from assistive technology, and a copy-link button.
 #[wasm_bindgen_test]
 async fn share_bar_links() {
+    if let Some(s) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
+        let _ = s.remove_item(folio::hooks::MASTODON_KEY);
+    }
     let props = ShareBarProps {
         url: "https://news.example/a?b=1".into(),
         title: "T & U".into(),
     };
     let root = render::<ShareBar>(props).await;
     let links = all(&root, "a[href]");
-    assert_eq!(links.len(), 8);
+    assert_eq!(links.len(), 9);
+    let keys: Vec<String> = links
+        .iter()
+        .filter_map(|a| a.get_attribute("data-network"))
+        .collect();
+    assert!(
+        keys.iter().any(|k| k == "threads") && keys.iter().any(|k| k == "bluesky"),
+        "{keys:?}"
+    );
     for a in &links {
+        let svg = one(a, "svg");
+        assert_eq!(svg.get_attribute("aria-hidden").as_deref(), Some("true"));
         assert!(a
             .get_attribute("href")
             .unwrap_or_default()

@@ -9,6 +9,7 @@ mod article;
 mod avatars;
 mod comments;
 mod common;
+mod controls;
 mod entities;
 mod hostile;
 mod own_comment;

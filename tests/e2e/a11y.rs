@@ -1,7 +1,8 @@
 //! Accessibility: axe-core (installed by scripts/install-tools.sh from npm) is injected into the rendered pages and
-//! must report zero WCAG 2.2 A/AA violations — the article, the thread with its forms open, both themes, the error
-//! state, the demo index and the read-aloud player (light and dark, English and Arabic, "Audio only"), in Chromium
-//! and Firefox.
+//! must report zero WCAG 2.2 A/AA violations — the article, the thread with its forms open, both themes, the
+//! reader controls with the Mastodon dialog open (light and dark, left to right and right to left), the error
+//! state, the demo index and the read-aloud player (light and dark, English and Arabic, "Audio only"), in
+//! Chromium and Firefox.
 
 use std::path::PathBuf;
 use std::process::Command;
@@ -116,6 +117,41 @@ async fn every_view_passes_axe() {
             s.eval("document.querySelector('form.folio-compose:not(.folio-compose--reply) button[type=submit]').click()")
                 .await;
             assert_clean(&s, &axe, &format!("threaded article ({theme})")).await;
+        }
+
+        // Reader controls and the share bar (issue 14): the display settings open and the Mastodon dialog open
+        // (modal), in both themes, left to right and right to left.
+        for (theme, lang) in [
+            ("light", "en"),
+            ("dark", "en"),
+            ("light", "ar"),
+            ("dark", "ar"),
+        ] {
+            s.goto(&format!(
+                "{}&theme={theme}&lang={lang}",
+                article_url(&server, SEED)
+            ))
+            .await;
+            wait_article(&s).await;
+            s.eval(
+                "document.querySelector('details.folio-display').open = true; \
+                    document.querySelector('button[data-network=mastodon]').click(); return 0",
+            )
+            .await;
+            s.wait_for(
+                "the Mastodon dialog",
+                "document.querySelector('dialog[open]')",
+            )
+            .await;
+            // With the field's error showing too.
+            s.eval("document.querySelector('dialog button[type=submit]').click(); return 0")
+                .await;
+            s.wait_for(
+                "the dialog's error",
+                "document.querySelector('dialog [role=alert]')",
+            )
+            .await;
+            assert_clean(&s, &axe, &format!("Mastodon dialog ({theme}, {lang})")).await;
         }
 
         s.goto(&article_url(&server, "no-such-article")).await;

@@ -6,6 +6,7 @@
 
 mod a11y;
 mod bench_article;
+mod controls;
 mod embed;
 mod faults;
 mod instances;

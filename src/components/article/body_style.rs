@@ -9,7 +9,7 @@ pub fn sheet() -> Sheet {
         r#"
         .folio-body {
             font-family: var(--folio-font-body);
-            font-size: 1.1875rem;
+            font-size: calc(1.1875rem * var(--folio-text-scale, 1));
             line-height: 1.7;
         }
         .folio-body > p, .folio-body > ul, .folio-body > ol, .folio-body > blockquote, .folio-body > pre,
@@ -21,8 +21,9 @@ pub fn sheet() -> Sheet {
             font-family: var(--folio-font-ui);
             line-height: 1.3;
         }
-        .folio-body h2 { font-size: 1.375rem; }
-        .folio-body h3 { font-size: 1.1875rem; }
+        /* In em, so they follow the reader's text size (1.375rem and 1.1875rem at the medium size). */
+        .folio-body h2 { font-size: 1.158em; }
+        .folio-body h3 { font-size: 1em; }
         .folio-body blockquote {
             margin-inline: 0;
             padding-inline-start: 1.25rem;
@@ -113,7 +114,7 @@ pub fn sheet() -> Sheet {
         }
         @media (max-width: ${narrow}rem) {
             .folio-body {
-                font-size: 1.125rem;
+                font-size: calc(1.125rem * var(--folio-text-scale, 1));
             }
         }
         "#,
