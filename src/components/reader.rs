@@ -72,7 +72,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
     });
     let s = lang.strings();
     // The reader's own text size and theme (remembered); the host's theme until they pick one.
-    let prefs = use_reading_prefs(config.theme);
+    let prefs = use_reading_prefs(config.theme, *phase);
     // Read through the configured preset or mapping document, or the detected shape (Folio JSON by default).
     let preloaded = props.preloaded.clone();
     let (load, retry, source) = use_article(

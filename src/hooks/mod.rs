@@ -35,7 +35,7 @@ pub use use_live::{use_live, LiveSource};
 pub use use_load::use_load;
 pub use use_more_pages::use_more_pages;
 pub use use_own::{use_delete, use_edit, OwnRequest};
-pub use use_phase::{use_after_hydration, use_phase};
+pub use use_phase::{use_after_hydration, use_on_hydrated, use_phase};
 pub use use_prefs::{
     use_mastodon_server, use_reading_prefs, PrefsHandle, MASTODON_KEY, TEXT_SIZE_KEY, THEME_KEY,
 };

@@ -20,6 +20,16 @@ where
     F: FnOnce() + 'static,
 {
     let phase = use_phase();
+    use_on_hydrated(phase, restore);
+}
+
+/// [`use_after_hydration`] for the component that holds the phase itself (`Reader`, which provides the context
+/// and so cannot read it).
+#[hook]
+pub fn use_on_hydrated<F>(phase: Phase, restore: F)
+where
+    F: FnOnce() + 'static,
+{
     let before = use_mut_ref(|| phase);
     use_effect_with(phase, move |now| {
         let was = std::mem::replace(&mut *before.borrow_mut(), *now);

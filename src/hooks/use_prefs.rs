@@ -6,8 +6,9 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::{storage_get, storage_set};
+use super::{storage_get, storage_set, use_after_hydration, use_on_hydrated};
 use crate::config::Theme;
+use crate::platform::Phase;
 use crate::source::share::mastodon_server;
 use crate::state::{ReadingPrefs, TextSize};
 
@@ -32,14 +33,30 @@ pub struct PrefsHandle {
 }
 
 /// The reader's text size and theme, read from storage and written back when they change one; `host` is the
-/// host's theme, which applies until the reader picks one.
+/// host's theme, which applies until the reader picks one. `phase` is the reader's platform phase: a page taken
+/// over from a server starts with nothing stored (`platform`) and reads the stored choices when hydration ends.
 #[hook]
-pub fn use_reading_prefs(host: Theme) -> PrefsHandle {
+pub fn use_reading_prefs(host: Theme, phase: Phase) -> PrefsHandle {
     let theme =
         use_state(|| ReadingPrefs::from_stored(storage_get(THEME_KEY).as_deref(), None).theme);
     let size = use_state(|| {
         ReadingPrefs::from_stored(None, storage_get(TEXT_SIZE_KEY).as_deref()).text_size
     });
+    {
+        let (theme, size) = (theme.clone(), size.clone());
+        use_on_hydrated(phase, move || {
+            let stored = ReadingPrefs::from_stored(
+                storage_get(THEME_KEY).as_deref(),
+                storage_get(TEXT_SIZE_KEY).as_deref(),
+            );
+            if theme.is_none() && stored.theme.is_some() {
+                theme.set(stored.theme);
+            }
+            if size.is_none() && stored.text_size.is_some() {
+                size.set(stored.text_size);
+            }
+        });
+    }
     let prefs = ReadingPrefs {
         theme: *theme,
         text_size: *size,
@@ -76,11 +93,23 @@ pub fn use_reading_prefs(host: Theme) -> PrefsHandle {
 #[hook]
 pub fn use_mastodon_server() -> (Option<Rc<str>>, Callback<Rc<str>>) {
     // Checked again when read: anything on the page's origin can write to its storage.
-    let server = use_state(|| {
+    let stored = || {
         storage_get(MASTODON_KEY)
             .and_then(|s| mastodon_server(&s).ok())
             .map(Rc::from)
-    });
+    };
+    let server = use_state(stored);
+    {
+        // A page taken over from a server had nothing stored while it was hydrated.
+        let server = server.clone();
+        use_after_hydration(move || {
+            if server.is_none() {
+                if let Some(s) = stored() {
+                    server.set(Some(s));
+                }
+            }
+        });
+    }
     use_effect_with((*server).clone(), |s| {
         if let Some(s) = s {
             storage_set(MASTODON_KEY, s);

@@ -6,8 +6,8 @@ mod edit_grants;
 mod error;
 mod load;
 mod net_error;
-mod read_aloud;
 mod prefs;
+mod read_aloud;
 mod thread;
 
 pub use compose::{ComposeAction, ComposeState, Draft, PostStatus};
@@ -15,11 +15,11 @@ pub use edit_grants::{EditGrant, EditGrants};
 pub use error::LoadError;
 pub use load::Load;
 pub use net_error::{NetError, ServerMessage};
+pub use prefs::{theme_from_name, ReadingPrefs, TextSize};
 pub use read_aloud::{
     choose_voice, rest_from, spoken_items, MediaInfo, Part, ReadAloud, ReadAloudAction, Spoken,
     Status, VoiceInfo, NORMAL_RATE, RATES,
 };
-pub use prefs::{theme_from_name, ReadingPrefs, TextSize};
 pub use thread::{
     PageState, PendingPost, ThreadAction, ThreadState, MAX_SEEK_PAGES, PAGE_BUDGET, REPLY_PAGE,
     TREE_BUDGET,
