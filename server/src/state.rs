@@ -49,6 +49,8 @@ pub struct AppState {
     pub moderator_token: Option<Arc<str>>,
     /// Seconds during which an `Idempotency-Key` answers a retry.
     pub key_window_secs: u64,
+    /// The digest of the editors' token for live articles (`handlers::live`); `None`: their endpoints are off.
+    pub editor_token: Option<Arc<str>>,
 }
 
 impl AppState {
@@ -72,6 +74,7 @@ impl AppState {
                 .as_deref()
                 .map(|t| Arc::from(digest(t))),
             key_window_secs: config.limits.idempotency_window_secs,
+            editor_token: config.editor_token.as_deref().map(|t| Arc::from(digest(t))),
         }
     }
 

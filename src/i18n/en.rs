@@ -12,6 +12,9 @@ declare_strings! {
         more_replies: ["{n} more replies", "{n} more reply", "{n} more replies", "{n} more replies", "{n} more replies", "{n} more replies"],
         /// "N new comments": arrived live, not shown yet.
         new_comments: ["{n} new comments", "{n} new comment", "{n} new comments", "{n} new comments", "{n} new comments", "{n} new comments"],
+        // live: a live article's entries, arrived and not shown yet.
+        /// "N new updates": entries of a live article that arrived, not shown yet.
+        new_updates: ["{n} new updates", "{n} new update", "{n} new updates", "{n} new updates", "{n} new updates", "{n} new updates"],
     }
     texts {
         loading_article: "Loading the article…",
@@ -100,5 +103,8 @@ declare_strings! {
         change_failed: "The comment could not be changed.",
         held_badge: "Awaiting review",
         read_only_platform: "{name} does not take comments from other sites, so comments are read-only here.",
+        // live: live articles (issue 14)
+        live_updates: "Live updates",
+        last_update: "Last update",
     }
 }

@@ -8,6 +8,8 @@ strings_table! {
     replies_hidden: ["{n} respuestas ocultas", "{n} respuesta oculta", "{n} respuestas ocultas", "{n} respuestas ocultas", "{n} respuestas ocultas", "{n} respuestas ocultas"],
     more_replies: ["{n} respuestas más", "{n} respuesta más", "{n} respuestas más", "{n} respuestas más", "{n} respuestas más", "{n} respuestas más"],
     new_comments: ["{n} comentarios nuevos", "{n} comentario nuevo", "{n} comentarios nuevos", "{n} comentarios nuevos", "{n} comentarios nuevos", "{n} comentarios nuevos"],
+    // live: a live article's entries
+    new_updates: ["{n} actualizaciones nuevas", "{n} actualización nueva", "{n} actualizaciones nuevas", "{n} actualizaciones nuevas", "{n} actualizaciones nuevas", "{n} actualizaciones nuevas"],
     loading_article: "Cargando el artículo…",
     loading_comments: "Cargando comentarios…",
     article_failed: "No se pudo mostrar este artículo.",
@@ -93,4 +95,7 @@ strings_table! {
     change_failed: "No se pudo cambiar el comentario.",
     held_badge: "Pendiente de revisión",
     read_only_platform: "{name} no acepta comentarios desde otros sitios, así que aquí los comentarios son de solo lectura.",
+    // live: live articles (issue 14)
+    live_updates: "Actualizaciones en directo",
+    last_update: "Última actualización",
 }

@@ -1,9 +1,10 @@
 //! Application state that is independent of the browser: loading states and their errors, the comment thread with
-//! local additions and the reader's own comments, the compose form. Pure, so it is tested natively.
+//! local additions and the reader's own comments, the compose form, a live article's entries and corrections. Pure, so it is tested natively.
 
 mod compose;
 mod edit_grants;
 mod error;
+mod live;
 mod load;
 mod net_error;
 mod thread;
@@ -11,6 +12,7 @@ mod thread;
 pub use compose::{ComposeAction, ComposeState, Draft, PostStatus};
 pub use edit_grants::{EditGrant, EditGrants};
 pub use error::LoadError;
+pub use live::{LiveAction, LiveState};
 pub use load::Load;
 pub use net_error::{NetError, ServerMessage};
 pub use thread::{

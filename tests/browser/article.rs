@@ -18,6 +18,8 @@ fn seed_props() -> ArticleViewProps {
     ArticleViewProps {
         article: Rc::new(article),
         children: Html::default(),
+        live: None,
+        on_show_updates: Callback::noop(),
     }
 }
 

@@ -1,6 +1,7 @@
 //! The command line and its environment fallbacks, parsed by `clap` (derive), every option described in
 //! `folio-server --help`; the limits against abuse are in `limits`. `FOLIO_DIST`, `FOLIO_DB`, `FOLIO_ADDR` and
-//! `FOLIO_MODERATOR_TOKEN` stand in for `--dist`, `--db`, `--addr` and `--moderator-token` when those are not
+//! `FOLIO_MODERATOR_TOKEN` (and `FOLIO_EDITOR_TOKEN`) stand in for `--dist`, `--db`, `--addr` and `--moderator-token`
+//! (`--editor-token`) when those are not
 //! given, and `DATABASE_URL` for `--db` when `FOLIO_DB` is not set either; an empty variable counts as unset. The moderator token comes from the flag, else `--moderator-token-file`,
 //! else the variable. Values are checked here, once, so the server never starts half-configured.
 
@@ -86,6 +87,17 @@ pub struct Config {
     /// Read the moderator token from the first line of this file (not shown in ps, unlike --moderator-token)
     #[arg(long, value_name = "FILE")]
     pub moderator_token_file: Option<PathBuf>,
+    /// Enable the editors' endpoints of live articles (POST /api/articles/ID/entries, PATCH …/entries/EID, PUT
+    /// …/body), which take Authorization: Bearer <TOKEN>; at least 16 visible ASCII characters
+    #[arg(
+        long,
+        env = "FOLIO_EDITOR_TOKEN",
+        value_name = "TOKEN",
+        value_parser = check_moderator_token,
+        allow_hyphen_values = true,
+        hide_env_values = true
+    )]
+    pub editor_token: Option<String>,
     /// The token was given as --moderator-token on the command line, where `ps` shows it (`main` warns).
     #[arg(skip)]
     pub moderator_token_on_command_line: bool,
@@ -101,11 +113,12 @@ pub struct Config {
 pub const DATABASE_URL: &str = "DATABASE_URL";
 
 /// The environment variables that stand in for options.
-const ENV_FALLBACKS: [(&str, &str); 4] = [
+const ENV_FALLBACKS: [(&str, &str); 5] = [
     ("dist", "FOLIO_DIST"),
     ("db", "FOLIO_DB"),
     ("addr", "FOLIO_ADDR"),
     ("moderator_token", "FOLIO_MODERATOR_TOKEN"),
+    ("editor_token", "FOLIO_EDITOR_TOKEN"),
 ];
 
 impl Config {

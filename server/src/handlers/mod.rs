@@ -6,14 +6,18 @@
 //! - `events`: the Server-Sent Events stream of new comments;
 //! - `moderation`: the moderator's queue, approve and reject;
 //! - `health`: liveness and readiness for balancers;
+//! - `live` and `article`: live articles: the editors' entries and corrections, the article's event stream, and the
+//!   live article document with its `ETag`;
 //! - `read`: `GET /read/{id}`, the article page rendered on the server, and `GET /embed-snippet/{id}`.
 //!
 //! What several of them share (path ids, bearer tokens, the client's address) is here.
 
+pub mod article;
 pub mod comments;
 mod decoy;
 pub mod events;
 pub mod health;
+pub mod live;
 pub mod manage;
 pub mod moderation;
 pub mod posting;
