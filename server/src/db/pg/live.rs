@@ -211,7 +211,7 @@ impl Pg {
         .to_string();
         client
             .execute(
-                "SELECT pg_notify($1, jsonb_set($2::jsonb, '{v}', to_jsonb(nextval('publications')))::text)",
+                "SELECT pg_notify($1, jsonb_set($2::text::jsonb, '{v}', to_jsonb(nextval('publications')))::text)",
                 &[&CHANNEL, &payload],
             )
             .await
