@@ -10,15 +10,18 @@ use web_sys::{EventSource, MessageEvent};
 pub struct EventStream {
     source: EventSource,
     _on_message: Closure<dyn Fn(MessageEvent)>,
-    named: Vec<(&'static str, Closure<dyn Fn(MessageEvent)>)>,
+    named: Vec<(&'static str, Handler)>,
     _on_error: Closure<dyn Fn(web_sys::Event)>,
 }
+
+/// A browser-side event handler.
+type Handler = Closure<dyn Fn(MessageEvent)>;
 
 /// The handler of one named event (`event: <name>`): it receives the event's data.
 pub type Named = (&'static str, Box<dyn Fn(String)>);
 
 /// A closure that hands a message event's text data to `f`.
-fn data_to(f: impl Fn(String) + 'static) -> Closure<dyn Fn(MessageEvent)> {
+fn data_to(f: impl Fn(String) + 'static) -> Handler {
     Closure::<dyn Fn(MessageEvent)>::new(move |e: MessageEvent| {
         if let Some(text) = e.data().as_string() {
             f(text);
