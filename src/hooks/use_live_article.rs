@@ -11,7 +11,7 @@ use yew::prelude::*;
 use super::live_poll::{follow, Stop};
 use super::Source;
 use crate::model::Article;
-use crate::net::{EventStream, Fetched, Named};
+use crate::net::{absolute_url, EventStream, Fetched, Named};
 use crate::source::Adapter;
 use crate::state::{LiveAction, LiveState};
 
@@ -33,7 +33,8 @@ pub fn use_live_article(
         let mut cleanup: Stop = Box::new(|| ());
         if *live {
             let adapter = source.0.clone();
-            let url: Rc<str> = Rc::from(src.as_str());
+            // Absolute, so the links of pushed entries resolve as the article's own did.
+            let url: Rc<str> = Rc::from(absolute_url(src).unwrap_or_else(|_| src.to_string()));
             let dispatch = Callback::from(move |a: LiveAction| dispatcher.dispatch(a));
             let on_fetched = {
                 let (adapter, dispatch) = (adapter.clone(), dispatch.clone());

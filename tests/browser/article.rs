@@ -138,17 +138,28 @@ async fn live_blog_entries_and_announcement() {
         .iter()
         .map(|e| e.id())
         .collect();
-    assert_eq!(ids, ["entry-s3", "entry-s2", "entry-s1"], "newest first, e9 waits");
+    assert_eq!(
+        ids,
+        ["entry-s3", "entry-s2", "entry-s1"],
+        "newest first, e9 waits"
+    );
     assert_eq!(text(&root, "#entry-s1 h3"), "Red warning in force");
     assert_eq!(text(&root, "#entry-s2 .folio-entry__author"), "Lea Moreau");
     assert!(text(&root, "#entry-s2 .folio-entry__body").contains("sailings are cancelled"));
     let region = one(&root, ".folio-liveblog .folio-live");
     assert_eq!(region.get_attribute("role").as_deref(), Some("status"));
     assert_eq!(region.get_attribute("aria-live").as_deref(), Some("polite"));
-    assert_eq!(text(&root, ".folio-liveblog .folio-live__count"), "1 new update");
+    assert_eq!(
+        text(&root, ".folio-liveblog .folio-live__count"),
+        "1 new update"
+    );
     let last = one(&root, ".folio-live__last time");
-    assert_eq!(last.get_attribute("datetime").as_deref(), Some("2026-03-01T09:30:00Z"));
-    let button: web_sys::HtmlElement = wasm_bindgen::JsCast::unchecked_into(one(&root, ".folio-live__show"));
+    assert_eq!(
+        last.get_attribute("datetime").as_deref(),
+        Some("2026-03-01T09:30:00Z")
+    );
+    let button: web_sys::HtmlElement =
+        wasm_bindgen::JsCast::unchecked_into(one(&root, ".folio-live__show"));
     button.click();
     assert_eq!(asked.get(), 1);
 }

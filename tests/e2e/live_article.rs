@@ -24,7 +24,8 @@ pub fn editor_server(extra: &[&str]) -> Server {
 
 /// Posts an entry as the editor; its id.
 pub async fn post_entry(server: &Server, text: &str) -> String {
-    let entry = json!({"author": "Desk", "title": "Harbour update", "body": format!("<p>{text}</p>")});
+    let entry =
+        json!({"author": "Desk", "title": "Harbour update", "body": format!("<p>{text}</p>")});
     let path = format!("/api/articles/{LIVE}/entries");
     let (status, stored) = api_as(server, "POST", &path, Some(EDITOR), Some(&entry)).await;
     assert_eq!(status, 201, "{stored}");
@@ -32,7 +33,8 @@ pub async fn post_entry(server: &Server, text: &str) -> String {
 }
 
 /// The ids of the entries drawn, in order.
-const DRAWN: &str = "return [...document.querySelectorAll('.folio-liveblog .folio-entry')].map(e => e.id)";
+const DRAWN: &str =
+    "return [...document.querySelectorAll('.folio-liveblog .folio-entry')].map(e => e.id)";
 
 #[tokio::test(flavor = "multi_thread")]
 async fn an_open_reader_receives_an_editors_entry() {
@@ -40,8 +42,11 @@ async fn an_open_reader_receives_an_editors_entry() {
     for browser in Browser::ALL {
         let s = Session::start(browser).await;
         open_article(&s, &server, LIVE).await;
-        s.wait_for("the entries", "document.querySelector('.folio-liveblog .folio-entry')")
-            .await;
+        s.wait_for(
+            "the entries",
+            "document.querySelector('.folio-liveblog .folio-entry')",
+        )
+        .await;
         let before = s.eval(DRAWN).await;
         // The stream opens as the article is drawn; give it a moment to connect before the editor posts.
         tokio::time::sleep(std::time::Duration::from_secs(1)).await;
@@ -53,25 +58,42 @@ async fn an_open_reader_receives_an_editors_entry() {
             "document.querySelector('.folio-liveblog .folio-live__show')",
         )
         .await;
-        assert_eq!(s.text(".folio-liveblog .folio-live__count").await, "1 new update", "{browser:?}");
+        assert_eq!(
+            s.text(".folio-liveblog .folio-live__count").await,
+            "1 new update",
+            "{browser:?}"
+        );
         let polite = s
             .eval("const r = document.querySelector('.folio-liveblog .folio-live'); return [r.getAttribute('role'), r.getAttribute('aria-live')]")
             .await;
         assert_eq!(polite, json!(["status", "polite"]), "{browser:?}");
-        assert_eq!(s.eval(DRAWN).await, before, "{browser:?}: nothing moves before the reader asks");
+        assert_eq!(
+            s.eval(DRAWN).await,
+            before,
+            "{browser:?}: nothing moves before the reader asks"
+        );
 
         s.click(".folio-liveblog .folio-live__show").await;
         let anchor = format!("entry-{id}");
-        s.wait_for("the new entry", &format!("document.getElementById('{anchor}')"))
-            .await;
+        s.wait_for(
+            "the new entry",
+            &format!("document.getElementById('{anchor}')"),
+        )
+        .await;
         let drawn = s.eval(DRAWN).await;
-        assert_eq!(drawn[0], anchor.as_str(), "{browser:?}: newest first: {drawn}");
+        assert_eq!(
+            drawn[0],
+            anchor.as_str(),
+            "{browser:?}: newest first: {drawn}"
+        );
         assert!(
             s.text(&format!("#{anchor}")).await.contains(&text),
             "{browser:?}: the entry's text"
         );
         assert!(
-            s.eval("return !document.querySelector('.folio-liveblog .folio-live__show')").await == json!(true),
+            s.eval("return !document.querySelector('.folio-liveblog .folio-live__show')")
+                .await
+                == json!(true),
             "{browser:?}: the announcement is gone"
         );
         assert!(
@@ -82,7 +104,14 @@ async fn an_open_reader_receives_an_editors_entry() {
         // The editor corrects the entry: it changes in place, with no new announcement.
         let fixed = unique(browser, "The harbour reopens at one");
         let path = format!("/api/articles/{LIVE}/entries/{id}");
-        let (status, _) = api_as(&server, "PATCH", &path, Some(EDITOR), Some(&json!({"body": format!("<p>{fixed}</p>")}))).await;
+        let (status, _) = api_as(
+            &server,
+            "PATCH",
+            &path,
+            Some(EDITOR),
+            Some(&json!({"body": format!("<p>{fixed}</p>")})),
+        )
+        .await;
         assert_eq!(status, 200);
         s.wait_for(
             "the edit in place",
@@ -91,7 +120,9 @@ async fn an_open_reader_receives_an_editors_entry() {
         .await;
         assert_eq!(s.eval(DRAWN).await, drawn, "{browser:?}: same place");
         assert!(
-            s.eval("return !document.querySelector('.folio-liveblog .folio-live__show')").await == json!(true),
+            s.eval("return !document.querySelector('.folio-liveblog .folio-live__show')")
+                .await
+                == json!(true),
             "{browser:?}: an edit is not announced as new"
         );
         s.screenshot("live-entry").await;
@@ -111,7 +142,8 @@ async fn a_polling_reader_sees_a_body_correction_in_place() {
         let (status, _) = api_as(&server, "PUT", &path, Some(EDITOR), Some(&body)).await;
         assert_eq!(status, 200);
         // Coming back to the page polls at once (If-None-Match): the corrected body replaces the old one.
-        s.eval("window.dispatchEvent(new Event('focus')); return 0").await;
+        s.eval("window.dispatchEvent(new Event('focus')); return 0")
+            .await;
         s.wait_for(
             "the corrected body",
             &format!("document.querySelector('.folio-article > .folio-body').textContent.includes({fixed:?})"),
