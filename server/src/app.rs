@@ -75,12 +75,12 @@ pub fn spawn_background(state: &AppState) {
     tokio::spawn(housekeeping::run(state.clone()));
     if let Db::Postgres(pg) = &state.db {
         let events = state.events.clone();
-        tokio::spawn(pg::listen::run(
-            pg.clone(),
-            move |article, kind, comment| {
-                events.send(article, kind, &comment);
-            },
-        ));
+        tokio::spawn(pg::listen::run(pg.clone(), move |relayed| match relayed {
+            pg::listen::Relayed::Comment(article, kind, comment) => {
+                events.send(&article, kind, &comment)
+            }
+            pg::listen::Relayed::Article(article, event) => events.article(&article, event),
+        }));
     }
 }
 

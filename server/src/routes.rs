@@ -8,6 +8,11 @@
 //!   `--no-events`);
 //! - `GET /api/moderation/held`, `POST /api/moderation/{id}/{cid}/approve|reject`: the moderator's queue
 //!   (`handlers::moderation`, with the `--moderator-token`);
+//! - `POST /api/articles/{id}/entries`, `PATCH /api/articles/{id}/entries/{eid}`, `PUT /api/articles/{id}/body`:
+//!   editors update a live article, with the `--editor-token` (`handlers::live`);
+//! - `GET  /api/articles/{id}/live`: the live article's Server-Sent Events stream (`handlers::live`);
+//! - `GET  /demo/articles/{id}.json` of a live article: the file with its stored entries and correction, with an
+//!   `ETag` (`handlers::article`; other files there are static);
 //! - `GET /healthz` (the process answers) and `GET /readyz` (its database answers too; 503 otherwise), for
 //!   balancers (`handlers::health`);
 //! - `GET /read/{id}`: the article page with the article and its first comments already in the HTML
@@ -24,13 +29,15 @@ use std::time::Duration;
 use axum::extract::{DefaultBodyLimit, Request, State};
 use axum::http::{header, HeaderName, HeaderValue, Method};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, patch, post};
+use axum::routing::{get, patch, post, put};
 use axum::Router;
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::cors::{AllowOrigin, CorsLayer};
 
 use crate::errors::ApiError;
-use crate::handlers::{comments, events, health, index, manage, moderation, posting, read, render};
+use crate::handlers::{
+    article, comments, events, health, index, live, manage, moderation, posting, read, render,
+};
 use crate::state::AppState;
 
 /// Largest accepted request body: a 5000-character comment in 4-byte characters is 20 KB, so 64 KiB leaves room
@@ -54,6 +61,19 @@ pub fn router(state: AppState, allow_origins: &[String]) -> Router {
                 .layer(limit()),
         )
         .route("/api/articles/{id}/events", get(events::stream_events))
+        .route(
+            "/api/articles/{id}/entries",
+            post(live::add_entry).layer(limit()),
+        )
+        .route(
+            "/api/articles/{id}/entries/{eid}",
+            patch(live::edit_entry).layer(limit()),
+        )
+        .route(
+            "/api/articles/{id}/body",
+            put(live::correct_body).layer(limit()),
+        )
+        .route("/api/articles/{id}/live", get(live::stream_live))
         .route("/api/moderation/held", get(moderation::held_comments))
         .route(
             "/api/moderation/{id}/{cid}/approve",
@@ -64,6 +84,7 @@ pub fn router(state: AppState, allow_origins: &[String]) -> Router {
             post(moderation::reject),
         )
         .route("/demo/comments/{file}", get(comments::demo_comments))
+        .route("/demo/articles/{file}", get(article::demo_article))
         .route("/healthz", get(health::healthz))
         .route("/readyz", get(health::readyz))
         .route("/read", get(render::render_remote))
@@ -93,7 +114,13 @@ fn cors_layer(origins: &[String]) -> Option<CorsLayer> {
     Some(
         CorsLayer::new()
             .allow_origin(allow)
-            .allow_methods([Method::GET, Method::POST, Method::PATCH, Method::DELETE])
+            .allow_methods([
+                Method::GET,
+                Method::POST,
+                Method::PATCH,
+                Method::PUT,
+                Method::DELETE,
+            ])
             .allow_headers([
                 header::CONTENT_TYPE,
                 header::AUTHORIZATION,

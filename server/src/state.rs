@@ -52,6 +52,8 @@ pub struct AppState {
     pub key_window_secs: u64,
     /// What `GET /read?src=…` may fetch from other origins (`--render-origin`; empty: nothing).
     pub render: Arc<Policy>,
+    /// The digest of the editors' token for live articles (`handlers::live`); `None`: their endpoints are off.
+    pub editor_token: Option<Arc<str>>,
 }
 
 impl AppState {
@@ -83,6 +85,7 @@ impl AppState {
                 .map(|t| Arc::from(digest(t))),
             key_window_secs: config.limits.idempotency_window_secs,
             render: Arc::new(render),
+            editor_token: config.editor_token.as_deref().map(|t| Arc::from(digest(t))),
         })
     }
 

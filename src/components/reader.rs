@@ -2,7 +2,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::article::ArticleView;
+use super::article::{ArticleView, LiveArticle};
 use super::comments::{AvatarRule, CommentSection};
 use super::common::{ErrorBox, Loading};
 use super::controls::{ReaderControls, ReadingProgress};
@@ -112,11 +112,20 @@ pub fn Reader(props: &ReaderProps) -> Html {
             });
             html! {
                 <>
-                    <ArticleView article={article.clone()}>
-                        <ReadingProgress />
-                        <ReaderControls article={article.clone()} />
-                        <ShareBar url={share_url} title={article.title.to_string()} />
-                    </ArticleView>
+                    if article.live {
+                        // Keyed by the article, so another article starts from its own state.
+                        <LiveArticle key={&*article.id} article={article.clone()} source={source.clone()} src={config.src.clone()}>
+                            <ReadingProgress />
+                            <ReaderControls article={article.clone()} />
+                            <ShareBar url={share_url} title={article.title.to_string()} />
+                        </LiveArticle>
+                    } else {
+                        <ArticleView article={article.clone()}>
+                            <ReadingProgress />
+                            <ReaderControls article={article.clone()} />
+                            <ShareBar url={share_url} title={article.title.to_string()} />
+                        </ArticleView>
+                    }
                     if let Some(url) = comments {
                         <CommentSection {url} article_id={article.id.clone()} source={source.clone()}
                             first_page={preloaded.as_ref().and_then(|p| p.comments.clone())}

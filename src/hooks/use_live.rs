@@ -1,16 +1,16 @@
 //! Live comments, for every source that can have them: the list's Server-Sent Events stream when it names one,
 //! else polling the first page through `net` (timeout, abort, no cookies) and the [`Adapter`], so a WordPress or
-//! Drupal thread goes live as well as Folio's own (polling is in `live_poll`). New comments wait in the thread state as arrivals; the section
-//! announces them and inserts them when the reader asks. Changed comments (the stream's `changed` events, or a
-//! poll's list) replace the ones shown in place.
+//! Drupal thread goes live as well as Folio's own (the stream-or-poll choice is `live_poll::follow`, shared with
+//! live articles). New comments wait in the thread state as arrivals; the section announces them and inserts them
+//! when the reader asks. Changed comments (the stream's `changed` events, or a poll's list) replace the ones shown
+//! in place.
 
-use std::cell::RefCell;
 use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::live_poll::{poll, Stop};
-use crate::net::EventStream;
+use super::live_poll::{follow, Stop};
+use crate::net::{EventStream, Fetched};
 use crate::source::Adapter;
 use crate::state::ThreadAction;
 
@@ -24,34 +24,25 @@ pub fn use_live(source: Option<LiveSource>, dispatch: Callback<ThreadAction>) {
     use_effect_with(source, move |source| {
         let mut cleanup: Stop = Box::new(|| ());
         if let Some((adapter, url, events)) = source.clone() {
-            // Polling's stop function once it runs; shared with the stream's fallback, which may start it later.
-            let polling: Rc<RefCell<Option<Stop>>> = Rc::default();
-            let fallback = {
-                let (polling, adapter, url, dispatch) = (
-                    polling.clone(),
-                    adapter.clone(),
-                    url.clone(),
-                    dispatch.clone(),
-                );
-                move || {
-                    let mut slot = polling.borrow_mut();
-                    if slot.is_none() {
-                        *slot = Some(poll(adapter.clone(), url.clone(), dispatch.clone()));
+            // A poll's comments go to the thread as changes (known ones that differ replace theirs in place; an
+            // edit or a delete changes the list's ETag) and as arrivals (known ones are ignored there).
+            let on_fetched = {
+                let (adapter, dispatch) = (adapter.clone(), dispatch.clone());
+                Rc::new(move |f: Fetched| {
+                    if let Ok(page) = adapter.read_page(&f.text, &f.url, 1, &f.headers) {
+                        dispatch.emit(ThreadAction::Changed(page.list.comments.clone()));
+                        dispatch.emit(ThreadAction::Arrived(page.list.comments));
                     }
-                }
+                })
             };
-            let stream =
-                events.and_then(|e| stream(&e, adapter, url.clone(), dispatch, fallback.clone()));
-            if stream.is_none() {
-                fallback();
-            }
-            cleanup = Box::new(move || {
-                drop(stream);
-                let stop = polling.borrow_mut().take();
-                if let Some(stop) = stop {
-                    stop();
-                }
-            });
+            let base = url.clone();
+            cleanup = follow(
+                url,
+                move |on_closed| {
+                    events.and_then(|e| stream(&e, adapter, base, dispatch, on_closed))
+                },
+                on_fetched,
+            );
         }
         move || cleanup()
     });

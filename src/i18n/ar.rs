@@ -8,6 +8,8 @@ strings_table! {
     replies_hidden: ["{n} ردود مخفية", "{n} رد مخفي", "{n} ردان مخفيان", "{n} ردود مخفية", "{n} ردًا مخفيًا", "{n} رد مخفي"],
     more_replies: ["{n} ردود إضافية", "رد إضافي واحد", "ردّان إضافيان", "{n} ردود إضافية", "{n} ردًا إضافيًا", "{n} رد إضافي"],
     new_comments: ["{n} تعليقات جديدة", "{n} تعليق جديد", "{n} تعليقان جديدان", "{n} تعليقات جديدة", "{n} تعليقًا جديدًا", "{n} تعليق جديد"],
+    // live: a live article's entries
+    new_updates: ["{n} تحديثات جديدة", "تحديث جديد واحد", "تحديثان جديدان", "{n} تحديثات جديدة", "{n} تحديثًا جديدًا", "{n} تحديث جديد"],
     loading_article: "جارٍ تحميل المقال…",
     loading_comments: "جارٍ تحميل التعليقات…",
     article_failed: "تعذّر عرض هذا المقال.",
@@ -121,4 +123,7 @@ strings_table! {
     mastodon_invalid: "هذا ليس عنوان خادم: اكتب اسمًا مثل mastodon.social.",
     mastodon_share: "مشاركة",
     mastodon_change: "تغيير خادم Mastodon ‏({name})",
+    // live: live articles (issue 14)
+    live_updates: "تحديثات مباشرة",
+    last_update: "آخر تحديث",
 }

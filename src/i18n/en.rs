@@ -15,6 +15,9 @@ declare_strings! {
         // controls: reader controls and share bar (issue 14)
         /// "N min read": the reading time under the byline.
         reading_time: ["{n} min read", "{n} min read", "{n} min read", "{n} min read", "{n} min read", "{n} min read"],
+        // live: a live article's entries, arrived and not shown yet.
+        /// "N new updates": entries of a live article that arrived, not shown yet.
+        new_updates: ["{n} new updates", "{n} new update", "{n} new updates", "{n} new updates", "{n} new updates", "{n} new updates"],
     }
     texts {
         loading_article: "Loading the article…",
@@ -130,5 +133,8 @@ declare_strings! {
         mastodon_invalid: "This is not a server address: type a host name such as mastodon.social.",
         mastodon_share: "Share",
         mastodon_change: "Change Mastodon server ({name})",
+        // live: live articles (issue 14)
+        live_updates: "Live updates",
+        last_update: "Last update",
     }
 }

@@ -8,6 +8,8 @@ strings_table! {
     replies_hidden: ["{n} respuestas ocultas", "{n} respuesta oculta", "{n} respuestas ocultas", "{n} respuestas ocultas", "{n} respuestas ocultas", "{n} respuestas ocultas"],
     more_replies: ["{n} respuestas más", "{n} respuesta más", "{n} respuestas más", "{n} respuestas más", "{n} respuestas más", "{n} respuestas más"],
     new_comments: ["{n} comentarios nuevos", "{n} comentario nuevo", "{n} comentarios nuevos", "{n} comentarios nuevos", "{n} comentarios nuevos", "{n} comentarios nuevos"],
+    // live: a live article's entries
+    new_updates: ["{n} actualizaciones nuevas", "{n} actualización nueva", "{n} actualizaciones nuevas", "{n} actualizaciones nuevas", "{n} actualizaciones nuevas", "{n} actualizaciones nuevas"],
     loading_article: "Cargando el artículo…",
     loading_comments: "Cargando comentarios…",
     article_failed: "No se pudo mostrar este artículo.",
@@ -121,4 +123,7 @@ strings_table! {
     mastodon_invalid: "Esto no es la dirección de un servidor: escribe un nombre como mastodon.social.",
     mastodon_share: "Compartir",
     mastodon_change: "Cambiar el servidor de Mastodon ({name})",
+    // live: live articles (issue 14)
+    live_updates: "Actualizaciones en directo",
+    last_update: "Última actualización",
 }

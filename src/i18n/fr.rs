@@ -8,6 +8,8 @@ strings_table! {
     replies_hidden: ["{n} réponses masquées", "{n} réponse masquée", "{n} réponses masquées", "{n} réponses masquées", "{n} réponses masquées", "{n} réponses masquées"],
     more_replies: ["{n} réponses de plus", "{n} réponse de plus", "{n} réponses de plus", "{n} réponses de plus", "{n} réponses de plus", "{n} réponses de plus"],
     new_comments: ["{n} nouveau commentaire", "{n} nouveau commentaire", "{n} nouveaux commentaires", "{n} nouveaux commentaires", "{n} nouveaux commentaires", "{n} nouveaux commentaires"],
+    // live: a live article's entries
+    new_updates: ["{n} nouvelle mise à jour", "{n} nouvelle mise à jour", "{n} nouvelles mises à jour", "{n} nouvelles mises à jour", "{n} nouvelles mises à jour", "{n} nouvelles mises à jour"],
     loading_article: "Chargement de l’article…",
     loading_comments: "Chargement des commentaires…",
     article_failed: "Impossible d’afficher cet article.",
@@ -121,4 +123,7 @@ strings_table! {
     mastodon_invalid: "Ce n’est pas l’adresse d’un serveur : saisissez un nom comme mastodon.social.",
     mastodon_share: "Partager",
     mastodon_change: "Changer de serveur Mastodon ({name})",
+    // live: live articles (issue 14)
+    live_updates: "Mises à jour en direct",
+    last_update: "Dernière mise à jour",
 }

@@ -8,6 +8,8 @@ strings_table! {
     replies_hidden: ["{n} respostas ocultas", "{n} resposta oculta", "{n} respostas ocultas", "{n} respostas ocultas", "{n} respostas ocultas", "{n} respostas ocultas"],
     more_replies: ["mais {n} respostas", "mais {n} resposta", "mais {n} respostas", "mais {n} respostas", "mais {n} respostas", "mais {n} respostas"],
     new_comments: ["{n} comentários novos", "{n} comentário novo", "{n} comentários novos", "{n} comentários novos", "{n} comentários novos", "{n} comentários novos"],
+    // live: a live article's entries
+    new_updates: ["{n} atualizações novas", "{n} atualização nova", "{n} atualizações novas", "{n} atualizações novas", "{n} atualizações novas", "{n} atualizações novas"],
     loading_article: "Carregando o artigo…",
     loading_comments: "Carregando comentários…",
     article_failed: "Não foi possível exibir este artigo.",
@@ -121,4 +123,7 @@ strings_table! {
     mastodon_invalid: "Isto não é o endereço de um servidor: digite um nome como mastodon.social.",
     mastodon_share: "Compartilhar",
     mastodon_change: "Mudar o servidor do Mastodon ({name})",
+    // live: live articles (issue 14)
+    live_updates: "Atualizações ao vivo",
+    last_update: "Última atualização",
 }

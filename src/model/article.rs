@@ -1,6 +1,6 @@
 use std::rc::Rc;
 
-use super::{SafeHtml, Timestamp};
+use super::{Entry, SafeHtml, Timestamp};
 
 /// A news article, ready to draw.
 #[derive(Clone, Debug, PartialEq)]
@@ -39,6 +39,11 @@ pub struct Article {
     pub audio: Option<Rc<str>>,
     /// A live, updating story.
     pub live: bool,
+    /// A live blog's entries, newest first (empty for an ordinary article).
+    pub entries: Rc<[Entry]>,
+    /// The article's event stream (absolute URL): new and changed entries and body corrections, pushed. `None`:
+    /// a live article is polled.
+    pub events: Option<Rc<str>>,
     /// Where the comment list of this article lives (absolute URL), when the article says so.
     pub comments_url: Option<Rc<str>>,
 }

@@ -4,12 +4,14 @@
 
 mod article;
 mod comment;
+mod entry;
 mod safe_html;
 mod share;
 mod time;
 
 pub use article::{Article, Author, Crumb, Hero, Related, Tag, TextDirection};
 pub use comment::{Comment, CommentList, Emoji, MoreStub, PostTarget, Thread};
+pub use entry::{newest_first, Entry};
 pub use share::{Network, ShareTarget};
 pub use time::Timestamp;
 

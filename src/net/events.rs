@@ -1,6 +1,6 @@
-//! A Server-Sent Events stream (`EventSource`): the one long-lived connection Folio opens, for live comments: new
-//! ones (`message` events) and changed ones (`changed` events). Never with credentials (`withCredentials` stays
-//! false), closed when dropped.
+//! A Server-Sent Events stream (`EventSource`): the long-lived connection Folio opens for live comments (new ones
+//! as `message` events, changed ones as `changed` events) and for a live article (its entries, and body
+//! corrections as `body` events). Never with credentials (`withCredentials` stays false), closed when dropped.
 
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
@@ -10,8 +10,23 @@ use web_sys::{EventSource, MessageEvent};
 pub struct EventStream {
     source: EventSource,
     _on_message: Closure<dyn Fn(MessageEvent)>,
-    on_changed: Closure<dyn Fn(MessageEvent)>,
+    named: Vec<(&'static str, Handler)>,
     _on_error: Closure<dyn Fn(web_sys::Event)>,
+}
+
+/// A browser-side event handler.
+type Handler = Closure<dyn Fn(MessageEvent)>;
+
+/// The handler of one named event (`event: <name>`): it receives the event's data.
+pub type Named = (&'static str, Box<dyn Fn(String)>);
+
+/// A closure that hands a message event's text data to `f`.
+fn data_to(f: impl Fn(String) + 'static) -> Handler {
+    Closure::<dyn Fn(MessageEvent)>::new(move |e: MessageEvent| {
+        if let Some(text) = e.data().as_string() {
+            f(text);
+        }
+    })
 }
 
 impl EventStream {
@@ -26,21 +41,34 @@ impl EventStream {
         on_changed: impl Fn(String) + 'static,
         on_closed: impl Fn() + 'static,
     ) -> Option<Self> {
+        Self::open_with(
+            url,
+            on_message,
+            vec![("changed", Box::new(on_changed))],
+            on_closed,
+        )
+    }
+
+    /// Open the stream at `url` like [`EventStream::open`], with a handler for each of the `named` events.
+    pub fn open_with(
+        url: &str,
+        on_message: impl Fn(String) + 'static,
+        named: Vec<Named>,
+        on_closed: impl Fn() + 'static,
+    ) -> Option<Self> {
         let source = EventSource::new(url).ok()?;
-        let handler = Closure::<dyn Fn(MessageEvent)>::new(move |e: MessageEvent| {
-            if let Some(text) = e.data().as_string() {
-                on_message(text);
-            }
-        });
+        let handler = data_to(on_message);
         source.set_onmessage(Some(handler.as_ref().unchecked_ref()));
-        let changed = Closure::<dyn Fn(MessageEvent)>::new(move |e: MessageEvent| {
-            if let Some(text) = e.data().as_string() {
-                on_changed(text);
-            }
-        });
-        // Named events have no `on…` property; a listener it is (removed on drop).
-        let _ =
-            source.add_event_listener_with_callback("changed", changed.as_ref().unchecked_ref());
+        let named: Vec<_> = named
+            .into_iter()
+            .map(|(name, f)| {
+                let listener = data_to(f);
+                // Named events have no `on…` property; a listener it is (removed on drop).
+                let _ = source
+                    .add_event_listener_with_callback(name, listener.as_ref().unchecked_ref());
+                (name, listener)
+            })
+            .collect();
         let watched = source.clone();
         let on_error = Closure::<dyn Fn(web_sys::Event)>::new(move |_| {
             // `error` also fires before each reconnection; only CLOSED means the browser will not try again.
@@ -53,7 +81,7 @@ impl EventStream {
         Some(EventStream {
             source,
             _on_message: handler,
-            on_changed: changed,
+            named,
             _on_error: on_error,
         })
     }
@@ -62,10 +90,11 @@ impl EventStream {
 impl Drop for EventStream {
     fn drop(&mut self) {
         self.source.set_onmessage(None);
-        let _ = self.source.remove_event_listener_with_callback(
-            "changed",
-            self.on_changed.as_ref().unchecked_ref(),
-        );
+        for (name, listener) in &self.named {
+            let _ = self
+                .source
+                .remove_event_listener_with_callback(name, listener.as_ref().unchecked_ref());
+        }
         self.source.set_onerror(None);
         self.source.close();
     }

@@ -6,7 +6,7 @@ mod fetch;
 
 /// The errors are plain data, defined with the state that keeps them (`state` sits below `net`).
 pub use crate::state::{NetError, ServerMessage};
-pub use events::EventStream;
+pub use events::{EventStream, Named};
 pub use fetch::{
     absolute_url, get_if_changed, get_text, post_json, send_json, Fetched, PAGING_HEADERS,
     POSTING_HEADERS,

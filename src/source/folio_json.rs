@@ -2,10 +2,11 @@
 //! every wrong type is reported with its JSON path, and optional fields that are absent are simply left out.
 //!
 //! The entry points are here; an article is read in `article`, a comment list and its comments in `comments`,
-//! authors, crumbs and tags in `parts`, and single fields (with their JSON path) in `read`.
+//! a live article's entries in `entries`, authors, crumbs and tags in `parts`, and single fields (with their JSON path) in `read`.
 
 mod article;
 mod comments;
+mod entries;
 mod parts;
 mod read;
 
@@ -14,6 +15,7 @@ use crate::model::{Article, CommentList};
 
 pub use article::article_from_value;
 pub use comments::{comment, comments_from_value};
+pub use entries::{read_correction, read_entry};
 pub(crate) use parts::anonymous;
 
 /// The comment length limit assumed when a server does not state one.

@@ -1,9 +1,11 @@
 //! Application state that is independent of the browser: loading states and their errors, the comment thread with
-//! local additions and the reader's own comments, the compose form, reading aloud. Pure, so it is tested natively.
+//! local additions and the reader's own comments, the compose form, reading aloud, a live article's entries and
+//! corrections. Pure, so it is tested natively.
 
 mod compose;
 mod edit_grants;
 mod error;
+mod live;
 mod load;
 mod net_error;
 mod prefs;
@@ -13,6 +15,7 @@ mod thread;
 pub use compose::{ComposeAction, ComposeState, Draft, PostStatus};
 pub use edit_grants::{EditGrant, EditGrants};
 pub use error::LoadError;
+pub use live::{LiveAction, LiveState};
 pub use load::Load;
 pub use net_error::{NetError, ServerMessage};
 pub use prefs::{theme_from_name, ReadingPrefs, TextSize};

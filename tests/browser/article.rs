@@ -18,6 +18,8 @@ fn seed_props() -> ArticleViewProps {
     ArticleViewProps {
         article: Rc::new(article),
         children: Html::default(),
+        live: None,
+        on_show_updates: Callback::noop(),
     }
 }
 
@@ -116,4 +118,62 @@ async fn share_bar_links() {
     assert!(all(&root, "button")
         .iter()
         .any(|b| b.text_content().unwrap_or_default() == "Copy link"));
+}
+
+// Issue 14: the demo's live article draws its entries newest first, each an anchored <li> with time, author and
+// body (a title as <h3> where it has one); an entry that arrived waits behind the polite "1 new update" button,
+// which asks for it; the badge says when the last update came.
+#[wasm_bindgen_test]
+async fn live_blog_entries_and_announcement() {
+    use folio::source::folio_json::read_entry;
+    use folio::state::{LiveAction, LiveState};
+    use std::cell::Cell;
+
+    const LIVE: &str = include_str!("../../demo/articles/harbour-storm-live.json");
+    let article = Rc::new(parse_article(LIVE, Some(BASE)).expect("the live demo parses"));
+    let arrived = read_entry(
+        r#"{"id": "e9", "published": "2026-03-01T09:30:00Z", "author": "Desk", "body": "<p>Harbour reopens</p>"}"#,
+        Some(BASE),
+    )
+    .expect("an entry");
+    let live = LiveState::new(&article).apply(LiveAction::Received(vec![arrived]));
+    let asked = Rc::new(Cell::new(0));
+    let root = render::<ArticleView>(ArticleViewProps {
+        article,
+        children: Html::default(),
+        live: Some(live),
+        on_show_updates: {
+            let asked = asked.clone();
+            Callback::from(move |()| asked.set(asked.get() + 1))
+        },
+    })
+    .await;
+    let ids: Vec<String> = all(&root, ".folio-liveblog li.folio-entry")
+        .iter()
+        .map(|e| e.id())
+        .collect();
+    assert_eq!(
+        ids,
+        ["entry-s3", "entry-s2", "entry-s1"],
+        "newest first, e9 waits"
+    );
+    assert_eq!(text(&root, "#entry-s1 h3"), "Red warning in force");
+    assert_eq!(text(&root, "#entry-s2 .folio-entry__author"), "Lea Moreau");
+    assert!(text(&root, "#entry-s2 .folio-entry__body").contains("sailings are cancelled"));
+    let region = one(&root, ".folio-liveblog .folio-live");
+    assert_eq!(region.get_attribute("role").as_deref(), Some("status"));
+    assert_eq!(region.get_attribute("aria-live").as_deref(), Some("polite"));
+    assert_eq!(
+        text(&root, ".folio-liveblog .folio-live__count"),
+        "1 new update"
+    );
+    let last = one(&root, ".folio-live__last time");
+    assert_eq!(
+        last.get_attribute("datetime").as_deref(),
+        Some("2026-03-01T09:30:00Z")
+    );
+    let button: web_sys::HtmlElement =
+        wasm_bindgen::JsCast::unchecked_into(one(&root, ".folio-live__show"));
+    button.click();
+    assert_eq!(asked.get(), 1);
 }

@@ -127,6 +127,7 @@ async fn live_notice_announces_and_inserts() {
     let root = render::<LiveNotice>(LiveNoticeProps {
         count: 3,
         on_show: Callback::from(move |()| s.set(s.get() + 1)),
+        updates: false,
     })
     .await;
     let region = one(&root, "[aria-live=polite]");
@@ -139,6 +140,7 @@ async fn live_notice_announces_and_inserts() {
     let empty = render::<LiveNotice>(LiveNoticeProps {
         count: 0,
         on_show: Callback::noop(),
+        updates: false,
     })
     .await;
     assert!(all(&empty, "button").is_empty());

@@ -1,8 +1,8 @@
 //! Accessibility: axe-core (installed by scripts/install-tools.sh from npm) is injected into the rendered pages and
 //! must report zero WCAG 2.2 A/AA violations — the article, the thread with its forms open, both themes, the
 //! reader controls with the Mastodon dialog open (light and dark, left to right and right to left), the error
-//! state, the demo index and the read-aloud player (light and dark, English and Arabic, "Audio only"), in
-//! Chromium and Firefox.
+//! state, the demo index, the read-aloud player (light and dark, English and Arabic, "Audio only") and a live
+//! article with its announcement, in Chromium and Firefox.
 
 use std::path::PathBuf;
 use std::process::Command;
@@ -212,6 +212,39 @@ async fn read_aloud_player_passes_axe() {
                 ))
                 .await;
             }
+        }
+        s.close().await;
+    }
+}
+
+// Issue 14: a live article with its "N new updates" announcement showing passes axe too, light and LTR, dark and
+// RTL (Arabic interface).
+#[tokio::test(flavor = "multi_thread")]
+async fn the_live_announcement_passes_axe() {
+    use crate::live_article::{editor_server, post_entry, LIVE};
+    let server = editor_server(&[]);
+    let axe = axe_source();
+    for browser in Browser::ALL {
+        let s = Session::start(browser).await;
+        for (theme, lang) in [("light", "en"), ("dark", "ar")] {
+            s.goto(&format!(
+                "{}&theme={theme}&lang={lang}",
+                article_url(&server, LIVE)
+            ))
+            .await;
+            s.wait_for(
+                "the entries",
+                "document.querySelector('.folio-liveblog .folio-entry')",
+            )
+            .await;
+            tokio::time::sleep(std::time::Duration::from_secs(1)).await;
+            post_entry(&server, &format!("Axe check {browser:?} {theme}")).await;
+            s.wait_for(
+                "the announcement",
+                "document.querySelector('.folio-liveblog .folio-live__show')",
+            )
+            .await;
+            assert_clean(&s, &axe, &format!("live article ({theme}, {lang})")).await;
         }
         s.close().await;
     }

@@ -12,6 +12,7 @@ mod faults;
 mod instances;
 mod integrity;
 mod live;
+mod live_article;
 mod moderated_edit;
 mod own_comments;
 mod paging;

@@ -5,7 +5,7 @@
 //! `--moderator-token`, `--render-origin` and `--render-allow-private` when those are not given, and
 //! `DATABASE_URL` for `--db` when `FOLIO_DB` is not set either; an empty variable counts as unset. The moderator
 //! token comes from the flag, else `--moderator-token-file`, else the variable. Values are checked here, once, so
-//! the server never starts half-configured.
+//! the server never starts half-configured. `FOLIO_EDITOR_TOKEN` stands in for `--editor-token` (live articles).
 
 use std::ffi::OsString;
 use std::net::SocketAddr;
@@ -93,6 +93,17 @@ pub struct Config {
     /// Read the moderator token from the first line of this file (not shown in ps, unlike --moderator-token)
     #[arg(long, value_name = "FILE")]
     pub moderator_token_file: Option<PathBuf>,
+    /// Enable the editors' endpoints of live articles (POST /api/articles/ID/entries, PATCH …/entries/EID, PUT
+    /// …/body), which take Authorization: Bearer <TOKEN>; at least 16 visible ASCII characters
+    #[arg(
+        long,
+        env = "FOLIO_EDITOR_TOKEN",
+        value_name = "TOKEN",
+        value_parser = check_moderator_token,
+        allow_hyphen_values = true,
+        hide_env_values = true
+    )]
+    pub editor_token: Option<String>,
     /// The token was given as --moderator-token on the command line, where `ps` shows it (`main` warns).
     #[arg(skip)]
     pub moderator_token_on_command_line: bool,
@@ -111,13 +122,14 @@ pub struct Config {
 pub const DATABASE_URL: &str = "DATABASE_URL";
 
 /// The environment variables that stand in for options.
-const ENV_FALLBACKS: [(&str, &str); 6] = [
+const ENV_FALLBACKS: [(&str, &str); 7] = [
     ("dist", "FOLIO_DIST"),
     ("db", "FOLIO_DB"),
     ("addr", "FOLIO_ADDR"),
     ("moderator_token", "FOLIO_MODERATOR_TOKEN"),
     ("origins", "FOLIO_RENDER_ORIGIN"),
     ("allow_private", "FOLIO_RENDER_ALLOW_PRIVATE"),
+    ("editor_token", "FOLIO_EDITOR_TOKEN"),
 ];
 
 impl Config {

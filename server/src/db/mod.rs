@@ -6,6 +6,7 @@
 //! - `posting`: storing a posted comment in one transaction, with `idempotency` for retried posts;
 //! - `moderation`: the queue of held comments;
 //! - `decoy`: the id the honeypot's decoy answer shows;
+//! - `live`: a live article's entries and body correction;
 //! - `sweep`: forgetting expired token digests and idempotency keys.
 //!
 //! `pg` is the same store on PostgreSQL (its own migrations, a pool of connections, and the notifications that carry
@@ -18,6 +19,7 @@
 mod comments;
 mod decoy;
 mod idempotency;
+mod live;
 mod moderation;
 pub mod pg;
 mod posting;
@@ -37,6 +39,7 @@ use rusqlite::Connection;
 
 pub use comments::{insert_seeds, list, mark_deleted, ownership, update_body, Ownership};
 pub use decoy::decoy_id;
+pub use live::{add_entry, correct_body, correction, edit_entry, entries};
 pub use moderation::{approve, held, reject};
 pub use posting::{insert_post, PostOptions, PostOutcome};
 pub use rows::NewRow;

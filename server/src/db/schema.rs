@@ -58,6 +58,28 @@ ALTER TABLE comments ADD COLUMN listed_once INTEGER NOT NULL DEFAULT 1;
 UPDATE comments SET listed_once = 0 WHERE held = 1;
 ";
 
+/// Version 5 (issue 14): a live article's entries, and its body as corrected by an editor.
+const SCHEMA_LIVE: &str = "
+CREATE TABLE IF NOT EXISTS live_entries (
+    seq          INTEGER PRIMARY KEY AUTOINCREMENT,
+    article_id   TEXT    NOT NULL,
+    id           TEXT    NOT NULL,
+    author_name  TEXT    NOT NULL,
+    title        TEXT,
+    body         TEXT    NOT NULL,
+    format       TEXT    NOT NULL,
+    published_at INTEGER NOT NULL,     -- Unix milliseconds, UTC
+    updated_at   INTEGER,
+    UNIQUE (article_id, id)
+);
+CREATE TABLE IF NOT EXISTS live_bodies (
+    article_id TEXT    PRIMARY KEY,
+    body       TEXT    NOT NULL,
+    format     TEXT    NOT NULL,
+    updated_at INTEGER NOT NULL
+);
+";
+
 /// Creates the schema, or brings an older database up to date.
 pub(super) fn migrate(conn: &Connection) -> rusqlite::Result<()> {
     conn.execute_batch(SCHEMA)?;
@@ -81,8 +103,9 @@ pub(super) fn migrate(conn: &Connection) -> rusqlite::Result<()> {
     {
         conn.execute_batch(SCHEMA_V4)?;
     }
+    conn.execute_batch(SCHEMA_LIVE)?;
     hash_plain_tokens(conn)?;
-    conn.pragma_update(None, "user_version", 4)
+    conn.pragma_update(None, "user_version", 5)
 }
 
 /// Tokens an older server stored in plain text are replaced by their digests, so they keep working and stop being

@@ -7,10 +7,12 @@ use std::net::IpAddr;
 
 use super::pg::Pg;
 use super::{
-    approve, decoy_id, held, insert_post, list, mark_deleted, ownership, reject, sweep,
-    update_body, DbError, NewRow, Ownership, PostOptions, PostOutcome, Sqlite,
+    add_entry, approve, correct_body, correction, decoy_id, edit_entry, entries, held, insert_post,
+    list, mark_deleted, ownership, reject, sweep, update_body, DbError, NewRow, Ownership,
+    PostOptions, PostOutcome, Sqlite,
 };
-use crate::model::Comment;
+use crate::input::live::EntryEdit;
+use crate::model::{Comment, Correction, Entry, NewEntry};
 use crate::timefmt::now_millis;
 
 /// The comment store, on either backend; cheap to clone.
@@ -195,6 +197,74 @@ impl Db {
         match self {
             Db::Sqlite(_) => Ok(Ok(())),
             Db::Postgres(p) => p.rate_check(bucket, client, per_minute).await,
+        }
+    }
+
+    /// The entries stored for live `article`, newest first.
+    pub async fn entries(&self, article: &str) -> Result<Vec<Entry>, DbError> {
+        let article = article.to_owned();
+        match self {
+            Db::Sqlite(s) => s.run(move |conn| entries(conn, &article)).await,
+            Db::Postgres(p) => p.entries(&article).await,
+        }
+    }
+
+    /// Stores a new entry of live `article` (stamped now unless it has a date); `None` when its id is taken. On
+    /// PostgreSQL the other instances are told in the same transaction.
+    pub async fn add_entry(
+        &self,
+        article: &str,
+        mut new: NewEntry,
+    ) -> Result<Option<Entry>, DbError> {
+        if new.published_at == 0 {
+            new.published_at = now_millis();
+        }
+        let article = article.to_owned();
+        match self {
+            Db::Sqlite(s) => s.run(move |conn| add_entry(conn, &article, &new)).await,
+            Db::Postgres(p) => p.add_entry(&article, &new).await,
+        }
+    }
+
+    /// Replaces the text of entry `id` (stamped `updated` now); `None` when it is not stored.
+    pub async fn edit_entry(
+        &self,
+        article: &str,
+        id: &str,
+        edit: EntryEdit,
+    ) -> Result<Option<Entry>, DbError> {
+        let (article, id, now) = (article.to_owned(), id.to_owned(), now_millis());
+        match self {
+            Db::Sqlite(s) => {
+                s.run(move |conn| edit_entry(conn, &article, &id, &edit, now))
+                    .await
+            }
+            Db::Postgres(p) => p.edit_entry(&article, &id, &edit, now).await,
+        }
+    }
+
+    /// Stores a correction of the article's body (text, format), stamped now.
+    pub async fn correct_body(
+        &self,
+        article: &str,
+        body: (String, String),
+    ) -> Result<Correction, DbError> {
+        let (article, now) = (article.to_owned(), now_millis());
+        match self {
+            Db::Sqlite(s) => {
+                s.run(move |conn| correct_body(conn, &article, &body, now))
+                    .await
+            }
+            Db::Postgres(p) => p.correct_body(&article, &body, now).await,
+        }
+    }
+
+    /// The article's corrected body, if an editor corrected it.
+    pub async fn correction(&self, article: &str) -> Result<Option<Correction>, DbError> {
+        let article = article.to_owned();
+        match self {
+            Db::Sqlite(s) => s.run(move |conn| correction(conn, &article)).await,
+            Db::Postgres(p) => p.correction(&article).await,
         }
     }
 

@@ -76,7 +76,7 @@ pub(crate) async fn comment_list(
 }
 
 /// Pollers send the tag they have; an unchanged list costs a 304 without a body.
-fn matches_etag(headers: &HeaderMap, etag: &str) -> bool {
+pub(super) fn matches_etag(headers: &HeaderMap, etag: &str) -> bool {
     headers
         .get(header::IF_NONE_MATCH)
         .and_then(|v| v.to_str().ok())
@@ -84,7 +84,7 @@ fn matches_etag(headers: &HeaderMap, etag: &str) -> bool {
 }
 
 /// A strong validator of the list's bytes. SipHash with fixed keys: stable across restarts for the same content.
-fn etag_of(bytes: &[u8]) -> String {
+pub(super) fn etag_of(bytes: &[u8]) -> String {
     use std::hash::Hasher;
     #[allow(deprecated)]
     // SipHasher's fixed keys are exactly what a stable tag needs; no security depends on it.

@@ -37,13 +37,21 @@ pub async fn stream_events(
         let event = next_event(&article, &mut sub).await?;
         Some((Ok::<Event, Infallible>(event), (article, sub, slot)))
     });
+    Ok(sse_response(events))
+}
+
+/// A stream of events as a Server-Sent Events answer, with keep-alives and `no-store` (shared with the live
+/// article stream, `handlers::live`).
+pub(super) fn sse_response(
+    events: impl futures_util::Stream<Item = Result<Event, Infallible>> + Send + 'static,
+) -> Response {
     let mut response = Sse::new(events)
         .keep_alive(KeepAlive::new().interval(KEEP_ALIVE))
         .into_response();
     response
         .headers_mut()
         .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    Ok(response)
+    response
 }
 
 /// The next comment published or changed on `article` as an event; `None` once the server shuts down.

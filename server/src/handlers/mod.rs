@@ -9,14 +9,19 @@
 //! - `read`: `GET /read/{id}`, the article page rendered on the server, and `GET /embed-snippet/{id}`; `index`:
 //!   the same page for the SPA's `/?src=` naming an own article; `render`: `GET /read?src=…`, another origin's
 //!   article rendered through `remote`'s safe fetch.
+//! - `live` and `article`: live articles: the editors' entries and corrections, the article's event stream, and the
+//!   live article document with its `ETag`;
+//! - `read`: `GET /read/{id}`, the article page rendered on the server, and `GET /embed-snippet/{id}`.
 //!
 //! What several of them share (path ids, bearer tokens, the client's address) is here.
 
+pub mod article;
 pub mod comments;
 mod decoy;
 pub mod events;
 pub mod health;
 pub mod index;
+pub mod live;
 pub mod manage;
 pub mod moderation;
 pub mod posting;

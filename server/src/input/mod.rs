@@ -1,10 +1,11 @@
-//! Reading and validating a posted comment:
+//! Reading and validating a posted comment (an editor's entries and corrections are read in `live`):
 //! `{"parent": null|"id", "author": {"name": "…", "email": "…"?}, "body": "…", "format": "markdown"|"text"}`.
 //!
 //! The body is parsed as a generic JSON value first, so a wrong type is reported against the
 //! field that has it (`invalid_field`) instead of as an opaque deserialisation error.
 
 mod fields;
+pub mod live;
 mod names;
 #[cfg(test)]
 mod tests;

@@ -1,7 +1,11 @@
-//! The Folio JSON documents this server writes: the comment object and the comment list
-//! (see `docs/folio-json.md`).
+//! The Folio JSON documents this server writes: the comment object and the comment list, and a live article's
+//! entries and body corrections (see `docs/folio-json.md`).
+
+mod live;
 
 use serde::Serialize;
+
+pub use live::{Correction, Entry, NewEntry};
 
 /// The format version written in every document.
 pub const FOLIO_VERSION: &str = "1";

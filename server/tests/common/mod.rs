@@ -193,10 +193,14 @@ pub struct EventStream {
 impl EventStream {
     /// Open the stream on `port` and wait for its `200 OK`.
     pub fn open(port: u16) -> EventStream {
+        Self::open_at(port, &format!("/api/articles/{ARTICLE}/events"))
+    }
+
+    /// Open the stream at `path` (a live article's, say) on `port` and wait for its `200 OK`.
+    pub fn open_at(port: u16, path: &str) -> EventStream {
         let mut socket = TcpStream::connect(("127.0.0.1", port)).expect("connect");
-        let head = format!(
-            "GET /api/articles/{ARTICLE}/events HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n\r\n"
-        );
+        let head =
+            format!("GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n\r\n");
         socket.write_all(head.as_bytes()).expect("send");
         socket
             .set_read_timeout(Some(Duration::from_millis(200)))
@@ -232,7 +236,7 @@ impl EventStream {
         self.wait_until(limit, |s| s.seen.contains(needle))
     }
 
-    /// How many events of `kind` (`message` or `changed`) carried `needle` so far.
+    /// How many events of `kind` (`message`, `changed`, `body`) carried `needle` so far.
     pub fn count(&self, kind: &str, needle: &str) -> usize {
         let mut named = "message";
         let mut n = 0;

@@ -2,10 +2,12 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::{Body, Breadcrumb, Byline, HeroFigure, TagList};
+use super::{Body, Breadcrumb, Byline, HeroFigure, LiveBlog, TagList};
 use crate::components::audio::Listen;
+use crate::components::common::LocalTime;
 use crate::hooks::use_strings;
 use crate::model::Article;
+use crate::state::LiveState;
 
 /// Props of [`ArticleView`].
 #[derive(Properties, PartialEq)]
@@ -15,6 +17,12 @@ pub struct ArticleViewProps {
     /// Drawn between the header and the hero (the share bar).
     #[prop_or_default]
     pub children: Html,
+    /// A live article's state (its entries, corrected body, last update); without it the article is drawn as read.
+    #[prop_or_default]
+    pub live: Option<LiveState>,
+    /// Shows a live article's entries that arrived.
+    #[prop_or_default]
+    pub on_show_updates: Callback<()>,
 }
 
 /// The whole article as an `<article>` whose title is the page's `<h1>`.
@@ -22,6 +30,22 @@ pub struct ArticleViewProps {
 pub fn ArticleView(props: &ArticleViewProps) -> Html {
     let s = use_strings();
     let a = &props.article;
+    let (body, updated, entries, incoming, last_update) = match &props.live {
+        Some(l) => (
+            l.body.clone(),
+            l.updated.clone(),
+            l.entries.clone(),
+            l.incoming.len(),
+            l.last_update.clone(),
+        ),
+        None => (
+            a.body.clone(),
+            a.updated.clone(),
+            a.entries.clone(),
+            0,
+            None,
+        ),
+    };
     html! {
         <article class="folio-article" lang={a.lang.as_deref().map(str::to_string)} dir={a.dir.as_attr()} part="article">
             <header class="folio-article__header">
@@ -32,6 +56,9 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
                     <p class="folio-kicker">
                         if a.live {
                             <span class="folio-live">{ s.live }</span>
+                            if let Some(at) = last_update {
+                                <span class="folio-live__last">{ s.last_update }{ " " }<LocalTime at={at} with_time=true /></span>
+                            }
                         }
                         if let Some(label) = &a.label {
                             <span class="folio-kicker__label">{ label.to_string() }</span>
@@ -42,14 +69,17 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
                 if let Some(standfirst) = &a.standfirst {
                     <p class="folio-standfirst">{ standfirst.to_string() }</p>
                 }
-                <Byline authors={a.authors.clone()} published={a.published.clone()} updated={a.updated.clone()} />
+                <Byline authors={a.authors.clone()} published={a.published.clone()} updated={updated} />
             </header>
             { props.children.clone() }
             if let Some(hero) = &a.hero {
                 <HeroFigure hero={hero.clone()} />
             }
             <Listen article={a.clone()} />
-            <Body blocks={a.body.clone()} related={a.related.clone()} />
+            <Body blocks={body} related={a.related.clone()} />
+            if a.live || !entries.is_empty() {
+                <LiveBlog {entries} {incoming} on_show={props.on_show_updates.clone()} />
+            }
             if !a.tags.is_empty() {
                 <footer class="folio-article__footer">
                     <TagList tags={a.tags.clone()} />

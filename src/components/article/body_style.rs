@@ -1,5 +1,5 @@
 //! Styles of the article's body (the sanitised HTML: headings, quotes, images, code, tables), the related-articles
-//! box inside it and the tag list under it.
+//! box inside it, the tag list under it, and a live article's entries with its "last update" beside the badge.
 
 use stylist::ast::{sheet, Sheet};
 
@@ -111,6 +111,47 @@ pub fn sheet() -> Sheet {
             border-radius: 999px;
             background: var(--folio-color-surface);
             font-size: 0.8125rem;
+        }
+        /* A live article's entries: a timeline under the body, newest first. */
+        .folio-liveblog {
+            margin-block: 2rem;
+        }
+        .folio-liveblog__heading {
+            margin: 0 0 0.75rem;
+            font: 700 1.25rem/1.3 var(--folio-font-ui);
+        }
+        .folio-liveblog__list {
+            list-style: none;
+            margin: 0.75rem 0 0;
+            padding: 0;
+        }
+        .folio-entry {
+            padding-block: 1rem;
+            padding-inline-start: 1rem;
+            border-inline-start: 3px solid var(--folio-color-accent);
+            border-block-end: 1px solid var(--folio-color-border);
+        }
+        .folio-entry__meta {
+            display: flex;
+            flex-wrap: wrap;
+            gap: 0.25rem 0.75rem;
+            margin: 0 0 0.5rem;
+            font: 0.875rem/1.4 var(--folio-font-ui);
+            color: var(--folio-color-muted);
+        }
+        .folio-entry__meta time {
+            font-weight: 700;
+            color: var(--folio-color-text);
+        }
+        .folio-entry__title {
+            margin: 0 0 0.5rem;
+            font: 700 1.125rem/1.3 var(--folio-font-ui);
+        }
+        .folio-live__last {
+            font-weight: 400;
+            letter-spacing: 0;
+            text-transform: none;
+            color: var(--folio-color-muted);
         }
         @media (max-width: ${narrow}rem) {
             .folio-body {

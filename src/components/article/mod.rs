@@ -1,10 +1,13 @@
-//! The article: header (breadcrumb, kicker, title, standfirst, byline, dates), hero, body with related links, tags.
+//! The article: header (breadcrumb, kicker with the live badge, title, standfirst, byline, dates), hero, body with
+//! related links, a live article's entries, tags.
 
 mod article_view;
 mod body;
 mod breadcrumb;
 mod byline;
 mod hero;
+mod live_article;
+mod live_blog;
 mod related;
 mod tags;
 
@@ -13,5 +16,7 @@ pub use body::Body;
 pub use breadcrumb::Breadcrumb;
 pub use byline::Byline;
 pub use hero::HeroFigure;
+pub use live_article::{LiveArticle, LiveArticleProps};
+pub use live_blog::{LiveBlog, LiveBlogProps};
 pub use related::RelatedBlock;
 pub use tags::TagList;

@@ -8,7 +8,6 @@ pub mod comment_section;
 mod compose_form;
 mod edit_form;
 mod held_badge;
-mod live_notice;
 mod load_more;
 mod markdown_field;
 mod more_stubs;
@@ -21,6 +20,8 @@ mod sort_control;
 mod text_field;
 mod thread_context;
 
+/// The announcement of new comments is the common one, shared with live articles.
+pub use crate::components::common::{LiveNotice, LiveNoticeProps};
 pub use avatar::{Avatar, AvatarProps, AvatarRule};
 pub use comment_header::{CommentHeader, CommentHeaderProps};
 pub use comment_item::{CommentItem, CommentItemProps};
@@ -28,7 +29,6 @@ pub use comment_section::{CommentSection, CommentSectionProps};
 pub use compose_form::{ComposeForm, ComposeFormProps};
 pub use edit_form::{EditForm, EditFormProps};
 pub use held_badge::HeldBadge;
-pub use live_notice::{LiveNotice, LiveNoticeProps};
 pub use load_more::{LoadMore, LoadMoreProps};
 pub use markdown_field::{fits, MarkdownField, MarkdownFieldProps};
 pub use more_stubs::{MoreStubs, MoreStubsProps};

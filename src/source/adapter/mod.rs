@@ -1,6 +1,7 @@
 //! The one road from an API to the model. An [`Adapter`] is built once per reader, from the `preset` / `mapping`
 //! settings and the article document, and answers everything the widget later asks of that API: a page of
-//! comments and the page after it, the items of child-id threads, a live event or a poll, a "more" stub's answer,
+//! comments and the page after it, the items of child-id threads, a live event or a poll (of the comments, or of a
+//! live article: its entries and body corrections), a "more" stub's answer,
 //! the request that posts a comment and the reading of its answer.
 //!
 //! Folio JSON is read by the built-in reader (its errors name Folio's own fields, and its comment items can be read
@@ -22,7 +23,7 @@ pub use post::{Outgoing, PostAnswer};
 
 use super::error::{parse_json, SourceError};
 use super::mapping::{self, Mapping, MappingChoice, Warning};
-use crate::model::Article;
+use crate::model::{Article, Entry, SafeHtml, Timestamp};
 
 /// How one reader reads its API. Cheap to clone; compared by value so hooks re-run only when it changes.
 #[derive(Clone, Debug, PartialEq)]
@@ -77,6 +78,32 @@ impl Adapter {
             own,
         };
         Ok((Rc::unwrap_or_clone(mapped.article), adapter))
+    }
+
+    /// The article response `text` (fetched from `base`) read again, as a live article's poll does: the same shape,
+    /// the same mapping.
+    pub fn reread_article(&self, text: &str, base: Option<&str>) -> Result<Article, SourceError> {
+        match &self.reading {
+            Reading::Folio => super::folio_json::parse_article(text, base),
+            Reading::Mapped { mapping, .. } => {
+                mapping::map_article(mapping, &parse_json(text)?, base)
+            }
+        }
+    }
+
+    /// One entry pushed by the article's event stream (`message` or `changed`). Streams speak Folio JSON whatever
+    /// the article's shape (docs/folio-json.md, "Live articles"); a malformed event is `None`, skipped.
+    pub fn read_entry(&self, text: &str, base: Option<&str>) -> Option<Entry> {
+        super::folio_json::read_entry(text, base).ok()
+    }
+
+    /// A body correction pushed by the article's event stream (`body`): the new body and when it changed.
+    pub fn read_correction(
+        &self,
+        text: &str,
+        base: Option<&str>,
+    ) -> Option<(Rc<[SafeHtml]>, Option<Timestamp>)> {
+        super::folio_json::read_correction(text, base).ok()
     }
 
     /// The adapter of Folio JSON, for lists read without an article (tests, the comment count element).

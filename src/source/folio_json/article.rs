@@ -1,5 +1,6 @@
 //! An article document → [`Article`]: the required title and body (HTML, Markdown or text), the optional
-//! metadata, the hero image and the related links placed between body blocks.
+//! metadata, the hero image, the related links placed between body blocks, and a live article's entries and
+//! event stream.
 
 use std::rc::Rc;
 
@@ -9,9 +10,10 @@ use super::super::error::SourceError;
 use super::super::markdown::markdown_blocks;
 use super::super::sanitize::{sanitize_blocks, Policy};
 use super::super::url::{safe_image, safe_link};
+use super::entries::entries;
 use super::parts::{author, crumb, tag};
 use super::read::{bad, count, date, flag, id, link, list, object, plain, text};
-use crate::model::{Article, Hero, Related, TextDirection};
+use crate::model::{Article, Hero, Related, SafeHtml, TextDirection};
 
 /// Map an article document.
 pub fn article_from_value(v: &Value, base: Option<&str>) -> Result<Article, SourceError> {
@@ -28,21 +30,7 @@ pub fn article_from_value(v: &Value, base: Option<&str>) -> Result<Article, Sour
         path: "/body".into(),
     })?;
     let format = text(o, "body_format", "")?.unwrap_or("html");
-    let body = match format {
-        "html" => sanitize_blocks(body_text, Policy::Article, base),
-        "markdown" => markdown_blocks(body_text, Policy::Article, base),
-        "text" => body_text
-            .split("\n\n")
-            .filter(|p| !p.trim().is_empty())
-            .map(crate::source::sanitize::from_plain_text)
-            .collect(),
-        other => {
-            return Err(bad(
-                "/body_format",
-                format!("unknown format \"{other}\" (html, markdown or text)"),
-            ))
-        }
-    };
+    let body = body_blocks(body_text, format, "/body_format", base)?;
     let lang = text(o, "lang", "")?.map(Rc::from);
     let dir = match text(o, "dir", "")? {
         Some("rtl") => TextDirection::Rtl,
@@ -83,9 +71,36 @@ pub fn article_from_value(v: &Value, base: Option<&str>) -> Result<Article, Sour
             .and_then(|u| safe_image(base, u))
             .map(Rc::from),
         live: flag(o, "live", "")?,
+        entries: entries(o, base)?,
+        events: link(o, "events", "", base)?,
         comments_url: text(o, "comments", "")?
             .and_then(|u| safe_link(base, u))
             .map(Rc::from),
+    })
+}
+
+/// A body (the article's, an entry's, a correction's) in its `format`, sanitised into top-level blocks; an unknown
+/// format is an error at `format_path`.
+pub(super) fn body_blocks(
+    body: &str,
+    format: &str,
+    format_path: &str,
+    base: Option<&str>,
+) -> Result<Vec<SafeHtml>, SourceError> {
+    Ok(match format {
+        "html" => sanitize_blocks(body, Policy::Article, base),
+        "markdown" => markdown_blocks(body, Policy::Article, base),
+        "text" => body
+            .split("\n\n")
+            .filter(|p| !p.trim().is_empty())
+            .map(crate::source::sanitize::from_plain_text)
+            .collect(),
+        other => {
+            return Err(bad(
+                format_path,
+                format!("unknown format \"{other}\" (html, markdown or text)"),
+            ))
+        }
     })
 }
 

@@ -260,3 +260,52 @@ fn paged_list_keeps_next() {
         None
     );
 }
+
+// Issue 14: a live article's `entries` (newest first whatever the order, author as a name or an object, Markdown
+// and HTML bodies sanitised) and its `events` stream, resolved against the document's URL; an entry without an id
+// is an error that names its path; the stream's entry and body events are read by the same code.
+#[test]
+fn live_entries_and_their_stream() {
+    let base = Some("https://news.example/demo/articles/live.json");
+    let a = parse_article(
+        r#"{"title": "T", "body": "<p>b</p>", "live": true, "events": "/api/articles/live/live",
+            "entries": [
+              {"id": "s1", "published": "2026-03-01T06:05:00Z", "author": "Ana", "body": "*one*", "body_format": "markdown"},
+              {"id": 2, "published": "2026-03-01T07:05:00Z", "author": {"name": "Ben"}, "title": " Two ",
+               "body": "<p onclick=\"x()\">two</p>"}
+            ]}"#,
+        base,
+    )
+    .expect("live article");
+    assert_eq!(
+        a.events.as_deref(),
+        Some("https://news.example/api/articles/live/live")
+    );
+    let ids: Vec<_> = a.entries.iter().map(|e| &*e.id).collect();
+    assert_eq!(ids, ["2", "s1"]);
+    assert_eq!(a.entries[0].title.as_deref(), Some("Two"));
+    assert_eq!(a.entries[0].author.as_ref().map(|p| &*p.name), Some("Ben"));
+    assert_eq!(a.entries[0].body[0].as_str(), "<p>two</p>");
+    assert_eq!(a.entries[1].body[0].as_str(), "<p><em>one</em></p>");
+
+    let e = parse_article(
+        r#"{"title": "T", "body": "b", "entries": [{"body": "x"}]}"#,
+        None,
+    )
+    .expect_err("an entry needs an id");
+    assert!(e.to_string().contains("/entries/0/id"), "{e}");
+
+    let entry = crate::source::folio_json::read_entry(
+        r#"{"id": "e9", "published": "2026-03-01T09:00:00Z", "author": "Ed", "body": "<p>new</p>"}"#,
+        base,
+    )
+    .expect("entry event");
+    assert_eq!(&*entry.id, "e9");
+    let (body, updated) = crate::source::folio_json::read_correction(
+        r#"{"body": "Fixed.", "body_format": "text", "updated": "2026-03-01T10:00:00Z"}"#,
+        base,
+    )
+    .expect("body event");
+    assert_eq!(body[0].as_str(), "<p>Fixed.</p>");
+    assert_eq!(updated.map(|t| t.epoch_ms), Some(1_772_359_200_000));
+}

@@ -1,20 +1,21 @@
 //! Article mapping: a [`Mapping`]'s `article` section applied to a document. The pieces it is built from (the
 //! article object, list items, the hero, the errors) are in [`parts`].
 
+mod entries;
 mod parts;
 
 use std::rc::Rc;
 
 use serde_json::Value;
 
-use super::body::{article_body, check_format, Refs};
 use super::doc::{ArticleMap, Field, Mapping};
-use super::value::{self, body_source, plain, text, Doc};
+use super::value::{self, plain, text, Doc};
 use crate::model::{Article, Author, Crumb, Related, Tag, TextDirection};
 use crate::source::error::SourceError;
 use crate::source::folio_json::anonymous;
 use crate::source::url::{safe_image, safe_link};
 
+use entries::{map_entries, mapped_body};
 use parts::{absent, hero, item_link, items, label_of, missing};
 pub(crate) use parts::{article_root, name_of};
 
@@ -38,21 +39,8 @@ pub fn map_article(m: &Mapping, root: &Value, api: Option<&str>) -> Result<Artic
         plain(doc, Some(title_field), cur)?.ok_or_else(|| missing("title", title_field, m))?;
 
     let body_field = a.body.as_ref().ok_or_else(|| absent("body", m))?;
-    let (body_value, body_path, spec) =
-        body_source(doc, body_field, cur)?.ok_or_else(|| missing("body", body_field, m))?;
-    let format = match &spec.format_from {
-        Some(p) => text(doc, Some(&Field::Path(p.clone())), cur)?,
-        None => None,
-    }
-    .or_else(|| spec.format.clone())
-    .unwrap_or_else(|| "html".into());
-    check_format(&format).map_err(|e| match e {
-        SourceError::BadMapping { reason } if spec.format_from.is_some() => {
-            SourceError::bad(&body_path, reason)
-        }
-        e => e,
-    })?;
-    let body = article_body(&body_value, &format, &body_path, base, Refs::of(root, spec))?;
+    let body =
+        mapped_body(doc, body_field, cur, base)?.ok_or_else(|| missing("body", body_field, m))?;
 
     let lang = plain(doc, a.lang.as_ref(), cur)?;
     let dir = match text(doc, a.dir.as_ref(), cur)?.as_deref() {
@@ -143,6 +131,8 @@ pub fn map_article(m: &Mapping, root: &Value, api: Option<&str>) -> Result<Artic
             .and_then(|u| safe_image(base, u.trim()))
             .map(Rc::from),
         live: value::flag(doc, a.live.as_ref(), cur)?,
+        entries: map_entries(doc, a.entries.as_ref(), cur, base)?,
+        events: link_from(a.events.as_ref(), api)?,
         comments_url: link_from(a.comments_url.as_ref(), api)?,
     })
 }

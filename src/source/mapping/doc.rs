@@ -22,7 +22,7 @@ use serde_json::Value;
 
 use fields::Fields;
 
-pub use article::{ArticleMap, HeroMap, ListMap};
+pub use article::{ArticleMap, EntriesMap, HeroMap, ListMap};
 pub use comments::{CommentMap, CommentsMap, EmojiMap, PostMap};
 pub use field::{Field, FieldSpec, Lookup, OneOrMany, Test, Where};
 pub use pagination::Pagination;

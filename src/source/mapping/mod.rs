@@ -25,6 +25,8 @@ mod tests;
 #[cfg(test)]
 mod tests_language;
 #[cfg(test)]
+mod tests_live;
+#[cfg(test)]
 mod tests_post;
 #[cfg(test)]
 mod tests_presets;

@@ -10,7 +10,7 @@
 //! nothing announced during the gap is lost (a comment changed during the gap is relayed once, as it is now: new if
 //! its publication was missed too, else changed). No comment is relayed twice: the listener remembers the publication
 //! and change numbers (one sequence) it relayed recently, and skips its own instance's (already published locally
-//! by the handler).
+//! by the handler). A live article's updates (entries, body corrections) are announced and relayed the same way.
 
 use std::collections::{HashSet, VecDeque};
 use std::time::Duration;
@@ -20,8 +20,9 @@ use serde::Deserialize;
 use tokio::sync::mpsc;
 use tokio_postgres::AsyncMessage;
 
+use super::live::{correction_of, entry_by_id};
 use super::{comment, Pg, CHANNEL, COLUMNS};
-use crate::live::Kind;
+use crate::live::{ArticleEvent, Kind};
 use crate::model::Comment;
 
 /// The highest publication or change number in the database.
@@ -79,9 +80,19 @@ struct Announcement {
     k: Option<String>,
 }
 
-/// Listens for as long as the server runs, handing every comment published or changed by another instance to
-/// `publish` (article, kind, comment). Never returns; failures are logged and retried.
-pub async fn run(pg: Pg, publish: impl Fn(&str, Kind, Comment) + Send + 'static) {
+/// What the listener hands on: a comment published or changed (article, kind, comment), or a live article's
+/// update (its entries and body, kinds `entry`, `entry-changed` and `body`; relayed as they come, not caught up
+/// on after a reconnection: a reader's next poll or reload shows them).
+pub enum Relayed {
+    /// A comment.
+    Comment(String, Kind, Comment),
+    /// A live article's update.
+    Article(String, ArticleEvent),
+}
+
+/// Listens for as long as the server runs, handing every comment published or changed, and every live article
+/// update, by another instance to `publish`. Never returns; failures are logged and retried.
+pub async fn run(pg: Pg, publish: impl Fn(Relayed) + Send + 'static) {
     let mut seen = Seen {
         highest: pg.start_mark(),
         ..Seen::default()
@@ -113,7 +124,7 @@ pub async fn run(pg: Pg, publish: impl Fn(&str, Kind, Comment) + Send + 'static)
 /// until the connection ends.
 async fn listen_once(
     pg: &Pg,
-    publish: &impl Fn(&str, Kind, Comment),
+    publish: &impl Fn(Relayed),
     seen: &mut Seen,
     (lookback, listened): (i64, &mut bool),
 ) -> Result<(), String> {
@@ -173,7 +184,7 @@ async fn listen_once(
                     .map_err(|err| err.to_string())?;
                 for row in &rows {
                     if let Some((article, kind, c)) = caught_up(row, (from, pg.instance()), seen) {
-                        publish(&article, kind, c);
+                        publish(Relayed::Comment(article, kind, c));
                     }
                 }
             }
@@ -185,6 +196,10 @@ async fn listen_once(
             };
             // This instance's own comments were published by the handler; a number already relayed is a duplicate.
             if !seen.first_time(note.v) || note.i == pg.instance() {
+                continue;
+            }
+            if let Some(event) = live_update(&client, &note).await? {
+                publish(Relayed::Article(note.a, event));
                 continue;
             }
             let found = client
@@ -202,7 +217,7 @@ async fn listen_once(
             };
             // Gone again (held after an edit, rejected) between the notification and now: nothing to show.
             if let Some(c) = found.as_ref().and_then(|row| comment(row).ok()) {
-                publish(&note.a, kind, c);
+                publish(Relayed::Comment(note.a, kind, c));
             }
         }
         Ok(())
@@ -210,6 +225,30 @@ async fn listen_once(
     .await;
     driver.abort();
     result
+}
+
+/// A live article's update announced by `note` (kinds `entry`, `entry-changed`, `body`), read back from the
+/// database; `None` for a comment's announcement (or an entry gone since).
+async fn live_update(
+    client: &tokio_postgres::Client,
+    note: &Announcement,
+) -> Result<Option<ArticleEvent>, String> {
+    let fail = |err: tokio_postgres::Error| err.to_string();
+    Ok(match note.k.as_deref() {
+        Some("entry") => entry_by_id(client, &note.a, &note.c)
+            .await
+            .map_err(fail)?
+            .map(ArticleEvent::Entry),
+        Some("entry-changed") => entry_by_id(client, &note.a, &note.c)
+            .await
+            .map_err(fail)?
+            .map(ArticleEvent::EntryChanged),
+        Some("body") => correction_of(client, &note.a)
+            .await
+            .map_err(fail)?
+            .map(ArticleEvent::Body),
+        _ => None,
+    })
 }
 
 /// What a catch-up row is to relay, if anything (see [`relayed_as`]).

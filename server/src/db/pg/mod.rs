@@ -10,13 +10,15 @@
 //!
 //! Split by concern like the SQLite store: `schema` (the migrations), `comments` (reading, seeding, editing,
 //! deleting, moderating), `posting` (a post in one locked transaction, its announcement, the decoy's id), `limits`
-//! (the shared rate limits and the sweep), `listen` (the other instances' announcements). Here: the pool, whose
+//! (the shared rate limits and the sweep), `listen` (the other instances' announcements), `live` (a live article's
+//! entries and body correction). Here: the pool, whose
 //! connections are replaced when the database restarts, startup, and connections of their own for the commands.
 //! Every failure is logged and answered as a 500 (or a 503 on `/readyz`).
 
 mod comments;
 mod limits;
 pub mod listen;
+mod live;
 mod posting;
 pub mod schema;
 

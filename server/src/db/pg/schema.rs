@@ -6,7 +6,8 @@
 //! with fingerprints), with PostgreSQL's types: booleans for flags, `BIGINT` for Unix milliseconds. Version 2 adds
 //! what only several instances need: the shared rate-limit entries and the publication numbers that let an instance
 //! catch up on the comments published while it was cut off from the database. Version 3 gives changes (an edit, a
-//! delete, an approved edit) numbers from the same sequence, so a listener catches up on those too.
+//! delete, an approved edit) numbers from the same sequence, so a listener catches up on those too. Version 4 adds a
+//! live article's entries and its corrected body (issue 14).
 
 use tokio_postgres::Client;
 
@@ -64,6 +65,27 @@ pub const MIGRATIONS: &[(i32, &str)] = &[
         "ALTER TABLE comments ADD COLUMN changed BIGINT;
         ALTER TABLE comments ADD COLUMN changed_by TEXT;
         CREATE INDEX comments_by_change ON comments (changed);",
+    ),
+    (
+        4,
+        "CREATE TABLE live_entries (
+            seq          BIGSERIAL PRIMARY KEY,
+            article_id   TEXT   NOT NULL,
+            id           TEXT   NOT NULL,
+            author_name  TEXT   NOT NULL,
+            title        TEXT,
+            body         TEXT   NOT NULL,
+            format       TEXT   NOT NULL,
+            published_at BIGINT NOT NULL,
+            updated_at   BIGINT,
+            UNIQUE (article_id, id)
+        );
+        CREATE TABLE live_bodies (
+            article_id TEXT   PRIMARY KEY,
+            body       TEXT   NOT NULL,
+            format     TEXT   NOT NULL,
+            updated_at BIGINT NOT NULL
+        );",
     ),
 ];
 

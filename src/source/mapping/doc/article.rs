@@ -1,5 +1,5 @@
-//! The `article` section: where each article field comes from, list items (authors, tags, crumbs, related)
-//! and the hero image.
+//! The `article` section: where each article field comes from, list items (authors, tags, crumbs, related),
+//! the hero image and a live blog's entries.
 
 use serde_json::Value;
 
@@ -32,6 +32,10 @@ pub struct ArticleMap {
     pub dir: Option<Field>,
     pub audio: Option<Field>,
     pub live: Option<Field>,
+    /// A live blog's entries.
+    pub entries: Option<EntriesMap>,
+    /// The article's event stream (a URL; docs/folio-json.md, "Live articles").
+    pub events: Option<Field>,
     /// Where the comments are, when the article says so (a URL; `comments.url` overrides it).
     pub comments_url: Option<Field>,
 }
@@ -52,6 +56,38 @@ pub struct ListMap {
     pub avatar: Option<Field>,
     /// Related link: how many body blocks come before it.
     pub after: Option<Field>,
+}
+
+/// A live blog's entries: where the list is, then fields read from each entry. An entry without an id or a body
+/// is left out.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct EntriesMap {
+    /// The entries (a path; arrays are flattened).
+    pub each: Option<Field>,
+    pub id: Option<Field>,
+    pub published: Option<Field>,
+    pub updated: Option<Field>,
+    /// The author's name (a `template` can join first and last names).
+    pub author: Option<Field>,
+    pub title: Option<Field>,
+    /// The entry's text, with its `format` like the article's body (`html` by default).
+    pub body: Option<Field>,
+}
+
+impl EntriesMap {
+    fn read(v: &Value, path: &str) -> Read<Self> {
+        let mut f = Fields::new(v, path)?;
+        let entries = Self {
+            each: f.opt_field("each"),
+            id: f.opt_field("id"),
+            published: f.opt_field("published"),
+            updated: f.opt_field("updated"),
+            author: f.opt_field("author"),
+            title: f.opt_field("title"),
+            body: f.opt_field("body"),
+        };
+        f.finish().map(|()| entries)
+    }
 }
 
 /// The lead image.
@@ -90,6 +126,8 @@ impl ArticleMap {
             dir: f.opt_field("dir"),
             audio: f.opt_field("audio"),
             live: f.opt_field("live"),
+            entries: f.opt_with("entries", EntriesMap::read),
+            events: f.opt_field("events"),
             comments_url: f.opt_field("comments_url"),
         };
         f.finish().map(|()| article)

@@ -22,7 +22,7 @@ fn an_unknown_key_is_named_with_its_path() {
         e.to_string(),
         "mapping error: the mapping document is not valid: unknown field `titel` in `article` (expected one of: \
          root, id, url, section, label, title, standfirst, authors, published, updated, hero, body, related, tags, \
-         lang, dir, audio, live, comments_url)"
+         lang, dir, audio, live, entries, events, comments_url)"
     );
     let e = error(json!({"article": {}, "comment": {}}));
     assert!(
