@@ -14,6 +14,7 @@ use crate::model::{Article, CommentList};
 
 pub use article::article_from_value;
 pub use comments::{comment, comments_from_value};
+#[cfg(feature = "mapping")]
 pub(crate) use parts::anonymous;
 
 /// The comment length limit assumed when a server does not state one.
