@@ -10,8 +10,9 @@ export PATH="$HOME/.cargo/bin:$PATH"
 # Trunk runs offline so it never tries to download tools; the crates are fetched first, online.
 cargo fetch --quiet
 dist="${1:-dist}"
-# Trunk passes TRUNK_BUILD_FEATURES to cargo, and its hooks (embed/build.sh) see it too.
-TRUNK_BUILD_FEATURES="${FOLIO_FEATURES:-}" trunk build --release --offline --dist "$dist"
+# Trunk passes TRUNK_BUILD_FEATURES to cargo (replacing Trunk.toml's list, hence `mapping` again), and its hooks
+# (embed/build.sh, which builds the embed's lite module without `mapping`) see it too.
+TRUNK_BUILD_FEATURES="mapping${FOLIO_FEATURES:+,$FOLIO_FEATURES}" trunk build --release --offline --dist "$dist"
 # The embed's Subresource Integrity hashes, written by the post-build hook embed/postbuild.sh (docs/embed.md).
 cat "$dist/folio-sri.txt"
 cargo build --release --quiet -p folio-server
