@@ -10,6 +10,7 @@ mod embed;
 mod faults;
 mod instances;
 mod integrity;
+mod lite;
 mod live;
 mod moderated_edit;
 mod own_comments;

@@ -71,6 +71,20 @@ impl Adapter {
         Some(folio_request(form, url, key, honeypot))
     }
 
+    /// A post's answer read through the mapping's `post.response` and `post.held`, when it posts its own format:
+    /// the comment, and whether the platform's flag says it is held.
+    #[cfg(feature = "mapping")]
+    fn mapped_answer(&self, text: &str, base: Option<&str>) -> Option<(Option<Comment>, bool)> {
+        self.template()
+            .map(|(m, _)| (post_response(m, text, base).ok(), post_held(m, text)))
+    }
+
+    /// Without the mapping language every answer is in Folio's format.
+    #[cfg(not(feature = "mapping"))]
+    fn mapped_answer(&self, _text: &str, _base: Option<&str>) -> Option<(Option<Comment>, bool)> {
+        None
+    }
+
     /// The mapping, when it posts a body of its own (a `post.body` template) rather than Folio's format.
     #[cfg(feature = "mapping")]
     fn template(&self) -> Option<(&Mapping, &Value)> {
@@ -89,15 +103,9 @@ impl Adapter {
         base: Option<&str>,
         parent: Option<Rc<str>>,
     ) -> PostAnswer {
-        // The comment in the answer, and whether the platform's own flag says it is held: through the mapping's
-        // `post.response` and `post.held` when it posts its own format, else Folio's comment format.
-        #[cfg(feature = "mapping")]
-        let mapped = self
-            .template()
-            .map(|(m, _)| (post_response(m, text, base).ok(), post_held(m, text)));
-        #[cfg(not(feature = "mapping"))]
-        let mapped: Option<(Option<Comment>, bool)> = None;
-        let (comment, flagged) = mapped.unwrap_or_else(|| {
+        // The comment in the answer, and whether the platform's own flag says it is held: through the mapping when
+        // it posts its own format, else Folio's comment format.
+        let (comment, flagged) = self.mapped_answer(text, base).unwrap_or_else(|| {
             let comment = parse_json(text).and_then(|v| folio_comment(&v, "", base));
             (comment.ok(), false)
         });
