@@ -1,35 +1,53 @@
 #!/usr/bin/env sh
-# Builds the embed's own WebAssembly module (the `folio-embed` binary: the reader without the SPA shell, the demo
-# index or the mapping playground) into the directory given, as folio-embed-<hash>.js + folio-embed-<hash>_bg.wasm.
+# Builds the embed's two WebAssembly modules (the `folio-embed` binary: the reader without the SPA shell, the demo
+# index or the mapping playground) into the directory given:
+#  - lite: folio-embed-<hash>.js + folio-embed-<hash>_bg.wasm, without the `mapping` feature: reads Folio JSON only
+#    (what one <folio-reader> on a Folio JSON API loads; docs/embed.md, "Two modules");
+#  - full: folio-full-<hash>.js + folio-full-<hash>_bg.wasm, with it: every preset and mapping document.
 # Run by embed/postbuild.sh inside the Trunk build, with the same cargo profile and features as the SPA
-# (TRUNK_PROFILE; TRUNK_BUILD_FEATURES, e.g. `test-hooks` for the end-to-end tests' build) and the same wasm-opt
-# settings as index.html, so the two modules differ only in what their binaries reach.
+# (TRUNK_PROFILE; TRUNK_BUILD_FEATURES, e.g. `mapping,test-hooks` for the end-to-end tests' build: `mapping` is
+# dropped for the lite module and added for the full one) and the same wasm-opt settings as index.html, so the
+# modules differ only in what their binaries reach. The unoptimised wasm of each stays beside cargo's output as
+# folio-embed-lite.wasm and folio-embed-full.wasm, with its name section, for scripts/size-report.sh.
 # Usage: embed/build.sh <out dir>
 set -eu
 out="${1:?usage: embed/build.sh <out dir>}"
 root="$(cd "$(dirname "$0")/.." && pwd)"
 profile="${TRUNK_PROFILE:-release}"
 target="${CARGO_TARGET_DIR:-$root/target}"
-set -- --manifest-path "$root/Cargo.toml" --target wasm32-unknown-unknown --bin folio-embed --no-default-features
-[ "$profile" = release ] && set -- "$@" --release
-# The SPA's `hydration` feature stays out: no host page of `<folio-reader>` is rendered by Folio's server.
-features="$(printf '%s' "${TRUNK_BUILD_FEATURES:-}" | tr ',' '\n' | grep -vx 'hydration' | paste -sd, -)"
-[ -n "$features" ] && set -- "$@" --features "$features"
-cargo build --quiet "$@"
+wasm_dir="$target/wasm32-unknown-unknown/$profile"
+# The features asked for, without `mapping` (which the module's kind decides) and without the SPA's `hydration`
+# (no host page of `<folio-reader>` is rendered by Folio's server), comma-separated.
+features="$(printf '%s' "${TRUNK_BUILD_FEATURES:-}" | tr ', ' '\n\n' | grep -v -x -e mapping -e hydration -e '' | paste -s -d, -)" || true
 
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
-wasm-bindgen --target web --no-typescript --out-dir "$tmp" --out-name folio-embed \
-  "$target/wasm32-unknown-unknown/$profile/folio-embed.wasm"
-if [ "$profile" = release ]; then
-  # The flags of index.html's data-wasm-opt-params: the features Rust 1.95 emits.
-  wasm-opt -Oz --enable-bulk-memory --enable-bulk-memory-opt --enable-nontrapping-float-to-int --enable-sign-ext \
-    --enable-mutable-globals --enable-reference-types --enable-multivalue \
-    "$tmp/folio-embed_bg.wasm" -o "$tmp/opt.wasm"
-  mv "$tmp/opt.wasm" "$tmp/folio-embed_bg.wasm"
-fi
-# Content-hashed names, like Trunk's, so a CDN can cache them for ever; the glue names its wasm only as a default
-# (the loader passes the fetched module), so renaming is safe.
-hash="$(cat "$tmp/folio-embed.js" "$tmp/folio-embed_bg.wasm" | sha256sum | cut -c1-16)"
-mv "$tmp/folio-embed.js" "$out/folio-embed-$hash.js"
-mv "$tmp/folio-embed_bg.wasm" "$out/folio-embed-${hash}_bg.wasm"
+
+module() { # kind (lite|full) output-prefix features
+  set -- "$1" "$2" "$3" --manifest-path "$root/Cargo.toml" --target wasm32-unknown-unknown --bin folio-embed \
+    --no-default-features
+  kind=$1 prefix=$2 feats=$3
+  shift 3
+  [ "$profile" = release ] && set -- "$@" --release
+  [ -n "$feats" ] && set -- "$@" --features "$feats"
+  cargo build --quiet "$@"
+  cp "$wasm_dir/folio-embed.wasm" "$wasm_dir/folio-embed-$kind.wasm"
+
+  rm -rf "$tmp/$kind" && mkdir "$tmp/$kind"
+  wasm-bindgen --target web --no-typescript --out-dir "$tmp/$kind" --out-name m "$wasm_dir/folio-embed-$kind.wasm"
+  if [ "$profile" = release ]; then
+    # The flags of index.html's data-wasm-opt-params: the features Rust 1.95 emits.
+    wasm-opt -Oz --enable-bulk-memory --enable-bulk-memory-opt --enable-nontrapping-float-to-int --enable-sign-ext \
+      --enable-mutable-globals --enable-reference-types --enable-multivalue \
+      "$tmp/$kind/m_bg.wasm" -o "$tmp/$kind/opt.wasm"
+    mv "$tmp/$kind/opt.wasm" "$tmp/$kind/m_bg.wasm"
+  fi
+  # Content-hashed names, like Trunk's, so a CDN can cache them for ever; the glue names its wasm only as a default
+  # (the loader passes the fetched module), so renaming is safe.
+  hash="$(cat "$tmp/$kind/m.js" "$tmp/$kind/m_bg.wasm" | sha256sum | cut -c1-16)"
+  mv "$tmp/$kind/m.js" "$out/$prefix-$hash.js"
+  mv "$tmp/$kind/m_bg.wasm" "$out/$prefix-${hash}_bg.wasm"
+}
+
+module lite folio-embed "$features"
+module full folio-full "mapping${features:+,$features}"

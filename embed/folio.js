@@ -1,44 +1,59 @@
 // Folio's embed loader: defines <folio-reader>. One external ES module, no inline script or style, so it runs
-// under a strict Content-Security-Policy. It finds the WebAssembly module and the stylesheet relative to its own
+// under a strict Content-Security-Policy. It finds the WebAssembly modules and the stylesheet relative to its own
 // URL (any CDN path works); the build (embed/postbuild.sh) writes their hashed names and SRI hashes into FILES
-// below, so every file the loader pulls is checked by the browser (Subresource Integrity): the wasm-bindgen module
+// below, so every file the loader pulls is checked by the browser (Subresource Integrity): a wasm-bindgen module
 // through a <link rel="modulepreload" integrity> (the import() that follows runs the module it put in the module
-// map), the WebAssembly through fetch(integrity) and the stylesheet through <link integrity>. A host that pins
+// map), its WebAssembly through fetch(integrity) and the stylesheet through <link integrity>. A host that pins
 // this file with SRI therefore pins them all.
-// Each element renders into its own open shadow root; the WebAssembly is fetched only when the first element
-// comes within 200px of the viewport, unless it says loading="eager".
+// Two modules: "lite" reads Folio JSON only (no mapping language, no presets: most of a page's readers need no
+// more), "full" reads every shape. An element with a `preset` or `mapping` attribute starts on the full one; any
+// other starts on the lite one, which, when the response turns out to be another API's (a preset's signature fits),
+// keeps showing its loading state and sends the element `folio:needs-mapping`: the loader then loads the full
+// module and hands the element over to it. A page whose readers all read Folio JSON never fetches the full module.
+// Each element renders into its own open shadow root; WebAssembly is fetched only when the first element comes
+// within 200px of the viewport, unless it says loading="eager".
 const FILES = {
-  js: "__FOLIO_JS__",
-  jsSri: "__FOLIO_JS_SRI__",
-  wasm: "__FOLIO_WASM__",
-  wasmSri: "__FOLIO_WASM_SRI__",
+  lite: {
+    js: "__FOLIO_LITE_JS__",
+    jsSri: "__FOLIO_LITE_JS_SRI__",
+    wasm: "__FOLIO_LITE_WASM__",
+    wasmSri: "__FOLIO_LITE_WASM_SRI__",
+  },
+  full: {
+    js: "__FOLIO_FULL_JS__",
+    jsSri: "__FOLIO_FULL_JS_SRI__",
+    wasm: "__FOLIO_FULL_WASM__",
+    wasmSri: "__FOLIO_FULL_WASM_SRI__",
+  },
   css: "__FOLIO_CSS__",
   cssSri: "__FOLIO_CSS_SRI__",
 };
 const at = (name) => new URL(name, import.meta.url).href;
 const ATTRS = ["src", "comments", "preset", "mapping", "lang", "theme", "images"];
-let wasm; // the module's exports, once initialised
-let loading; // the promise of them
-// The module is fetched once, with its integrity checked, by a modulepreload link (a failed check is an error
+const loading = {}; // by kind: the promise of the module's exports
+const loaded = {}; // by kind: the exports, once initialised
+// A module is fetched once, with its integrity checked, by a modulepreload link (a failed check is an error
 // event: the module is then never imported); import() of the same URL takes it from the module map.
-const preload = (url) =>
+const preload = (url, integrity) =>
   new Promise((ok, fail) => {
     const link = document.createElement("link");
     link.rel = "modulepreload";
     link.href = url;
-    link.integrity = FILES.jsSri;
+    link.integrity = integrity;
     link.crossOrigin = "anonymous";
     link.onload = ok;
     link.onerror = () => fail(new Error("integrity or network failure: " + url));
     document.head.append(link);
   });
-const load = () =>
-  (loading ||= preload(at(FILES.js))
-    .then(() => import(at(FILES.js)))
+const load = (kind) => {
+  const f = FILES[kind];
+  return (loading[kind] ||= preload(at(f.js), f.jsSri)
+    .then(() => import(at(f.js)))
     .then(async (m) => {
-      await m.default({ module_or_path: fetch(at(FILES.wasm), { integrity: FILES.wasmSri }) });
-      return (wasm = m);
+      await m.default({ module_or_path: fetch(at(f.wasm), { integrity: f.wasmSri }) });
+      return (loaded[kind] = m);
     }));
+};
 
 let observer;
 const whenNear = (el) => {
@@ -61,9 +76,14 @@ class FolioReader extends HTMLElement {
     return ATTRS;
   }
 
-  // Debugging and the leak tests: how many readers are alive in the WebAssembly module.
+  // Debugging and the leak tests: how many readers are alive in the WebAssembly modules.
   static liveApps() {
-    return wasm ? wasm.folio_live_apps() : 0;
+    return Object.values(loaded).reduce((n, m) => n + m.folio_live_apps(), 0);
+  }
+
+  // Debugging and the tests: which modules this page has loaded ("lite", "full").
+  static modules() {
+    return Object.keys(loaded).sort();
   }
 
   constructor() {
@@ -72,6 +92,11 @@ class FolioReader extends HTMLElement {
     const settle = () => this._box && this._box.style.removeProperty("min-height");
     this.addEventListener("folio:loaded", settle);
     this.addEventListener("folio:error", settle);
+    // The lite module cannot read this source: hand the element to the full module.
+    this.addEventListener("folio:needs-mapping", () => {
+      this._full = true;
+      this._start();
+    });
   }
 
   connectedCallback() {
@@ -97,13 +122,20 @@ class FolioReader extends HTMLElement {
   _start() {
     const box = this._box;
     if (!box) return;
-    load().then(
+    const full = this._full || this.hasAttribute("preset") || this.hasAttribute("mapping");
+    load(full ? "full" : "lite").then(
       (m) => {
-        // Still the same connection, and not started yet?
-        if (this._box === box && this._id == null) this._id = m.folio_mount(this, box);
+        // Still the same connection, and not on this module yet?
+        if (this._box !== box || this._wasm === m) return;
+        // Handing over from the lite module: its reader (still in its loading state) goes, the full one comes in
+        // the same task, so nothing is painted in between.
+        this._drop();
+        this._wasm = m;
+        this._id = m.folio_mount(this, box);
       },
       (err) => {
         if (this._box !== box) return;
+        this._drop();
         box.textContent = "folio: could not load the reader (" + err + ")";
         this.dispatchEvent(
           new CustomEvent("folio:error", {
@@ -116,16 +148,23 @@ class FolioReader extends HTMLElement {
     );
   }
 
+  // Destroy the element's reader, if it has one.
+  _drop() {
+    if (this._id != null) this._wasm.folio_unmount(this._id);
+    this._id = this._wasm = null;
+  }
+
   disconnectedCallback() {
     if (observer) observer.unobserve(this);
-    if (this._id != null && wasm) wasm.folio_unmount(this._id);
-    this._id = null;
+    this._drop();
     if (this._box) this._box.remove();
     this._box = null;
   }
 
+  // A `preset` or `mapping` added to an element on the lite module reaches the full one the same way: the lite
+  // reader answers it with `folio:needs-mapping`.
   attributeChangedCallback() {
-    if (this._id != null && wasm) wasm.folio_update(this._id);
+    if (this._id != null) this._wasm.folio_update(this._id);
   }
 }
 

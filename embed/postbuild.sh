@@ -1,12 +1,13 @@
 #!/usr/bin/env sh
 # Trunk post_build hook (Trunk.toml): prepares the embed files in the staging dir before it becomes dist/.
-#  0. folio-embed-<hash>.js + folio-embed-<hash>_bg.wasm: the embed's own module (embed/build.sh), without the
-#     SPA shell, the demo index and the playground that Trunk's folio-spa module carries.
+#  0. The embed's own modules (embed/build.sh), without the SPA shell, the demo index and the playground that
+#     Trunk's folio-spa module carries: folio-embed-<hash>.js + folio-embed-<hash>_bg.wasm (lite: Folio JSON only)
+#     and folio-full-<hash>.js + folio-full-<hash>_bg.wasm (full: with the mapping language and presets).
 #  1. folio-embed-<hash>.css: embed/host.css + Trunk's folio-<hash>.css (the widget stylesheet styles/generate.sh
 #     wrote) with every `<n>rem` outside @media turned into `calc(<n> * var(--folio-rem))` (rem follows the HOST
 #     page's root font size; the embed must not).
-#  2. folio.js: the hashed names of the wasm-bindgen module, the wasm and that stylesheet written in, with the
-#     SRI hashes of all three (the loader passes them to <link rel="modulepreload" integrity>, fetch() and
+#  2. folio.js: the hashed names of both modules' wasm-bindgen glue and wasm and of that stylesheet written in,
+#     with the SRI hashes of all five (the loader passes them to <link rel="modulepreload" integrity>, fetch() and
 #     <link integrity>), so pinning folio.js pins everything it loads.
 #  3. folio-sri.txt: the Subresource Integrity hash (sha384) of each embed file, one `<hash>  <file>` a line.
 set -eu
@@ -19,8 +20,10 @@ one() { # exactly one file matching the pattern
   echo "$1"
 }
 sh "$src/embed/build.sh" "$d"
-js=$(one 'folio-embed-*.js')
-wasm=$(one 'folio-embed-*_bg.wasm')
+lite_js=$(one 'folio-embed-*.js')
+lite_wasm=$(one 'folio-embed-*_bg.wasm')
+full_js=$(one 'folio-full-*.js')
+full_wasm=$(one 'folio-full-*_bg.wasm')
 css=$(one 'folio-[0-9a-f]*.css')
 tmp=folio-embed.tmp
 {
@@ -31,9 +34,17 @@ tmp=folio-embed.tmp
 embed_css="folio-embed-$(sha256sum "$tmp" | cut -c1-16).css"
 mv "$tmp" "$embed_css"
 sri() { printf 'sha384-%s' "$(openssl dgst -sha384 -binary "$1" | openssl base64 -A)"; }
-sed -i -e "s|__FOLIO_JS__|$js|" -e "s|__FOLIO_JS_SRI__|$(sri "$js")|" -e "s|__FOLIO_WASM__|$wasm|" -e "s|__FOLIO_WASM_SRI__|$(sri "$wasm")|" \
+sed -i \
+  -e "s|__FOLIO_LITE_JS__|$lite_js|" -e "s|__FOLIO_LITE_JS_SRI__|$(sri "$lite_js")|" \
+  -e "s|__FOLIO_LITE_WASM__|$lite_wasm|" -e "s|__FOLIO_LITE_WASM_SRI__|$(sri "$lite_wasm")|" \
+  -e "s|__FOLIO_FULL_JS__|$full_js|" -e "s|__FOLIO_FULL_JS_SRI__|$(sri "$full_js")|" \
+  -e "s|__FOLIO_FULL_WASM__|$full_wasm|" -e "s|__FOLIO_FULL_WASM_SRI__|$(sri "$full_wasm")|" \
   -e "s|__FOLIO_CSS__|$embed_css|" -e "s|__FOLIO_CSS_SRI__|$(sri "$embed_css")|" folio.js
+if grep -q '__FOLIO_' folio.js; then
+  echo "embed/postbuild.sh: a placeholder is left in folio.js: $(grep -o '__FOLIO_[A-Z_]*__' folio.js | head -n1)" >&2
+  exit 1
+fi
 : >folio-sri.txt
-for f in folio.js "$js" "$wasm" "$embed_css"; do
+for f in folio.js "$lite_js" "$lite_wasm" "$full_js" "$full_wasm" "$embed_css"; do
   printf '%s  %s\n' "$(sri "$f")" "$f" >>folio-sri.txt
 done

@@ -10,9 +10,10 @@ export PATH="$HOME/.cargo/bin:$PATH"
 # Trunk runs offline so it never tries to download tools; the crates are fetched first, online.
 cargo fetch --quiet
 dist="${1:-dist}"
-# Trunk passes TRUNK_BUILD_FEATURES to cargo, and its hooks (embed/build.sh) see it too. The SPA takes over the
-# pages folio-server renders (`hydration`); embed/build.sh leaves that feature out of the embed.
-TRUNK_BUILD_FEATURES="hydration${FOLIO_FEATURES:+,$FOLIO_FEATURES}" trunk build --release --offline --dist "$dist"
+# Trunk passes TRUNK_BUILD_FEATURES to cargo (replacing Trunk.toml's list, hence `mapping` again), and its hooks
+# (embed/build.sh, which builds the embed's lite module without `mapping`) see it too. The SPA takes over the pages
+# folio-server renders (`hydration`); embed/build.sh leaves that feature out of both embed modules.
+TRUNK_BUILD_FEATURES="mapping,hydration${FOLIO_FEATURES:+,$FOLIO_FEATURES}" trunk build --release --offline --dist "$dist"
 # The embed's Subresource Integrity hashes, written by the post-build hook embed/postbuild.sh (docs/embed.md).
 cat "$dist/folio-sri.txt"
 cargo build --release --quiet -p folio-server

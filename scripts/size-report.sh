@@ -1,18 +1,20 @@
 #!/usr/bin/env bash
-# Where the bytes of the embed's release wasm go (the `folio-embed` module that `<folio-reader>` loads): the 30
-# largest functions and data items and the total per crate, from twiggy (crates.io) run on the wasm that
-# `scripts/build.sh` compiled before wasm-bindgen and wasm-opt — the same code, with its name section, so every item
-# has a name — and what the SPA's module (`folio-spa`) carries that the embed's leaves out (the SPA shell, the demo
-# index, the mapping playground). Writes docs/size-report.md (the date, the
-# build's sizes and both tables) and prints it. Shares are of that pre-optimisation wasm; wasm-opt shrinks every
-# item, so they are proportions, not the shipped bytes (`scripts/sizes.sh` gives those).
+# Where the bytes of the embed's release wasm go: the lite module that one `<folio-reader>` on a Folio JSON API loads
+# (the 30 largest functions and data items and the total per crate), what the full module (with the `mapping`
+# feature: the mapping language and presets) adds to it, by module, and what the SPA's module (`folio-spa`) carries
+# that the embed's leave out (the SPA shell, the demo index, the mapping playground). From twiggy (crates.io) run on
+# the wasm that `scripts/build.sh` compiled before wasm-bindgen and wasm-opt (embed/build.sh keeps each module's as
+# folio-embed-lite.wasm and folio-embed-full.wasm) — the same code, with its name section, so every item has a name.
+# Writes docs/size-report.md (the date and the tables) and prints it. Shares are of that pre-optimisation wasm;
+# wasm-opt shrinks every item, so they are proportions, not the shipped bytes (`scripts/sizes.sh` gives those).
 #
 #   scripts/size-report.sh            # after scripts/build.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
 
-WASM="${FOLIO_TARGET_DIR:-target}/wasm32-unknown-unknown/release/folio-embed.wasm"
+WASM="${FOLIO_TARGET_DIR:-target}/wasm32-unknown-unknown/release/folio-embed-lite.wasm"
+FULL_WASM="${FOLIO_TARGET_DIR:-target}/wasm32-unknown-unknown/release/folio-embed-full.wasm"
 SPA_WASM="${FOLIO_TARGET_DIR:-target}/wasm32-unknown-unknown/release/folio-spa.wasm"
 OUT=docs/size-report.md
 TWIGGY_VERSION=0.8.0
@@ -21,21 +23,23 @@ if ! twiggy --version 2>/dev/null | grep -q "$TWIGGY_VERSION"; then
   echo "[size-report] installing twiggy $TWIGGY_VERSION (about 3 minutes)" >&2
   cargo install -q twiggy --version "$TWIGGY_VERSION"
 fi
-for w in "$WASM" "$SPA_WASM"; do
+for w in "$WASM" "$FULL_WASM" "$SPA_WASM"; do
   [ -f "$w" ] || { echo "[size-report] no $w: run scripts/build.sh first" >&2; exit 1; }
 done
 
 items=$(mktemp)
+full_items=$(mktemp)
 spa_items=$(mktemp)
-trap 'rm -f "$items" "$spa_items"' EXIT
+trap 'rm -f "$items" "$full_items" "$spa_items"' EXIT
 # Every item, largest first: shallow size in bytes, share, name.
 twiggy top --format csv -n 1000000 "$WASM" >"$items"
+twiggy top --format csv -n 1000000 "$FULL_WASM" >"$full_items"
 twiggy top --format csv -n 1000000 "$SPA_WASM" >"$spa_items"
 
-python3 - "$items" "$WASM" "$OUT" "$spa_items" <<'PY'
+python3 - "$items" "$WASM" "$OUT" "$spa_items" "$full_items" <<'PY'
 import csv, datetime, os, re, sys
 
-items_csv, wasm, out, spa_csv = sys.argv[1:5]
+items_csv, wasm, out, spa_csv, full_csv = sys.argv[1:6]
 
 def read(path):
     with open(path, newline="") as f:
@@ -43,6 +47,7 @@ def read(path):
 
 rows = read(items_csv)
 spa_rows = read(spa_csv)
+full_rows = read(full_csv)
 # The name section, wasm-bindgen's custom section and its `__wbindgen_describe_*` functions (which only tell the CLI
 # the types, and are removed by it) never ship: leave them out, so shares are of the code and data that do.
 def ships(name):
@@ -72,7 +77,7 @@ now = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"
 lines = [
     "# Where the embed wasm's bytes go",
     "",
-    f"Made by `scripts/size-report.sh` on {now}, from `{wasm}`:",
+    f"Made by `scripts/size-report.sh` on {now}, from `{wasm}` (the lite module, which one `<folio-reader>` on a Folio JSON API loads):",
     f"the release build before wasm-bindgen and wasm-opt, with its name section. Shares are of its {total:,} bytes of code and data (the name section and",
     "wasm-bindgen's custom section and type descriptions, which do not ship, left out);",
     "wasm-opt then shrinks every item, and the shipped sizes are in `docs/embed.md` (`scripts/sizes.sh`). Run the script again after a change: this page is its output.",
@@ -94,9 +99,32 @@ def module_bytes(items, prefix):
     return sum(size for size, name in items if prefix + "::" in name and ships(name))
 lines += ["", "## Left out of the embed", "",
           "Bytes of items whose names contain the module, in each release wasm (before wasm-opt):", "",
-          "| module | what | SPA module | embed module |", "|---|---|---:|---:|"]
+          "| module | what | SPA module | full embed module | lite embed module |", "|---|---|---:|---:|---:|"]
 for prefix, what in SPA_ONLY.items():
-    lines.append(f"| `{prefix}` | {what} | {module_bytes(spa_rows, prefix):,} | {module_bytes(rows, prefix):,} |")
+    lines.append(f"| `{prefix}` | {what} | {module_bytes(spa_rows, prefix):,} | {module_bytes(full_rows, prefix):,} "
+                 f"| {module_bytes(rows, prefix):,} |")
+# What the full module adds: the mapping engine by module, and the data (the presets' JSON text is in .rodata).
+full_total = sum(size for size, name in full_rows if ships(name))
+MAPPING = "folio::source::mapping::"
+parts = {}
+for size, name in full_rows:
+    if ships(name) and MAPPING in name:
+        rest = name[name.index(MAPPING) + len(MAPPING):]
+        seg = re.match(r"([a-z_]+)::", rest)
+        part = seg.group(1) if seg else "(mod.rs)"
+        parts[part] = parts.get(part, 0) + size
+def rodata(items):
+    return sum(size for size, name in items if name == 'data segment ".rodata"')
+lines += ["", "## The full module: what the mapping feature adds", "",
+          f"The full embed module is {full_total:,} bytes before wasm-opt, the lite one {total:,}: "
+          f"{full_total - total:,} more ({100 * (full_total - total) / full_total:.1f} % of the full module). "
+          "Items of `folio::source::mapping` in the full module, by submodule (in the lite one only `detect` and "
+          f"`path` remain: {module_bytes(rows, 'folio::source::mapping'):,} bytes), and the static data:", "",
+          "| part | bytes in the full module |", "|---|---:|"]
+for part, size in sorted(parts.items(), key=lambda kv: -kv[1]):
+    lines.append(f"| `mapping::{part}` | {size:,} |")
+lines.append(f"| `.rodata`, full minus lite (the twelve presets' JSON, the mapping's messages) | "
+             f"{rodata(full_rows) - rodata(rows):,} |")
 lines += ["", "## The 30 largest items", "", "| bytes | share | item |", "|---:|---:|---|"]
 for size, name in kept[:30]:
     shown = re.sub(r"::h[0-9a-f]{16}$", "", name)

@@ -17,12 +17,15 @@ step "format and lints (host and wasm)"
 cargo fmt --all -- --check
 cargo clippy --workspace --all-targets --quiet -- -D warnings
 cargo clippy --lib --bins --tests --target wasm32-unknown-unknown --quiet -- -D warnings
+# The embed's lite module: the library without the `mapping` feature (docs/embed.md, "Two modules").
+cargo clippy --lib --bins --tests --target wasm32-unknown-unknown --no-default-features --quiet -- -D warnings
 
 step "the Yew component example builds (examples/host_app.rs)"
 cargo build --example host_app --target wasm32-unknown-unknown --quiet
 
 step "native tests: data path, state, i18n, folio-map, reference server (on SQLite)"
 cargo test --workspace --lib --bins --quiet
+cargo test --lib --no-default-features --quiet
 cargo test -p folio-server --quiet
 cargo test -p folio-map --quiet
 

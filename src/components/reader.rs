@@ -12,6 +12,7 @@ use crate::hooks::{use_article, use_reading_prefs, PrefsHandle, Preloaded};
 use crate::i18n::Lang;
 use crate::model::{Article, Comment};
 use crate::platform::{self, Phase};
+use crate::source::SourceError;
 use crate::state::{Load, LoadError};
 
 /// Props of [`Reader`].
@@ -93,7 +94,11 @@ pub fn Reader(props: &ReaderProps) -> Html {
     }
 
     let content = match &*load {
-        Load::Loading => html! { <Loading label={s.loading_article} /> },
+        // Without the mapping language (the embed's lite module) another API's article is handed to the module
+        // that has it (src/shells/embed): the reader keeps its loading state meanwhile, never an error.
+        Load::Loading | Load::Failed(LoadError::Source(SourceError::NeedsMapping { .. })) => {
+            html! { <Loading label={s.loading_article} /> }
+        }
         Load::Failed(e) => {
             html! { <ErrorBox title={s.article_failed} error={e.clone()} on_retry={retry} /> }
         }

@@ -6,6 +6,8 @@ pub mod embed;
 pub mod island;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod page;
+// The SPA carries the mapping playground and the presets' demo: only in builds with the mapping language.
+#[cfg(feature = "mapping")]
 pub mod spa;
 
 mod panic_hook;

@@ -47,6 +47,13 @@ pub enum SourceError {
         /// Why it cannot be used.
         reason: String,
     },
+    /// Only a build with the mapping language can read this: the document looks like another API's (a preset's
+    /// signature fits), or a preset or mapping document is configured. Made only without the `mapping` feature
+    /// (the embed's lite module, whose loader then hands the element to the full module: never shown there).
+    NeedsMapping {
+        /// The preset whose signature fits, or the configured preset, or `custom mapping`.
+        shape: String,
+    },
 }
 
 impl fmt::Display for SourceError {
@@ -76,6 +83,10 @@ impl fmt::Display for SourceError {
                 "the required field `{field}` is missing: the {mapping} mapping looked for {tried}"
             ),
             Self::BadMapping { reason } => write!(f, "mapping error: {reason}"),
+            Self::NeedsMapping { shape } => write!(
+                f,
+                "this build of Folio reads Folio JSON only, and the response needs the {shape} mapping"
+            ),
         }
     }
 }

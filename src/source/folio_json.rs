@@ -16,6 +16,7 @@ use crate::model::{Article, CommentList};
 pub use article::article_from_value;
 pub use comments::{comment, comments_from_value};
 pub use entries::{read_correction, read_entry};
+#[cfg(feature = "mapping")]
 pub(crate) use parts::anonymous;
 
 /// The comment length limit assumed when a server does not state one.

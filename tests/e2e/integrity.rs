@@ -5,6 +5,8 @@
 //! (a comment appended to the JavaScript and the CSS, a custom section to the WebAssembly), so only the integrity
 //! check can refuse it; an untampered copy is the control. The host page is on another origin than Folio and is
 //! served with the strict policy of docs/embed.md (`script-src` Folio's origin, no inline script). Both browsers.
+//! The embed has two modules (docs/embed.md, "Two modules"): the lite one, which the seed article's reader loads,
+//! and the full one, which a reader with a `preset` loads; each is checked the same way.
 
 use std::path::Path;
 
@@ -23,7 +25,7 @@ const PAGE: &str = r#"<!doctype html>
 <script type="module" src="@FOLIO@/folio.js" integrity="@SRI@" crossorigin="anonymous"></script>
 </head>
 <body>
-<folio-reader id="r" src="@FOLIO@/demo/articles/cuba-china-military-cooperation.json" loading="eager"></folio-reader>
+<folio-reader id="r" src="@FOLIO@/demo/articles/cuba-china-military-cooperation.json" loading="eager"@PRESET@></folio-reader>
 </body>
 </html>
 "#;
@@ -47,12 +49,14 @@ Element.prototype.attachShadow = function (init) {
 
 const ICON: &str = r#"<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"/>"#;
 
-/// The three files folio.js loads.
+/// The files folio.js loads: the lite module's glue and wasm, the stylesheet, the full module's glue and wasm.
 #[derive(Clone, Copy, Debug, PartialEq)]
 enum File {
     Glue,
     Wasm,
     Css,
+    FullGlue,
+    FullWasm,
 }
 
 /// The one file of the build whose name starts with `prefix` and ends with `suffix`.
@@ -73,6 +77,22 @@ impl File {
             File::Glue => named(dir, "folio-embed-", ".js"),
             File::Wasm => named(dir, "folio-embed-", "_bg.wasm"),
             File::Css => named(dir, "folio-embed-", ".css"),
+            File::FullGlue => named(dir, "folio-full-", ".js"),
+            File::FullWasm => named(dir, "folio-full-", "_bg.wasm"),
+        }
+    }
+
+    /// Whether the file belongs to the full module (the host page's reader then has a `preset`, so it loads it).
+    fn is_full(self) -> bool {
+        matches!(self, File::FullGlue | File::FullWasm)
+    }
+
+    /// The WebAssembly its module starts (for glue), or itself.
+    fn wasm(self) -> File {
+        if self.is_full() {
+            File::FullWasm
+        } else {
+            File::Wasm
         }
     }
 
@@ -81,9 +101,11 @@ impl File {
         let path = dir.join(self.name(dir));
         let mut bytes = std::fs::read(&path).expect("the file to tamper with");
         match self {
-            File::Glue => bytes.extend_from_slice(b"\n// tampered\n"),
+            File::Glue | File::FullGlue => bytes.extend_from_slice(b"\n// tampered\n"),
             // A custom section (id 0, 5 bytes: the name "tamp"): the module still compiles.
-            File::Wasm => bytes.extend_from_slice(&[0, 5, 4, b't', b'a', b'm', b'p']),
+            File::Wasm | File::FullWasm => {
+                bytes.extend_from_slice(&[0, 5, 4, b't', b'a', b'm', b'p'])
+            }
             File::Css => bytes.extend_from_slice(b"\n/* tampered */\n"),
         }
         std::fs::write(&path, bytes).expect("tampered file written");
@@ -119,7 +141,16 @@ fn site(tampered: Option<File>) -> (SiteServer, String, String) {
         .expect("the loader's SRI hash")
         .to_string();
     std::fs::create_dir_all(dir.join("integrity")).expect("integrity/");
-    let page = PAGE.replace("@FOLIO@", &folio).replace("@SRI@", &sri);
+    // A full module's file is loaded by a reader with a preset (the Folio preset: the same article).
+    let preset = if tampered.is_some_and(File::is_full) {
+        r#" preset="folio""#
+    } else {
+        ""
+    };
+    let page = PAGE
+        .replace("@FOLIO@", &folio)
+        .replace("@SRI@", &sri)
+        .replace("@PRESET@", preset);
     std::fs::write(dir.join("integrity/host.html"), page).expect("host.html");
     std::fs::write(dir.join("integrity/watch.js"), WATCH).expect("watch.js");
     std::fs::write(dir.join("integrity/icon.svg"), ICON).expect("icon.svg");
@@ -141,11 +172,12 @@ fn fetches(url: &str) -> String {
 }
 
 // The untampered copy renders, styled, under the strict policy with no violation; the module was fetched once:
-// the import() ran what the modulepreload link had checked.
+// the import() ran what the modulepreload link had checked. The full module was never asked for.
 #[tokio::test(flavor = "multi_thread")]
 async fn untampered_embed_renders() {
     let (server, url, folio) = site(None);
     let glue = format!("{folio}/{}", File::Glue.name(&server.site.dir));
+    let full = format!("{folio}/{}", File::FullGlue.name(&server.site.dir));
     for browser in Browser::ALL {
         let s = Session::start(browser).await;
         s.goto(&url).await;
@@ -158,17 +190,19 @@ async fn untampered_embed_renders() {
             .await;
         let facts = s
             .eval(&format!(
-                "return [getComputedStyle({}).maxWidth, {}.sheet !== null, {}, \
+                "return [getComputedStyle({}).maxWidth, {}.sheet !== null, {}, {}, \
                  document.querySelectorAll('link[rel=modulepreload]').length, window.__errors, window.__violations]",
                 inside(".folio"),
                 inside("link"),
                 fetches(&glue),
+                fetches(&full),
             ))
             .await;
         assert_eq!(
             facts,
-            json!(["640px", true, 1, 1, [], []]),
-            "{browser:?}: [max-width, stylesheet, module fetches, preload links, errors, violations]"
+            json!(["640px", true, 1, 0, 1, [], []]),
+            "{browser:?}: [max-width, stylesheet, module fetches, full module fetches, preload links, errors, \
+             violations]"
         );
         s.close().await;
     }
@@ -178,12 +212,12 @@ async fn untampered_embed_renders() {
 /// once the page settled.
 async fn refused(file: File) {
     let (server, url, folio) = site(Some(file));
-    let wasm = format!("{folio}/{}", File::Wasm.name(&server.site.dir));
+    let wasm = format!("{folio}/{}", file.wasm().name(&server.site.dir));
     for browser in Browser::ALL {
         let s = Session::start(browser).await;
         s.goto(&url).await;
         match file {
-            File::Glue | File::Wasm => {
+            File::Glue | File::Wasm | File::FullGlue | File::FullWasm => {
                 s.wait_for("a folio:error", "window.__errors.length > 0")
                     .await;
                 let facts = s
@@ -198,7 +232,7 @@ async fn refused(file: File) {
                     json!([["load"], false, 0]),
                     "{browser:?}, {file:?} tampered: [error kinds, an article drawn, live apps]"
                 );
-                if file == File::Glue {
+                if matches!(file, File::Glue | File::FullGlue) {
                     // The module never ran: the WebAssembly, which it would have started, was never asked for.
                     assert_eq!(
                         s.eval(&format!("return {}", fetches(&wasm))).await,
@@ -248,6 +282,18 @@ async fn tampered_wasm_is_refused() {
     refused(File::Wasm).await;
 }
 
+// The same for the full module, which a reader with a preset loads: a tampered wasm-bindgen module never runs.
+#[tokio::test(flavor = "multi_thread")]
+async fn tampered_full_glue_module_is_refused() {
+    refused(File::FullGlue).await;
+}
+
+// And a tampered full WebAssembly module is refused by fetch's integrity check.
+#[tokio::test(flavor = "multi_thread")]
+async fn tampered_full_wasm_is_refused() {
+    refused(File::FullWasm).await;
+}
+
 // A tampered stylesheet is refused by the link's integrity check: the article is drawn without it (Chromium leaves
 // `link.sheet` null, Firefox an empty sheet).
 #[tokio::test(flavor = "multi_thread")]
@@ -265,7 +311,13 @@ fn folio_js_pins_every_file_it_loads() {
         "a placeholder left in folio.js"
     );
     let sri = std::fs::read_to_string(dist.join("folio-sri.txt")).expect("folio-sri.txt");
-    for file in [File::Glue, File::Wasm, File::Css] {
+    for file in [
+        File::Glue,
+        File::Wasm,
+        File::Css,
+        File::FullGlue,
+        File::FullWasm,
+    ] {
         let name = file.name(&dist);
         let hash = sri
             .lines()

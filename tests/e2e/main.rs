@@ -11,6 +11,7 @@ mod embed;
 mod faults;
 mod instances;
 mod integrity;
+mod lite;
 mod live;
 mod live_article;
 mod moderated_edit;

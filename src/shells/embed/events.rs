@@ -1,10 +1,12 @@
 //! The DOM events the element sends to the host page: `folio:loaded`, `folio:error`, `folio:comment-posted`,
-//! all bubbling and composed (they cross the shadow boundary and any shadow root the host put the element in).
+//! all bubbling and composed (they cross the shadow boundary and any shadow root the host put the element in);
+//! and one for the loader only, `folio:needs-mapping`, which does neither.
 
 use wasm_bindgen::JsValue;
 use web_sys::{CustomEvent, CustomEventInit, Element};
 
 use crate::model::{Article, Comment};
+use crate::source::SourceError;
 use crate::state::LoadError;
 
 /// A plain object built from `(key, value)` pairs; `None` values become `null`.
@@ -18,15 +20,29 @@ fn object(fields: &[(&str, Option<&str>)]) -> JsValue {
     o.into()
 }
 
-/// Dispatch `name` on the host element with `detail`.
-fn dispatch(host: &Element, name: &str, detail: &JsValue) {
+/// Dispatch `name` on the host element with `detail`, to the host page (bubbling and composed) or to the element's
+/// own listeners only (the loader's).
+fn dispatch_to(host: &Element, name: &str, detail: &JsValue, to_page: bool) {
     let init = CustomEventInit::new();
-    init.set_bubbles(true);
-    init.set_composed(true);
+    init.set_bubbles(to_page);
+    init.set_composed(to_page);
     init.set_detail(detail);
     if let Ok(event) = CustomEvent::new_with_event_init_dict(name, &init) {
         let _ = host.dispatch_event(&event);
     }
+}
+
+/// Dispatch `name` on the host element with `detail`, for the host page.
+fn dispatch(host: &Element, name: &str, detail: &JsValue) {
+    dispatch_to(host, name, detail, true);
+}
+
+/// `folio:needs-mapping`, detail `{ shape }`: this module (the lite one, without the mapping language) cannot read
+/// the element's source, and the loader is to hand the element to the full module. Neither bubbling nor composed:
+/// it is the loader's business (embed/folio.js), not the host page's.
+pub fn needs_mapping(host: &Element, shape: &str) {
+    let detail = object(&[("shape", Some(shape))]);
+    dispatch_to(host, "folio:needs-mapping", &detail, false);
 }
 
 /// `folio:loaded`, detail `{ id, title, url }`.
@@ -39,8 +55,12 @@ pub fn loaded(host: &Element, article: &Article) {
     dispatch(host, "folio:loaded", &detail);
 }
 
-/// `folio:error`, detail `{ kind: "net" | "source" | "config", message }`.
+/// `folio:error`, detail `{ kind: "net" | "source" | "config", message }`; or, when the error is that only the full
+/// module can read the source, `folio:needs-mapping` instead (the reader keeps showing its loading state).
 pub fn error(host: &Element, error: &LoadError) {
+    if let LoadError::Source(SourceError::NeedsMapping { shape }) = error {
+        return needs_mapping(host, shape);
+    }
     let kind = match error {
         LoadError::Net(_) => "net",
         LoadError::Source(_) => "source",

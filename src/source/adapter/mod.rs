@@ -8,21 +8,32 @@
 //! one by one, which lets the hooks map a 10,000-comment list a slice at a time); every other shape goes through a
 //! mapping document. Which of the two is behind an adapter is its own business: hooks hold it, nothing above them
 //! sees a `serde_json::Value` or a `Mapping`.
+//!
+//! Without the `mapping` feature (the embed's lite module) the adapter has the Folio road only: reading an article
+//! whose shape a preset's signature claims, or with a preset configured, is [`SourceError::NeedsMapping`], the
+//! signal for the full module to take over.
 
 mod page;
 mod post;
-#[cfg(test)]
+#[cfg(all(test, feature = "mapping"))]
 mod tests;
+#[cfg(all(test, not(feature = "mapping")))]
+mod tests_lite;
 
 use std::rc::Rc;
 
+#[cfg(feature = "mapping")]
 use serde_json::Value;
 
 pub use page::CommentPage;
 pub use post::{Outgoing, PostAnswer};
 
-use super::error::{parse_json, SourceError};
-use super::mapping::{self, Mapping, MappingChoice, Warning};
+#[cfg(feature = "mapping")]
+use super::error::parse_json;
+use super::error::SourceError;
+#[cfg(feature = "mapping")]
+use super::mapping::{self, Mapping};
+use super::mapping::{MappingChoice, Warning};
 use crate::model::{Article, Entry, SafeHtml, Timestamp};
 
 /// How one reader reads its API. Cheap to clone; compared by value so hooks re-run only when it changes.
@@ -44,6 +55,7 @@ enum Reading {
     /// Folio JSON (docs/folio-json.md), by the built-in reader.
     Folio,
     /// Any other API, through a mapping document.
+    #[cfg(feature = "mapping")]
     Mapped {
         /// The mapping.
         mapping: Rc<Mapping>,
@@ -55,6 +67,7 @@ enum Reading {
 impl Adapter {
     /// Read the article response `text` (fetched from `base`) with `choice`, and keep what reading its comments
     /// will need. The comments URL is the mapping's `comments.url` template when it has one.
+    #[cfg(feature = "mapping")]
     pub fn read_article(
         text: &str,
         base: Option<&str>,
@@ -104,6 +117,30 @@ impl Adapter {
         base: Option<&str>,
     ) -> Option<(Rc<[SafeHtml]>, Option<Timestamp>)> {
         super::folio_json::read_correction(text, base).ok()
+    /// Read the article response `text` (fetched from `base`) as Folio JSON, the only shape this build reads: a
+    /// configured preset, or a document a preset's signature claims, is [`SourceError::NeedsMapping`]. A document
+    /// no other signature fits is read by the Folio JSON reader, as the full build does, with the same errors.
+    #[cfg(not(feature = "mapping"))]
+    pub fn read_article(
+        text: &str,
+        base: Option<&str>,
+        choice: &MappingChoice,
+    ) -> Result<(Article, Adapter), SourceError> {
+        if let MappingChoice::Preset(p) = choice {
+            return Err(SourceError::NeedsMapping { shape: p.clone() });
+        }
+        let v = super::error::parse_json(text)?;
+        if let Some(shape) = super::mapping::detect(&v).filter(|s| *s != "folio") {
+            return Err(SourceError::NeedsMapping {
+                shape: shape.into(),
+            });
+        }
+        let article = super::folio_json::article_from_value(&v, base)?;
+        let adapter = Adapter {
+            detected: true,
+            ..Adapter::folio()
+        };
+        Ok((article, adapter))
     }
 
     /// The adapter of Folio JSON, for lists read without an article (tests, the comment count element).
@@ -118,6 +155,7 @@ impl Adapter {
     }
 
     /// The adapter of a mapping applied to the article object `article` (parsed from its JSON text).
+    #[cfg(feature = "mapping")]
     pub fn mapped(mapping: Mapping, article_json: &str) -> Result<Self, SourceError> {
         Ok(Adapter {
             name: mapping
@@ -154,17 +192,21 @@ impl Adapter {
     /// For a thread that cannot be written to because its platform takes no anonymous comments (a `read_only`
     /// mapping, or one without `post`): the preset's name, so the widget can say which platform.
     pub fn read_only_preset(&self) -> Option<&str> {
-        let Reading::Mapped { mapping, .. } = &self.reading else {
-            return None;
-        };
-        let read_only = mapping
-            .comments
-            .as_ref()
-            .is_none_or(|c| c.read_only || c.post.is_none());
-        read_only.then_some(&*self.name)
+        match &self.reading {
+            Reading::Folio => None,
+            #[cfg(feature = "mapping")]
+            Reading::Mapped { mapping, .. } => {
+                let read_only = mapping
+                    .comments
+                    .as_ref()
+                    .is_none_or(|c| c.read_only || c.post.is_none());
+                read_only.then_some(&*self.name)
+            }
+        }
     }
 
     /// The mapping, when there is one.
+    #[cfg(feature = "mapping")]
     fn mapping(&self) -> Option<(&Mapping, &Value)> {
         match &self.reading {
             Reading::Folio => None,

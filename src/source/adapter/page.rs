@@ -9,10 +9,11 @@ use super::{Adapter, Reading};
 use crate::model::{Comment, CommentList};
 use crate::source::error::{parse_json, SourceError};
 use crate::source::folio_json::{comment as folio_comment, comments_from_value};
+#[cfg(feature = "mapping")]
 use crate::source::mapping::{
-    child_ids, comment_warnings, item_url, map_comments, map_item, max_items, next_page, PageInfo,
-    Threading, Warning,
+    child_ids, comment_warnings, item_url, map_comments, map_item, max_items, next_page, Threading,
 };
+use crate::source::mapping::{PageInfo, Warning};
 use crate::source::url::safe_link;
 
 /// One page of a comment list, read.
@@ -47,14 +48,15 @@ impl Adapter {
         headers: &[(String, String)],
     ) -> Result<CommentPage, SourceError> {
         let doc = parse_json(text)?;
+        #[cfg_attr(not(feature = "mapping"), allow(unused_mut))]
         let mut info = PageInfo {
             number,
             items: 0,
             headers: headers.to_vec(),
         };
         let base = Some(url);
-        let mut page = match self.mapping() {
-            None => {
+        let mut page = match &self.reading {
+            Reading::Folio => {
                 let mut list = comments_from_value(&doc, base)?;
                 if list.next.is_none() {
                     list.next = info
@@ -70,7 +72,11 @@ impl Adapter {
                     warnings: Vec::new(),
                 }
             }
-            Some((m, article)) => {
+            #[cfg(feature = "mapping")]
+            Reading::Mapped {
+                mapping: m,
+                article,
+            } => {
                 let mut list = map_comments(m, &doc, Some(article), base)?;
                 let warnings = if number == 1 && self.own {
                     comment_warnings(m, &doc, Some(article))
@@ -107,55 +113,78 @@ impl Adapter {
         base: Option<&str>,
     ) -> Result<Comment, SourceError> {
         let v = parse_json(item)?;
-        match self.mapping() {
-            None => folio_comment(&v, &format!("/comments/{index}"), base),
-            Some((m, _)) => map_item(m, &v, None, base)?.ok_or_else(|| SourceError::BadValue {
-                path: format!("items[{index}]"),
-                reason: "the mapping skips this item".into(),
-            }),
+        match &self.reading {
+            Reading::Folio => folio_comment(&v, &format!("/comments/{index}"), base),
+            #[cfg(feature = "mapping")]
+            Reading::Mapped { mapping: m, .. } => {
+                map_item(m, &v, None, base)?.ok_or_else(|| SourceError::BadValue {
+                    path: format!("items[{index}]"),
+                    reason: "the mapping skips this item".into(),
+                })
+            }
         }
     }
 
     /// Where item `id` of a child-id thread is fetched from (`base`: the list's URL).
+    #[cfg_attr(not(feature = "mapping"), allow(unused_variables))]
     pub fn child_url(&self, id: &str, base: Option<&str>) -> Option<String> {
-        self.mapping().and_then(|(m, _)| item_url(m, id, base))
+        match &self.reading {
+            Reading::Folio => None,
+            #[cfg(feature = "mapping")]
+            Reading::Mapped { mapping: m, .. } => item_url(m, id, base),
+        }
     }
 
     /// The most items a child-id thread fetches (each one is a request).
     pub fn max_children(&self) -> usize {
-        self.mapping().map_or(0, |(m, _)| max_items(m))
+        match &self.reading {
+            Reading::Folio => 0,
+            #[cfg(feature = "mapping")]
+            Reading::Mapped { mapping: m, .. } => max_items(m),
+        }
     }
 
     /// A separately fetched item of a child-id thread, as a reply to `parent`, with the ids of its own children.
     /// `None` when it cannot be read: the thread goes on without it.
+    #[cfg_attr(not(feature = "mapping"), allow(unused_variables))]
     pub fn read_child(
         &self,
         text: &str,
         parent: Option<Rc<str>>,
         base: Option<&str>,
     ) -> Option<(Comment, Vec<String>)> {
-        let (m, _) = self.mapping()?;
-        let v = parse_json(text).ok()?;
-        let c = map_item(m, &v, parent, base).ok()??;
-        Some((c, child_ids(m, &v)))
+        match &self.reading {
+            Reading::Folio => None,
+            #[cfg(feature = "mapping")]
+            Reading::Mapped { mapping: m, .. } => {
+                let v = parse_json(text).ok()?;
+                let c = map_item(m, &v, parent, base).ok()??;
+                Some((c, child_ids(m, &v)))
+            }
+        }
     }
 
     /// One comment on its own: an event of the list's stream, or the server's answer to an edit. `None` when it
     /// cannot be read (the next reload shows the list as the server has it).
     pub fn read_comment(&self, text: &str, base: Option<&str>) -> Option<Comment> {
         let v = parse_json(text).ok()?;
-        match self.mapping() {
-            None => folio_comment(&v, "", base).ok(),
-            Some((m, _)) => map_item(m, &v, None, base).ok().flatten(),
+        match &self.reading {
+            Reading::Folio => folio_comment(&v, "", base).ok(),
+            #[cfg(feature = "mapping")]
+            Reading::Mapped { mapping: m, .. } => map_item(m, &v, None, base).ok().flatten(),
         }
     }
 
     /// What a "more" stub's fetch URL answered: a document of the list's own shape.
     pub fn read_stub(&self, text: &str, base: Option<&str>) -> Result<CommentList, SourceError> {
         let doc = parse_json(text)?;
-        match self.mapping() {
-            None => comments_from_value(&doc, base),
-            Some((m, article)) => map_comments(m, &doc, Some(article), base),
+        match &self.reading {
+            Reading::Folio => comments_from_value(&doc, base),
+            #[cfg(feature = "mapping")]
+            Reading::Mapped {
+                mapping: m,
+                article,
+            } => map_comments(m, &doc, Some(article), base),
         }
     }
 }

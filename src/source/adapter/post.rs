@@ -3,11 +3,16 @@
 
 use std::rc::Rc;
 
+#[cfg(feature = "mapping")]
+use serde_json::Value;
+
 use super::Adapter;
 use crate::model::Comment;
 use crate::source::error::parse_json;
 use crate::source::folio_json::comment as folio_comment;
-use crate::source::mapping::{post_held, post_request, post_response, posts_template, PostForm};
+use crate::source::mapping::PostForm;
+#[cfg(feature = "mapping")]
+use crate::source::mapping::{post_held, post_request, post_response, posts_template, Mapping};
 
 /// A request ready for the network layer.
 #[derive(Clone, Debug, PartialEq)]
@@ -45,25 +50,45 @@ impl Adapter {
         key: &str,
         honeypot: Option<String>,
     ) -> Option<Outgoing> {
-        let template = self.mapping().filter(|(m, _)| posts_template(m));
-        let Some((m, article)) = template else {
-            return Some(folio_request(form, url, key, honeypot));
-        };
-        if honeypot.is_some() {
-            return None;
+        #[cfg(feature = "mapping")]
+        if let Some((m, article)) = self.template() {
+            if honeypot.is_some() {
+                return None;
+            }
+            // A mapping that cannot build its request (a broken template) posts Folio's format: the platform then
+            // refuses it with its own message, which the form shows.
+            return match post_request(m, article, form, Some(url)) {
+                Ok(Some(req)) => Some(Outgoing {
+                    method: req.method,
+                    url: url.to_string(),
+                    headers: req.headers.into_iter().collect(),
+                    body: req.body,
+                    idempotency_key: None,
+                }),
+                _ => Some(folio_request(form, url, key, None)),
+            };
         }
-        // A mapping that cannot build its request (a broken template) posts Folio's format: the platform then
-        // refuses it with its own message, which the form shows.
-        match post_request(m, article, form, Some(url)) {
-            Ok(Some(req)) => Some(Outgoing {
-                method: req.method,
-                url: url.to_string(),
-                headers: req.headers.into_iter().collect(),
-                body: req.body,
-                idempotency_key: None,
-            }),
-            _ => Some(folio_request(form, url, key, None)),
-        }
+        Some(folio_request(form, url, key, honeypot))
+    }
+
+    /// A post's answer read through the mapping's `post.response` and `post.held`, when it posts its own format:
+    /// the comment, and whether the platform's flag says it is held.
+    #[cfg(feature = "mapping")]
+    fn mapped_answer(&self, text: &str, base: Option<&str>) -> Option<(Option<Comment>, bool)> {
+        self.template()
+            .map(|(m, _)| (post_response(m, text, base).ok(), post_held(m, text)))
+    }
+
+    /// Without the mapping language every answer is in Folio's format.
+    #[cfg(not(feature = "mapping"))]
+    fn mapped_answer(&self, _text: &str, _base: Option<&str>) -> Option<(Option<Comment>, bool)> {
+        None
+    }
+
+    /// The mapping, when it posts a body of its own (a `post.body` template) rather than Folio's format.
+    #[cfg(feature = "mapping")]
+    fn template(&self) -> Option<(&Mapping, &Value)> {
+        self.mapping().filter(|(m, _)| posts_template(m))
     }
 
     /// Read the answer to a post: `status`, the headers the network layer keeps, the body, the URL that answered.
@@ -78,13 +103,12 @@ impl Adapter {
         base: Option<&str>,
         parent: Option<Rc<str>>,
     ) -> PostAnswer {
-        let template = self.mapping().filter(|(m, _)| posts_template(m));
-        let comment = match template {
-            None => parse_json(text)
-                .and_then(|v| folio_comment(&v, "", base))
-                .ok(),
-            Some((m, _)) => post_response(m, text, base).ok(),
-        };
+        // The comment in the answer, and whether the platform's own flag says it is held: through the mapping when
+        // it posts its own format, else Folio's comment format.
+        let (comment, flagged) = self.mapped_answer(text, base).unwrap_or_else(|| {
+            let comment = parse_json(text).and_then(|v| folio_comment(&v, "", base));
+            (comment.ok(), false)
+        });
         let comment = comment.map(|mut c| {
             c.parent = c.parent.or(parent);
             c
@@ -92,8 +116,7 @@ impl Adapter {
         let pending_header = headers
             .iter()
             .any(|(n, v)| n.eq_ignore_ascii_case("folio-status") && v.trim() == "pending");
-        let held =
-            status == 202 || pending_header || template.is_some_and(|(m, _)| post_held(m, text));
+        let held = status == 202 || pending_header || flagged;
         PostAnswer { comment, held }
     }
 }

@@ -1,12 +1,20 @@
 //! Which mapping reads a document: the `preset` and `mapping` settings ([`MappingChoice`]), parsing a mapping
-//! document, and resolving a choice for one document (detection when nothing is configured).
+//! document, and resolving a choice for one document (detection when nothing is configured). Without the `mapping`
+//! feature only the settings are here: a preset or a mapping document is then answered with
+//! [`SourceError::NeedsMapping`] (by [`MappingChoice::from_settings`], or by the adapter for a preset).
 
+#[cfg(feature = "mapping")]
 use std::rc::Rc;
 
+#[cfg(feature = "mapping")]
 use serde_json::Value;
 
-use super::presets::{self, detect, preset};
-use super::Mapping;
+#[cfg(feature = "mapping")]
+use super::{
+    detect::detect,
+    presets::{self, preset},
+    Mapping,
+};
 use crate::source::error::SourceError;
 
 /// Which mapping to use: what the `preset` and `mapping` settings said.
@@ -18,6 +26,7 @@ pub enum MappingChoice {
     /// A shipped preset, by name.
     Preset(String),
     /// A mapping document.
+    #[cfg(feature = "mapping")]
     Document(Rc<Mapping>),
 }
 
@@ -25,8 +34,15 @@ impl MappingChoice {
     /// The choice for a `preset` setting and an inline-or-fetched `mapping` document text (the document wins).
     pub fn from_settings(preset: Option<&str>, mapping: Option<&str>) -> Result<Self, SourceError> {
         match (mapping, preset) {
+            #[cfg(feature = "mapping")]
             (Some(m), _) => Ok(Self::Document(Rc::new(parse_mapping(m)?))),
+            // This build cannot read a mapping document: the module that can must take over.
+            #[cfg(not(feature = "mapping"))]
+            (Some(_), _) => Err(SourceError::NeedsMapping {
+                shape: "custom mapping".into(),
+            }),
             (None, Some(p)) => {
+                #[cfg(feature = "mapping")]
                 presets::preset(p)?;
                 Ok(Self::Preset(p.to_string()))
             }
@@ -42,6 +58,7 @@ pub fn is_inline(setting: &str) -> bool {
 
 /// Parse a mapping document, naming what is wrong with it: a syntax error with its line and column (serde_json's
 /// message), anything else with its path in the document ([`Mapping::from_value`]).
+#[cfg(feature = "mapping")]
 pub fn parse_mapping(text: &str) -> Result<Mapping, SourceError> {
     serde_json::from_str::<Value>(text)
         .map_err(|e| e.to_string())
@@ -52,6 +69,7 @@ pub fn parse_mapping(text: &str) -> Result<Mapping, SourceError> {
 }
 
 /// The mapping a document is read with, once chosen.
+#[cfg(feature = "mapping")]
 #[derive(Clone, Debug, PartialEq)]
 pub struct Resolved {
     /// The mapping; `None` for Folio JSON read by the built-in reader.
@@ -64,6 +82,7 @@ pub struct Resolved {
 
 /// Resolve a choice for document `v`. Auto picks the preset whose signature fits best; Folio JSON (and anything
 /// that fits no signature) is read by the built-in Folio JSON reader, whose errors name Folio's fields.
+#[cfg(feature = "mapping")]
 pub fn resolve(choice: &MappingChoice, v: &Value) -> Result<Resolved, SourceError> {
     Ok(match choice {
         MappingChoice::Auto => match detect(v) {

@@ -7,8 +7,6 @@
 //! value in it. For comments and list items a field is reported only when it reaches nothing in *any* item, so a
 //! comment without an avatar is not a warning, and a mapping whose `avatar` path is misspelt is.
 
-use std::fmt;
-
 use serde_json::Value;
 
 use super::article::article_root;
@@ -16,24 +14,8 @@ use super::body::{notes, Refs, FORMATS};
 use super::comments::{unwrap, MAX_COMMENTS};
 use super::doc::{Field, Mapping, Threading};
 use super::path::Path;
-use super::value::{
-    self, body_source, chain, first, flatten, spec_of, text, tried, values, values_lost, Doc,
-};
-
-/// One warning: where in the mapping, and what is wrong.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Warning {
-    /// The mapping key (`article.standfirst`, `comments.comment.avatar`).
-    pub at: String,
-    /// What is wrong, with the paths tried.
-    pub message: String,
-}
-
-impl fmt::Display for Warning {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "`{}`: {}", self.at, self.message)
-    }
-}
+use super::value::{self, body_source, chain, first, flatten, spec_of, text, tried, values, values_lost, Doc};
+pub use super::warning::Warning;
 
 /// Warnings as they are collected: at most one per mapping key.
 #[derive(Default)]

@@ -4,134 +4,86 @@
 //!
 //! Pure Rust like the rest of `source`: the hooks fetch, this maps. docs/mapping.md is the guide.
 //!
-//! This file holds the text entry points; which mapping applies is in `choice`, the mapping document's shape
-//! in [`doc`], and each part of the model in its own module.
+//! The text entry points are in `text`; which mapping applies is in `choice`, the mapping document's shape in
+//! [`doc`], and each part of the model in its own module.
+//!
+//! The engine is the `mapping` cargo feature (on by default). Without it (the embed's lite module) only what
+//! reading Folio JSON shares with mappings is built: the settings ([`MappingChoice`]), detection from the presets'
+//! signatures ([`detect`], with the [`path`] language it needs), the paging headers ([`PageInfo`]), the comment
+//! form ([`PostForm`]) and the [`Warning`] type.
 
-mod article;
-mod body;
 mod choice;
-mod comments;
-mod date;
-pub mod doc;
-mod lint;
-mod paging;
+mod detect;
+mod form;
+mod headers;
 pub mod path;
+mod warning;
+
+#[cfg(feature = "mapping")]
+mod article;
+#[cfg(feature = "mapping")]
+mod body;
+#[cfg(feature = "mapping")]
+mod comments;
+#[cfg(feature = "mapping")]
+mod date;
+#[cfg(feature = "mapping")]
+pub mod doc;
+#[cfg(feature = "mapping")]
+mod lint;
+#[cfg(feature = "mapping")]
+mod paging;
+#[cfg(feature = "mapping")]
 mod post;
+#[cfg(feature = "mapping")]
 mod presets;
+#[cfg(feature = "mapping")]
+mod text;
+#[cfg(feature = "mapping")]
 mod value;
 
-#[cfg(test)]
+#[cfg(all(test, feature = "mapping"))]
 mod tests;
-#[cfg(test)]
+#[cfg(all(test, feature = "mapping"))]
 mod tests_language;
-#[cfg(test)]
+#[cfg(all(test, feature = "mapping"))]
 mod tests_live;
-#[cfg(test)]
+#[cfg(all(test, feature = "mapping"))]
 mod tests_post;
-#[cfg(test)]
+#[cfg(all(test, feature = "mapping"))]
 mod tests_presets;
-#[cfg(test)]
+#[cfg(all(test, feature = "mapping"))]
 mod tests_presets_new;
-#[cfg(all(test, not(target_arch = "wasm32")))]
+#[cfg(all(test, feature = "mapping", not(target_arch = "wasm32")))]
 mod tests_props;
-#[cfg(test)]
+#[cfg(all(test, feature = "mapping"))]
 mod tests_rich;
-#[cfg(test)]
+#[cfg(all(test, feature = "mapping"))]
 mod tests_warnings;
 
-use std::rc::Rc;
+pub use choice::{is_inline, MappingChoice};
+pub use detect::{detect, SIGNATURES};
+pub use form::PostForm;
+pub use headers::{next_from_link, PageInfo};
+pub use warning::Warning;
 
-use serde_json::Value;
-
+#[cfg(feature = "mapping")]
 pub use article::map_article;
+#[cfg(feature = "mapping")]
 pub use body::FORMATS;
-pub use choice::{is_inline, parse_mapping, resolve, MappingChoice, Resolved};
+#[cfg(feature = "mapping")]
+pub use choice::{parse_mapping, resolve, Resolved};
+#[cfg(feature = "mapping")]
 pub use comments::{child_ids, item_url, map_comments, map_item, max_items, MAX_COMMENTS};
+#[cfg(feature = "mapping")]
 pub use doc::{Mapping, Threading};
-pub use lint::{article_warnings, comment_warnings, Warning};
-pub use paging::{next_from_link, next_page, set_param, PageInfo};
-pub use post::{post_held, post_request, post_response, posts_template, PostForm, PostRequest};
-pub use presets::{detect, preset, preset_source, PRESETS};
-
-use super::error::SourceError;
-use super::folio_json::{article_from_value, comments_from_value, parse_json};
-use crate::model::{Article, CommentList};
-
-/// An article mapped, with what the comments need: the mapping used and the article object.
-#[derive(Clone, Debug, PartialEq)]
-pub struct MappedArticle {
-    /// The article.
-    pub article: Rc<Article>,
-    /// How it was read.
-    pub resolved: Resolved,
-    /// The article object (for comment URL and post templates).
-    pub object: Rc<Value>,
-    /// What may be wrong in the mapping's article part (optional fields that reach nothing, unknown formats …):
-    /// shown beside the render in the playground, logged once by the widget. Empty for Folio JSON.
-    pub warnings: Vec<Warning>,
-}
-
-/// Article response text → model, through `choice`. `base` is the URL it came from. The comments URL is the
-/// mapping's `comments.url` template when it has one (`{self}`: this very document).
-pub fn map_article_text(
-    text: &str,
-    base: Option<&str>,
-    choice: &MappingChoice,
-) -> Result<MappedArticle, SourceError> {
-    let v = parse_json(text)?;
-    let resolved = resolve(choice, &v)?;
-    let Some(m) = &resolved.mapping else {
-        let article = article_from_value(&v, base)?;
-        return Ok(MappedArticle {
-            article: Rc::new(article),
-            resolved,
-            object: Rc::new(v),
-            warnings: Vec::new(),
-        });
-    };
-    let mut article = map_article(m, &v, base)?;
-    let object = article::article_root(m, &v)?.clone();
-    if let Some(t) = m.comments.as_ref().and_then(|c| c.url.as_deref()) {
-        let url = if t.trim() == "{self}" {
-            base.map(str::to_string)
-        } else {
-            value::template(value::Doc::new(&v), t, &object, &[])?
-        };
-        if let Some(u) = url.and_then(|u| crate::source::url::safe_link(base, &u)) {
-            article.comments_url = Some(u.into());
-        }
-    }
-    Ok(MappedArticle {
-        article: Rc::new(article),
-        warnings: article_warnings(m, &v),
-        resolved,
-        object: Rc::new(object),
-    })
-}
-
-/// What may be wrong in `mapping`'s comments part, read against the comments response `text` (nothing for Folio
-/// JSON, or a text that is not JSON: reading it says so).
-pub fn comment_warnings_text(
-    text: &str,
-    mapping: Option<&Mapping>,
-    article: Option<&Value>,
-) -> Vec<Warning> {
-    match (mapping, parse_json(text)) {
-        (Some(m), Ok(v)) => comment_warnings(m, &v, article),
-        _ => Vec::new(),
-    }
-}
-
-/// Comments response text → model, with the mapping the article was read with (`None`: Folio JSON).
-pub fn map_comments_text(
-    text: &str,
-    base: Option<&str>,
-    mapping: Option<&Mapping>,
-    article: Option<&Value>,
-) -> Result<CommentList, SourceError> {
-    let v = parse_json(text)?;
-    match mapping {
-        None => comments_from_value(&v, base),
-        Some(m) => map_comments(m, &v, article, base),
-    }
-}
+#[cfg(feature = "mapping")]
+pub use lint::{article_warnings, comment_warnings};
+#[cfg(feature = "mapping")]
+pub use paging::{next_page, set_param};
+#[cfg(feature = "mapping")]
+pub use post::{post_held, post_request, post_response, posts_template, PostRequest};
+#[cfg(feature = "mapping")]
+pub use presets::{preset, preset_source, PRESETS};
+#[cfg(feature = "mapping")]
+pub use text::{comment_warnings_text, map_article_text, map_comments_text, MappedArticle};

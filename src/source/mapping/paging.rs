@@ -1,8 +1,7 @@
 //! Pagination: from one page of comments, the URL of the next (or `None` when this was the last), and the
-//! "load more" stubs of mappings that page that way. What the headers say is in [`headers`]; the query parameter
+//! "load more" stubs of mappings that page that way. What the headers say is in [`PageInfo`]; the query parameter
 //! is set by [`query`].
 
-mod headers;
 mod query;
 
 use std::rc::Rc;
@@ -15,7 +14,7 @@ use crate::model::MoreStub;
 use crate::source::error::SourceError;
 use crate::source::url::safe_link;
 
-pub use headers::{next_from_link, PageInfo};
+pub use super::headers::PageInfo;
 pub use query::set_param;
 
 /// The next page's URL after `url`, whose document was `root`.

@@ -16,18 +16,7 @@ use crate::source::folio_json::{comment as folio_comment, parse_json};
 use crate::source::url::safe_link;
 use fill::fill;
 
-/// What the reader typed.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct PostForm {
-    /// The comment.
-    pub text: String,
-    /// Their name.
-    pub name: String,
-    /// Their e-mail, when asked.
-    pub email: String,
-    /// The id of the comment answered, if any.
-    pub parent: Option<String>,
-}
+pub use super::form::PostForm;
 
 /// A request ready to send.
 #[derive(Clone, Debug, PartialEq)]

@@ -1,10 +1,8 @@
-//! The shipped presets (`presets/*.json`, embedded at build time) and auto-detection from their signatures.
-
-use serde_json::Value;
+//! The shipped presets (`presets/*.json`, embedded at build time). Detection reads their signatures from
+//! [`SIGNATURES`](super::detect::SIGNATURES), which a test keeps equal to their `detect` lists.
 
 use super::doc::Mapping;
 use super::parse_mapping;
-use super::path::Path;
 use crate::source::error::SourceError;
 
 /// Every preset, by the name the `preset` setting takes, with its mapping document. Order breaks detection ties.
@@ -53,23 +51,19 @@ pub fn preset(name: &str) -> Result<Mapping, SourceError> {
     parse_mapping(text)
 }
 
-/// The preset whose signature fits `v`: all its `detect` paths (`a|b`: either) reach a non-null value; among those, the one with
-/// the most paths (the most specific); ties go to the earlier preset.
-pub fn detect(v: &Value) -> Option<&'static str> {
-    let mut best: Option<(&'static str, usize)> = None;
-    for (name, _) in PRESETS {
-        let Ok(m) = preset(name) else { continue };
-        if m.detect.is_empty() {
-            continue;
-        }
-        // `a|b`: either path (one preset for two versions of an API).
-        let fits = m.detect.iter().all(|alts| {
-            alts.split('|')
-                .any(|p| Path::parse(p).is_ok_and(|p| p.select(v, v).iter().any(|x| !x.is_null())))
-        });
-        if fits && best.is_none_or(|(_, n)| m.detect.len() > n) {
-            best = Some((name, m.detect.len()));
+#[cfg(test)]
+mod tests {
+    use super::super::detect::SIGNATURES;
+    use super::*;
+
+    /// The static signatures detection uses are the presets' own `detect` lists, in the presets' order.
+    #[test]
+    fn signatures_are_the_presets_detect_lists() {
+        assert_eq!(SIGNATURES.len(), PRESETS.len());
+        for ((name, paths), (preset_name, _)) in SIGNATURES.iter().zip(PRESETS) {
+            assert_eq!(*name, preset_name, "same order as PRESETS");
+            let m = preset(name).expect("the preset parses");
+            assert_eq!(m.detect, paths.to_vec(), "the {name} preset's detect list");
         }
     }
-    best.map(|(n, _)| n)
 }

@@ -2,6 +2,7 @@
 //! name the field, the paths tried and the mapping.
 
 use super::*;
+use crate::source::SourceError;
 use serde_json::json;
 
 const CUSTOM: &str = include_str!("../../../tests/fixtures/custom/article.json");

@@ -1,0 +1,186 @@
+//! The embed's two modules (docs/embed.md, "Two modules"): a `<folio-reader>` on a Folio JSON API loads the lite
+//! module only; one whose API turns out to be another platform's (no `preset`: the shape is detected) starts on the
+//! lite module and is handed to the full one, showing one loading state and then the article, never an error; one
+//! with a `preset` loads the full module directly. Host pages written by the test into a copy of the build, with the
+//! platform fixtures (tests/fixtures) served beside them. Both browsers.
+
+use serde_json::{json, Value};
+
+use crate::support::{Browser, Session, SiteServer};
+
+const SEED_TITLE: &str = "Cuba and China Agree to Strengthen Military Cooperation";
+const WP_TITLE: &str = "Night Trains";
+const SEED_SRC: &str = "/demo/articles/cuba-china-military-cooperation.json";
+const WP_SRC: &str = "/fixtures/wordpress/post.json";
+const WP_COMMENTS: &str = "/fixtures/wordpress/comments.json";
+
+/// Records, for the test: the `folio:loaded` and `folio:error` events (`window.__loaded`, `window.__errors`), and
+/// the states any reader's shadow root went through (`window.__shown`: "alert" while an error box is there, else
+/// "article" once the article is, else "loading" for the loading state; each change once), watched from the moment
+/// each shadow root is attached.
+const WATCH: &str = r#"window.__loaded = [];
+window.__errors = [];
+window.__shown = [];
+document.addEventListener("folio:loaded", (e) => window.__loaded.push(e.detail.title));
+document.addEventListener("folio:error", (e) => window.__errors.push(e.detail));
+const note = (root) => {
+  const what = root.querySelector("[role=alert]") ? "alert"
+    : root.querySelector("article.folio-article") ? "article"
+    : root.querySelector("[part=loading]") ? "loading" : null;
+  if (what && window.__shown[window.__shown.length - 1] !== what) window.__shown.push(what);
+};
+const attach = Element.prototype.attachShadow;
+Element.prototype.attachShadow = function (init) {
+  const root = attach.call(this, init);
+  new MutationObserver(() => note(root)).observe(root, { childList: true, subtree: true });
+  return root;
+};
+"#;
+
+/// A host page with one eager reader, `attrs` its attributes.
+fn page(attrs: &str) -> String {
+    format!(
+        "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Lite host</title>\
+         <script src=\"/lite/watch.js\"></script><script type=\"module\" src=\"/folio.js\"></script></head>\
+         <body><folio-reader id=\"r\" loading=\"eager\" {attrs}></folio-reader></body></html>"
+    )
+}
+
+/// The server on a copy of the build, with the fixtures under /fixtures/ and the host pages under /lite/.
+fn lite_server() -> SiteServer {
+    let server = SiteServer::start("lite", &[("tests/fixtures", "fixtures")]);
+    let dir = server.site.dir.join("lite");
+    std::fs::create_dir_all(&dir).expect("lite/");
+    std::fs::write(dir.join("watch.js"), WATCH).expect("watch.js");
+    let pages = [
+        ("folio.html", format!("src=\"{SEED_SRC}\"")),
+        (
+            "detected.html",
+            format!("src=\"{WP_SRC}\" comments=\"{WP_COMMENTS}\""),
+        ),
+        (
+            "preset.html",
+            format!("src=\"{WP_SRC}\" comments=\"{WP_COMMENTS}\" preset=\"wordpress\""),
+        ),
+    ];
+    for (name, attrs) in pages {
+        std::fs::write(dir.join(name), page(&attrs)).expect("host page");
+    }
+    server
+}
+
+/// Wait until the reader has drawn an article whose h1 contains `title`.
+async fn wait_title(s: &Session, title: &str) {
+    s.wait_for(
+        &format!("the reader to show {title}"),
+        &format!("document.getElementById('r')?.shadowRoot?.querySelector('h1')?.textContent.includes({title:?})"),
+    )
+    .await;
+}
+
+/// Which of the two modules' WebAssembly the page requested, and how often: [lite, full].
+async fn wasm_requests(s: &Session) -> Value {
+    s.eval(
+        "const names = performance.getEntriesByType('resource').map(e => new URL(e.name).pathname); \
+         return [names.filter(n => /^\\/folio-embed-[0-9a-f]+_bg\\.wasm$/.test(n)).length, \
+                 names.filter(n => /^\\/folio-full-[0-9a-f]+_bg\\.wasm$/.test(n)).length]",
+    )
+    .await
+}
+
+/// What the page recorded: [modules loaded, live apps, folio:loaded titles, folio:error events, what was shown].
+async fn record(s: &Session) -> Value {
+    s.eval(
+        "const R = customElements.get('folio-reader'); \
+         return [R.modules(), R.liveApps(), window.__loaded, window.__errors, window.__shown]",
+    )
+    .await
+}
+
+// A reader on a Folio JSON API renders with the lite module and never asks for the full one.
+#[tokio::test(flavor = "multi_thread")]
+async fn folio_json_never_requests_the_full_module() {
+    let server = lite_server();
+    for browser in Browser::ALL {
+        let s = Session::start(browser).await;
+        s.goto(&format!("{}lite/folio.html", server.url)).await;
+        wait_title(&s, SEED_TITLE).await;
+        s.wait_for(
+            "the comment section",
+            "document.getElementById('r').shadowRoot.querySelector('.folio-comments__count')",
+        )
+        .await;
+        assert_eq!(wasm_requests(&s).await, json!([1, 0]), "{browser:?}");
+        assert_eq!(
+            record(&s).await,
+            json!([["lite"], 1, [SEED_TITLE], [], ["loading", "article"]]),
+            "{browser:?}: [modules, live apps, loaded, errors, shown]"
+        );
+        s.close().await;
+    }
+}
+
+// Another platform's article with no preset: the lite module detects the shape and hands the reader to the full
+// module, which renders the article and its comments; the reader saw one loading state and then the article, no
+// error box and no folio:error, and one folio:loaded.
+#[tokio::test(flavor = "multi_thread")]
+async fn detected_shape_switches_to_the_full_module() {
+    let server = lite_server();
+    for browser in Browser::ALL {
+        let s = Session::start(browser).await;
+        s.goto(&format!("{}lite/detected.html", server.url)).await;
+        wait_title(&s, WP_TITLE).await;
+        s.wait_for(
+            "the three WordPress comments",
+            "document.getElementById('r').shadowRoot.querySelectorAll('article.folio-comment').length === 3",
+        )
+        .await;
+        assert_eq!(wasm_requests(&s).await, json!([1, 1]), "{browser:?}");
+        let title = s
+            .eval("return document.getElementById('r').shadowRoot.querySelector('h1').textContent")
+            .await;
+        assert_eq!(
+            record(&s).await,
+            json!([["full", "lite"], 1, [title], [], ["loading", "article"]]),
+            "{browser:?}: [modules, live apps, loaded, errors, shown]"
+        );
+        s.close().await;
+    }
+}
+
+// A reader with a preset loads the full module directly; a preset set later on a reader of the lite module moves it
+// to the full one.
+#[tokio::test(flavor = "multi_thread")]
+async fn preset_loads_the_full_module() {
+    let server = lite_server();
+    for browser in Browser::ALL {
+        let s = Session::start(browser).await;
+        s.goto(&format!("{}lite/preset.html", server.url)).await;
+        wait_title(&s, WP_TITLE).await;
+        assert_eq!(wasm_requests(&s).await, json!([0, 1]), "{browser:?}");
+        let facts = record(&s).await;
+        assert_eq!(
+            (&facts[0], &facts[1], &facts[3]),
+            (&json!(["full"]), &json!(1), &json!([])),
+            "{browser:?}: [modules, live apps, errors]"
+        );
+
+        // On the lite module, then given a preset and another source: the full module takes over.
+        s.goto(&format!("{}lite/folio.html", server.url)).await;
+        wait_title(&s, SEED_TITLE).await;
+        s.eval(&format!(
+            "const r = document.getElementById('r'); r.setAttribute('comments', '{WP_COMMENTS}'); \
+             r.setAttribute('preset', 'wordpress'); r.setAttribute('src', '{WP_SRC}');"
+        ))
+        .await;
+        wait_title(&s, WP_TITLE).await;
+        assert_eq!(wasm_requests(&s).await, json!([1, 1]), "{browser:?}");
+        let facts = record(&s).await;
+        assert_eq!(
+            (&facts[0], &facts[1], &facts[3]),
+            (&json!(["full", "lite"]), &json!(1), &json!([])),
+            "{browser:?}: [modules, live apps (the lite reader is gone), errors]"
+        );
+        s.close().await;
+    }
+}
