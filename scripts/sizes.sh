@@ -73,13 +73,14 @@ fi
 # no demo index, no playground, no mapping language or presets) and the embed stylesheet. Issue 11's budget is
 # 200,000 B; this one is the size measured plus a little headroom: lower it as cuts land. (History: 371,529 B for the
 # first build, one module for everything; 277,378 B on 2026-12-02 with one embed module; 229,832 B with the lite
-# module, 2026-12-02.)
-EMBED_BROTLI_BUDGET=231000
+# module, 2026-12-02; 272,725 B the same day once issue 14's live articles, read-aloud player, reader controls and
+# share icons and issue 13's comment warnings and emoji landed, about 43 KB together: a decision, recorded here.)
+EMBED_BROTLI_BUDGET=274000
 total "one <folio-reader>, Folio JSON (lite)" "$EMBED_BROTLI_BUDGET" \
   "$dist"/folio.js "$dist"/folio-embed-*.js "$dist"/folio-embed-*_bg.wasm "$dist"/folio-embed-*.css
 # One <folio-reader> with a `preset` or `mapping` attribute: the full module (the mapping language and the twelve
-# presets) instead of the lite one.
-FULL_BROTLI_BUDGET=280000
+# presets) instead of the lite one. (327,140 B on 2026-12-02 with issues 13 and 14's additions.)
+FULL_BROTLI_BUDGET=329000
 total "one <folio-reader> with a preset (full)" "$FULL_BROTLI_BUDGET" \
   "$dist"/folio.js "$dist"/folio-full-*.js "$dist"/folio-full-*_bg.wasm "$dist"/folio-embed-*.css
 # Another API's article with neither attribute: the lite module detects the shape, then the full module reads it
@@ -90,7 +91,8 @@ total "one <folio-reader>, shape detected (both)" "$DETECTED_BROTLI_BUDGET" \
   "$dist"/folio-full-*_bg.wasm "$dist"/folio-embed-*.css
 # The standalone SPA (index.html): its module (reader + mapping language + demo index + playground), glue and
 # stylesheets (Trunk's folio-<16 hex>.css, not the embed's folio-embed-<hash>.css).
-SPA_BROTLI_BUDGET=292000
+# (355,899 B on 2026-12-02: issue 14's features, issue 13's, and yew's hydration, which only the SPA carries.)
+SPA_BROTLI_BUDGET=358000
 total "the SPA (index.html)" "$SPA_BROTLI_BUDGET" \
   "$dist"/folio-spa-*.js "$dist"/folio-spa-*_bg.wasm "$dist"/folio-[0-9a-f][0-9a-f]*.css "$dist"/spa-*.css
 
@@ -98,8 +100,8 @@ total "the SPA (index.html)" "$SPA_BROTLI_BUDGET" \
 # little headroom, so growth is a decision, not an accident. Shrinking the wasm further (docs/size-report.md
 # names what is left) is tracked work; lower these as it lands.
 budget "$dist/folio.js" 5120 "loader"
-budget "$dist/folio-embed-*_bg.wasm" 268000 "lite embed wasm"
-budget "$dist/folio-full-*_bg.wasm" 329000 "full embed wasm"
+budget "$dist/folio-embed-*_bg.wasm" 321000 "lite embed wasm"
+budget "$dist/folio-full-*_bg.wasm" 390000 "full embed wasm"
 budget "$dist/folio-embed-*.js" 12000 "lite embed JS glue"
 budget "$dist/folio-full-*.js" 12000 "full embed JS glue"
 budget "$dist/folio-embed-*.css" 6000 "embed CSS"

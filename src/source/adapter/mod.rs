@@ -98,6 +98,7 @@ impl Adapter {
     pub fn reread_article(&self, text: &str, base: Option<&str>) -> Result<Article, SourceError> {
         match &self.reading {
             Reading::Folio => super::folio_json::parse_article(text, base),
+            #[cfg(feature = "mapping")]
             Reading::Mapped { mapping, .. } => {
                 mapping::map_article(mapping, &parse_json(text)?, base)
             }
@@ -117,6 +118,8 @@ impl Adapter {
         base: Option<&str>,
     ) -> Option<(Rc<[SafeHtml]>, Option<Timestamp>)> {
         super::folio_json::read_correction(text, base).ok()
+    }
+
     /// Read the article response `text` (fetched from `base`) as Folio JSON, the only shape this build reads: a
     /// configured preset, or a document a preset's signature claims, is [`SourceError::NeedsMapping`]. A document
     /// no other signature fits is read by the Folio JSON reader, as the full build does, with the same errors.
