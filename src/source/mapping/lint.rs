@@ -14,7 +14,9 @@ use super::body::{notes, Refs, FORMATS};
 use super::comments::{unwrap, MAX_COMMENTS};
 use super::doc::{Field, Mapping, Threading};
 use super::path::Path;
-use super::value::{self, body_source, chain, first, flatten, spec_of, text, tried, values, values_lost, Doc};
+use super::value::{
+    self, body_source, chain, first, flatten, spec_of, text, tried, values, values_lost, Doc,
+};
 pub use super::warning::Warning;
 
 /// Warnings as they are collected: at most one per mapping key.
