@@ -10,12 +10,22 @@ use super::paths::artifacts;
 use super::session::Session;
 
 impl Session {
-    /// Open a page.
+    /// Open a page. A page the server rendered (`/read/{id}`, or `/?src=` naming one of its articles) shows its
+    /// article before the SPA has taken it over: wait until the reader has (`data-folio-ready` on the root), as a
+    /// reader's clicks before then would reach no handler. `?folio-test-hold` pages are held on purpose.
     pub async fn goto(&self, url: &str) {
         self.client
             .goto(url)
             .await
             .unwrap_or_else(|e| panic!("{:?}: goto {url}: {e}", self.browser));
+        if !url.contains("folio-test-hold") {
+            self.wait_for(
+                "the server's page taken over by the SPA",
+                "!document.querySelector('#folio-root[data-src]') || \
+                 document.getElementById('folio-root').hasAttribute('data-folio-ready')",
+            )
+            .await;
+        }
     }
 
     /// Poll a JavaScript expression until it is truthy (never a fixed sleep); panics with `what` after 20 s.
