@@ -4,7 +4,8 @@
 //! hydrates, and (d) as the client-only SPA (`index.html?src=…`), in headless Chromium. Run it with
 //! `scripts/bench-article.sh`, which prints the Markdown this writes to stdout (lines starting `@@ `).
 //!
-//! - "Interactive": the frame in which the compose form's textarea exists and, in the SPA, `#folio-root` carries
+//! - "Interactive": the frame in which the compose form's textarea (for a list that takes no comments, as on the
+//!   bench's static server: the drawn comment section) exists and, in the SPA, `#folio-root` carries
 //!   `data-folio-ready` (set by the reader once its article is in and its handlers are attached; a server's page
 //!   has the textarea long before the SPA has taken it over). Static HTML has no form: "–".
 //! - The pages are written into a private copy of the build under `/bench/` (the client-only SPA is the build's
@@ -64,7 +65,9 @@ const PROBE: &str = r#"(() => {
   // the SPA has taken it over).
   const interactive = () => {
     const r = root();
-    if (!r || !r.querySelector(".folio-compose textarea")) return false;
+    // The comment form, or, for a list that takes no comments (the bench's static server has nowhere to post), the
+    // comment section drawn.
+    if (!r || !r.querySelector(".folio-compose textarea, .folio-comments__count, .folio-comments__empty")) return false;
     const spa = document.getElementById("folio-root");
     return !spa || spa.hasAttribute("data-folio-ready");
   };
@@ -302,7 +305,7 @@ async fn bench_article() {
              `transferSize` of the document and every resource once the page has settled (body as sent, plus the \
              flat 300 B per response Chromium counts for headers); \"by text visible\": only the responses \
              finished before then. `/favicon.ico` (404) is requested by every page. \"Interactive\": the frame in \
-             which the comment form's textarea exists and, in the SPA, the reader has marked `#folio-root` \
+             which the comment form's textarea (here, with nowhere to post: the comment section) exists and, in the SPA, the reader has marked `#folio-root` \
              `data-folio-ready` (its handlers attached: drawn, or the server's page taken over)."
         ),
         String::new(),
@@ -449,7 +452,8 @@ fn load_average() -> String {
 
 /// A file name from folio.js's `FILES` table (`wasm: "folio-….wasm",`).
 fn loader_file(loader: &str, key: &str) -> Option<String> {
-    let start = loader.find(&format!("\n  {key}: \""))? + key.len() + 6;
+    // The first `key: "…"` of FILES (for `wasm`, the lite module's: listed first, and what a Folio JSON page loads).
+    let start = loader.find(&format!(" {key}: \""))? + key.len() + 4;
     let len = loader[start..].find('"')?;
     Some(loader[start..start + len].to_string())
 }

@@ -127,8 +127,9 @@ async fn share_links_carry_the_article_url() {
         let links = links.as_array().cloned().unwrap_or_default();
         assert_eq!(
             links.len(),
-            8,
-            "{browser:?}: X, Facebook, LinkedIn, Reddit, WhatsApp, Telegram, Bluesky, email"
+            9,
+            "{browser:?}: X, Facebook, LinkedIn, Reddit, WhatsApp, Telegram, Bluesky, Threads, email (Mastodon is a \
+             button until the reader names a server)"
         );
         let encoded =
             "https%3A%2F%2Fnews.example%2Flatin-america%2Fcuba-china-military-cooperation";
@@ -151,6 +152,7 @@ async fn share_links_carry_the_article_url() {
             "wa.me",
             "t.me",
             "bsky.app",
+            "threads.net",
             "mailto:",
         ];
         for h in hosts {

@@ -43,12 +43,12 @@ async fn rendered_page_is_hydrated_and_takes_comments() {
             marked, true,
             "{browser:?}: the server drew the article and its comments, dates in UTC"
         );
-        s.eval("window.dispatchEvent(new Event('folio-test-hydrate')); return true")
-            .await;
-        // The browser's own dates (Intl) replace the server's UTC ones once the SPA has the page.
+        // The browser's own dates (Intl) replace the server's UTC ones once the SPA has the page. The signal is
+        // sent again on every poll: the module may not be listening yet (a once-only listener ignores repeats).
         s.wait_for(
             "the hydrated reader",
-            "(() => { const t = document.querySelector('#comment-c1 time'); \
+            "(() => { window.dispatchEvent(new Event('folio-test-hydrate')); \
+              const t = document.querySelector('#comment-c1 time'); \
               return t && !t.textContent.endsWith('UTC'); })()",
         )
         .await;
