@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Benchmark (not a test; issue 11, item 5): the time from navigation start until the seed article's text is visible,
-# in headless Chromium, for (a) the article as static HTML (the widget's markup and stylesheet, no script) and (b)
-# the same article through <folio-reader> on a plain host page. Each variant is loaded FOLIO_BENCH_RUNS times
-# (default 7), alternating a, b, a, b, each time in a new Chromium with a fresh profile and the cache disabled, on
+# in headless Chromium, for (a) the article as static HTML (the widget's markup and stylesheet, no script), (b)
+# the same article through <folio-reader> on a plain host page, (c) the page folio-server renders (GET /read/{id})
+# and the SPA hydrates, and (d) the client-only SPA; with the time until the reader is interactive. Each variant is loaded FOLIO_BENCH_RUNS times
+# (default 7), alternating a, b, c, d, a, …, each time in a new Chromium with a fresh profile and the cache disabled, on
 # plain loopback and then throttled to "Fast 3G" through the DevTools protocol. Prints Markdown for
 # docs/performance.md on stdout (medians of time to text visible, first and largest contentful paint, bytes
 # transferred, requests, and the ratio b/a); per-run figures go to stderr. The test is bench_article in
