@@ -7,11 +7,11 @@
 
 use axum::extract::rejection::PathRejection;
 use axum::extract::{Path, Request, State};
-use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Response};
 use serde_json::{json, Value};
 
-use super::comments::{etag_of, matches_etag};
+use super::comments::revalidated_json;
 use crate::errors::ApiError;
 use crate::model::{is_valid_article_id, Correction, Entry, NewEntry};
 use crate::state::AppState;
@@ -140,21 +140,7 @@ async fn live_answer(
     let correction = state.db.correction(id).await?;
     let events = (!state.no_events).then(|| format!("/api/articles/{id}/live"));
     let doc = live_document(file, stored, correction, events);
-    let bytes = serde_json::to_vec(&doc).map_err(|_| ApiError::Server)?;
-    let etag = etag_of(&bytes);
-    let mut response = if matches_etag(headers, &etag) {
-        StatusCode::NOT_MODIFIED.into_response()
-    } else {
-        let json = HeaderValue::from_static("application/json");
-        ([(header::CONTENT_TYPE, json)], bytes).into_response()
-    };
-    response
-        .headers_mut()
-        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
-    if let Ok(v) = HeaderValue::from_str(&etag) {
-        response.headers_mut().insert(header::ETAG, v);
-    }
-    Ok(response)
+    revalidated_json(&doc, headers)
 }
 
 #[cfg(test)]

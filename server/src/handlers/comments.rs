@@ -56,7 +56,19 @@ pub(crate) async fn comment_list(
     }
     let next = paging::apply(&mut list, page, state.page_size, uri.path());
     let total = list.total;
-    let bytes = serde_json::to_vec(&list).map_err(|_| ApiError::Server)?;
+    // The list changes with every post: always revalidate.
+    let mut response = revalidated_json(&list, headers)?;
+    paging::headers(response.headers_mut(), next.as_deref(), total);
+    Ok(response)
+}
+
+/// `value` as JSON with its `ETag`, or 304 without a body when the client already has that tag; `no-cache`, since
+/// what it describes (a comment list, a live article) changes with every post or update.
+pub(super) fn revalidated_json<T: serde::Serialize>(
+    value: &T,
+    headers: &HeaderMap,
+) -> Result<Response, ApiError> {
+    let bytes = serde_json::to_vec(value).map_err(|_| ApiError::Server)?;
     let etag = etag_of(&bytes);
     let mut response = if matches_etag(headers, &etag) {
         StatusCode::NOT_MODIFIED.into_response()
@@ -64,14 +76,12 @@ pub(crate) async fn comment_list(
         let json = HeaderValue::from_static("application/json");
         ([(header::CONTENT_TYPE, json)], bytes).into_response()
     };
-    // The list changes with every post: always revalidate.
     response
         .headers_mut()
         .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
     if let Ok(v) = HeaderValue::from_str(&etag) {
         response.headers_mut().insert(header::ETAG, v);
     }
-    paging::headers(response.headers_mut(), next.as_deref(), total);
     Ok(response)
 }
 
