@@ -129,8 +129,12 @@ impl Adapter {
         base: Option<&str>,
         choice: &MappingChoice,
     ) -> Result<(Article, Adapter), SourceError> {
-        if let MappingChoice::Preset(p) = choice {
-            return Err(SourceError::NeedsMapping { shape: p.clone() });
+        // `preset="folio"` is this build's own reader, as in the full build.
+        match choice {
+            MappingChoice::Preset(p) if p != "folio" => {
+                return Err(SourceError::NeedsMapping { shape: p.clone() });
+            }
+            _ => {}
         }
         let v = super::error::parse_json(text)?;
         if let Some(shape) = super::mapping::detect(&v).filter(|s| *s != "folio") {
@@ -140,7 +144,7 @@ impl Adapter {
         }
         let article = super::folio_json::article_from_value(&v, base)?;
         let adapter = Adapter {
-            detected: true,
+            detected: matches!(choice, MappingChoice::Auto),
             ..Adapter::folio()
         };
         Ok((article, adapter))

@@ -81,7 +81,8 @@ pub struct Resolved {
 }
 
 /// Resolve a choice for document `v`. Auto picks the preset whose signature fits best; Folio JSON (and anything
-/// that fits no signature) is read by the built-in Folio JSON reader, whose errors name Folio's fields.
+/// that fits no signature, and the `folio` preset by name) is read by the built-in Folio JSON reader, whose errors
+/// name Folio's fields.
 #[cfg(feature = "mapping")]
 pub fn resolve(choice: &MappingChoice, v: &Value) -> Result<Resolved, SourceError> {
     Ok(match choice {
@@ -96,6 +97,13 @@ pub fn resolve(choice: &MappingChoice, v: &Value) -> Result<Resolved, SourceErro
                 name: "folio".into(),
                 detected: true,
             },
+        },
+        // `preset="folio"` says what the built-in reader reads: it is that reader, not the `folio` mapping
+        // document (which draws the same article but knows no event streams or live entries).
+        MappingChoice::Preset(p) if p == "folio" => Resolved {
+            mapping: None,
+            name: "folio".into(),
+            detected: false,
         },
         MappingChoice::Preset(p) => Resolved {
             mapping: Some(Rc::new(preset(p)?)),

@@ -14,9 +14,15 @@ macro_rules! fixture {
 pub(super) use fixture;
 
 /// Read an article fixture through a preset.
+/// The preset's mapping document itself: for `folio` too, whose name the widget reads with its built-in reader.
 pub(super) fn article(preset: &str, text: &str, base: &str) -> MappedArticle {
-    map_article_text(text, Some(base), &MappingChoice::Preset(preset.into()))
-        .unwrap_or_else(|e| panic!("{preset}: {e}"))
+    let document = presets::preset(preset).unwrap_or_else(|e| panic!("{preset}: {e}"));
+    map_article_text(
+        text,
+        Some(base),
+        &MappingChoice::Document(std::rc::Rc::new(document)),
+    )
+    .unwrap_or_else(|e| panic!("{preset}: {e}"))
 }
 
 /// Read a comment list fixture with the mapping its article was read with.

@@ -80,7 +80,9 @@ const CASES: [(&str, &str, Option<&str>); 17] = [
 ];
 
 fn all_warnings(name: &str, article: &str, comments: Option<&str>) -> Vec<String> {
-    let choice = MappingChoice::Preset(name.into());
+    // The preset's document itself (the widget reads `folio` with its built-in reader).
+    let document = presets::preset(name).unwrap_or_else(|e| panic!("{name}: {e}"));
+    let choice = MappingChoice::Document(std::rc::Rc::new(document));
     let m = map_article_text(article, Some("https://x.example/a"), &choice)
         .unwrap_or_else(|e| panic!("{name}: {e}"));
     let mut all: Vec<String> = m.warnings.iter().map(ToString::to_string).collect();
