@@ -19,6 +19,7 @@
 //!   (`handlers::read`, server rendering); `GET /embed-snippet/{id}`: `<folio-reader>` with a plain copy inside;
 //! - `GET /read?src=…&comments=…&preset=…&mapping=…&lang=…`: another site's article rendered the same way, fetched
 //!   only from the `--render-origin` list (`handlers::render`, `remote`);
+//! - `GET /?src=…` naming one of the server's own articles: that article's rendered page (`handlers::index`);
 //! - any other `/api/…`: 404 JSON;
 //! - everything else: the files of the dist directory (`statics`), `index.html` for SPA routes.
 
@@ -35,7 +36,7 @@ use tower_http::cors::{AllowOrigin, CorsLayer};
 
 use crate::errors::ApiError;
 use crate::handlers::{
-    article, comments, events, health, live, manage, moderation, posting, read, render,
+    article, comments, events, health, index, live, manage, moderation, posting, read, render,
 };
 use crate::state::AppState;
 
@@ -140,12 +141,18 @@ fn cors_layer(origins: &[String]) -> Option<CorsLayer> {
     )
 }
 
-/// Unknown `/api/…` addresses are 404 JSON; everything else is a static file.
+/// Unknown `/api/…` addresses are 404 JSON; the SPA's `?src=` for an own article is its rendered page; everything
+/// else is a static file.
 async fn fallback(State(state): State<AppState>, req: Request) -> Response {
     let path = req.uri().path();
     if path == "/api" || path.starts_with("/api/") {
         return ApiError::NotFound("There is no API endpoint at this address.".into())
             .into_response();
+    }
+    if let Some((id, lang)) = index::own_article_request(&req) {
+        if let Some(page) = index::own_article_page(&state, &id, lang, req.headers()).await {
+            return page;
+        }
     }
     state.statics.serve(req).await
 }

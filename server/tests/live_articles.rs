@@ -191,6 +191,33 @@ fn editors_publish_and_readers_follow() {
         (Some("As it *happens*"), Some("markdown"))
     );
     assert_eq!(doc["updated"], correction["updated"], "the last change");
+
+    // The rendered page is drawn from the same document: the entries as edited, the corrected body, the stream.
+    std::fs::copy(
+        concat!(env!("CARGO_MANIFEST_DIR"), "/../index.html"),
+        site.root.join("dist/index.html"),
+    )
+    .expect("the SPA's page template");
+    let page = page_text(reader_port, &format!("/read/{LIVE}"));
+    for text in [
+        "Harbour closed at 9.30",
+        "Seed entry, corrected",
+        "As it <em>happens</em>",
+        "/api/articles/live-blog/live",
+    ] {
+        assert!(page.contains(text), "{text} missing from the rendered page");
+    }
+}
+
+/// The body of `GET path` as text.
+fn page_text(port: u16, path: &str) -> String {
+    let mut socket = TcpStream::connect(("127.0.0.1", port)).expect("connect");
+    let head = format!("GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+    socket.write_all(head.as_bytes()).expect("send");
+    let mut raw = String::new();
+    socket.read_to_string(&mut raw).expect("answer");
+    assert!(raw.starts_with("HTTP/1.1 200"), "{raw}");
+    raw
 }
 
 // Without an editor token the endpoints are off, and the stream of an article that is not live is a 404; with

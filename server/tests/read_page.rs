@@ -141,3 +141,76 @@ fn threaded_page_has_comments_and_unknown_ids_are_404() {
     assert!(snippet.contains("<strong>Jonas Weber</strong>"));
     assert_eq!(no_snippet.0, 404);
 }
+
+// The SPA's own address for an own article (`/?src=…`) answers the rendered page, like `/read/{id}`; every other
+// `?src=` (another origin, an unknown article, a setting the rendered page does not carry) is the SPA as before.
+#[test]
+fn spa_query_for_an_own_article_is_rendered() {
+    let demo = Demo::new("spa-src");
+    let store = database::TestDb::new(demo.root.join("folio.db"));
+    let (mut child, port) = spawn::spawn_server(&demo.root.join("dist"), &store.arg(), &[]);
+    let own = "/?src=/demo/articles/night-trains-return.json";
+    let rendered = get(port, own);
+    let absolute = get(
+        port,
+        "/index.html?src=http%3A%2F%2Fnews.example%2Fdemo%2Farticles%2Fnight-trains-return.json&lang=es",
+    );
+    let spa = [
+        "/",
+        "/?src=https://api.example/demo/articles/night-trains-return.json",
+        "/?src=/demo/articles/no-such-article.json",
+        "/?src=/demo/articles/night-trains-return.json&theme=dark",
+        "/?src=/demo/articles/night-trains-return.json&preset=wordpress",
+    ]
+    .map(|path| (path, get(port, path)));
+    let _ = child.kill();
+    let src = "data-src=\"http://news.example/demo/articles/night-trains-return.json\"";
+    assert_eq!(rendered.0, 200);
+    assert!(rendered.2.contains(src), "{}", rendered.2);
+    assert!(rendered.2.contains("id=\"comment-c1\""));
+    assert_eq!(absolute.0, 200);
+    assert!(absolute.2.contains(src));
+    assert!(absolute.2.contains("data-lang=\"es\""));
+    for (path, (status, _, body)) in spa {
+        assert_eq!(status, 200, "{path}");
+        assert!(
+            body.contains("<div id=\"folio-root\"></div>"),
+            "{path}: the SPA"
+        );
+    }
+}
+
+/// The data script the SPA takes the page over from, parsed.
+fn page_data(page: &str) -> Value {
+    let open = "<script type=\"application/json\" id=\"folio-page-data\">";
+    let start = page.find(open).expect("page data") + open.len();
+    let end = start + page[start..].find("</script>").expect("closed");
+    serde_json::from_str(&page[start..end]).expect("valid page data")
+}
+
+// A paged list's first page goes into the page with the headers the widget pages by (its `Link` to page 2 and the
+// total), so the browser that takes the page over can load page 2 as it would have after its own fetch.
+#[test]
+fn paged_list_hands_its_paging_headers_to_the_browser() {
+    let demo = Demo::new("paged");
+    let store = database::TestDb::new(demo.root.join("folio.db"));
+    let (mut child, port) =
+        spawn::spawn_server(&demo.root.join("dist"), &store.arg(), &["--page-size", "5"]);
+    let (status, _, page) = get(port, "/read/night-trains-return");
+    let _ = child.kill();
+    assert_eq!(status, 200);
+    let headers = page_data(&page)["comments"]["headers"].clone();
+    let header = |name: &str| {
+        headers
+            .as_array()
+            .and_then(|h| h.iter().find(|pair| pair[0] == name))
+            .and_then(|pair| pair[1].as_str())
+            .map(str::to_string)
+    };
+    assert!(
+        header("link").is_some_and(|l| l.contains("rel=\"next\"") && l.contains("page=2")),
+        "{headers}"
+    );
+    assert!(header("x-total-count").is_some(), "{headers}");
+    assert!(page.contains("id=\"comment-c5\"") && !page.contains("id=\"comment-c9\""));
+}

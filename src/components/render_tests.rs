@@ -22,7 +22,7 @@ fn preloaded(id: &str, article: &str, comments: &str) -> Rc<Preloaded> {
             article,
             &url,
             &MappingChoice::Auto,
-            Some((comments, &list_url)),
+            Some((comments, &list_url, &[])),
         )
         .expect("the demo article and its comments read"),
     )

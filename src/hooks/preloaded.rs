@@ -28,12 +28,12 @@ impl Preloaded {
         text: &str,
         url: &str,
         choice: &MappingChoice,
-        comments: Option<(&str, &str)>,
+        comments: Option<(&str, &str, &[(String, String)])>,
     ) -> Result<Self, SourceError> {
         let (article, adapter) = Adapter::read_article(text, Some(url), choice)?;
         let comments = match comments {
-            Some((text, url)) => {
-                let page = adapter.read_page(text, url, 1, &[])?;
+            Some((text, url, headers)) => {
+                let page = adapter.read_page(text, url, 1, headers)?;
                 Some(LoadedPage {
                     list: page.list,
                     url: url.into(),

@@ -25,6 +25,10 @@ pub struct Response {
     pub url: String,
     /// The body, unparsed: the browser reads it with the same adapter the server used.
     pub text: String,
+    /// The paging headers it came with (`net::PAGING_HEADERS`, lowercase name and value): a list paged by
+    /// `Link` or a total-count header goes on to its next page after the takeover as it would have.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub headers: Vec<(String, String)>,
 }
 
 /// The reader of a rendered page, as data.
@@ -47,7 +51,7 @@ impl PageData {
         let comments = self
             .comments
             .as_ref()
-            .map(|c| (c.text.as_str(), c.url.as_str()));
+            .map(|c| (c.text.as_str(), c.url.as_str(), c.headers.as_slice()));
         Preloaded::read(&self.article.text, &self.article.url, &choice, comments)
     }
 
@@ -95,6 +99,7 @@ mod tests {
             article: Response {
                 url: "https://news.example/a.json".into(),
                 text: text.into(),
+                headers: Vec::new(),
             },
             comments: None,
             preset: Some("wordpress".into()),

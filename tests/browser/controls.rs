@@ -51,6 +51,7 @@ async fn reader(theme: Theme) -> Element {
         Some((
             COMMENTS,
             "https://folio.example/demo/comments/night-trains-return.json",
+            &[],
         )),
     )
     .expect("the demo reads");

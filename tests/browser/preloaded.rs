@@ -25,6 +25,7 @@ async fn preloaded_reader_draws_at_once_and_fetches_nothing() {
         Some((
             COMMENTS,
             "https://folio.example/demo/comments/night-trains-return.json",
+            &[],
         )),
     )
     .expect("the demo reads");

@@ -752,6 +752,7 @@ async fn rendered_page(dir: &Path, origin: &str) -> String {
             read(&format!("demo/comments/{SEED}.json")),
             format!("{origin}/demo/comments/{SEED}.json"),
         )),
+        comment_headers: Vec::new(),
         preset: None,
         lang: None,
     };

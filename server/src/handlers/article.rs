@@ -102,6 +102,11 @@ pub fn live_document(
     file
 }
 
+/// The live article's stream, unless the server runs without streams (readers then poll).
+pub(super) fn live_events(state: &AppState, id: &str) -> Option<String> {
+    (!state.no_events).then(|| format!("/api/articles/{id}/live"))
+}
+
 /// `GET /demo/articles/{file}`.
 pub async fn demo_article(
     State(state): State<AppState>,
@@ -138,8 +143,7 @@ async fn live_answer(
 ) -> Result<Response, ApiError> {
     let stored = state.db.entries(id).await?;
     let correction = state.db.correction(id).await?;
-    let events = (!state.no_events).then(|| format!("/api/articles/{id}/live"));
-    let doc = live_document(file, stored, correction, events);
+    let doc = live_document(file, stored, correction, live_events(state, id));
     revalidated_json(&doc, headers)
 }
 

@@ -6,8 +6,8 @@
 //! - `events`: the Server-Sent Events stream of new comments;
 //! - `moderation`: the moderator's queue, approve and reject;
 //! - `health`: liveness and readiness for balancers;
-//! - `read`: `GET /read/{id}`, the article page rendered on the server, and `GET /embed-snippet/{id}`;
-//!   `render`: `GET /read?src=…`, another origin's
+//! - `read`: `GET /read/{id}`, the article page rendered on the server, and `GET /embed-snippet/{id}`; `index`:
+//!   the same page for the SPA's `/?src=` naming an own article; `render`: `GET /read?src=…`, another origin's
 //!   article rendered through `remote`'s safe fetch.
 //! - `live` and `article`: live articles: the editors' entries and corrections, the article's event stream, and the
 //!   live article document with its `ETag`;
@@ -20,6 +20,7 @@ pub mod comments;
 mod decoy;
 pub mod events;
 pub mod health;
+pub mod index;
 pub mod live;
 pub mod manage;
 pub mod moderation;

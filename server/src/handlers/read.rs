@@ -1,8 +1,9 @@
 //! `GET /read/{id}`: the server's own article as a finished page (issue 15, server rendering). The article, its
 //! share links and the first page of its comments are in the HTML, with the head tags and JSON-LD crawlers read,
 //! drawn by the widget's own components (`folio::shells::page`) into the SPA's `index.html`; the SPA's script is
-//! still in it. The comment list is the same document `GET /demo/comments/{id}.json` answers, so the page shows
-//! exactly what the widget would fetch.
+//! still in it. The article and the comment list are the documents `GET /demo/articles/{id}.json` and
+//! `GET /demo/comments/{id}.json` answer (a live article with its editors' entries and its stream), so the page
+//! shows exactly what the widget would fetch, and the browser goes on live from there.
 //!
 //! `GET /embed-snippet/{id}`: the `<folio-reader>` element for that article with a plain copy of it inside, for a
 //! host page to paste: crawlers and readers without script read the copy, the widget replaces it when it starts.
@@ -14,7 +15,9 @@ use axum::http::{header, HeaderMap, HeaderValue, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
 use folio::shells::page::{embed_snippet, render_page, PageError, PageInput};
 
+use super::article::{article_file, is_live, live_document, live_events};
 use super::comments::comment_list;
+use crate::errors::ApiError;
 use crate::state::AppState;
 
 /// A comment list larger than this is not put into a page (the widget pages through it instead).
@@ -83,6 +86,35 @@ fn not_found() -> Response {
     )
 }
 
+/// The headers of a comment list the widget pages by (`Link`, total counts), as the browser's fetch keeps them:
+/// the page hands them on, so the list goes on to its next page once the SPA has taken it over.
+pub fn paging_headers(headers: &HeaderMap) -> Vec<(String, String)> {
+    folio::net::PAGING_HEADERS
+        .iter()
+        .filter_map(|name| {
+            let value = headers.get(*name)?.to_str().ok()?;
+            Some((name.to_string(), value.to_string()))
+        })
+        .collect()
+}
+
+/// Article `id` as `GET /demo/articles/{id}.json` answers it: a live article's document (its file with the stored
+/// entries, the correction and its stream), so the page shows, and the browser goes on from, what the widget
+/// would fetch; any other article's file as it is.
+async fn article_text(state: &AppState, id: &str) -> Result<String, ApiError> {
+    let file = article_file(state, id).await?;
+    if !is_live(&file) {
+        return serde_json::to_string(&file).map_err(|_| ApiError::Server);
+    }
+    let doc = live_document(
+        file,
+        state.db.entries(id).await?,
+        state.db.correction(id).await?,
+        live_events(state, id),
+    );
+    serde_json::to_string(&doc).map_err(|_| ApiError::Server)
+}
+
 /// What a page of article `id` is made of, or the response that says why there is none.
 pub(super) async fn page_input(
     state: &AppState,
@@ -93,10 +125,9 @@ pub(super) async fn page_input(
     if state.ensure_article(&id).await.is_err() {
         return Err(not_found());
     }
-    let dist = state.dist.as_ref();
     let (Ok(article), Ok(template)) = (
-        tokio::fs::read_to_string(dist.join("demo/articles").join(format!("{id}.json"))).await,
-        tokio::fs::read_to_string(dist.join("index.html")).await,
+        article_text(state, &id).await,
+        tokio::fs::read_to_string(state.dist.join("index.html")).await,
     ) else {
         return Err(html(
             StatusCode::INTERNAL_SERVER_ERROR,
@@ -104,21 +135,26 @@ pub(super) async fn page_input(
         ));
     };
     let list_path = format!("/demo/comments/{id}.json");
-    let comments = match list_path.parse::<Uri>() {
+    let (comments, comment_headers) = match list_path.parse::<Uri>() {
         Ok(uri) => match comment_list(state, id.clone(), &uri, &HeaderMap::new()).await {
-            Ok(r) if r.status() == StatusCode::OK => to_bytes(r.into_body(), MAX_LIST_BYTES)
-                .await
-                .ok()
-                .and_then(|b| String::from_utf8(b.to_vec()).ok()),
-            _ => None,
+            Ok(r) if r.status() == StatusCode::OK => {
+                let headers = paging_headers(r.headers());
+                let text = to_bytes(r.into_body(), MAX_LIST_BYTES)
+                    .await
+                    .ok()
+                    .and_then(|b| String::from_utf8(b.to_vec()).ok());
+                (text, headers)
+            }
+            _ => (None, Vec::new()),
         },
-        Err(_) => None,
+        Err(_) => (None, Vec::new()),
     };
     let origin = origin(headers);
     Ok(PageInput {
         template,
         article: (article, format!("{origin}/demo/articles/{id}.json")),
         comments: comments.map(|text| (text, format!("{origin}{list_path}"))),
+        comment_headers,
         preset: Some("folio".into()),
         lang: None,
     })

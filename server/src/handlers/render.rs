@@ -135,9 +135,9 @@ pub async fn render_remote(
     let comments = match comments_url {
         None => None,
         // Comments inside the article document (a mapping's `{self}`): no second fetch.
-        Some(url) if url == src => Some((article.clone(), url)),
+        Some(url) if url == src => Some((article.clone(), url, Vec::new())),
         Some(url) => match fetch(&policy, &url).await {
-            Ok(doc) => Some((doc.text, url)),
+            Ok(doc) => Some((doc.text, url, doc.paging)),
             // What the policy refuses is refused; a list that fails to load leaves the article readable, and the
             // browser tries the list again when it takes the page over, as the widget would.
             Err(e) if e.status().is_client_error() => return fetch_failed(&e),
@@ -154,10 +154,15 @@ pub async fn render_remote(
             "the page template (index.html) could not be read",
         );
     };
+    let (comments, comment_headers) = match comments {
+        Some((text, url, headers)) => (Some((text, url)), headers),
+        None => (None, Vec::new()),
+    };
     let input = PageInput {
         template,
         article: (article, src),
         comments,
+        comment_headers,
         preset,
         lang: given(q.lang),
     };

@@ -40,6 +40,8 @@ pub struct Fetched {
     pub url: String,
     /// The body.
     pub text: String,
+    /// The paging headers it came with (`folio::net::PAGING_HEADERS`), for a comment list's next page.
+    pub paging: Vec<(String, String)>,
 }
 
 /// `GET url` under `policy`: the body as text, or why not.
@@ -89,11 +91,16 @@ async fn follow(policy: &Policy, url: &str) -> Result<Fetched, FetchError> {
                 status: status.as_u16(),
             });
         }
+        let paging = crate::handlers::read::paging_headers(response.headers());
         let body = read_body(response, &current, policy.max_bytes).await?;
         let text = String::from_utf8(body).map_err(|_| FetchError::NotText {
             url: current.clone(),
         })?;
-        return Ok(Fetched { url: current, text });
+        return Ok(Fetched {
+            url: current,
+            text,
+            paging,
+        });
     }
     // The loop returns on its last hop; this is never reached.
     Err(FetchError::TooManyRedirects {

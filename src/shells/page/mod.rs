@@ -33,6 +33,8 @@ pub struct PageInput {
     pub article: (String, String),
     /// The first page of comments and its URL, when the article has a comment list.
     pub comments: Option<(String, String)>,
+    /// That page's paging headers (`net::PAGING_HEADERS`, lowercase name and value; empty when it has none).
+    pub comment_headers: Vec<(String, String)>,
     /// The `preset` setting, when the API is not Folio JSON and detection should not be relied on.
     pub preset: Option<String>,
     /// The interface language (`lang`), else the article's, else English.
@@ -72,13 +74,17 @@ fn read(input: &PageInput) -> Result<crate::hooks::Preloaded, PageError> {
 /// The page's data: the responses as given, and the language the reader is drawn in (the configured one, else
 /// the article's, so the browser that takes the page over negotiates nothing different).
 fn page_data(input: &PageInput, article_lang: Option<&str>) -> PageData {
-    let response = |(text, url): &(String, String)| Response {
+    let response = |(text, url): &(String, String), headers: &[(String, String)]| Response {
         url: url.clone(),
         text: text.clone(),
+        headers: headers.to_vec(),
     };
     PageData {
-        article: response(&input.article),
-        comments: input.comments.as_ref().map(response),
+        article: response(&input.article, &[]),
+        comments: input
+            .comments
+            .as_ref()
+            .map(|c| response(c, &input.comment_headers)),
         preset: input.preset.clone(),
         lang: input
             .lang

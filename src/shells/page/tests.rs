@@ -17,6 +17,7 @@ fn input(id: &str, article: &str, comments: &str) -> PageInput {
             comments.to_string(),
             format!("https://folio.example/demo/comments/{id}.json"),
         )),
+        comment_headers: Vec::new(),
         preset: None,
         lang: None,
     }
