@@ -4,12 +4,12 @@
 //! fallback copy a host put inside it once the widget starts.
 
 use crate::support::api::stored_with_body;
-use crate::support::thread::{post_mine, unique, TRAINS};
+use crate::support::thread::{mine, unique, FORM, TRAINS};
 use crate::support::{Browser, Server, Session, SiteServer};
 
 // The rendered page of the trains article: the server's markup is there, the SPA takes it over without drawing
 // it again (hydration: the same nodes before and after, none removed; the dates become the reader's own), and a
-// comment posted from it reaches the server. The test build holds hydration until the page fires
+// comment typed into it before the takeover is kept and posts. The test build holds hydration until the page fires
 // `folio-test-hydrate` (`?folio-test-hold`), so the server's nodes can be marked before the browser takes them.
 #[tokio::test(flavor = "multi_thread")]
 async fn rendered_page_is_hydrated_and_takes_comments() {
@@ -43,6 +43,12 @@ async fn rendered_page_is_hydrated_and_takes_comments() {
             marked, true,
             "{browser:?}: the server drew the article and its comments, dates in UTC"
         );
+        // A reader who starts a comment before the SPA has the page keeps what they typed.
+        let text = unique(browser, "Typed before the takeover");
+        s.type_into(&format!("{FORM} input[name=name]"), "Rhea")
+            .await;
+        s.type_into(&format!("{FORM} textarea[name=body]"), &text)
+            .await;
         // The browser's own dates (Intl) replace the server's UTC ones once the SPA has the page. The signal is
         // sent again on every poll: the module may not be listening yet (a once-only listener ignores repeats).
         s.wait_for(
@@ -70,8 +76,22 @@ async fn rendered_page_is_hydrated_and_takes_comments() {
             1,
             "{browser:?}: one article, not the server's and the SPA's"
         );
-        let text = unique(browser, "Posted from a rendered page");
-        post_mine(&s, "Rhea", &text, ".folio-own__edit").await;
+        // The typed text is in the form and in its state: sent as it is, it posts.
+        s.wait_for(
+            "the typed comment given back to the form",
+            &format!(
+                "document.querySelector('{FORM} textarea[name=body]').value === {text:?} && \
+                 document.querySelector('{FORM} input[name=name]').value === 'Rhea'"
+            ),
+        )
+        .await;
+        s.click(&format!("{FORM} button[type=submit]")).await;
+        let find = mine(&text);
+        s.wait_for(
+            "the comment typed before the takeover, posted",
+            &format!("{find} && {find}.querySelector('.folio-own__edit')"),
+        )
+        .await;
         assert_eq!(stored_with_body(&server, &text).await, 1, "{browser:?}");
         s.close().await;
     }

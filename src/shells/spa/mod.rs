@@ -4,6 +4,8 @@
 mod app;
 mod demo_index;
 mod playground;
+#[cfg(feature = "hydration")]
+mod typed;
 
 pub use app::{SpaApp, SpaAppProps, SpaRoute};
 pub use demo_index::DemoIndex;
@@ -95,8 +97,12 @@ fn take_over(document: &web_sys::Document, root: web_sys::Element, config: Reade
                 let mut props = data.props(Some(pre));
                 props.on_loaded = ready_signal();
                 hold_for_test(move || {
-                    crate::platform::begin_hydration();
-                    yew::Renderer::<crate::Reader>::with_root_and_props(root, props).hydrate();
+                    after_paint(move || {
+                        let typed = typed::Typed::read(&root);
+                        crate::platform::begin_hydration();
+                        yew::Renderer::<crate::Reader>::with_root_and_props(root, props).hydrate();
+                        typed.restore_when_live();
+                    })
                 });
                 return;
             }
@@ -113,6 +119,42 @@ fn take_over(document: &web_sys::Document, root: web_sys::Element, config: Reade
     };
     yew::Renderer::<crate::Reader>::with_root_and_props(root, props).render();
 }
+
+/// Run `go` once the browser has painted the page as the server sent it (the task after the next frame), so taking
+/// it over never holds the first paint back: on a fast link the module can be ready before the first frame, and
+/// hydration is main-thread work the reader does not see. A frame never comes in a hidden tab, so a timer runs
+/// `go` anyway after [`PAINT_WAIT_MS`]; whichever comes first runs it, once.
+#[cfg(feature = "hydration")]
+fn after_paint(go: impl FnOnce() + 'static) {
+    use std::cell::Cell;
+    use std::rc::Rc;
+    use wasm_bindgen::closure::Closure;
+
+    let Some(window) = web_sys::window() else {
+        return go();
+    };
+    let once = Rc::new(Cell::new(Some(go)));
+    let run = move || {
+        if let Some(go) = once.take() {
+            go();
+        }
+    };
+    let (w, after_frame) = (window.clone(), run.clone());
+    let frame = Closure::once_into_js(move || {
+        let task = Closure::once_into_js(after_frame);
+        let _ = w.set_timeout_with_callback(task.unchecked_ref());
+    });
+    let _ = window.request_animation_frame(frame.unchecked_ref());
+    let fallback = Closure::once_into_js(run);
+    let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(
+        fallback.unchecked_ref(),
+        PAINT_WAIT_MS,
+    );
+}
+
+/// How long a page whose frames do not come (a hidden tab) waits before it is taken over.
+#[cfg(feature = "hydration")]
+const PAINT_WAIT_MS: i32 = 250;
 
 /// Run `go` now; in the end-to-end tests' build, on a page whose address has `folio-test-hold`, only when the page
 /// fires `folio-test-hydrate`, so a test can look at the server's nodes before the browser takes them over.
