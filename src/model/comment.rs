@@ -72,8 +72,8 @@ pub struct MoreStub {
     pub count: usize,
     /// Where the reader can read them on the platform (the thread's page), when the mapping says.
     pub url: Option<Rc<str>>,
-    /// Where they can be fetched (a document of the list's shape holding the parent and its replies), when the
-    /// mapping says; the stub is then a button that loads them into the thread.
+    /// Where they can be fetched (a document of the list's shape holding the parent and its replies, or only the
+    /// replies), when the mapping says; the stub is then a button that loads them into the thread.
     pub fetch: Option<Rc<str>>,
 }
 

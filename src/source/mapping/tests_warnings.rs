@@ -13,7 +13,11 @@ const CASES: [(&str, &str, Option<&str>); 17] = [
         fixture!("wordpress/post.json"),
         Some(fixture!("wordpress/comments.json")),
     ),
-    ("ghost", fixture!("ghost/post.json"), None),
+    (
+        "ghost",
+        fixture!("ghost/post.json"),
+        Some(fixture!("ghost/comments.json")),
+    ),
     ("jsonfeed", fixture!("jsonfeed/feed.json"), None),
     (
         "drupal",
