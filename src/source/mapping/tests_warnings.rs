@@ -79,7 +79,11 @@ const CASES: [(&str, &str, Option<&str>); 17] = [
         fixture!("headless/article.json"),
         Some(fixture!("headless/comments.json")),
     ),
-    ("strapi", fixture!("strapi/article-v5.json"), None),
+    (
+        "strapi",
+        fixture!("strapi/article-v5.json"),
+        Some(fixture!("strapi/comments.json")),
+    ),
     ("contentful", fixture!("contentful/entries.json"), None),
 ];
 
