@@ -1,10 +1,14 @@
 //! Every preset renders its fixture (tests/fixtures/<preset>/, shaped like the platform's documented responses)
 //! in Chromium and Firefox: the fixtures are copied into a temporary copy of the build and served by the reference
 //! server, and the SPA loads them with `?src=…&preset=…`. Also: auto-detection, a custom mapping document given by
-//! URL, and the playground.
+//! URL, the playground, and Ghost's "more replies" button against a loopback server answering like Ghost.
 
+use tokio::net::TcpStream;
+
+use crate::support::loopback::{response, send, Loopback, Request};
+use crate::support::paths::fixture;
 use crate::support::thread::wait_article;
-use crate::support::{root, Browser, Session, SiteServer};
+use crate::support::{root, Browser, Server, Session, SiteServer};
 
 /// The server on a temporary copy of the build with the fixtures under /fixtures/.
 fn fixture_server() -> SiteServer {
@@ -406,6 +410,76 @@ async fn playground_maps_live() {
         assert!(
             snippet.as_str().unwrap_or("").contains("preset=\"reddit\""),
             "{browser:?}: {snippet}"
+        );
+        s.close().await;
+    }
+}
+
+/// Ghost's answers, from tests/fixtures/ghost: the Content API post, the members API's comments of the post, and
+/// the replies of comment …1001 (all five).
+async fn ghost(req: Request, stream: TcpStream) -> Option<TcpStream> {
+    let file = |name: &str| fixture("ghost", name);
+    let cors = "Access-Control-Allow-Origin: *\r\n";
+    let out = match req.route() {
+        "/ghost/api/content/posts/slug/welcome/" => {
+            response("200 OK", cors, "application/json", &file("post.json"))
+        }
+        "/members/api/comments/post/5ddc9141c35e7700383b2937/" => {
+            response("200 OK", cors, "application/json", &file("comments.json"))
+        }
+        "/members/api/comments/6602b1f3c9e77a0001a41001/replies/" => {
+            response("200 OK", cors, "application/json", &file("replies.json"))
+        }
+        _ => response("404 Not Found", cors, "application/json", "{}"),
+    };
+    send(stream, &out).await
+}
+
+// Ghost sends three of the first comment's five replies and counts five: "2 more replies" under it is a button
+// that fetches the replies endpoint, whose answer lists the five at its top level; they go under the comment, the
+// three already drawn not doubled, and the button goes.
+#[tokio::test(flavor = "multi_thread")]
+async fn ghost_more_replies_load() {
+    let spa = Server::start();
+    let api = Loopback::start(ghost).await;
+    let url = format!(
+        "{}?src={}/ghost/api/content/posts/slug/welcome/&preset=ghost&lang=en",
+        spa.url, api.origin
+    );
+    let c = |n: &str| format!("#comment-6602b1f3c9e77a0001a4{n}");
+    let stub = format!("{} button.folio-thread__more-stub", c("1001"));
+    for browser in Browser::ALL {
+        let s = Session::start(browser).await;
+        s.goto(&url).await;
+        s.wait_for("the stub", &format!("document.querySelector('{stub}')"))
+            .await;
+        assert_eq!(s.text(&stub).await, "2 more replies", "{browser:?}");
+        assert_eq!(
+            s.eval(&format!("return !!document.querySelector('{}')", c("1005")))
+                .await,
+            false
+        );
+        s.click(&stub).await;
+        s.wait_for(
+            "the left-out replies under the comment",
+            &format!(
+                "document.querySelector('{} {}') && document.querySelector('{} {}')",
+                c("1001"),
+                c("1005"),
+                c("1001"),
+                c("1006")
+            ),
+        )
+        .await;
+        assert_eq!(
+            s.eval(&format!(
+                "return [document.querySelectorAll('{}').length, document.querySelectorAll('{} .folio-thread__item').length, !!document.querySelector('{stub}')]",
+                c("1002"),
+                c("1001")
+            ))
+            .await,
+            serde_json::json!([1, 5, false]),
+            "{browser:?}: each reply once, five under the comment, the stub gone"
         );
         s.close().await;
     }
