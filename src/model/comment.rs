@@ -59,7 +59,8 @@ pub struct CommentList {
     /// The absolute URL of the next page of this list, when the API pages it (Folio JSON's `next`, a `Link:
     /// rel="next"` header, or a mapping's pagination style); `None`: this was the last page.
     pub next: Option<Rc<str>>,
-    /// "Load more" stubs of the platform (Reddit's `more`): replies the API left out of this document.
+    /// "Load more" stubs of the platform (Reddit's `more`, Ghost's reply counts): replies the API left out of this
+    /// document.
     pub more: Vec<MoreStub>,
 }
 

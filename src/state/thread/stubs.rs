@@ -1,4 +1,5 @@
-//! The platform's "load more" stubs (Reddit's `more`): the replies one stood for, merged under their parent.
+//! The platform's "load more" stubs (Reddit's `more`, Ghost's reply counts): the replies one stood for, merged
+//! under their parent.
 
 use std::rc::Rc;
 
