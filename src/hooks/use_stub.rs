@@ -1,5 +1,5 @@
-//! A platform's "more" stub (Reddit's `more`) that can be fetched: its replies, read in the list's own shape, go
-//! into the thread under the stub's parent.
+//! A platform's "more" stub (Reddit's `more`, Ghost's reply count) that can be fetched: its replies, read in the
+//! list's own shape, go into the thread under the stub's parent.
 
 use std::rc::Rc;
 

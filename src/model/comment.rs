@@ -59,7 +59,8 @@ pub struct CommentList {
     /// The absolute URL of the next page of this list, when the API pages it (Folio JSON's `next`, a `Link:
     /// rel="next"` header, or a mapping's pagination style); `None`: this was the last page.
     pub next: Option<Rc<str>>,
-    /// "Load more" stubs of the platform (Reddit's `more`): replies the API left out of this document.
+    /// "Load more" stubs of the platform (Reddit's `more`, Ghost's reply counts): replies the API left out of this
+    /// document.
     pub more: Vec<MoreStub>,
 }
 
@@ -72,8 +73,8 @@ pub struct MoreStub {
     pub count: usize,
     /// Where the reader can read them on the platform (the thread's page), when the mapping says.
     pub url: Option<Rc<str>>,
-    /// Where they can be fetched (a document of the list's shape holding the parent and its replies), when the
-    /// mapping says; the stub is then a button that loads them into the thread.
+    /// Where they can be fetched (a document of the list's shape holding the parent and its replies, or only the
+    /// replies), when the mapping says; the stub is then a button that loads them into the thread.
     pub fetch: Option<Rc<str>>,
 }
 

@@ -13,10 +13,10 @@ pub struct MoreStubsProps {
     pub parent: Option<Rc<str>>,
 }
 
-/// The platform's "load more" stubs under one comment (Reddit's `more`): "N more replies". A stub the mapping can
-/// fetch (Reddit: the parent comment's own `.json` permalink) is a button that loads the replies into the thread;
-/// the others — and a fetch that failed — are a link to the thread on the platform (nothing reaches the platform
-/// before the reader clicks).
+/// The platform's "load more" stubs under one comment (Reddit's `more`, Ghost's reply counts): "N more replies". A
+/// stub the mapping can fetch (Reddit: the parent comment's own `.json` permalink; Ghost: its replies endpoint) is a
+/// button that loads the replies into the thread; the others — and a fetch that failed — are a link to the thread on
+/// the platform when the mapping gives one, else a count (nothing reaches the platform before the reader clicks).
 #[component]
 pub fn MoreStubs(props: &MoreStubsProps) -> Html {
     let ctx = use_context::<ThreadContext>().unwrap_or_default();

@@ -4,6 +4,7 @@
 
 mod one;
 mod post_target;
+mod reply_stubs;
 mod threading;
 
 use std::collections::HashMap;
@@ -54,6 +55,8 @@ pub fn map_comments(
         },
     };
     let mut out: Vec<Comment> = Vec::new();
+    // Each comment's own object, for the reply counts read after threading.
+    let mut objects: Vec<&Value> = Vec::new();
     let mut more = Vec::new();
     match &c.threading {
         Threading::Nested { children } => {
@@ -89,6 +92,7 @@ pub fn map_comments(
                     ));
                 }
                 out.push(comment);
+                objects.push(inner);
             }
         }
         _ => {
@@ -97,6 +101,7 @@ pub fn map_comments(
                 if let Some(mut comment) = one(doc, &c.comment, item, &path, base)? {
                     comment.parent = parent_of(doc, &c.threading, &c.comment, item, &comment)?;
                     out.push(comment);
+                    objects.push(unwrap(&c.comment, item));
                 }
             }
         }
@@ -120,6 +125,9 @@ pub fn map_comments(
                 .and_then(|p| by_position.get(&*p).cloned());
         }
     }
+    more.extend(reply_stubs::reply_stubs(
+        doc, &c.comment, &out, &objects, api,
+    )?);
     let total = match (value::number(doc, c.total.as_ref(), root)?, article) {
         (None, Some(a)) => value::number(doc, c.article_total.as_ref(), a)?,
         (n, _) => n,

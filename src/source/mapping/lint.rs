@@ -260,6 +260,8 @@ pub fn comment_warnings(m: &Mapping, root: &Value, article: Option<&Value>) -> V
         ("comments.comment.score", &cm.score),
         ("comments.comment.deleted", &cm.deleted),
         ("comments.comment.by_article_author", &cm.by_article_author),
+        ("comments.comment.reply_count", &cm.reply_count),
+        ("comments.comment.replies_url", &cm.replies_url),
     ];
     for (at, f) in fields {
         w.field(at, f.as_ref(), doc, &kept);

@@ -45,6 +45,8 @@ mod value;
 #[cfg(all(test, feature = "mapping"))]
 mod tests;
 #[cfg(all(test, feature = "mapping"))]
+mod tests_ghost;
+#[cfg(all(test, feature = "mapping"))]
 mod tests_language;
 #[cfg(all(test, feature = "mapping"))]
 mod tests_live;

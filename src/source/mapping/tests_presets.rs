@@ -278,7 +278,11 @@ fn ghost_post() {
     assert!(a.body[3]
         .as_str()
         .contains("src=\"https://demo.ghost.io/content/images/2019/11/editor.png\""));
-    assert_eq!(a.comments_url, None, "no comments in the Content API");
+    assert_eq!(
+        a.comments_url.as_deref(),
+        Some("https://demo.ghost.io/members/api/comments/post/5ddc9141c35e7700383b2937/?limit=20"),
+        "the members API, on the site's origin"
+    );
 }
 
 // JSON Feed 1.1: the first item, feed-level language, item authors, the item's `image` as the hero (the spec's

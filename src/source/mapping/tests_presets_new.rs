@@ -204,6 +204,18 @@ fn strapi_v4_and_v5() {
         "https://cms.acme.example/uploads/bridges_5c1e.jpg"
     );
     assert_eq!(&*hero.alt, "Merian's engraving of Königsberg");
+    // strapi-plugin-comments on Strapi v5 names the entry by its documentId (v4: the numeric id, above).
+    let url = a.comments_url.as_deref().expect("comments url");
+    assert_eq!(
+        url,
+        "https://cms.acme.example/api/comments/api::article.article:hgv1vny5cebq2l3czil1rpb3/flat"
+    );
+    let list = comments(&v5, fixture!("strapi/comments.json"), url);
+    assert_eq!((list.comments.len(), list.total), (5, Some(5)));
+    assert_eq!(by_id(&list, "32").parent.as_deref(), Some("31"));
+    assert_eq!(by_id(&list, "35").parent.as_deref(), Some("34"));
+    assert!(by_id(&list, "33").deleted && by_id(&list, "34").deleted);
+    assert!(!by_id(&list, "35").deleted);
 }
 
 // Contentful: the first entry of a Delivery API answer, its author and hero resolved in `includes`, the Rich

@@ -13,7 +13,11 @@ const CASES: [(&str, &str, Option<&str>); 17] = [
         fixture!("wordpress/post.json"),
         Some(fixture!("wordpress/comments.json")),
     ),
-    ("ghost", fixture!("ghost/post.json"), None),
+    (
+        "ghost",
+        fixture!("ghost/post.json"),
+        Some(fixture!("ghost/comments.json")),
+    ),
     ("jsonfeed", fixture!("jsonfeed/feed.json"), None),
     (
         "drupal",
@@ -75,7 +79,11 @@ const CASES: [(&str, &str, Option<&str>); 17] = [
         fixture!("headless/article.json"),
         Some(fixture!("headless/comments.json")),
     ),
-    ("strapi", fixture!("strapi/article-v5.json"), None),
+    (
+        "strapi",
+        fixture!("strapi/article-v5.json"),
+        Some(fixture!("strapi/comments.json")),
+    ),
     ("contentful", fixture!("contentful/entries.json"), None),
 ];
 

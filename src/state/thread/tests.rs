@@ -396,6 +396,25 @@ fn stub_replies_merge_under_their_parent() {
     assert_eq!(again.more, s.more);
 }
 
+// An answer that lists only the replies (Ghost's `…/replies/`: they are its top level) puts them under the stub's
+// parent; the replies the first page already held are not doubled.
+#[test]
+fn stub_answer_of_replies_only_goes_under_the_parent() {
+    let mut first = page(vec![c("a", None), c("x", Some("a")), c("b", None)], None);
+    first.more = vec![stub(Some("a"), 2)];
+    let s = ThreadState::default().apply(ThreadAction::Loaded(first));
+    let answer = page(vec![c("x", None), c("y", None), c("z", None)], None);
+    let s = s.apply(ThreadAction::StubLoaded {
+        parent: "a".into(),
+        list: answer,
+    });
+    assert_eq!(s.comments().len(), 5, "a, x, b, y, z");
+    let a = s.thread.index_of("a").expect("a");
+    assert_eq!(s.thread.replies(a).len(), 3, "x, y, z under a");
+    assert_eq!(s.thread.roots().len(), 2, "a and b stay the roots");
+    assert!(s.more.is_empty());
+}
+
 // The platform's "more" stubs of every loaded page are kept, and a reload replaces them.
 #[test]
 fn more_stubs_accumulate_over_pages() {

@@ -54,6 +54,12 @@ pub struct CommentMap {
     pub sensitive: Option<Field>,
     /// The comment's custom emoji.
     pub emoji: Option<EmojiMap>,
+    /// How many replies the comment has in all, as the API counts them (Ghost's `count.replies`): when the list
+    /// holds fewer, an "N more replies" stub under the comment stands for the rest.
+    pub reply_count: Option<Field>,
+    /// Where those left-out replies are fetched, read on the comment and resolved against the list's URL; the
+    /// answer is a document of the list's own shape (Ghost's `/members/api/comments/<id>/replies/`).
+    pub replies_url: Option<Field>,
 }
 
 /// Where a comment's custom emoji are: a list (`each`), and on each item its shortcode and picture.
@@ -141,6 +147,8 @@ impl CommentMap {
             warning: f.opt_field("warning"),
             sensitive: f.opt_field("sensitive"),
             emoji: f.opt_with("emoji", EmojiMap::read),
+            reply_count: f.opt_field("reply_count"),
+            replies_url: f.opt_field("replies_url"),
         };
         f.finish().map(|()| comment)
     }

@@ -65,7 +65,16 @@ fn presets_read_as_written() {
     };
     assert_eq!(max_items, Some(200));
     let ghost = preset("ghost").expect("ghost");
-    assert_eq!(ghost.comments.map(|c| c.threading), None);
+    let ghost = ghost.comments.expect("ghost comments");
+    assert_eq!(
+        ghost.threading,
+        Threading::Nested {
+            children: "replies".into()
+        }
+    );
+    assert_eq!(ghost.comment.reply_count, Some(path("count.replies")));
+    let jsonfeed = preset("jsonfeed").expect("jsonfeed");
+    assert_eq!(jsonfeed.comments.map(|c| c.threading), None);
 }
 
 #[test]
