@@ -404,10 +404,12 @@ fn slow_answers_time_out() {
     }
 }
 
-// `mapping` and a comment list other than the article's own are refused with a clear 400 (the page data the browser
-// takes over from cannot carry them yet), before anything is fetched; a bad preset is the widget's own message.
+// A mapping document (by URL, fetched under the policy, or inline) renders the article and its comments, and the page
+// hands the browser the document's text; a `comments` list other than the article's own is fetched (when listed)
+// and handed on as the setting; an unlisted one is refused before it is asked; a bad preset is the widget's own
+// message, before anything is fetched.
 #[test]
-fn unsupported_settings_are_refused_before_fetching() {
+fn mappings_and_other_comment_lists_are_rendered_and_handed_on() {
     let api = Upstream::start();
     let other = Upstream::start();
     let origin = api.origin();
@@ -416,26 +418,45 @@ fn unsupported_settings_are_refused_before_fetching() {
     let mapping_url = format!("{origin}/mapping.json");
     for mapping in [mapping_url.as_str(), MAPPING] {
         let (status, page) = site.read(&[("src", &src), ("mapping", mapping)]);
-        assert_eq!(status, 400, "{page}");
+        assert_eq!(status, 200, "{page}");
+        assert!(page.contains("Finally! I took the <em>Nightjet</em> last year."));
+        let data = page_data(&page);
         assert!(
-            page.contains("mapping is not supported by server rendering yet"),
-            "{page}"
+            data["mapping"]
+                .as_str()
+                .is_some_and(|m| m.contains("\"comments\"") && !m.starts_with("http")),
+            "the document's text, not its URL: {data}"
         );
+        assert!(page.contains("data-mapping=\"{"), "the root names it too");
     }
-    assert_eq!(api.hits(), 0);
     let off = format!("{}/wp-json/wp/v2/comments", other.origin());
     let (status, page) = site.read(&[("src", &src), ("preset", "wordpress"), ("comments", &off)]);
-    assert_eq!(status, 400, "{page}");
-    assert!(page.contains("other than the article&#39;s own"), "{page}");
-    assert_eq!(other.hits(), 0);
-    // The article's own list, given explicitly, is fine.
+    assert_eq!(status, 403, "{page}");
+    assert_eq!(other.hits(), 0, "an unlisted list is never asked");
+    // Another list on the listed origin: drawn, and the setting handed on.
+    let list = format!("{origin}/wp-json/wp/v2/comments?post=4217&per_page=2");
+    let (status, page) = site.read(&[("src", &src), ("preset", "wordpress"), ("comments", &list)]);
+    assert_eq!(status, 200, "{page}");
+    assert!(page.contains("Finally! I took the <em>Nightjet</em> last year."));
+    let data = page_data(&page);
+    assert_eq!(data["comments_setting"], list.as_str());
+    assert_eq!(data["comments"]["url"], list.as_str());
+    // The article's own list, given explicitly, is no setting of its own.
     let own = format!("{origin}/wp-json/wp/v2/comments?post=4217&per_page=100");
     let (status, page) = site.read(&[("src", &src), ("preset", "wordpress"), ("comments", &own)]);
     assert_eq!(status, 200, "{page}");
-    assert!(page.contains("Finally! I took the <em>Nightjet</em> last year."));
+    assert!(page_data(&page).get("comments_setting").is_none());
     let before = api.hits();
     let (status, page) = site.read(&[("src", &src), ("preset", "nope")]);
     assert_eq!(status, 400, "{page}");
     assert!(page.contains("nope"), "{page}");
     assert_eq!(api.hits(), before);
+}
+
+/// The page's data script (what the browser takes the page over from), parsed.
+fn page_data(page: &str) -> serde_json::Value {
+    let open = "<script type=\"application/json\" id=\"folio-page-data\">";
+    let start = page.find(open).expect("page data") + open.len();
+    let end = start + page[start..].find("</script>").expect("closed");
+    serde_json::from_str(&page[start..end]).expect("valid page data")
 }

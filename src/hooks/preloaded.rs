@@ -9,6 +9,10 @@ use crate::model::Article;
 use crate::source::mapping::MappingChoice;
 use crate::source::{Adapter, SourceError};
 
+/// A fetched comment list: its text, its URL and its paging headers (`net::PAGING_HEADERS`, lowercase name and
+/// value).
+pub type ListResponse<'a> = (&'a str, &'a str, &'a [(String, String)]);
+
 /// An article read ahead of drawing, and the first page of its comments when there is one.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Preloaded {
@@ -22,13 +26,13 @@ pub struct Preloaded {
 
 impl Preloaded {
     /// Read the article response `text` (from `url`) with `choice`, and the first page of its comments from
-    /// `comments` (the list's text and URL) when the caller fetched it. Child-id threads (an item per request)
+    /// `comments` (the list's text, URL and paging headers) when the caller fetched it. Child-id threads (an item per request)
     /// are not followed here: the browser fetches those items once it takes over.
     pub fn read(
         text: &str,
         url: &str,
         choice: &MappingChoice,
-        comments: Option<(&str, &str, &[(String, String)])>,
+        comments: Option<ListResponse<'_>>,
     ) -> Result<Self, SourceError> {
         let (article, adapter) = Adapter::read_article(text, Some(url), choice)?;
         let comments = match comments {

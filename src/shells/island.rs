@@ -40,6 +40,13 @@ pub struct PageData {
     pub comments: Option<Response>,
     /// The `preset` setting.
     pub preset: Option<String>,
+    /// The mapping document's text (the `mapping` setting, fetched if it was a URL): the browser reads with the
+    /// very document the server read with, and fetches it no second time.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mapping: Option<String>,
+    /// The `comments` setting: a list other than the one the article names.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub comments_setting: Option<String>,
     /// The interface language the page was drawn in.
     pub lang: Option<String>,
 }
@@ -47,7 +54,7 @@ pub struct PageData {
 impl PageData {
     /// The article and its first comments, read as the widget reads them.
     pub fn preloaded(&self) -> Result<Preloaded, SourceError> {
-        let choice = MappingChoice::from_settings(self.preset.as_deref(), None)?;
+        let choice = MappingChoice::from_settings(self.preset.as_deref(), self.mapping.as_deref())?;
         let comments = self
             .comments
             .as_ref()
@@ -59,6 +66,8 @@ impl PageData {
     pub fn config(&self) -> ReaderConfig {
         let mut config = ReaderConfig::new(self.article.url.clone());
         config.preset = self.preset.clone().map(Into::into);
+        config.mapping = self.mapping.clone().map(Into::into);
+        config.comments = self.comments_setting.clone().map(Into::into);
         config.lang = self.lang.clone().map(Into::into);
         config
     }
@@ -103,6 +112,8 @@ mod tests {
             },
             comments: None,
             preset: Some("wordpress".into()),
+            mapping: None,
+            comments_setting: None,
             lang: Some("fr".into()),
         }
     }

@@ -754,6 +754,8 @@ async fn rendered_page(dir: &Path, origin: &str) -> String {
         )),
         comment_headers: Vec::new(),
         preset: None,
+        mapping: None,
+        comments_setting: None,
         lang: None,
     };
     folio::shells::page::render_page(input)

@@ -156,6 +156,8 @@ pub(super) async fn page_input(
         comments: comments.map(|text| (text, format!("{origin}{list_path}"))),
         comment_headers,
         preset: Some("folio".into()),
+        mapping: None,
+        comments_setting: None,
         lang: None,
     })
 }

@@ -4,10 +4,10 @@
 //! origins the operator listed (`--render-origin`), through `remote`'s safe fetch; anything refused answers an
 //! HTML page that says why (403 refused, 502 the other side failed, 504 too slow), and is logged.
 //!
-//! The comment list is the one the article (or the preset's `comments.url`) names; it must be on the list too.
-//! `mapping`, and a `comments` list other than the article's own, are refused (400) until the page data the
-//! browser takes over from (`folio::shells::island::PageData`) carries them; the mapping's fetch (by URL, under
-//! the same policy; inline as it is) is already written for that day.
+//! The comment list is the one `comments` names, else the one the article (or the preset's `comments.url`) names;
+//! it must be on the list too. A `mapping` is the document itself or its URL (fetched under the same policy). The
+//! page data the browser takes over from (`folio::shells::island::PageData`) carries the mapping's text and the
+//! `comments` setting, so the browser reads and follows exactly what the server drew.
 
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{Query, State};
@@ -76,26 +76,18 @@ pub async fn render_remote(
         );
     };
     let preset = given(q.preset);
-    // The rendered page hands the browser its settings and responses (`folio::shells::island::PageData`), which
-    // carry no mapping document and no comment list other than the article's own yet: refused rather than drawn
-    // in a way the browser would not take over.
-    if given(q.mapping.clone()).is_some() {
-        return refused(
-            "bad request",
-            StatusCode::BAD_REQUEST,
-            "mapping is not supported by server rendering yet: use preset, or the SPA (/?src=…&mapping=…)",
-        );
-    }
-    let mapping: Option<(String, String)> = match given(q.mapping) {
+    // A mapping document given by URL is fetched under the same policy; the page hands its text to the browser
+    // (`folio::shells::island::PageData`), which reads with it and fetches it no second time.
+    let mapping: Option<String> = match given(q.mapping) {
         None => None,
-        Some(m) if is_inline(&m) => Some((m.clone(), m)),
+        Some(m) if is_inline(&m) => Some(m),
         Some(url) => match fetch(&policy, &url).await {
-            Ok(doc) => Some((url, doc.text)),
+            Ok(doc) => Some(doc.text),
             Err(e) => return fetch_failed(&e),
         },
     };
     // The settings are checked before the article is fetched, with the widget's own messages.
-    let mapping_text = mapping.as_ref().map(|(_, text)| text.as_str());
+    let mapping_text = mapping.as_deref();
     if let Err(e) = MappingChoice::from_settings(preset.as_deref(), mapping_text) {
         return refused("bad request", StatusCode::BAD_REQUEST, &e.to_string());
     }
@@ -117,20 +109,18 @@ pub async fn render_remote(
             return refused("not rendered", StatusCode::BAD_GATEWAY, &why);
         }
     };
-    let comments_url = match given(q.comments) {
+    // A `comments` setting naming another list than the article's: that list (under the same policy), and the
+    // setting handed on, so the browser follows the same list.
+    let (comments_url, comments_setting) = match given(q.comments) {
         Some(c) => match url::Url::parse(&src).and_then(|base| base.join(&c)) {
-            Ok(u) if Some(u.as_str()) == derived.as_deref() => derived,
-            Ok(_) => {
-                let why = "comments naming a list other than the article's own is not supported by server \
-                           rendering yet: leave it out, or use the SPA (/?src=…&comments=…)";
-                return refused("bad request", StatusCode::BAD_REQUEST, why);
-            }
+            Ok(u) if Some(u.as_str()) == derived.as_deref() => (derived, None),
+            Ok(u) => (Some(u.to_string()), Some(u.to_string())),
             Err(_) => {
                 let why = format!("comments={c:?} is not a URL");
                 return refused("bad request", StatusCode::BAD_REQUEST, &why);
             }
         },
-        None => derived,
+        None => (derived, None),
     };
     let comments = match comments_url {
         None => None,
@@ -164,6 +154,8 @@ pub async fn render_remote(
         comments,
         comment_headers,
         preset,
+        mapping,
+        comments_setting,
         lang: given(q.lang),
     };
     match render_page(input).await {

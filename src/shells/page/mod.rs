@@ -37,6 +37,10 @@ pub struct PageInput {
     pub comment_headers: Vec<(String, String)>,
     /// The `preset` setting, when the API is not Folio JSON and detection should not be relied on.
     pub preset: Option<String>,
+    /// The mapping document's text (the `mapping` setting, already fetched when it was a URL).
+    pub mapping: Option<String>,
+    /// The `comments` setting, when the list is not the one the article names (`comments` is then that list).
+    pub comments_setting: Option<String>,
     /// The interface language (`lang`), else the article's, else English.
     pub lang: Option<String>,
 }
@@ -86,6 +90,8 @@ fn page_data(input: &PageInput, article_lang: Option<&str>) -> PageData {
             .as_ref()
             .map(|c| response(c, &input.comment_headers)),
         preset: input.preset.clone(),
+        mapping: input.mapping.clone(),
+        comments_setting: input.comments_setting.clone(),
         lang: input
             .lang
             .clone()
@@ -118,7 +124,8 @@ fn chrome(lang: Option<&str>) -> String {
     )
 }
 
-/// The filled root's start tag: it names the reader's settings (`data-src`, `data-preset`, `data-lang`), which
+/// The filled root's start tag: it names the reader's settings (`data-src`, `data-preset`, `data-lang`,
+/// `data-comments`, `data-mapping`: the document's text), which
 /// the SPA reads to draw the reader again when it cannot take the markup over (a build without hydration).
 fn root_tag(data: &PageData) -> String {
     let attr = |s: &str| head::attr(s);
@@ -131,6 +138,12 @@ fn root_tag(data: &PageData) -> String {
     }
     if let Some(l) = &data.lang {
         tag.push_str(&format!(" data-lang=\"{}\"", attr(l)));
+    }
+    if let Some(c) = &data.comments_setting {
+        tag.push_str(&format!(" data-comments=\"{}\"", attr(c)));
+    }
+    if let Some(m) = &data.mapping {
+        tag.push_str(&format!(" data-mapping=\"{}\"", attr(m)));
     }
     tag.push('>');
     tag

@@ -19,6 +19,8 @@ fn input(id: &str, article: &str, comments: &str) -> PageInput {
         )),
         comment_headers: Vec::new(),
         preset: None,
+        mapping: None,
+        comments_setting: None,
         lang: None,
     }
 }

@@ -39,13 +39,15 @@ pub fn route_from_query(query: &str) -> SpaRoute {
     }
 }
 
-/// The reader's settings a server-rendered page wrote on its root (`data-src`, `data-preset`, `data-lang`; see
-/// `shells::page`), or `None` on the SPA's own page.
+/// The reader's settings a server-rendered page wrote on its root (`data-src`, `data-preset`, `data-lang`,
+/// `data-comments`, `data-mapping`; see `shells::page`), or `None` on the SPA's own page.
 fn rendered_page_config(root: &web_sys::Element) -> Option<ReaderConfig> {
     let src = root.get_attribute("data-src")?;
     let mut config = ReaderConfig::new(src);
     config.preset = root.get_attribute("data-preset").map(Into::into);
     config.lang = root.get_attribute("data-lang").map(Into::into);
+    config.comments = root.get_attribute("data-comments").map(Into::into);
+    config.mapping = root.get_attribute("data-mapping").map(Into::into);
     Some(config)
 }
 
