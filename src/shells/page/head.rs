@@ -92,9 +92,21 @@ pub fn tags(article: &Article, comments: Option<&CommentList>) -> String {
 }
 
 /// The template's head without the tags [`tags`] writes for the article (its generic `<title>` and
-/// description), so a page never has two.
+/// description), so a page never has two, and without the module's preload (`<link rel="preload" … as="fetch"
+/// type="application/wasm">`): the rendered page is readable without the module, so its download starts when the
+/// page's script asks for it, after the document, instead of sharing the link and the cores with the stylesheets
+/// and the first paint (docs/performance.md).
 pub fn without_own_tags(head: &str) -> String {
     let mut out = head.to_string();
+    while let Some(a) = out.find("<link rel=\"preload\"") {
+        let Some(len) = out[a..].find('>') else {
+            break;
+        };
+        if !out[a..a + len].contains("type=\"application/wasm\"") {
+            break; // another preload: kept (the module's is the only one Trunk writes)
+        }
+        out.replace_range(a..a + len + 1, "");
+    }
     if let (Some(a), Some(b)) = (out.find("<title>"), out.find("</title>")) {
         if a < b {
             out.replace_range(a..b + "</title>".len(), "");

@@ -249,3 +249,19 @@ fn embed_snippet_escapes() {
         "{snippet}"
     );
 }
+
+// The module's preload leaves the rendered page's head (the page reads without it; its download waits for the
+// script), the rest of Trunk's head stays: the stylesheet, the module preload of the glue, the script.
+#[test]
+fn the_rendered_head_does_not_preload_the_module() {
+    let head = "<head><title>Folio</title><link rel=\"stylesheet\" href=\"/f.css\"/>\
+        <script type=\"module\">import init from '/f.js';</script>\
+        <link rel=\"modulepreload\" href=\"/f.js\" crossorigin=\"anonymous\">\
+        <link rel=\"preload\" href=\"/f_bg.wasm\" crossorigin=\"anonymous\" as=\"fetch\" type=\"application/wasm\">";
+    let out = head::without_own_tags(head);
+    assert!(!out.contains("f_bg.wasm"), "{out}");
+    assert!(!out.contains("<title>"), "{out}");
+    for kept in ["/f.css", "modulepreload", "import init from '/f.js'"] {
+        assert!(out.contains(kept), "{kept}: {out}");
+    }
+}
