@@ -4,6 +4,7 @@
 
 include!("harness/spawn.rs");
 include!("harness/database.rs");
+include!("harness/page.rs");
 
 use std::io::{Read, Write};
 use std::net::TcpStream;
@@ -70,10 +71,7 @@ fn get(port: u16, path: &str) -> (u16, String, String) {
 }
 
 fn json_ld(page: &str) -> Value {
-    let open = "<script type=\"application/ld+json\">";
-    let start = page.find(open).expect("JSON-LD") + open.len();
-    let end = start + page[start..].find("</script>").expect("closed");
-    serde_json::from_str(&page[start..end]).expect("valid JSON-LD")
+    script_json(page, "<script type=\"application/ld+json\">")
 }
 
 // The seed article's page holds everything a reader sees, and what crawlers read in its head.
@@ -182,10 +180,10 @@ fn spa_query_for_an_own_article_is_rendered() {
 
 /// The data script the SPA takes the page over from, parsed.
 fn page_data(page: &str) -> Value {
-    let open = "<script type=\"application/json\" id=\"folio-page-data\">";
-    let start = page.find(open).expect("page data") + open.len();
-    let end = start + page[start..].find("</script>").expect("closed");
-    serde_json::from_str(&page[start..end]).expect("valid page data")
+    script_json(
+        page,
+        "<script type=\"application/json\" id=\"folio-page-data\">",
+    )
 }
 
 // A paged list's first page goes into the page with the headers the widget pages by (its `Link` to page 2 and the

@@ -6,6 +6,7 @@
 
 include!("harness/spawn.rs");
 include!("harness/database.rs");
+include!("harness/page.rs");
 
 use std::io::{Read, Write};
 use std::net::TcpStream;
@@ -455,8 +456,8 @@ fn mappings_and_other_comment_lists_are_rendered_and_handed_on() {
 
 /// The page's data script (what the browser takes the page over from), parsed.
 fn page_data(page: &str) -> serde_json::Value {
-    let open = "<script type=\"application/json\" id=\"folio-page-data\">";
-    let start = page.find(open).expect("page data") + open.len();
-    let end = start + page[start..].find("</script>").expect("closed");
-    serde_json::from_str(&page[start..end]).expect("valid page data")
+    script_json(
+        page,
+        "<script type=\"application/json\" id=\"folio-page-data\">",
+    )
 }

@@ -17,6 +17,8 @@ mod page;
 mod post;
 #[cfg(all(test, feature = "mapping"))]
 mod tests;
+#[cfg(test)]
+mod tests_folio_preset;
 #[cfg(all(test, not(feature = "mapping")))]
 mod tests_lite;
 

@@ -40,29 +40,6 @@ fn form(parent: Option<&str>) -> PostForm {
     }
 }
 
-// `preset="folio"` is the built-in reader, as detection would pick: the list's event stream and a live article's
-// entries are read (the `folio` mapping document knows neither; a page rendered with the preset lost its stream).
-#[test]
-fn the_folio_preset_is_the_built_in_reader() {
-    let live = r#"{"id": "l", "title": "Live", "body": "<p>b</p>", "live": true,
-        "entries": [{"id": "e1", "published": "2026-03-01T06:05:00Z", "body": "<p>First</p>"}]}"#;
-    let (article, folio) = read(MappingChoice::Preset("folio".into()), live, FOLIO_ARTICLE);
-    assert_eq!((folio.name(), folio.detected()), ("folio", false));
-    assert_eq!(article.entries.len(), 1);
-    let page = folio
-        .read_page(
-            r#"{"comments": [], "events": "/api/articles/l/events"}"#,
-            FOLIO_ARTICLE,
-            1,
-            &[],
-        )
-        .expect("a list");
-    assert_eq!(
-        page.events.as_deref(),
-        Some("http://127.0.0.1:8080/api/articles/l/events")
-    );
-}
-
 // Folio JSON is detected and read by the built-in reader; a platform by its preset, named for messages.
 #[test]
 fn article_builds_the_adapter() {

@@ -32,28 +32,6 @@ fn folio_json_is_read_as_in_the_full_build() {
     assert_eq!(adapter.max_children(), 0);
 }
 
-// `preset="folio"` names this build's own reader: no switch to the full module, and the list's stream is kept.
-#[test]
-fn the_folio_preset_is_the_built_in_reader() {
-    let choice = MappingChoice::from_settings(Some("folio"), None).expect("a preset name");
-    let (article, adapter) =
-        Adapter::read_article(FOLIO, Some(BASE), &choice).expect("read, not NeedsMapping");
-    assert_eq!(&*article.title, "Night trains");
-    assert!(!adapter.detected());
-    let page = adapter
-        .read_page(
-            r#"{"comments": [], "events": "/api/articles/a1/events"}"#,
-            BASE,
-            1,
-            &[],
-        )
-        .expect("a list");
-    assert_eq!(
-        page.events.as_deref(),
-        Some("https://api.example/api/articles/a1/events")
-    );
-}
-
 #[test]
 fn another_apis_shape_needs_the_mapping() {
     let shape = needs(Adapter::read_article(
