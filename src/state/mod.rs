@@ -20,8 +20,8 @@ pub use load::Load;
 pub use net_error::{NetError, ServerMessage};
 pub use prefs::{theme_from_name, ReadingPrefs, TextSize};
 pub use read_aloud::{
-    choose_voice, rest_from, spoken_items, MediaInfo, Part, ReadAloud, ReadAloudAction, Spoken,
-    Status, VoiceInfo, NORMAL_RATE, RATES,
+    choose_voice, rate_from_stored, rate_to_stored, rest_from, spoken_items, MediaInfo, Part,
+    ReadAloud, ReadAloudAction, Spoken, Status, VoiceInfo, NORMAL_RATE, RATES,
 };
 pub use thread::{
     PageState, PendingPost, ThreadAction, ThreadState, MAX_SEEK_PAGES, PAGE_BUDGET, REPLY_PAGE,

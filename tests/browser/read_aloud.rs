@@ -60,7 +60,14 @@ fn Host(props: &HostProps) -> Html {
 }
 
 /// Render `json` for interface `lang` into a fresh open shadow root styled with Folio's sheet; the mount point.
+/// Each player starts at the normal speed: a speed another test picked is forgotten first.
 fn mount(json: &str, lang: Lang) -> Element {
+    js("localStorage.removeItem('folio:speech-rate');");
+    mount_keeping_speed(json, lang)
+}
+
+/// [`mount`], with whatever speed is remembered.
+fn mount_keeping_speed(json: &str, lang: Lang) -> Element {
     let article = Rc::new(parse_article(json, Some(BASE)).expect("article parses"));
     let shadow = fresh_root()
         .attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))
@@ -327,4 +334,48 @@ async fn audio_edition_uses_the_audio_element() {
     assert!(audio.has_attribute("controls"));
     assert!(find(&root, ".folio-listen__play").is_none());
     assert!(find(&root, ".folio-listen__only").is_some());
+}
+
+// The speed a reader picks is remembered for the site: a new player starts at it (the menu shows it and the first
+// utterance uses it); a stored value that is no speed leaves the normal one.
+#[wasm_bindgen_test]
+async fn the_speed_is_remembered() {
+    stub_speech(false);
+    let root = mount(SEED, Lang::En);
+    wait_until(&root, |r| find(r, ".folio-listen__speed select").is_some()).await;
+    let select: HtmlSelectElement = find(&root, ".folio-listen__speed select")
+        .and_then(|e| e.dyn_into().ok())
+        .expect("the speed menu");
+    select.set_selected_index(3);
+    select
+        .dispatch_event(&web_sys::Event::new("change").expect("event"))
+        .expect("dispatch");
+    wait_until(&root, |_| {
+        js("return localStorage.getItem('folio:speech-rate');").as_string() == Some("1.5".into())
+    })
+    .await;
+
+    stub_speech(false);
+    let again = mount_keeping_speed(SEED, Lang::En);
+    wait_until(&again, |r| find(r, ".folio-listen__speed select").is_some()).await;
+    let select: HtmlSelectElement = find(&again, ".folio-listen__speed select")
+        .and_then(|e| e.dyn_into().ok())
+        .expect("the speed menu");
+    assert_eq!(select.selected_index(), 3, "the remembered speed is shown");
+    let before = logged();
+    click(&again, ".folio-listen__play");
+    wait_until(&again, |_| logged() > before).await;
+    let (_, _, rate, _) = spoken(before).expect("an utterance");
+    assert_eq!(rate, 1.5, "and spoken at");
+    click(&again, ".folio-listen__play");
+
+    js("localStorage.setItem('folio:speech-rate', 'fast');");
+    stub_speech(false);
+    let third = mount_keeping_speed(SEED, Lang::En);
+    wait_until(&third, |r| find(r, ".folio-listen__speed select").is_some()).await;
+    let select: HtmlSelectElement = find(&third, ".folio-listen__speed select")
+        .and_then(|e| e.dyn_into().ok())
+        .expect("the speed menu");
+    assert_eq!(select.selected_index(), 1, "normal speed");
+    js("localStorage.removeItem('folio:speech-rate');");
 }

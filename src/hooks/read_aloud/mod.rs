@@ -1,5 +1,6 @@
 //! Read aloud (issue 14, "Audio Only"): the article spoken by the browser's speech synthesis, with the
-//! [`ReadAloud`] reducer holding the place, the speed and what to say next; the piece being read highlighted
+//! [`ReadAloud`] reducer holding the place, the speed (remembered per site, [`RATE_KEY`]) and what to say next;
+//! the piece being read highlighted
 //! ([`use_highlight`]); and the Media Session told what is playing ([`media_session`]).
 
 mod highlight;
@@ -14,9 +15,20 @@ use yew::prelude::*;
 pub use highlight::{use_highlight, READING};
 use speech::{Heard, Voice, VoicesWatch};
 
+use crate::hooks::{storage_get, storage_set, use_after_hydration};
 use crate::i18n::Lang;
 use crate::model::Article;
-use crate::state::{spoken_items, MediaInfo, ReadAloud, ReadAloudAction, Status};
+use crate::state::{
+    rate_from_stored, rate_to_stored, spoken_items, MediaInfo, ReadAloud, ReadAloudAction, Status,
+};
+
+/// The speed the reader picked, remembered per site (like the text size): `"0.75"` … `"2"`.
+pub const RATE_KEY: &str = "folio:speech-rate";
+
+/// The remembered speed, as an index into the speeds offered.
+fn stored_rate() -> Option<usize> {
+    storage_get(RATE_KEY).as_deref().and_then(rate_from_stored)
+}
 
 thread_local! {
     static NEXT_OWNER: Cell<u64> = const { Cell::new(1) };
@@ -50,7 +62,31 @@ pub struct ReadAloudHandle {
 pub fn use_read_aloud(article: Rc<Article>, ui: Lang) -> ReadAloudHandle {
     let owner = use_owner_id();
     let items = use_memo(article.clone(), |a| spoken_items(a));
-    let state = use_reducer(|| ReadAloud::new((*items).clone()));
+    let state = use_reducer(|| ReadAloud {
+        rate: stored_rate().unwrap_or(crate::state::NORMAL_RATE),
+        ..ReadAloud::new((*items).clone())
+    });
+    // A page taken over from a server started at the normal speed (nothing stored then): the reader's comes in now.
+    {
+        let d = state.dispatcher();
+        use_after_hydration(move || {
+            if let Some(i) = stored_rate() {
+                d.dispatch(ReadAloudAction::Rate(i));
+            }
+        });
+    }
+    // Remember a speed the reader picks (not the one it started with: a default never chosen is not stored).
+    {
+        let last = use_mut_ref(|| None::<usize>);
+        use_effect_with(state.rate, move |&rate| {
+            let before = last.borrow_mut().replace(rate);
+            if before.is_some_and(|b| b != rate) {
+                if let Some(text) = rate_to_stored(rate) {
+                    storage_set(RATE_KEY, &text);
+                }
+            }
+        });
+    }
     let voice = use_state_eq(|| None::<Voice>);
     {
         let d = state.dispatcher();

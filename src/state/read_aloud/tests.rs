@@ -242,3 +242,18 @@ fn media_metadata() {
     let m = MediaInfo::of(&bare);
     assert_eq!((m.artist.as_str(), m.artwork), ("news.example", None));
 }
+
+// The speed is remembered as its value, and read back to the same menu entry; anything else is no speed.
+#[test]
+fn speeds_round_trip_through_storage() {
+    for i in 0..RATES.len() {
+        let stored = rate_to_stored(i).expect("a stored speed");
+        assert_eq!(rate_from_stored(&stored), Some(i), "{stored}");
+    }
+    assert_eq!(rate_to_stored(1).as_deref(), Some("1"));
+    assert_eq!(rate_from_stored(" 1.5 "), Some(3));
+    for bad in ["", "fast", "3", "-1", "NaN", "1.2"] {
+        assert_eq!(rate_from_stored(bad), None, "{bad}");
+    }
+    assert_eq!(rate_to_stored(RATES.len()), None);
+}
