@@ -100,7 +100,9 @@ pub fn run(args: Vec<OsString>) -> Result<String, String> {
                 serde_json::from_str(&text).map_err(|err| format!("not an export: {err}"))?;
             let (comments, keys) = transfer::import(&target.db()?, &dump)?;
             Ok(format!(
-                "imported {comments} comments and {keys} idempotency keys"
+                "imported {comments} comments, {keys} idempotency keys, {} live entries and {} corrected bodies",
+                dump.entries.len(),
+                dump.bodies.len()
             ))
         }
     }

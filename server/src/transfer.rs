@@ -1,8 +1,9 @@
 //! Moving a store from one database to another (`folio-server export` / `import`): every comment row as stored
 //! (held ones, placeholders and token digests included, with their insertion numbers, so ids, order and pending
-//! edits survive), every idempotency key, and the last number handed out, so the next post gets the id it would have
-//! got on the old database. The format is one JSON document ([`Dump`]); an import goes only into a database without
-//! comments, so it can never mix two sites.
+//! edits survive), every idempotency key, the last number handed out, so the next post gets the id it would have
+//! got on the old database, and the live articles' entries and corrected bodies (issue 14). The format is one JSON
+//! document ([`Dump`]); an import goes only into a database without comments, so it can never mix two sites. A dump
+//! of an older server, without the live parts, imports as it did.
 
 use std::path::Path;
 
@@ -25,6 +26,37 @@ pub struct Dump {
     pub comments: Vec<Row>,
     /// Every idempotency key.
     pub keys: Vec<Key>,
+    /// Every live entry an editor published or edited, by insertion number.
+    #[serde(default)]
+    pub entries: Vec<EntryRow>,
+    /// Every live article's corrected body.
+    #[serde(default)]
+    pub bodies: Vec<BodyRow>,
+}
+
+/// One stored live entry.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[allow(missing_docs)] // The columns of the `live_entries` table, named as there.
+pub struct EntryRow {
+    pub seq: i64,
+    pub article_id: String,
+    pub id: String,
+    pub author_name: String,
+    pub title: Option<String>,
+    pub body: String,
+    pub format: String,
+    pub published_at: i64,
+    pub updated_at: Option<i64>,
+}
+
+/// One live article's corrected body.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[allow(missing_docs)] // The columns of the `live_bodies` table.
+pub struct BodyRow {
+    pub article_id: String,
+    pub body: String,
+    pub format: String,
+    pub updated_at: i64,
 }
 
 /// One stored comment.
@@ -63,6 +95,9 @@ pub struct Key {
 const ROW_COLUMNS: &str = "seq, article_id, id, parent_id, author_name, author_email, author_url, author_avatar, \
                            body, format, created_at, score, deleted, article_author, held, edit_hash";
 const KEY_COLUMNS: &str = "article_id, key, comment_seq, stored_at, fingerprint";
+const ENTRY_COLUMNS: &str =
+    "seq, article_id, id, author_name, title, body, format, published_at, updated_at";
+const BODY_COLUMNS: &str = "article_id, body, format, updated_at";
 
 /// Reads the whole store `db` names (a SQLite file is brought up to date first, as the server would).
 pub fn export(db: &str) -> Result<Dump, String> {
@@ -114,11 +149,40 @@ pub fn export(db: &str) -> Result<Dump, String> {
                 [],
                 |r| r.get(0),
             )?;
+            let entries = conn
+                .prepare(&format!("SELECT {ENTRY_COLUMNS} FROM live_entries ORDER BY seq"))?
+                .query_map([], |r| {
+                    Ok(EntryRow {
+                        seq: r.get(0)?,
+                        article_id: r.get(1)?,
+                        id: r.get(2)?,
+                        author_name: r.get(3)?,
+                        title: r.get(4)?,
+                        body: r.get(5)?,
+                        format: r.get(6)?,
+                        published_at: r.get(7)?,
+                        updated_at: r.get(8)?,
+                    })
+                })?
+                .collect::<rusqlite::Result<Vec<_>>>()?;
+            let bodies = conn
+                .prepare(&format!("SELECT {BODY_COLUMNS} FROM live_bodies ORDER BY article_id"))?
+                .query_map([], |r| {
+                    Ok(BodyRow {
+                        article_id: r.get(0)?,
+                        body: r.get(1)?,
+                        format: r.get(2)?,
+                        updated_at: r.get(3)?,
+                    })
+                })?
+                .collect::<rusqlite::Result<Vec<_>>>()?;
             Ok(Dump {
                 folio_export: FORMAT,
                 last_seq,
                 comments,
                 keys,
+                entries,
+                bodies,
             })
         })
         .map_err(|err| format!("cannot read {db}: {err}"))
@@ -186,6 +250,32 @@ pub fn import(db: &str, dump: &Dump) -> Result<(usize, usize), String> {
                     "UPDATE sqlite_sequence SET seq = MAX(seq, ?1) WHERE name = 'comments'",
                     params![dump.last_seq],
                 )?;
+                // An explicit `seq` moves `live_entries`' AUTOINCREMENT on by itself.
+                for e in &dump.entries {
+                    tx.execute(
+                        &format!(
+                            "INSERT INTO live_entries ({ENTRY_COLUMNS}) VALUES \
+                             (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
+                        ),
+                        params![
+                            e.seq,
+                            e.article_id,
+                            e.id,
+                            e.author_name,
+                            e.title,
+                            e.body,
+                            e.format,
+                            e.published_at,
+                            e.updated_at
+                        ],
+                    )?;
+                }
+                for b in &dump.bodies {
+                    tx.execute(
+                        &format!("INSERT INTO live_bodies ({BODY_COLUMNS}) VALUES (?1, ?2, ?3, ?4)"),
+                        params![b.article_id, b.body, b.format, b.updated_at],
+                    )?;
+                }
                 Ok(())
             };
             write().map_err(|err| err.to_string())?;
@@ -261,11 +351,54 @@ async fn export_pg(config: tokio_postgres::Config) -> Result<Dump, String> {
         .await
         .and_then(|r| r.try_get(0))
         .map_err(fail)?;
+    let entries = client
+        .query(
+            &format!("SELECT {ENTRY_COLUMNS} FROM live_entries ORDER BY seq"),
+            &[],
+        )
+        .await
+        .map_err(fail)?
+        .iter()
+        .map(|r| {
+            Ok(EntryRow {
+                seq: r.try_get(0)?,
+                article_id: r.try_get(1)?,
+                id: r.try_get(2)?,
+                author_name: r.try_get(3)?,
+                title: r.try_get(4)?,
+                body: r.try_get(5)?,
+                format: r.try_get(6)?,
+                published_at: r.try_get(7)?,
+                updated_at: r.try_get(8)?,
+            })
+        })
+        .collect::<Result<Vec<_>, tokio_postgres::Error>>()
+        .map_err(fail)?;
+    let bodies = client
+        .query(
+            &format!("SELECT {BODY_COLUMNS} FROM live_bodies ORDER BY article_id"),
+            &[],
+        )
+        .await
+        .map_err(fail)?
+        .iter()
+        .map(|r| {
+            Ok(BodyRow {
+                article_id: r.try_get(0)?,
+                body: r.try_get(1)?,
+                format: r.try_get(2)?,
+                updated_at: r.try_get(3)?,
+            })
+        })
+        .collect::<Result<Vec<_>, tokio_postgres::Error>>()
+        .map_err(fail)?;
     Ok(Dump {
         folio_export: FORMAT,
         last_seq,
         comments,
         keys,
+        entries,
+        bodies,
     })
 }
 
@@ -341,6 +474,43 @@ async fn import_pg(config: tokio_postgres::Config, dump: &Dump) -> Result<(usize
         tx.execute(
             "SELECT setval(pg_get_serial_sequence('comments', 'seq'), $1)",
             &[&top],
+        )
+        .await
+        .map_err(fail)?;
+    }
+    for e in &dump.entries {
+        tx.execute(
+            &format!(
+                "INSERT INTO live_entries ({ENTRY_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)"
+            ),
+            &[
+                &e.seq,
+                &e.article_id,
+                &e.id,
+                &e.author_name,
+                &e.title,
+                &e.body,
+                &e.format,
+                &e.published_at,
+                &e.updated_at,
+            ],
+        )
+        .await
+        .map_err(fail)?;
+    }
+    if let Some(top) = dump.entries.iter().map(|e| e.seq).max() {
+        // The next entry continues the old numbering.
+        tx.execute(
+            "SELECT setval(pg_get_serial_sequence('live_entries', 'seq'), $1)",
+            &[&top],
+        )
+        .await
+        .map_err(fail)?;
+    }
+    for b in &dump.bodies {
+        tx.execute(
+            &format!("INSERT INTO live_bodies ({BODY_COLUMNS}) VALUES ($1, $2, $3, $4)"),
+            &[&b.article_id, &b.body, &b.format, &b.updated_at],
         )
         .await
         .map_err(fail)?;

@@ -1,6 +1,7 @@
 //! Issue 16, operations: `folio-server migrate` from an empty database and from the previous schema version, and
 //! moving the demo's store from SQLite into the test backend (PostgreSQL under scripts/postgres.sh, another SQLite
-//! file otherwise) with `export` / `import`: the same lists, ids that go on from the old ones, keys that still answer, and no import into a store that
+//! file otherwise) with `export` / `import`: the same lists, the same live article (its editors' entries and its
+//! corrected body), ids that go on from the old ones, keys that still answer, and no import into a store that
 //! already holds comments.
 
 mod common;
@@ -13,6 +14,30 @@ use folio_server::db::pg;
 use serde_json::{json, Value};
 
 const DEMO_ARTICLES: [&str; 2] = ["cuba-china-military-cooperation", "night-trains-return"];
+/// The demo's live article, and the editors' token the servers here accept.
+const LIVE: &str = "harbour-storm-live";
+const EDITOR: &str = "editor-secret-0123456";
+
+/// The live article's document as served.
+fn live_document(port: u16) -> Value {
+    let (status, doc) = request(port, "GET", &format!("/demo/articles/{LIVE}.json"), None)
+        .expect("the live article");
+    assert_eq!(status, 200, "{doc}");
+    doc
+}
+
+/// As the editor: `method` on `path` with `body`.
+fn as_editor(port: u16, method: &str, path: &str, body: &Value) -> u16 {
+    request_with(
+        port,
+        method,
+        path,
+        &format!("Authorization: Bearer {EDITOR}\r\n"),
+        Some(body),
+    )
+    .expect("an answer")
+    .0
+}
 
 /// A dist whose `demo/` is the repository's demo data; removed on drop.
 struct DemoSite {
@@ -62,7 +87,11 @@ fn folio(args: &[&std::ffi::OsStr]) -> (bool, String) {
 /// A server on `db` over the demo dist.
 fn serve(site: &DemoSite, db: &std::ffi::OsStr) -> (std::process::Child, u16) {
     let dist = site.site.root.join("dist");
-    spawn::spawn_server(&dist, db, &["--rate-limit", "0", "--moderate"])
+    spawn::spawn_server(
+        &dist,
+        db,
+        &["--rate-limit", "0", "--moderate", "--editor-token", EDITOR],
+    )
 }
 
 include!("harness/spawn.rs");
@@ -101,6 +130,26 @@ fn export_and_import_move_the_demo_store() {
     let (mut server, port) = serve(&site, source.as_os_str());
     let (status, held) = post_to(port, DEMO_ARTICLES[1], "Waiting for review.", "key-1");
     assert_eq!(status, 202, "{held}");
+    // The live article: an entry an editor published, and its body corrected.
+    let entry = json!({"author": "Desk", "title": "Moved over", "body": "<p>Published before the move</p>"});
+    assert_eq!(
+        as_editor(
+            port,
+            "POST",
+            &format!("/api/articles/{LIVE}/entries"),
+            &entry
+        ),
+        201
+    );
+    let body = json!({"body": "<p>Corrected before the move</p>"});
+    assert_eq!(
+        as_editor(port, "PUT", &format!("/api/articles/{LIVE}/body"), &body),
+        200
+    );
+    let live_before = live_document(port);
+    assert!(live_before
+        .to_string()
+        .contains("Published before the move"));
     let before = lists(port);
     let _ = server.kill();
     let _ = server.wait();
@@ -135,6 +184,11 @@ fn export_and_import_move_the_demo_store() {
 
     let (mut new, new_port) = serve(&site, &target);
     assert_eq!(lists(new_port), before);
+    assert_eq!(
+        live_document(new_port),
+        live_before,
+        "the live article, its entries and its correction, as before"
+    );
     // The key answers the same retry with the same held comment on the new store.
     let (status, again) = post_to(new_port, DEMO_ARTICLES[1], "Waiting for review.", "key-1");
     assert_eq!((status, &again["id"]), (202, &held["id"]), "{again}");
