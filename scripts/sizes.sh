@@ -102,7 +102,8 @@ total "the SPA (index.html)" "$SPA_BROTLI_BUDGET" \
 # names what is left) is tracked work; lower these as it lands.
 budget "$dist/folio.js" 5120 "loader"
 budget "$dist/folio-embed-*_bg.wasm" 321000 "lite embed wasm"
-budget "$dist/folio-full-*_bg.wasm" 390000 "full embed wasm"
+# (390,653 B on 2026-12-02 at 15:45, the read-aloud speed remembered: +0.8 KB on each module.)
+budget "$dist/folio-full-*_bg.wasm" 391500 "full embed wasm"
 budget "$dist/folio-embed-*.js" 12000 "lite embed JS glue"
 budget "$dist/folio-full-*.js" 12000 "full embed JS glue"
 budget "$dist/folio-embed-*.css" 6000 "embed CSS"

@@ -82,7 +82,7 @@ pub fn use_read_aloud(article: Rc<Article>, ui: Lang) -> ReadAloudHandle {
             let before = last.borrow_mut().replace(rate);
             if before.is_some_and(|b| b != rate) {
                 if let Some(text) = rate_to_stored(rate) {
-                    storage_set(RATE_KEY, &text);
+                    storage_set(RATE_KEY, text);
                 }
             }
         });

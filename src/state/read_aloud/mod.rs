@@ -23,16 +23,19 @@ pub const RATES: [f32; 5] = [0.75, 1.0, 1.25, 1.5, 2.0];
 /// The speed a reader starts at: `RATES[NORMAL_RATE]` is 1.
 pub const NORMAL_RATE: usize = 1;
 
+/// [`RATES`] as they are remembered. Text, not numbers: parsing or printing a float would link the float
+/// parser and formatter into the wasm (about 18 KB brotli, measured) for five fixed values.
+const RATE_NAMES: [&str; 5] = ["0.75", "1", "1.25", "1.5", "2"];
+
 /// A speed as remembered (`"1.25"`): its index in [`RATES`]; `None` for anything else (a value from another
 /// version, or edited by hand), which leaves the normal speed.
 pub fn rate_from_stored(text: &str) -> Option<usize> {
-    let value: f32 = text.trim().parse().ok()?;
-    RATES.iter().position(|r| (r - value).abs() < 1e-3)
+    RATE_NAMES.iter().position(|n| *n == text.trim())
 }
 
 /// Speed `i` as it is remembered; `None` when there is no such speed.
-pub fn rate_to_stored(i: usize) -> Option<String> {
-    RATES.get(i).map(f32::to_string)
+pub fn rate_to_stored(i: usize) -> Option<&'static str> {
+    RATE_NAMES.get(i).copied()
 }
 
 /// Whether the article is being read.

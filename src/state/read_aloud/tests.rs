@@ -246,11 +246,12 @@ fn media_metadata() {
 // The speed is remembered as its value, and read back to the same menu entry; anything else is no speed.
 #[test]
 fn speeds_round_trip_through_storage() {
-    for i in 0..RATES.len() {
+    for (i, rate) in RATES.iter().enumerate() {
         let stored = rate_to_stored(i).expect("a stored speed");
-        assert_eq!(rate_from_stored(&stored), Some(i), "{stored}");
+        assert_eq!(rate_from_stored(stored), Some(i), "{stored}");
+        assert_eq!(stored.parse::<f32>().ok(), Some(*rate), "the name is the speed");
     }
-    assert_eq!(rate_to_stored(1).as_deref(), Some("1"));
+    assert_eq!(rate_to_stored(1), Some("1"));
     assert_eq!(rate_from_stored(" 1.5 "), Some(3));
     for bad in ["", "fast", "3", "-1", "NaN", "1.2"] {
         assert_eq!(rate_from_stored(bad), None, "{bad}");
