@@ -249,7 +249,11 @@ fn speeds_round_trip_through_storage() {
     for (i, rate) in RATES.iter().enumerate() {
         let stored = rate_to_stored(i).expect("a stored speed");
         assert_eq!(rate_from_stored(stored), Some(i), "{stored}");
-        assert_eq!(stored.parse::<f32>().ok(), Some(*rate), "the name is the speed");
+        assert_eq!(
+            stored.parse::<f32>().ok(),
+            Some(*rate),
+            "the name is the speed"
+        );
     }
     assert_eq!(rate_to_stored(1), Some("1"));
     assert_eq!(rate_from_stored(" 1.5 "), Some(3));
