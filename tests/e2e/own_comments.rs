@@ -5,7 +5,9 @@
 
 use serde_json::json;
 
-use crate::support::api::{api_as, post_from_elsewhere, stored_with_body, trains_comments};
+use crate::support::api::{
+    api_as, post_from_elsewhere, stored_with_body, stored_with_body_soon, trains_comments,
+};
 use crate::support::thread::{
     drawn_comments, inserted_only_on_request, moderated_server, one_new_comment_announced,
     open_trains, post_mine, replied_under, reply_to, unique, FORM, MODERATOR, TRAINS,
@@ -57,7 +59,7 @@ async fn edit_and_delete_own_comment() {
         s.click("form.folio-compose--edit .folio-edit__save").await;
         s.wait_for("the edited text", &format!("{own}.querySelector('.folio-comment__body em') && !{own}.querySelector('form') && {own}.textContent.includes('{second}')")).await;
         assert_eq!(
-            stored_with_body(&server, &format!("{second} *indeed*")).await,
+            stored_with_body_soon(&server, &format!("{second} *indeed*"), 1).await,
             1,
             "{browser:?}: the server has the edit"
         );

@@ -75,6 +75,19 @@ pub async fn post_from_elsewhere(server: &Server, body: &str) -> u16 {
     status
 }
 
+/// [`stored_with_body`] once it is `expected`, asked again for up to 5 s (the page shows an edit as soon as the
+/// server answers it; the list read here is another request, on another connection); the last count otherwise.
+pub async fn stored_with_body_soon(server: &Server, body: &str, expected: usize) -> usize {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(5);
+    loop {
+        let n = stored_with_body(server, body).await;
+        if n == expected || std::time::Instant::now() > deadline {
+            return n;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+}
+
 /// How many stored comments of the trains article have exactly this body.
 pub async fn stored_with_body(server: &Server, body: &str) -> usize {
     trains_comments(server).await["comments"]
