@@ -126,6 +126,21 @@ fn play_label(root: &Element) -> String {
         .unwrap_or_default()
 }
 
+/// The player's speed menu.
+fn speed_menu(root: &Element) -> HtmlSelectElement {
+    find(root, ".folio-listen__speed select")
+        .and_then(|e| e.dyn_into().ok())
+        .expect("the speed menu")
+}
+
+/// Choose speed `i` in the menu, as a reader does (the menu reads it on `change`).
+fn pick_speed(select: &HtmlSelectElement, i: i32) {
+    select.set_selected_index(i);
+    select
+        .dispatch_event(&web_sys::Event::new("change").expect("event"))
+        .expect("dispatch");
+}
+
 fn display(el: &Element) -> String {
     web_sys::window()
         .and_then(|w| w.get_computed_style(el).ok().flatten())
@@ -203,13 +218,8 @@ async fn plays_highlights_skips_pauses_and_resumes() {
     assert_eq!(spoken(before + 3).expect("resumed").0, first[7..]);
 
     // Faster: the same word again, at 1.5.
-    let select: HtmlSelectElement = find(&root, ".folio-listen__speed select")
-        .and_then(|e| e.dyn_into().ok())
-        .expect("the speed menu");
-    select.set_selected_index(3);
-    select
-        .dispatch_event(&web_sys::Event::new("change").expect("event"))
-        .expect("dispatch");
+    let select = speed_menu(&root);
+    pick_speed(&select, 3);
     wait_until(&root, |_| logged() == before + 5).await;
     let (text, _, rate, _) = spoken(before + 4).expect("faster");
     assert_eq!((text.as_str(), rate), (&first[7..], 1.5));
@@ -343,13 +353,8 @@ async fn the_speed_is_remembered() {
     stub_speech(false);
     let root = mount(SEED, Lang::En);
     wait_until(&root, |r| find(r, ".folio-listen__speed select").is_some()).await;
-    let select: HtmlSelectElement = find(&root, ".folio-listen__speed select")
-        .and_then(|e| e.dyn_into().ok())
-        .expect("the speed menu");
-    select.set_selected_index(3);
-    select
-        .dispatch_event(&web_sys::Event::new("change").expect("event"))
-        .expect("dispatch");
+    let select = speed_menu(&root);
+    pick_speed(&select, 3);
     wait_until(&root, |_| {
         js("return localStorage.getItem('folio:speech-rate');").as_string() == Some("1.5".into())
     })
@@ -358,9 +363,7 @@ async fn the_speed_is_remembered() {
     stub_speech(false);
     let again = mount_keeping_speed(SEED, Lang::En);
     wait_until(&again, |r| find(r, ".folio-listen__speed select").is_some()).await;
-    let select: HtmlSelectElement = find(&again, ".folio-listen__speed select")
-        .and_then(|e| e.dyn_into().ok())
-        .expect("the speed menu");
+    let select = speed_menu(&again);
     assert_eq!(select.selected_index(), 3, "the remembered speed is shown");
     let before = logged();
     click(&again, ".folio-listen__play");
@@ -373,9 +376,7 @@ async fn the_speed_is_remembered() {
     stub_speech(false);
     let third = mount_keeping_speed(SEED, Lang::En);
     wait_until(&third, |r| find(r, ".folio-listen__speed select").is_some()).await;
-    let select: HtmlSelectElement = find(&third, ".folio-listen__speed select")
-        .and_then(|e| e.dyn_into().ok())
-        .expect("the speed menu");
+    let select = speed_menu(&third);
     assert_eq!(select.selected_index(), 1, "normal speed");
     js("localStorage.removeItem('folio:speech-rate');");
 }

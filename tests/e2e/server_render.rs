@@ -185,7 +185,6 @@ async fn another_sites_rendered_page_is_hydrated_and_posts_there() {
             encode(value)
         )
     };
-    let form = "section.folio-comments > form.folio-compose";
     for browser in Browser::ALL {
         for reading in [("preset", "wordpress"), ("mapping", mapping)] {
             let s = Session::start(browser).await;
@@ -210,13 +209,7 @@ async fn another_sites_rendered_page_is_hydrated_and_posts_there() {
             assert_same_nodes(&s, browser, "#comment-12").await;
             if reading.0 == "preset" {
                 let text = unique(browser, "Posted to WordPress from a rendered page");
-                s.type_into(&format!("{form} input[name=name]"), "Eva")
-                    .await;
-                s.type_into(&format!("{form} input[name=email]"), "eva@example.org")
-                    .await;
-                s.type_into(&format!("{form} textarea[name=body]"), &text)
-                    .await;
-                s.click(&format!("{form} button[type=submit]")).await;
+                wordpress::send_comment(&s, &text).await;
                 s.wait_for(
                     "the comment stored by WordPress",
                     &format!(

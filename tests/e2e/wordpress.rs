@@ -19,18 +19,11 @@ fn comment_with(text: &str) -> String {
 async fn wordpress_preset_posts_a_comment_and_a_reply() {
     let spa = Server::start();
     let (store, _wp, page) = wordpress::start(&spa).await;
-    let form = "section.folio-comments > form.folio-compose";
     for browser in Browser::ALL {
         let s = Session::start(browser).await;
         wordpress::open_thread(&s, &page).await;
         let text = unique(browser, "Took the **sleeper**");
-        s.type_into(&format!("{form} input[name=name]"), "Eva")
-            .await;
-        s.type_into(&format!("{form} input[name=email]"), "eva@example.org")
-            .await;
-        s.type_into(&format!("{form} textarea[name=body]"), &text)
-            .await;
-        s.click(&format!("{form} button[type=submit]")).await;
+        wordpress::send_comment(&s, &text).await;
         let plain = text.replace("**", "");
         let find = comment_with(&plain);
         s.wait_for(

@@ -198,3 +198,15 @@ pub async fn open_thread(s: &super::Session, page: &str) {
     )
     .await;
 }
+
+/// Fill the top-level form as Eva (name, e-mail, `text`) and send it to the fake WordPress.
+pub async fn send_comment(s: &super::Session, text: &str) {
+    let form = "section.folio-comments > form.folio-compose";
+    s.type_into(&format!("{form} input[name=name]"), "Eva")
+        .await;
+    s.type_into(&format!("{form} input[name=email]"), "eva@example.org")
+        .await;
+    s.type_into(&format!("{form} textarea[name=body]"), text)
+        .await;
+    s.click(&format!("{form} button[type=submit]")).await;
+}
