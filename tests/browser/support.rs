@@ -33,15 +33,25 @@ where
     root
 }
 
-/// Poll `check` every 10 ms for up to 3 s; panics if it never holds.
-pub async fn wait_until(root: &Element, check: impl Fn(&Element) -> bool) {
-    for _ in 0..300 {
-        if check(root) {
-            return;
+/// Poll `check` every 10 ms for up to 3 s; panics if it never holds, naming the test line that waited.
+#[track_caller]
+pub fn wait_until<'a>(
+    root: &'a Element,
+    check: impl Fn(&Element) -> bool + 'a,
+) -> impl std::future::Future<Output = ()> + 'a {
+    let at = std::panic::Location::caller();
+    async move {
+        for _ in 0..300 {
+            if check(root) {
+                return;
+            }
+            TimeoutFuture::new(10).await;
         }
-        TimeoutFuture::new(10).await;
+        panic!(
+            "condition waited for at {at} never held; DOM: {}",
+            root.inner_html()
+        );
     }
-    panic!("condition never held; DOM: {}", root.inner_html());
 }
 
 /// Every element matching `css` under `root`.
