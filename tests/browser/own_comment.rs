@@ -71,15 +71,14 @@ async fn edit_opens_the_form() {
 /// The read-only notice under a thread read with preset `name`, as the section finds it: through the adapter the
 /// preset makes.
 async fn notice_for(name: &str) -> String {
-    use folio::components::comments::{ReadOnlyNotice, ReadOnlyNoticeProps};
+    use folio::components::comments::read_only_notice;
+    use folio::i18n::Lang;
     use folio::source::mapping::preset;
     use folio::source::Adapter;
 
     let adapter = Adapter::mapped(preset(name).expect("a preset"), "{}").expect("an adapter");
-    let platform = adapter
-        .read_only_preset()
-        .map(|p| yew::AttrValue::from(p.to_string()));
-    let root = render::<ReadOnlyNotice>(ReadOnlyNoticeProps { platform }).await;
+    let notice = read_only_notice(adapter.read_only_preset(), Lang::En.strings());
+    let root = crate::support::render_html(notice).await;
     crate::support::text(&root, ".folio-comments__closed")
 }
 

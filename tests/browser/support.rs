@@ -33,6 +33,24 @@ where
     root
 }
 
+/// Props of [`Drawn`].
+#[derive(Properties, PartialEq)]
+pub struct DrawnProps {
+    /// What to draw.
+    pub html: Html,
+}
+
+/// Draws what a view function returned (Folio's stateless views are functions, not components).
+#[component]
+pub fn Drawn(props: &DrawnProps) -> Html {
+    props.html.clone()
+}
+
+/// Render the output of a view function into a fresh root and wait until it has drawn something.
+pub async fn render_html(html: Html) -> Element {
+    render::<Drawn>(DrawnProps { html }).await
+}
+
 /// Poll `check` every 10 ms for up to 3 s; panics if it never holds, naming the test line that waited.
 #[track_caller]
 pub fn wait_until<'a>(

@@ -2,7 +2,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::{Body, Breadcrumb, Byline, HeroFigure, LiveBlog, TagList};
+use super::{body, breadcrumb, byline, hero_figure, live_blog, tag_list};
 use crate::components::audio::Listen;
 use crate::components::common::LocalTime;
 use crate::hooks::use_strings;
@@ -30,7 +30,7 @@ pub struct ArticleViewProps {
 pub fn ArticleView(props: &ArticleViewProps) -> Html {
     let s = use_strings();
     let a = &props.article;
-    let (body, updated, entries, incoming, last_update) = match &props.live {
+    let (blocks, updated, entries, incoming, last_update) = match &props.live {
         Some(l) => (
             l.body.clone(),
             l.updated.clone(),
@@ -50,7 +50,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
         <article class="folio-article" lang={a.lang.as_deref().map(str::to_string)} dir={a.dir.as_attr()} part="article">
             <header class="folio-article__header">
                 if !a.section.is_empty() {
-                    <Breadcrumb crumbs={a.section.clone()} />
+                    { breadcrumb(&a.section, s) }
                 }
                 if a.label.is_some() || a.live {
                     <p class="folio-kicker">
@@ -69,20 +69,20 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
                 if let Some(standfirst) = &a.standfirst {
                     <p class="folio-standfirst">{ standfirst.to_string() }</p>
                 }
-                <Byline authors={a.authors.clone()} published={a.published.clone()} updated={updated} />
+                { byline(&a.authors, a.published.as_ref(), updated.as_ref(), s) }
             </header>
             { props.children.clone() }
             if let Some(hero) = &a.hero {
-                <HeroFigure hero={hero.clone()} />
+                { hero_figure(hero) }
             }
             <Listen article={a.clone()} />
-            <Body blocks={body} related={a.related.clone()} />
+            { body(&blocks, &a.related, s) }
             if a.live || !entries.is_empty() {
-                <LiveBlog {entries} {incoming} on_show={props.on_show_updates.clone()} />
+                { live_blog(&entries, incoming, props.on_show_updates.clone(), s) }
             }
             if !a.tags.is_empty() {
                 <footer class="folio-article__footer">
-                    <TagList tags={a.tags.clone()} />
+                    { tag_list(&a.tags, s) }
                 </footer>
             }
         </article>

@@ -1,28 +1,19 @@
-use std::rc::Rc;
+//! The article text with its related boxes (a view function: see `tags.rs` for why not a component; each block
+//! stays a [`SafeHtmlView`], whose props keep an unchanged block's DOM when a live article's body is corrected).
 
 use yew::prelude::*;
 
-use super::RelatedBlock;
+use super::related_block;
 use crate::components::common::SafeHtmlView;
+use crate::i18n::Strings;
 use crate::model::{Related, SafeHtml};
 
-/// Props of [`Body`].
-#[derive(Properties, PartialEq)]
-pub struct BodyProps {
-    /// The body's top-level blocks, sanitised.
-    pub blocks: Rc<[SafeHtml]>,
-    /// Related links and where they go.
-    pub related: Rc<[Related]>,
-}
-
-/// The article text, with each related link placed after the block the API asked for (as news pages put a
-/// "RELATED:" box between paragraphs). Links placed past the end, or nowhere, follow the body.
-#[component]
-pub fn Body(props: &BodyProps) -> Html {
-    let n = props.blocks.len();
-    let at = |i: usize| -> Rc<[Related]> {
-        props
-            .related
+/// The body's sanitised top-level blocks, with each related link placed after the block the API asked for (as news
+/// pages put a "RELATED:" box between paragraphs). Links placed past the end, or nowhere, follow the body.
+pub fn body(blocks: &[SafeHtml], related: &[Related], s: &Strings) -> Html {
+    let n = blocks.len();
+    let at = |i: usize| -> Vec<Related> {
+        related
             .iter()
             .filter(|r| r.after.map_or(i == n, |a| a.min(n) == i))
             .cloned()
@@ -34,8 +25,8 @@ pub fn Body(props: &BodyProps) -> Html {
                 let here = at(i);
                 html! {
                     <>
-                        if i > 0 { <SafeHtmlView html={props.blocks[i - 1].clone()} /> }
-                        if !here.is_empty() { <RelatedBlock links={here} /> }
+                        if i > 0 { <SafeHtmlView html={blocks[i - 1].clone()} /> }
+                        if !here.is_empty() { { related_block(&here, s) } }
                     </>
                 }
             }) }

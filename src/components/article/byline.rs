@@ -1,40 +1,28 @@
-use std::rc::Rc;
+//! Authors and dates under the headline (a view function: see `tags.rs` for why not a component; the dates are
+//! [`LocalTime`] components, which format in the reader's time zone once hydrated).
 
 use yew::prelude::*;
 
 use crate::components::common::LocalTime;
-use crate::hooks::use_strings;
+use crate::i18n::Strings;
 use crate::model::{Author, Timestamp};
 
-/// Props of [`Byline`].
-#[derive(Properties, PartialEq)]
-pub struct BylineProps {
-    /// The authors, in order.
-    pub authors: Rc<[Author]>,
-    /// Publication date.
-    pub published: Option<Timestamp>,
-    /// Last update; shown only when later than publication.
-    pub updated: Option<Timestamp>,
-}
-
-/// "By A and B · Published `date` · Updated `date`".
-#[component]
-pub fn Byline(props: &BylineProps) -> Html {
-    let s = use_strings();
-    let updated = props.updated.as_ref().filter(|u| {
-        props
-            .published
-            .as_ref()
-            .is_none_or(|p| u.epoch_ms > p.epoch_ms)
-    });
+/// "By A and B · Published `date` · Updated `date`"; the update only when later than publication.
+pub fn byline(
+    authors: &[Author],
+    published: Option<&Timestamp>,
+    updated: Option<&Timestamp>,
+    s: &Strings,
+) -> Html {
+    let updated = updated.filter(|u| published.is_none_or(|p| u.epoch_ms > p.epoch_ms));
     html! {
         <div class="folio-meta">
-            if !props.authors.is_empty() {
+            if !authors.is_empty() {
                 <p class="folio-byline">
                     { s.by }{ " " }
-                    { for props.authors.iter().enumerate().map(|(i, a)| html! {
+                    { for authors.iter().enumerate().map(|(i, a)| html! {
                         <>
-                            if i > 0 { { if i + 1 == props.authors.len() { " & " } else { ", " } } }
+                            if i > 0 { { if i + 1 == authors.len() { " & " } else { ", " } } }
                             if let Some(url) = &a.url {
                                 <a class="folio-byline__author" href={url.to_string()} rel="author">{ a.name.to_string() }</a>
                             } else {
@@ -45,7 +33,7 @@ pub fn Byline(props: &BylineProps) -> Html {
                 </p>
             }
             <p class="folio-dates">
-                if let Some(p) = &props.published {
+                if let Some(p) = published {
                     <span class="folio-dates__published">{ s.published }{ " " }<LocalTime at={p.clone()} /></span>
                 }
                 if let Some(u) = updated {

@@ -1,19 +1,12 @@
+//! The lead image (a view function: see `tags.rs` for why not a component).
+
 use yew::prelude::*;
 
 use crate::model::Hero;
 
-/// Props of [`HeroFigure`].
-#[derive(Properties, PartialEq)]
-pub struct HeroFigureProps {
-    /// The lead image.
-    pub hero: Hero,
-}
-
 /// The lead image as `<figure>` with `<img alt>` and a `<figcaption>` holding caption and credit. Width and
 /// height are set when known so the page does not shift when the image arrives.
-#[component]
-pub fn HeroFigure(props: &HeroFigureProps) -> Html {
-    let h = &props.hero;
+pub fn hero_figure(h: &Hero) -> Html {
     let (width, height) = h
         .size
         .map(|(w, h)| (Some(w.to_string()), Some(h.to_string())))

@@ -1,58 +1,35 @@
-use std::rc::Rc;
+//! A live article's entries (view functions: `tags.rs` says why not components).
 
 use yew::prelude::*;
 
 use crate::components::common::{LiveNotice, LocalTime, SafeHtmlView};
-use crate::hooks::use_strings;
+use crate::i18n::Strings;
 use crate::model::Entry;
 
-/// Props of [`LiveBlog`].
-#[derive(Properties, PartialEq)]
-pub struct LiveBlogProps {
-    /// The entries shown, newest first.
-    pub entries: Rc<[Entry]>,
-    /// How many arrived and wait.
-    #[prop_or_default]
-    pub incoming: usize,
-    /// Shows the ones that arrived.
-    #[prop_or_default]
-    pub on_show: Callback<()>,
-}
-
 /// A live article's entries, newest first, each an `<article>` with its own anchor (`#entry-<id>`), time, author,
-/// optional title and body; above them the polite "N new updates" announcement, whose button shows the entries
-/// that arrived (nothing is inserted before the reader asks).
-#[component]
-pub fn LiveBlog(props: &LiveBlogProps) -> Html {
-    let s = use_strings();
+/// optional title and body; above them the polite "N new updates" announcement of the `incoming` ones, whose
+/// button (`on_show`) shows the entries that arrived (nothing is inserted before the reader asks).
+pub fn live_blog(entries: &[Entry], incoming: usize, on_show: Callback<()>, s: &Strings) -> Html {
     html! {
         <section class="folio-liveblog" aria-labelledby="folio-liveblog-heading" part="liveblog">
             <h2 class="folio-liveblog__heading" id="folio-liveblog-heading">{ s.live_updates }</h2>
-            <LiveNotice count={props.incoming} on_show={props.on_show.clone()} updates=true />
+            <LiveNotice count={incoming} {on_show} updates=true />
             <ol class="folio-liveblog__list">
-                { for props.entries.iter().map(|e| html! { <EntryItem key={&*e.id} entry={e.clone()} /> }) }
+                { for entries.iter().map(|e| entry_item(e, s)) }
             </ol>
         </section>
     }
 }
 
-/// Props of [`EntryItem`].
-#[derive(Properties, PartialEq)]
-struct EntryItemProps {
-    entry: Entry,
-}
-
-/// One entry: time (and the time of its last change), author, title, body.
-#[component]
-fn EntryItem(props: &EntryItemProps) -> Html {
-    let s = use_strings();
-    let e = &props.entry;
+/// One entry (keyed by its id, so arriving entries are inserted, not redrawn): time (and the time of its last
+/// change), author, title, body.
+fn entry_item(e: &Entry, s: &Strings) -> Html {
     let updated = e
         .updated
         .as_ref()
         .filter(|u| e.published.as_ref().is_none_or(|p| u.epoch_ms > p.epoch_ms));
     html! {
-        <li class="folio-entry" id={format!("entry-{}", e.id)}>
+        <li key={&*e.id} class="folio-entry" id={format!("entry-{}", e.id)}>
             <article>
                 <p class="folio-entry__meta">
                     if let Some(p) = &e.published {

@@ -12,11 +12,11 @@ mod related;
 mod tags;
 
 pub use article_view::{ArticleView, ArticleViewProps};
-pub use body::Body;
-pub use breadcrumb::Breadcrumb;
-pub use byline::Byline;
-pub use hero::HeroFigure;
+pub use body::body;
+pub use breadcrumb::breadcrumb;
+pub use byline::byline;
+pub use hero::hero_figure;
 pub use live_article::{LiveArticle, LiveArticleProps};
-pub use live_blog::{LiveBlog, LiveBlogProps};
-pub use related::RelatedBlock;
-pub use tags::TagList;
+pub use live_blog::live_blog;
+pub use related::related_block;
+pub use tags::tag_list;

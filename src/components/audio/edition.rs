@@ -2,8 +2,9 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::frame::ListenFrame;
+use super::frame::listen_frame;
 use crate::hooks::read_aloud::{media_session, use_owner_id};
+use crate::hooks::use_lang;
 use crate::model::Article;
 use crate::state::MediaInfo;
 
@@ -25,13 +26,13 @@ pub struct AudioEditionProps {
 /// article's title, authors and hero; the browser's default lock-screen actions drive the element itself.
 #[component]
 pub fn AudioEdition(props: &AudioEditionProps) -> Html {
+    let lang = use_lang();
     let owner = use_owner_id();
     let info = use_memo(props.article.clone(), |a| MediaInfo::of(a));
     let onplay = Callback::from(move |_: Event| media_session::claim(owner, &info, &[]));
     use_effect_with((), move |_| move || media_session::release(owner));
-    html! {
-        <ListenFrame only={props.only} on_only={props.on_only.clone()}>
-            <audio class="folio-audio" controls=true preload="none" src={props.src.to_string()} {onplay}></audio>
-        </ListenFrame>
-    }
+    let audio = html! {
+        <audio class="folio-audio" controls=true preload="none" src={props.src.to_string()} {onplay}></audio>
+    };
+    listen_frame(props.only, props.on_only.clone(), None, audio, lang)
 }

@@ -3,10 +3,10 @@ use std::rc::Rc;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
-use super::frame::ListenFrame;
+use super::frame::listen_frame;
 use super::icons;
 use crate::hooks::read_aloud::{use_highlight, use_read_aloud};
-use crate::hooks::{use_lang, use_strings};
+use crate::hooks::use_lang;
 use crate::i18n::Lang;
 use crate::model::Article;
 use crate::state::{ReadAloudAction as A, Status, RATES};
@@ -38,8 +38,8 @@ fn rate_label(lang: Lang, i: usize) -> &'static str {
 /// browser shows it has a voice for the article's or the interface's language (so nothing in server rendering).
 #[component]
 pub fn ReadAloudPlayer(props: &ReadAloudPlayerProps) -> Html {
-    let s = use_strings();
     let lang = use_lang();
+    let s = lang.strings();
     let handle = use_read_aloud(props.article.clone(), lang);
     let node = use_node_ref();
     let state = &handle.state;
@@ -65,8 +65,7 @@ pub fn ReadAloudPlayer(props: &ReadAloudPlayerProps) -> Html {
     let playing = state.status == Status::Playing;
     // `aria-disabled` rather than `disabled`: a focused button that became disabled would drop the focus.
     let last = (!state.has_next()).then_some("true");
-    html! {
-        <ListenFrame only={props.only} on_only={props.on_only.clone()} note={Some(s.listen_browser_voice)}>
+    let controls = html! {
             <div class="folio-listen__controls" ref={node}>
                 <button type="button" class="folio-listen__button" aria-label={s.listen_previous}
                     onclick={send(A::Previous)}>{ icons::previous() }</button>
@@ -84,6 +83,12 @@ pub fn ReadAloudPlayer(props: &ReadAloudPlayerProps) -> Html {
                     </select>
                 </label>
             </div>
-        </ListenFrame>
-    }
+    };
+    listen_frame(
+        props.only,
+        props.on_only.clone(),
+        Some(s.listen_browser_voice),
+        controls,
+        lang,
+    )
 }

@@ -1,7 +1,7 @@
 use yew::prelude::*;
 
 use super::{
-    AvatarRule, CommentHeader, ComposeForm, EditForm, HeldBadge, OwnActions, PendingStatus,
+    comment_header, held_badge, AvatarRule, ComposeForm, EditForm, OwnActions, PendingStatus,
     ThreadContext, INDENT_LIMIT, NARROW_INDENT_LIMIT,
 };
 use crate::components::common::SafeHtmlView;
@@ -132,8 +132,7 @@ pub fn CommentItem(props: &CommentItemProps) -> Html {
                 if c.deleted {
                     <p class="folio-comment__deleted">{ s.deleted }</p>
                 } else {
-                    <CommentHeader comment={c.clone()} in_reply_to={parent_name}
-                                   narrow_only={!props.flat && props.depth < INDENT_LIMIT} />
+                    { comment_header(c, parent_name.as_deref(), !props.flat && props.depth < INDENT_LIMIT, s) }
                     if let Some((post, g)) = grant.clone().filter(|_| *editing) {
                         <EditForm post_url={post.url.clone()} comment={c.clone()}
                                   grant={g} max_length={post.max_length} on_close={close_edit.clone()} />
@@ -155,7 +154,7 @@ pub fn CommentItem(props: &CommentItemProps) -> Html {
                             </button>
                         }
                         if st.is_held(&c.id) {
-                            <HeldBadge />
+                            { held_badge(s) }
                         }
                         if let Some((post, g)) = grant.filter(|_| !*editing) {
                             <OwnActions post_url={post.url.clone()} comment={c.clone()}

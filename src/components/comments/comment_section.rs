@@ -106,7 +106,7 @@ pub fn CommentSection(props: &CommentSectionProps) -> Html {
                 if let Some(post) = &state.post {
                     <ComposeForm article_id={props.article_id.clone()} post={post.clone()} />
                 } else {
-                    <super::ReadOnlyNotice {platform} />
+                    { super::read_only_notice(platform.as_deref(), s) }
                 }
                 <div class="folio-comments__toolbar">
                     if state.thread.roots().len() > 1 {

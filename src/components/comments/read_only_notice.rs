@@ -1,7 +1,8 @@
+//! Why a thread has no compose form (a view function: `components/article/tags.rs` says why not a component).
+
 use yew::prelude::*;
 
-use crate::hooks::use_strings;
-use crate::i18n::fill_name;
+use crate::i18n::{fill_name, Strings};
 
 /// The platform's own name for a read-only preset, for the sentence that says why there is no form.
 fn platform_name(preset: &str) -> Option<&'static str> {
@@ -20,20 +21,11 @@ fn platform_name(preset: &str) -> Option<&'static str> {
     })
 }
 
-/// Props of [`ReadOnlyNotice`].
-#[derive(Properties, PartialEq)]
-pub struct ReadOnlyNoticeProps {
-    /// The preset of a platform that takes no anonymous comments (a `read_only` mapping), if that is why.
-    #[prop_or_default]
-    pub platform: Option<AttrValue>,
-}
-
 /// Shown instead of the compose form when the thread cannot be written to. Threads read through a platform that
-/// takes no anonymous comments say so by name, so nobody looks for a form that cannot exist.
-#[component]
-pub fn ReadOnlyNotice(props: &ReadOnlyNoticeProps) -> Html {
-    let s = use_strings();
-    let platform = props.platform.as_deref().and_then(platform_name);
+/// takes no anonymous comments (`platform`: the preset of a `read_only` mapping) say so by name, so nobody looks
+/// for a form that cannot exist.
+pub fn read_only_notice(platform: Option<&str>, s: &Strings) -> Html {
+    let platform = platform.and_then(platform_name);
     html! {
         <p class="folio-comments__closed">
             { match platform {

@@ -1,15 +1,9 @@
 use yew::prelude::*;
 
 use crate::config::Theme;
-use crate::hooks::{use_strings, PrefsHandle};
+use crate::hooks::PrefsHandle;
+use crate::i18n::Strings;
 use crate::state::TextSize;
-
-/// Props of [`DisplaySettings`].
-#[derive(Properties, PartialEq)]
-pub struct DisplaySettingsProps {
-    /// The reader's settings and their setters.
-    pub prefs: PrefsHandle,
-}
 
 /// One group of toggle buttons (a `<fieldset>` named by its legend); the current choice is pressed.
 fn group<T: Copy + PartialEq + 'static>(
@@ -32,11 +26,9 @@ fn group<T: Copy + PartialEq + 'static>(
     }
 }
 
-/// "Display": a disclosure holding the text size (three steps) and the theme (auto, light, dark).
-#[component]
-pub fn DisplaySettings(props: &DisplaySettingsProps) -> Html {
-    let s = use_strings();
-    let p = &props.prefs;
+/// "Display": a disclosure holding the text size (three steps) and the theme (auto, light, dark), from the
+/// reader's settings `p` and their setters. A view function: `components/article/tags.rs` says why not a component.
+pub fn display_settings(p: &PrefsHandle, s: &Strings) -> Html {
     let sizes = [
         (TextSize::Small, s.text_small),
         (TextSize::Medium, s.text_medium),

@@ -7,6 +7,6 @@ mod display_settings;
 mod progress;
 mod reader_controls;
 
-pub use display_settings::DisplaySettings;
+pub use display_settings::display_settings;
 pub use progress::ReadingProgress;
 pub use reader_controls::{ReaderControls, ReaderControlsProps};

@@ -2,7 +2,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::DisplaySettings;
+use super::display_settings;
 use crate::hooks::{use_lang, PrefsHandle};
 use crate::model::Article;
 use crate::source::reading::{count_text, reading_minutes};
@@ -31,7 +31,7 @@ pub fn ReaderControls(props: &ReaderControlsProps) -> Html {
                 </p>
             }
             if let Some(prefs) = prefs {
-                <DisplaySettings {prefs} />
+                { display_settings(&prefs, lang.strings()) }
             }
         </div>
     }
