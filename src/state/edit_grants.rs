@@ -7,8 +7,6 @@
 //! only for edit and delete URLs of that origin, so a comment list that reuses the article's and the comment's
 //! ids with another `post` URL never receives it. Stored grants without an origin (older storage) are dropped.
 
-use std::collections::BTreeMap;
-
 use serde_json::{json, Map, Value};
 
 use crate::source::date::parse_iso8601;
@@ -77,9 +75,11 @@ impl EditGrant {
     }
 }
 
-/// The grants of one article, by comment id.
+/// The grants of one article, by comment id, in the order they were given. A list, not a map: only the reader's
+/// comments still in their edit window are kept (a handful), and a second map type would add its own B-tree code
+/// to the wasm (serde_json's objects are the one map the lite module carries).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct EditGrants(pub BTreeMap<String, EditGrant>);
+pub struct EditGrants(Vec<(String, EditGrant)>);
 
 impl EditGrants {
     /// The `localStorage` key of an article's grants.
@@ -102,23 +102,21 @@ impl EditGrants {
 
     /// The JSON to store.
     pub fn to_storage(&self) -> String {
-        let map: Map<String, Value> = self
-            .0
-            .iter()
-            .map(|(id, g)| {
-                let grant = json!({
-                    "token": g.token, "until_ms": g.until_ms, "text": g.text, "origin": g.origin,
-                });
-                (id.clone(), grant)
-            })
-            .collect();
+        // Inserted one by one: collecting into a map sorts first, and that sort is 4 KB of wasm of its own.
+        let mut map = Map::new();
+        for (id, g) in &self.0 {
+            let grant = json!({
+                "token": g.token, "until_ms": g.until_ms, "text": g.text, "origin": g.origin,
+            });
+            map.insert(id.clone(), grant);
+        }
         Value::Object(map).to_string()
     }
 
     /// The grant for comment `id`, if its window is open at `now_ms` (wherever the token was issued for: to offer
     /// Edit and Delete, ask [`EditGrants::open_for`]).
     pub fn open(&self, id: &str, now_ms: i64) -> Option<&EditGrant> {
-        self.0.get(id).filter(|g| g.is_open(now_ms))
+        self.get(id).filter(|g| g.is_open(now_ms))
     }
 
     /// The grant for comment `id` to send to `url` (the comment's edit and delete URL, or the post URL it is built
@@ -130,20 +128,30 @@ impl EditGrants {
     /// Keep a grant for comment `id`, dropping every grant whose window has closed (storage never grows without
     /// bound: only comments still editable are kept.
     pub fn insert(&mut self, id: &str, grant: EditGrant, now_ms: i64) {
-        self.0.retain(|_, g| g.is_open(now_ms));
-        self.0.insert(id.to_string(), grant);
+        self.0.retain(|(kept, g)| g.is_open(now_ms) && kept != id);
+        self.0.push((id.to_string(), grant));
     }
 
     /// After an edit: the new text.
     pub fn set_text(&mut self, id: &str, text: &str) {
-        if let Some(g) = self.0.get_mut(id) {
+        if let Some((_, g)) = self.0.iter_mut().find(|(kept, _)| kept == id) {
             g.text = text.to_string();
         }
     }
 
     /// After a delete, or when the server refused the token: forget the grant.
     pub fn remove(&mut self, id: &str) {
-        self.0.remove(id);
+        self.0.retain(|(kept, _)| kept != id);
+    }
+
+    /// The grant kept for comment `id`, open or not.
+    pub fn get(&self, id: &str) -> Option<&EditGrant> {
+        self.0.iter().find(|(kept, _)| kept == id).map(|(_, g)| g)
+    }
+
+    /// The ids of the comments with a grant kept, oldest grant first.
+    pub fn ids(&self) -> impl Iterator<Item = &str> {
+        self.0.iter().map(|(id, _)| id.as_str())
     }
 }
 

@@ -46,7 +46,7 @@ fn expired_grants_are_not_offered_and_are_pruned() {
     g.insert("new", grant(NOW + 60_000), NOW);
     assert_eq!(g.open("new", NOW).map(|x| x.token.as_str()), Some("t"));
     assert_eq!(g.open("old", NOW), None);
-    assert!(!g.0.contains_key("old"), "pruned when a new grant was kept");
+    assert!(g.get("old").is_none(), "pruned when a new grant was kept");
     assert_eq!(g.open("unknown", NOW), None);
 }
 
@@ -65,10 +65,10 @@ fn storage_round_trip() {
     let mixed = r#"{"c1": {"token": "t", "until_ms": 5, "text": "hi", "origin": "https://api.example"},
         "c2": {"token": 7}, "c3": {"until_ms": 5}}"#;
     let read = EditGrants::from_storage(mixed);
-    assert_eq!(read.0.len(), 1);
-    assert_eq!(read.0["c1"].token, "t");
-    assert_eq!(read.0["c1"].text, "hi");
-    assert_eq!(read.0["c1"].origin, API);
+    assert_eq!(read.ids().count(), 1);
+    assert_eq!(read.get("c1").expect("kept").token, "t");
+    assert_eq!(read.get("c1").expect("kept").text, "hi");
+    assert_eq!(read.get("c1").expect("kept").origin, API);
     assert_eq!(
         EditGrants::storage_key("night-trains"),
         "folio:edit:night-trains"
@@ -83,7 +83,7 @@ fn edit_then_delete() {
     g.set_text("c1", "Hello");
     assert_eq!(g.open("c1", NOW).map(|x| x.text.as_str()), Some("Hello"));
     g.set_text("unknown", "x");
-    assert_eq!(g.0.len(), 1, "no grant made up by an edit");
+    assert_eq!(g.ids().count(), 1, "no grant made up by an edit");
     g.remove("c1");
     assert_eq!(g.open("c1", NOW), None);
 }
@@ -153,10 +153,28 @@ fn stored_grants_without_an_origin_are_dropped() {
         "c3": {"token": "v", "until_ms": 1800000000000, "text": "", "origin": 5},
         "c4": {"token": "w", "until_ms": 1800000000000, "text": "", "origin": "http://127.0.0.1:8080"}}"#;
     let read = EditGrants::from_storage(old);
-    assert_eq!(read.0.keys().collect::<Vec<_>>(), ["c4"]);
-    assert_eq!(read.0["c4"].origin, "http://127.0.0.1:8080");
+    assert_eq!(read.ids().collect::<Vec<_>>(), ["c4"]);
+    assert_eq!(
+        read.get("c4").expect("kept").origin,
+        "http://127.0.0.1:8080"
+    );
     assert!(read
         .to_storage()
         .contains(r#""origin":"http://127.0.0.1:8080""#));
     assert_eq!(EditGrants::from_storage(&read.to_storage()), read);
+}
+
+// A second grant for the same comment (posted again after a failed answer) replaces the first: one grant per id.
+#[test]
+fn a_new_grant_for_a_comment_replaces_its_old_one() {
+    let mut g = EditGrants::default();
+    g.insert("c1", grant(NOW + 60_000), NOW);
+    g.insert("c2", grant(NOW + 60_000), NOW);
+    let newer = EditGrant {
+        token: "t2".into(),
+        ..grant(NOW + 120_000)
+    };
+    g.insert("c1", newer, NOW);
+    assert_eq!(g.ids().collect::<Vec<_>>(), ["c2", "c1"]);
+    assert_eq!(g.open("c1", NOW).map(|x| x.token.as_str()), Some("t2"));
 }

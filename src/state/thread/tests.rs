@@ -563,13 +563,13 @@ fn edit_grants_follow_the_readers_actions() {
     stored.insert("old", grant(NOW - 1), NOW - 10);
     let s = ThreadState::new(SortOrder::Newest, stored);
     assert_eq!(s.sort, SortOrder::Newest);
-    assert!(s.grants.0.contains_key("old"));
+    assert!(s.grants.get("old").is_some());
     let s = s.apply(ThreadAction::Granted {
         id: "c1".into(),
         grant: grant(NOW + 60_000),
         now_ms: NOW,
     });
-    assert!(!s.grants.0.contains_key("old"), "expired grants are pruned");
+    assert!(s.grants.get("old").is_none(), "expired grants are pruned");
     let s = s.apply(ThreadAction::Edited {
         id: "c1".into(),
         text: "Hello".into(),
