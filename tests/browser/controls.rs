@@ -196,6 +196,7 @@ async fn text_size_scales_the_body_and_is_remembered() {
 #[wasm_bindgen_test]
 async fn progress_follows_scrolling() {
     let root = reader(Theme::Auto).await;
+    crate::support::alone(&root);
     let bar = one(&root, "[role=progressbar]");
     assert_eq!(
         bar.get_attribute("aria-label").as_deref(),

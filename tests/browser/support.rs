@@ -22,6 +22,22 @@ pub fn fresh_root() -> Element {
     root
 }
 
+/// Take every other test's root out of the page, leaving `root` alone in the body: for a test that scrolls the
+/// window, which earlier tests' readers could scroll too (a read-aloud player still running moves its paragraph
+/// into view). Their apps keep running, on detached nodes, where scrolling does nothing.
+pub fn alone(root: &Element) {
+    let Some(body) = root.parent_element() else {
+        return;
+    };
+    let mut child = body.first_element_child();
+    while let Some(c) = child {
+        child = c.next_element_sibling();
+        if &c != root && c.tag_name() == "DIV" && c.id().is_empty() {
+            c.remove();
+        }
+    }
+}
+
 /// Render `T` with `props` into a fresh root and wait until it has drawn something.
 pub async fn render<T>(props: T::Properties) -> Element
 where

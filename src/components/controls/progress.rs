@@ -1,6 +1,6 @@
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
-use web_sys::{AddEventListenerOptions, Element, HtmlElement};
+use web_sys::{AddEventListenerOptions, Element, HtmlElement, ResizeObserver};
 use yew::prelude::*;
 
 use crate::hooks::use_strings;
@@ -38,7 +38,8 @@ fn update(bar: &HtmlElement) {
 
 /// A thin bar at the top of the article, stuck to the top of the window while the article scrolls by, filled as
 /// far as the reader has read. It follows any scrolling box (the page, or a host's scrolling container: the
-/// listener captures every `scroll` of the document) and window resizes.
+/// listener captures every `scroll` of the document), window resizes, and the article's own height: an image, the
+/// read-aloud player or a live entry arriving moves the end without any scrolling.
 #[component]
 pub fn ReadingProgress() -> Html {
     let s = use_strings();
@@ -65,7 +66,19 @@ pub fn ReadingProgress() -> Html {
                 );
                 let _ = w.add_event_listener_with_callback("resize", f);
             }
+            let article = node
+                .cast::<Element>()
+                .and_then(|bar| bar.closest("article").ok().flatten());
+            let resized = on_scroll
+                .as_ref()
+                .and_then(|f| ResizeObserver::new(f.as_ref().unchecked_ref()).ok());
+            if let (Some(observer), Some(article)) = (&resized, &article) {
+                observer.observe(article);
+            }
             move || {
+                if let Some(observer) = resized {
+                    observer.disconnect();
+                }
                 if let (Some(f), Some(d), Some(w)) = (&on_scroll, &document, &window) {
                     let f = f.as_ref().unchecked_ref();
                     let _ = d.remove_event_listener_with_callback_and_bool("scroll", f, true);
