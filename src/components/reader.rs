@@ -4,7 +4,7 @@ use yew::prelude::*;
 
 use super::article::{ArticleView, LiveArticle};
 use super::comments::{AvatarRule, CommentSection};
-use super::common::{ErrorBox, Loading};
+use super::common::{error_box, loading};
 use super::controls::{ReaderControls, ReadingProgress};
 use super::share::ShareBar;
 use crate::config::ReaderConfig;
@@ -97,11 +97,9 @@ pub fn Reader(props: &ReaderProps) -> Html {
         // Without the mapping language (the embed's lite module) another API's article is handed to the module
         // that has it (src/shells/embed): the reader keeps its loading state meanwhile, never an error.
         Load::Loading | Load::Failed(LoadError::Source(SourceError::NeedsMapping { .. })) => {
-            html! { <Loading label={s.loading_article} /> }
+            loading(s.loading_article)
         }
-        Load::Failed(e) => {
-            html! { <ErrorBox title={s.article_failed} error={e.clone()} on_retry={retry} /> }
-        }
+        Load::Failed(e) => error_box(s.article_failed, e, Some(retry), s),
         Load::Ready(article) => {
             let share_url = article
                 .url

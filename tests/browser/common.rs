@@ -1,27 +1,26 @@
 //! Error and loading states.
 
-use folio::components::common::{ErrorBox, ErrorBoxProps, Loading, LoadingProps};
+use folio::components::common::{error_box, loading};
+use folio::i18n::Lang;
 use folio::net::NetError;
 use folio::state::LoadError;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::wasm_bindgen_test;
 use yew::prelude::*;
 
-use crate::support::{one, render, text, wait_until};
+use crate::support::{one, render_html, text, wait_until};
 
 // An error is role="alert", says what failed and why, and its retry button calls back.
 #[wasm_bindgen_test]
 async fn error_box_alerts_and_retries() {
     let clicked = std::rc::Rc::new(std::cell::Cell::new(0));
     let c = clicked.clone();
-    let props = ErrorBoxProps {
-        title: "This article could not be shown.".into(),
-        error: LoadError::Net(NetError::NotFound {
-            url: "http://x/a.json".into(),
-        }),
-        on_retry: Some(Callback::from(move |()| c.set(c.get() + 1))),
-    };
-    let root = render::<ErrorBox>(props).await;
+    let error = LoadError::Net(NetError::NotFound {
+        url: "http://x/a.json".into(),
+    });
+    let retry = Callback::from(move |()| c.set(c.get() + 1));
+    let s = Lang::En.strings();
+    let root = render_html(error_box(s.article_failed, &error, Some(retry), s)).await;
     let alert = text(&root, "[role=alert]");
     assert!(
         alert.contains("could not be shown")
@@ -39,10 +38,7 @@ async fn error_box_alerts_and_retries() {
 // Loading is announced politely as a status.
 #[wasm_bindgen_test]
 async fn loading_is_a_status() {
-    let root = render::<Loading>(LoadingProps {
-        label: "Loading the article…".into(),
-    })
-    .await;
+    let root = render_html(loading("Loading the article…")).await;
     assert_eq!(
         one(&root, "[role=status]")
             .get_attribute("aria-live")

@@ -6,10 +6,10 @@ use std::collections::HashSet;
 use std::rc::Rc;
 
 use folio::components::comments::{
-    LiveNotice, LiveNoticeProps, PendingStatus, PendingStatusProps, RelativeTime,
-    RelativeTimeProps, SortControl, SortControlProps,
+    pending_status, sort_control, LiveNotice, LiveNoticeProps, RelativeTime, RelativeTimeProps,
 };
 use folio::hooks::{use_persisted, SORT_KEY};
+use folio::i18n::Lang;
 use folio::model::{Author, Comment, SafeHtml};
 use folio::net::NetError;
 use folio::source::date::from_epoch_ms;
@@ -19,7 +19,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_test::wasm_bindgen_test;
 use yew::prelude::*;
 
-use crate::support::{all, one, render, text, wait_until, Thread, ThreadProps};
+use crate::support::{all, one, render, render_html, text, wait_until, Thread, ThreadProps};
 
 fn click(root: &web_sys::Element, css: &str) {
     one(root, css)
@@ -72,10 +72,17 @@ async fn relative_time_with_exact_title() {
     );
 }
 
+/// Props of [`RememberedSort`].
+#[derive(Properties, PartialEq)]
+struct RememberedSortProps {
+    /// Told about the reader's choice.
+    on_change: Callback<SortOrder>,
+}
+
 /// A sort control wired as the comment section wires it: its choice goes into a thread state, which
 /// `use_persisted` writes back to storage.
 #[component]
-fn RememberedSort(props: &SortControlProps) -> Html {
+fn RememberedSort(props: &RememberedSortProps) -> Html {
     let state = use_reducer(ThreadState::default);
     use_persisted(&state, Rc::from("sorted"));
     let on_change = {
@@ -85,7 +92,7 @@ fn RememberedSort(props: &SortControlProps) -> Html {
             told.emit(o);
         })
     };
-    html! { <SortControl value={state.sort} with_top={props.with_top} {on_change} /> }
+    sort_control(state.sort, true, on_change, Lang::En.strings())
 }
 
 // The sort control offers newest, oldest and top, calls back with the choice, and the section remembers it for the
@@ -94,9 +101,7 @@ fn RememberedSort(props: &SortControlProps) -> Html {
 async fn sort_control_reports_and_remembers() {
     let chosen = Rc::new(Cell::new(None));
     let c = chosen.clone();
-    let root = render::<RememberedSort>(SortControlProps {
-        value: SortOrder::Oldest,
-        with_top: true,
+    let root = render::<RememberedSort>(RememberedSortProps {
         on_change: Callback::from(move |o| c.set(Some(o))),
     })
     .await;
@@ -149,19 +154,14 @@ async fn live_notice_announces_and_inserts() {
 // A comment being sent says so; a failed one says why, as an alert, with a retry button that calls back.
 #[wasm_bindgen_test]
 async fn pending_status_sending_and_failed() {
-    let root = render::<PendingStatus>(PendingStatusProps {
-        failure: None,
-        retry: Callback::noop(),
-    })
-    .await;
+    let s = Lang::En.strings();
+    let root = render_html(pending_status(None, Callback::noop(), s)).await;
     assert!(text(&root, "[role=status]").contains("Sending"));
     let retried = Rc::new(Cell::new(0));
     let r = retried.clone();
-    let root = render::<PendingStatus>(PendingStatusProps {
-        failure: Some(NetError::RateLimited { retry_after: None }),
-        retry: Callback::from(move |()| r.set(r.get() + 1)),
-    })
-    .await;
+    let failure = NetError::RateLimited { retry_after: None };
+    let retry = Callback::from(move |()| r.set(r.get() + 1));
+    let root = render_html(pending_status(Some(&failure), retry, s)).await;
     let alert = text(&root, "[role=alert]");
     assert!(
         alert.contains("was not posted") && alert.contains("Too many requests"),

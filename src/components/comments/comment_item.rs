@@ -1,7 +1,7 @@
 use yew::prelude::*;
 
 use super::{
-    comment_header, held_badge, AvatarRule, ComposeForm, EditForm, OwnActions, PendingStatus,
+    comment_header, held_badge, pending_status, AvatarRule, ComposeForm, EditForm, OwnActions,
     ThreadContext, INDENT_LIMIT, NARROW_INDENT_LIMIT,
 };
 use crate::components::common::SafeHtmlView;
@@ -141,7 +141,7 @@ pub fn CommentItem(props: &CommentItemProps) -> Html {
                     }
                 }
                 if let Some(p) = pending {
-                    <PendingStatus failure={p.failure.clone()} retry={retry.reform({ let id = c.id.clone(); move |()| id.clone() })} />
+                    { pending_status(p.failure.as_ref(), retry.reform({ let id = c.id.clone(); move |()| id.clone() }), s) }
                 } else {
                     <footer class="folio-comment__footer">
                         if let Some(score) = c.score.filter(|_| !c.deleted) {

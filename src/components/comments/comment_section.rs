@@ -3,8 +3,8 @@ use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use super::{CommentItem, ComposeForm, LiveNotice, SortControl, ThreadContext};
-use crate::components::common::{ErrorBox, Loading};
+use super::{load_more, sort_control, CommentItem, ComposeForm, LiveNotice, ThreadContext};
+use crate::components::common::{error_box, loading};
 use crate::hooks::{use_lang, use_sentinel, use_thread, LoadedPage, SectionIo, Source};
 use crate::model::Comment;
 use crate::state::{Load, LoadError, ThreadAction};
@@ -94,10 +94,8 @@ pub fn CommentSection(props: &CommentSectionProps) -> Html {
     let platform = props.source.read_only_preset();
 
     let content = match &*t.load {
-        Load::Loading => html! { <Loading label={s.loading_comments} /> },
-        Load::Failed(e) => {
-            html! { <ErrorBox title={s.comments_failed} error={e.clone()} on_retry={t.retry.clone()} /> }
-        }
+        Load::Loading => loading(s.loading_comments),
+        Load::Failed(e) => error_box(s.comments_failed, e, Some(t.retry.clone()), s),
         Load::Ready(_) => html! {
             <>
                 if state.thread.is_empty() {
@@ -110,7 +108,7 @@ pub fn CommentSection(props: &CommentSectionProps) -> Html {
                 }
                 <div class="folio-comments__toolbar">
                     if state.thread.roots().len() > 1 {
-                        <SortControl value={state.sort} {with_top} on_change={on_sort} />
+                        { sort_control(state.sort, with_top, on_sort, s) }
                     }
                     <LiveNotice count={state.incoming.len()} on_show={act(|| ThreadAction::ShowIncoming)} />
                 </div>
@@ -131,8 +129,7 @@ pub fn CommentSection(props: &CommentSectionProps) -> Html {
                         </button>
                     </div>
                 } else if state.pages.next.is_some() {
-                    <super::LoadMore fetching={state.pages.fetching} error={state.pages.error.clone()}
-                                     on_load={t.load_more.clone()} />
+                    { load_more(state.pages.fetching, state.pages.error.as_ref(), t.load_more.clone(), s) }
                 }
             </>
         },

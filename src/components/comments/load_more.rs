@@ -1,36 +1,27 @@
 use yew::prelude::*;
 
-use crate::components::common::ErrorBox;
-use crate::hooks::use_strings;
+use crate::components::common::error_box;
+use crate::i18n::Strings;
 use crate::state::LoadError;
 
-/// Props of [`LoadMore`].
-#[derive(Properties, PartialEq)]
-pub struct LoadMoreProps {
-    /// A page is being fetched: the button is disabled and says so.
-    pub fetching: bool,
-    /// Why the last page could not be loaded.
-    #[prop_or_default]
-    pub error: Option<LoadError>,
-    /// Fetch the next page.
-    pub on_load: Callback<()>,
-}
-
-/// The "Load more comments" button under the thread, for APIs that page their list; a failed page shows its error
-/// with a retry, and the button stays for another try.
-#[component]
-pub fn LoadMore(props: &LoadMoreProps) -> Html {
-    let s = use_strings();
-    let on_load = props.on_load.clone();
+/// The "Load more comments" button under the thread, for APIs that page their list: disabled and saying so while
+/// a page is `fetching`; a page that failed shows its `error`, and the button stays for another try (`on_load`).
+/// A view function: `components/article/tags.rs` says why not a component.
+pub fn load_more(
+    fetching: bool,
+    error: Option<&LoadError>,
+    on_load: Callback<()>,
+    s: &Strings,
+) -> Html {
     html! {
         <div class="folio-thread__more">
-            if let Some(e) = &props.error {
+            if let Some(e) = error {
                 // No retry button of its own: the button below tries again.
-                <ErrorBox title={s.comments_failed} error={e.clone()} />
+                { error_box(s.comments_failed, e, None, s) }
             }
-            <button type="button" class="folio-button folio-thread__load-more" disabled={props.fetching}
-                    aria-busy={props.fetching.then_some("true")} onclick={move |_| on_load.emit(())}>
-                { if props.fetching { s.loading_comments } else { s.load_more_comments } }
+            <button type="button" class="folio-button folio-thread__load-more" disabled={fetching}
+                    aria-busy={fetching.then_some("true")} onclick={move |_| on_load.emit(())}>
+                { if fetching { s.loading_comments } else { s.load_more_comments } }
             </button>
         </div>
     }

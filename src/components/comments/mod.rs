@@ -29,15 +29,15 @@ pub use comment_section::{CommentSection, CommentSectionProps};
 pub use compose_form::{ComposeForm, ComposeFormProps};
 pub use edit_form::{EditForm, EditFormProps};
 pub use held_badge::held_badge;
-pub use load_more::{LoadMore, LoadMoreProps};
+pub use load_more::load_more;
 pub use markdown_field::{fits, MarkdownField, MarkdownFieldProps};
 pub use more_stubs::{MoreStubs, MoreStubsProps};
 pub use own_actions::{OwnActions, OwnActionsProps};
-pub use pending_status::{PendingStatus, PendingStatusProps};
+pub use pending_status::pending_status;
 pub use read_only_notice::read_only_notice;
 pub use relative_time::{format_relative, relative_parts, RelativeTime, RelativeTimeProps};
 pub use reply_list::{ReplyList, ReplyListProps};
-pub use sort_control::{SortControl, SortControlProps};
+pub use sort_control::sort_control;
 pub use text_field::{TextField, TextFieldProps};
 pub use thread_context::ThreadContext;
 

@@ -1,36 +1,24 @@
 use yew::prelude::*;
 
 use crate::components::common::failure_text;
-use crate::hooks::use_strings;
+use crate::i18n::Strings;
 use crate::state::NetError;
 
-/// Props of [`PendingStatus`].
-#[derive(Properties, PartialEq)]
-pub struct PendingStatusProps {
-    /// `None` while the post is in flight; why, once it failed.
-    pub failure: Option<NetError>,
-    /// Sends it again (same idempotency key, so never twice).
-    pub retry: Callback<()>,
-}
-
-/// The footer of a comment the server has not confirmed: "Sending…", or the failure with a retry button.
-#[component]
-pub fn PendingStatus(props: &PendingStatusProps) -> Html {
-    let s = use_strings();
-    match &props.failure {
+/// The footer of a comment the server has not confirmed: "Sending…" while `failure` is `None`, or why it failed
+/// with a button that sends it again (`retry`: the same idempotency key, so never twice). A view function:
+/// `components/article/tags.rs` says why not a component.
+pub fn pending_status(failure: Option<&NetError>, retry: Callback<()>, s: &Strings) -> Html {
+    match failure {
         None => html! {
             <footer class="folio-comment__footer folio-comment__pending" role="status">{ s.sending }</footer>
         },
-        Some(e) => {
-            let retry = props.retry.clone();
-            html! {
-                <footer class="folio-comment__footer folio-comment__pending" role="alert">
-                    <span class="folio-comment__failure">{ failure_text(e, s) }</span>
-                    <button type="button" class="folio-button folio-comment__retry" onclick={move |_| retry.emit(())}>
-                        { s.retry }
-                    </button>
-                </footer>
-            }
-        }
+        Some(e) => html! {
+            <footer class="folio-comment__footer folio-comment__pending" role="alert">
+                <span class="folio-comment__failure">{ failure_text(e, s) }</span>
+                <button type="button" class="folio-button folio-comment__retry" onclick={move |_| retry.emit(())}>
+                    { s.retry }
+                </button>
+            </footer>
+        },
     }
 }

@@ -1,6 +1,5 @@
 use yew::prelude::*;
 
-use crate::hooks::use_strings;
 use crate::i18n::Strings;
 use crate::source::SourceError;
 use crate::state::LoadError;
@@ -27,29 +26,22 @@ pub fn describe_error(error: &LoadError, s: &Strings) -> (String, String) {
     (reason.to_string(), error.to_string())
 }
 
-/// Props of [`ErrorBox`].
-#[derive(Properties, PartialEq)]
-pub struct ErrorBoxProps {
-    /// What could not be done ("This article could not be shown.").
-    pub title: AttrValue,
-    /// Why.
-    pub error: LoadError,
-    /// Offered as a "Try again" button when present.
-    #[prop_or_default]
-    pub on_retry: Option<Callback<()>>,
-}
-
-/// An error inside the widget: `role="alert"`, what failed, why in words, the technical detail, and a retry.
-#[component]
-pub fn ErrorBox(props: &ErrorBoxProps) -> Html {
-    let s = use_strings();
-    let (reason, detail) = describe_error(&props.error, s);
+/// An error inside the widget: `role="alert"`, what failed (`title`: "This article could not be shown."), why in
+/// words, the technical detail, and a "Try again" button when `on_retry` is given. A view function: stateless views
+/// are not components in Folio (`components/article/tags.rs` says why).
+pub fn error_box(
+    title: &str,
+    error: &LoadError,
+    on_retry: Option<Callback<()>>,
+    s: &Strings,
+) -> Html {
+    let (reason, detail) = describe_error(error, s);
     html! {
         <div class="folio-error" role="alert" part="error">
-            <p class="folio-error__title">{ props.title.clone() }</p>
+            <p class="folio-error__title">{ title.to_string() }</p>
             <p class="folio-error__reason">{ reason }</p>
             <p class="folio-error__detail"><span class="folio-visually-hidden">{ s.details }{ ": " }</span>{ detail }</p>
-            if let Some(retry) = props.on_retry.clone() {
+            if let Some(retry) = on_retry {
                 <button type="button" class="folio-button" onclick={move |_| retry.emit(())}>{ s.retry }</button>
             }
         </div>

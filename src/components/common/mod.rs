@@ -7,9 +7,9 @@ mod loading;
 mod local_time;
 mod safe_html_view;
 
-pub use error_box::{describe_error, ErrorBox, ErrorBoxProps};
+pub use error_box::{describe_error, error_box};
 pub use failure::{failure_text, failure_with};
 pub use live_notice::{LiveNotice, LiveNoticeProps};
-pub use loading::{Loading, LoadingProps};
+pub use loading::loading;
 pub use local_time::{reader_locale, LocalTime};
 pub use safe_html_view::SafeHtmlView;

@@ -4,7 +4,7 @@ use web_sys::Element;
 use yew::prelude::*;
 
 use super::events;
-use crate::components::common::ErrorBox;
+use crate::components::common::error_box;
 use crate::config::ReaderConfig;
 use crate::i18n::Lang;
 use crate::model::{Article, Comment};
@@ -66,12 +66,9 @@ pub fn EmbedApp(props: &EmbedAppProps) -> Html {
         Err(message) => {
             let lang = Lang::default();
             html! {
-                <ContextProvider<Lang> context={lang}>
-                    <div class="folio" data-theme="auto" part="root">
-                        <ErrorBox title={lang.strings().article_failed}
-                            error={LoadError::Config(strip(message).to_string())} />
-                    </div>
-                </ContextProvider<Lang>>
+                <div class="folio" data-theme="auto" part="root">
+                    { error_box(lang.strings().article_failed, &LoadError::Config(strip(message).to_string()), None, lang.strings()) }
+                </div>
             }
         }
     }

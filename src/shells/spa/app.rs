@@ -1,7 +1,7 @@
 use yew::prelude::*;
 
 use super::{DemoIndex, Playground};
-use crate::components::common::ErrorBox;
+use crate::components::common::error_box;
 use crate::config::ReaderConfig;
 use crate::i18n::Lang;
 use crate::state::LoadError;
@@ -52,11 +52,9 @@ pub fn SpaApp(props: &SpaAppProps) -> Html {
                         <Reader config={config.clone()} on_loaded={super::ready_signal()} />
                     },
                     SpaRoute::BadConfig(message) => html! {
-                        <ContextProvider<Lang> context={lang}>
-                            <div class="folio" data-theme="auto">
-                                <ErrorBox title={s.article_failed} error={LoadError::Config(message.trim_start_matches("folio: ").to_string())} />
-                            </div>
-                        </ContextProvider<Lang>>
+                        <div class="folio" data-theme="auto">
+                            { error_box(s.article_failed, &LoadError::Config(message.trim_start_matches("folio: ").to_string()), None, s) }
+                        </div>
                     },
                 } }
             </main>

@@ -3,7 +3,7 @@ use std::rc::Rc;
 use serde::Deserialize;
 use yew::prelude::*;
 
-use crate::components::common::{ErrorBox, Loading, LocalTime};
+use crate::components::common::{error_box, loading, LocalTime};
 use crate::hooks::use_document;
 use crate::i18n::Lang;
 use crate::source::date::parse_iso8601;
@@ -62,10 +62,8 @@ pub fn DemoIndex() -> Html {
     let s = lang.strings();
     let (load, retry) = use_document(Some(AttrValue::from(INDEX_URL)), parse_index);
     let body = match &*load {
-        Load::Loading => html! { <Loading label={s.loading_article} /> },
-        Load::Failed(e) => {
-            html! { <ErrorBox title={s.article_failed} error={e.clone()} on_retry={retry} /> }
-        }
+        Load::Loading => loading(s.loading_article),
+        Load::Failed(e) => error_box(s.article_failed, e, Some(retry), s),
         Load::Ready(entries) => html! {
             <ul class="spa-index__list">
                 { for entries.iter().map(|e| html! {
