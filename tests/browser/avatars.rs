@@ -1,39 +1,17 @@
 //! Avatars under the host's image setting (issue 12, finding 11): by default only a picture from the API's own
 //! origin loads; one from another host (Gravatar) becomes the author's initial, so no request leaves for it.
 
-use std::rc::Rc;
-
-use folio::components::comments::{Avatar, AvatarProps, AvatarRule};
+use folio::components::comments::{avatar, AvatarRule};
 use folio::config::Images;
 use wasm_bindgen_test::wasm_bindgen_test;
-use yew::prelude::*;
 
-use crate::support::{all, render};
-
-#[derive(Properties, PartialEq)]
-struct UnderRuleProps {
-    rule: AvatarRule,
-    src: Rc<str>,
-}
-
-#[component]
-fn UnderRule(props: &UnderRuleProps) -> Html {
-    html! {
-        <ContextProvider<AvatarRule> context={props.rule.clone()}>
-            <Avatar name={Rc::<str>::from("émile")} src={Some(props.src.clone())} />
-        </ContextProvider<AvatarRule>>
-    }
-}
+use crate::support::{all, render_html};
 
 /// What is drawn for `src` under `images` for the API at `https://api.example/articles/1`: the picture's URL, or
 /// the initial.
 async fn drawn(images: Images, src: &str) -> Result<String, String> {
     let rule = AvatarRule::new(images, "https://api.example/articles/1", None);
-    let root = render::<UnderRule>(UnderRuleProps {
-        rule,
-        src: src.into(),
-    })
-    .await;
+    let root = render_html(avatar("émile", Some(src), Some(&rule))).await;
     let img = all(&root, "img.folio-avatar");
     let initial = all(&root, ".folio-avatar--initial");
     match (img.first(), initial.first()) {
@@ -56,10 +34,6 @@ async fn avatars_follow_the_image_setting() {
 // Outside a Reader (no rule provided) a component keeps drawing what it is given.
 #[wasm_bindgen_test]
 async fn without_a_rule_the_picture_is_drawn() {
-    let root = render::<Avatar>(AvatarProps {
-        name: "A".into(),
-        src: Some("https://x.example/a.png".into()),
-    })
-    .await;
+    let root = render_html(avatar("A", Some("https://x.example/a.png"), None)).await;
     assert_eq!(all(&root, "img.folio-avatar").len(), 1);
 }

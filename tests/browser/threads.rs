@@ -6,7 +6,7 @@ use std::collections::HashSet;
 use std::rc::Rc;
 
 use folio::components::comments::{
-    pending_status, sort_control, LiveNotice, LiveNoticeProps, RelativeTime, RelativeTimeProps,
+    live_notice, pending_status, sort_control, RelativeTime, RelativeTimeProps,
 };
 use folio::hooks::{use_persisted, SORT_KEY};
 use folio::i18n::Lang;
@@ -129,12 +129,8 @@ async fn sort_control_reports_and_remembers() {
 async fn live_notice_announces_and_inserts() {
     let shown = Rc::new(Cell::new(0));
     let s = shown.clone();
-    let root = render::<LiveNotice>(LiveNoticeProps {
-        count: 3,
-        on_show: Callback::from(move |()| s.set(s.get() + 1)),
-        updates: false,
-    })
-    .await;
+    let on_show = Callback::from(move |()| s.set(s.get() + 1));
+    let root = render_html(live_notice(3, on_show, false, Lang::En)).await;
     let region = one(&root, "[aria-live=polite]");
     assert!(region
         .text_content()
@@ -142,12 +138,7 @@ async fn live_notice_announces_and_inserts() {
         .contains("3 new comments"));
     click(&root, "button");
     wait_until(&root, |_| shown.get() == 1).await;
-    let empty = render::<LiveNotice>(LiveNoticeProps {
-        count: 0,
-        on_show: Callback::noop(),
-        updates: false,
-    })
-    .await;
+    let empty = render_html(live_notice(0, Callback::noop(), false, Lang::En)).await;
     assert!(all(&empty, "button").is_empty());
 }
 

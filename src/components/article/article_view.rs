@@ -5,7 +5,7 @@ use yew::prelude::*;
 use super::{body, breadcrumb, byline, hero_figure, live_blog, tag_list};
 use crate::components::audio::Listen;
 use crate::components::common::LocalTime;
-use crate::hooks::use_strings;
+use crate::hooks::use_lang;
 use crate::model::Article;
 use crate::state::LiveState;
 
@@ -28,7 +28,8 @@ pub struct ArticleViewProps {
 /// The whole article as an `<article>` whose title is the page's `<h1>`.
 #[component]
 pub fn ArticleView(props: &ArticleViewProps) -> Html {
-    let s = use_strings();
+    let lang = use_lang();
+    let s = lang.strings();
     let a = &props.article;
     let (blocks, updated, entries, incoming, last_update) = match &props.live {
         Some(l) => (
@@ -78,7 +79,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
             <Listen article={a.clone()} />
             { body(&blocks, &a.related, s) }
             if a.live || !entries.is_empty() {
-                { live_blog(&entries, incoming, props.on_show_updates.clone(), s) }
+                { live_blog(&entries, incoming, props.on_show_updates.clone(), lang) }
             }
             if !a.tags.is_empty() {
                 <footer class="folio-article__footer">

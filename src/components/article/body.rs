@@ -1,10 +1,10 @@
 //! The article text with its related boxes (a view function: see `tags.rs` for why not a component; each block
-//! stays a [`SafeHtmlView`], whose props keep an unchanged block's DOM when a live article's body is corrected).
+//! is drawn by [`safe_html`], which keeps an unchanged block's DOM when a live article's body is corrected).
 
 use yew::prelude::*;
 
 use super::related_block;
-use crate::components::common::SafeHtmlView;
+use crate::components::common::safe_html;
 use crate::i18n::Strings;
 use crate::model::{Related, SafeHtml};
 
@@ -25,7 +25,7 @@ pub fn body(blocks: &[SafeHtml], related: &[Related], s: &Strings) -> Html {
                 let here = at(i);
                 html! {
                     <>
-                        if i > 0 { <SafeHtmlView html={blocks[i - 1].clone()} /> }
+                        if i > 0 { { safe_html(&blocks[i - 1]) } }
                         if !here.is_empty() { { related_block(&here, s) } }
                     </>
                 }

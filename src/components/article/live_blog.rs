@@ -2,18 +2,19 @@
 
 use yew::prelude::*;
 
-use crate::components::common::{LiveNotice, LocalTime, SafeHtmlView};
-use crate::i18n::Strings;
+use crate::components::common::{live_notice, safe_html, LocalTime};
+use crate::i18n::{Lang, Strings};
 use crate::model::Entry;
 
 /// A live article's entries, newest first, each an `<article>` with its own anchor (`#entry-<id>`), time, author,
 /// optional title and body; above them the polite "N new updates" announcement of the `incoming` ones, whose
 /// button (`on_show`) shows the entries that arrived (nothing is inserted before the reader asks).
-pub fn live_blog(entries: &[Entry], incoming: usize, on_show: Callback<()>, s: &Strings) -> Html {
+pub fn live_blog(entries: &[Entry], incoming: usize, on_show: Callback<()>, lang: Lang) -> Html {
+    let s = lang.strings();
     html! {
         <section class="folio-liveblog" aria-labelledby="folio-liveblog-heading" part="liveblog">
             <h2 class="folio-liveblog__heading" id="folio-liveblog-heading">{ s.live_updates }</h2>
-            <LiveNotice count={incoming} {on_show} updates=true />
+            { live_notice(incoming, on_show, true, lang) }
             <ol class="folio-liveblog__list">
                 { for entries.iter().map(|e| entry_item(e, s)) }
             </ol>
@@ -46,7 +47,7 @@ fn entry_item(e: &Entry, s: &Strings) -> Html {
                     <h3 class="folio-entry__title">{ t.to_string() }</h3>
                 }
                 <div class="folio-body folio-entry__body">
-                    { for e.body.iter().map(|b| html! { <SafeHtmlView html={b.clone()} /> }) }
+                    { for e.body.iter().map(safe_html) }
                 </div>
             </article>
         </li>

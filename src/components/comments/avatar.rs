@@ -25,23 +25,12 @@ impl AvatarRule {
     }
 }
 
-/// Props of [`Avatar`].
-#[derive(Properties, PartialEq)]
-pub struct AvatarProps {
-    /// The author's name (its first letter is the fallback).
-    pub name: Rc<str>,
-    /// The picture's URL, already checked as an http(s) image URL.
-    pub src: Option<Rc<str>>,
-}
-
-/// The picture when the rule allows it (outside a `Reader`, with no rule given, it always does), else the initial.
-#[component]
-pub fn Avatar(props: &AvatarProps) -> Html {
-    let rule = use_context::<AvatarRule>();
-    let allowed = props.src.as_deref().filter(|src| {
-        rule.as_ref()
-            .is_none_or(|r| r.images.allows(src, r.api_origin.as_deref()))
-    });
+/// The picture of `name` at `src` (a URL already checked as an http(s) image URL) when the `rule` allows it
+/// (with no rule, as outside a `Reader`, it always does), else their initial. A view function:
+/// `components/article/tags.rs` says why not a component.
+pub fn avatar(name: &str, src: Option<&str>, rule: Option<&AvatarRule>) -> Html {
+    let allowed =
+        src.filter(|src| rule.is_none_or(|r| r.images.allows(src, r.api_origin.as_deref())));
     match allowed {
         Some(src) => html! {
             <img class="folio-avatar" src={src.to_string()} alt="" width="36" height="36" loading="lazy" />
@@ -49,12 +38,7 @@ pub fn Avatar(props: &AvatarProps) -> Html {
         None => {
             // The first letter as written; the stylesheet upper-cases it (`text-transform`), which knows every
             // script.
-            let initial: String = props
-                .name
-                .chars()
-                .next()
-                .map(String::from)
-                .unwrap_or_default();
+            let initial: String = name.chars().next().map(String::from).unwrap_or_default();
             html! { <span class="folio-avatar folio-avatar--initial" aria-hidden="true">{ initial }</span> }
         }
     }

@@ -2,22 +2,23 @@
 
 use yew::prelude::*;
 
-use super::{Avatar, RelativeTime};
+use super::{avatar, AvatarRule, RelativeTime};
 use crate::i18n::{fill_name, Strings};
 use crate::model::Comment;
 
 /// Avatar, name (linked when the author has a page), the article author's badge, whom it answers (`in_reply_to`,
 /// said for replies deeper than the indentation shows; with `narrow_only`, on narrow screens only, as the
-/// indentation shows it on wide ones), and the date as a permalink.
+/// indentation shows it on wide ones), and the date as a permalink. The avatar follows the reader's image `rule`.
 pub fn comment_header(
     c: &Comment,
     in_reply_to: Option<&str>,
     narrow_only: bool,
+    rule: Option<&AvatarRule>,
     s: &Strings,
 ) -> Html {
     html! {
         <header class="folio-comment__header">
-            <Avatar name={c.author.name.clone()} src={c.author.avatar.clone()} />
+            { avatar(&c.author.name, c.author.avatar.as_deref(), rule) }
             <span class="folio-comment__who">
                 if let Some(url) = &c.author.url {
                     <a class="folio-comment__author" href={url.to_string()} rel="ugc nofollow noopener noreferrer">{ c.author.name.to_string() }</a>

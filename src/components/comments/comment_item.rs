@@ -4,7 +4,7 @@ use super::{
     comment_header, held_badge, pending_status, AvatarRule, ComposeForm, EditForm, OwnActions,
     ThreadContext, INDENT_LIMIT, NARROW_INDENT_LIMIT,
 };
-use crate::components::common::SafeHtmlView;
+use crate::components::common::safe_html;
 use crate::hooks::{use_lang, use_retry};
 use crate::i18n::fill_name;
 use crate::source::sanitize::{behind_warning, with_emoji};
@@ -132,12 +132,12 @@ pub fn CommentItem(props: &CommentItemProps) -> Html {
                 if c.deleted {
                     <p class="folio-comment__deleted">{ s.deleted }</p>
                 } else {
-                    { comment_header(c, parent_name.as_deref(), !props.flat && props.depth < INDENT_LIMIT, s) }
+                    { comment_header(c, parent_name.as_deref(), !props.flat && props.depth < INDENT_LIMIT, images.as_ref(), s) }
                     if let Some((post, g)) = grant.clone().filter(|_| *editing) {
                         <EditForm post_url={post.url.clone()} comment={c.clone()}
                                   grant={g} max_length={post.max_length} on_close={close_edit.clone()} />
                     } else {
-                        <div class="folio-comment__body" dir="auto"><SafeHtmlView html={body} /></div>
+                        <div class="folio-comment__body" dir="auto">{ safe_html(&body) }</div>
                     }
                 }
                 if let Some(p) = pending {

@@ -3,7 +3,7 @@ use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use super::{load_more, sort_control, CommentItem, ComposeForm, LiveNotice, ThreadContext};
+use super::{live_notice, load_more, sort_control, CommentItem, ComposeForm, ThreadContext};
 use crate::components::common::{error_box, loading};
 use crate::hooks::{use_lang, use_sentinel, use_thread, LoadedPage, SectionIo, Source};
 use crate::model::Comment;
@@ -110,7 +110,7 @@ pub fn CommentSection(props: &CommentSectionProps) -> Html {
                     if state.thread.roots().len() > 1 {
                         { sort_control(state.sort, with_top, on_sort, s) }
                     }
-                    <LiveNotice count={state.incoming.len()} on_show={act(|| ThreadAction::ShowIncoming)} />
+                    { live_notice(state.incoming.len(), act(|| ThreadAction::ShowIncoming), false, lang) }
                 </div>
                 if !state.thread.is_empty() {
                     <ol class="folio-thread" part="thread">

@@ -108,12 +108,16 @@ pub fn ComposeForm(props: &ComposeFormProps) -> Html {
     html! {
         <form class={classes!("folio-compose", props.parent.is_some().then_some("folio-compose--reply"))} novalidate=true {onsubmit} part="compose">
             <div class="folio-compose__who">
-                <TextField id={fid("name")} name="name" label={s.your_name} kind="text" autocomplete="name"
-                           max_length={80} required=true value={state.draft.name.clone()}
-                           on_input={input(ComposeAction::Name)} error={name_error} />
-                <TextField id={fid("email")} name="email" label={s.your_email} kind="email" autocomplete="email"
-                           max_length={254} value={state.draft.email.clone()}
-                           on_input={input(ComposeAction::Email)} error={email_error} />
+                { TextField {
+                    id: fid("name").into(), name: "name".into(), label: s.your_name.into(), kind: "text".into(),
+                    autocomplete: "name".into(), max_length: 80, required: true,
+                    value: state.draft.name.clone().into(), on_input: input(ComposeAction::Name), error: name_error,
+                }.view() }
+                { TextField {
+                    id: fid("email").into(), name: "email".into(), label: s.your_email.into(), kind: "email".into(),
+                    autocomplete: "email".into(), max_length: 254, required: false,
+                    value: state.draft.email.clone().into(), on_input: input(ComposeAction::Email), error: email_error,
+                }.view() }
             </div>
             // A reply form takes the focus when it opens, so keyboard users land where they write.
             <MarkdownField id={(*id).clone()} label={body_label} value={state.draft.body.clone()} on_input={on_body}

@@ -1,7 +1,7 @@
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
-use crate::components::common::SafeHtmlView;
+use crate::components::common::safe_html;
 use crate::hooks::use_strings;
 use crate::source::markdown::markdown_to_html;
 use crate::source::sanitize::Policy;
@@ -69,7 +69,7 @@ pub fn MarkdownField(props: &MarkdownFieldProps) -> Html {
                       aria-invalid={props.error.is_some().then_some("true")} aria-describedby={described} />
             if *previewing {
                 <div class="folio-compose__preview folio-comment__body" dir="auto">
-                    <SafeHtmlView html={markdown_to_html(&props.value, Policy::Comment, None)} />
+                    { safe_html(&markdown_to_html(&props.value, Policy::Comment, None)) }
                 </div>
             }
             <div class="folio-field__meta">

@@ -21,8 +21,8 @@ mod text_field;
 mod thread_context;
 
 /// The announcement of new comments is the common one, shared with live articles.
-pub use crate::components::common::{LiveNotice, LiveNoticeProps};
-pub use avatar::{Avatar, AvatarProps, AvatarRule};
+pub use crate::components::common::live_notice;
+pub use avatar::{avatar, AvatarRule};
 pub use comment_header::comment_header;
 pub use comment_item::{CommentItem, CommentItemProps};
 pub use comment_section::{CommentSection, CommentSectionProps};
@@ -38,7 +38,7 @@ pub use read_only_notice::read_only_notice;
 pub use relative_time::{format_relative, relative_parts, RelativeTime, RelativeTimeProps};
 pub use reply_list::{ReplyList, ReplyListProps};
 pub use sort_control::sort_control;
-pub use text_field::{TextField, TextFieldProps};
+pub use text_field::TextField;
 pub use thread_context::ThreadContext;
 
 /// From this depth on, replies are no longer indented further (phones stay readable) and say whom they answer.

@@ -6,7 +6,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::components::article::ArticleView;
-use crate::components::common::SafeHtmlView;
+use crate::components::common::safe_html;
 use crate::model::Thread;
 use crate::source::mapping::{
     comment_warnings_text, map_article_text, map_comments_text, MappedArticle, MappingChoice,
@@ -28,7 +28,7 @@ fn comment_tree(thread: &Thread, index: usize, depth: usize) -> Html {
                 { c.date.as_ref().map(|d| format!(" · {}", d.iso)).unwrap_or_default() }
                 { c.score.map(|s| format!(" · {s} points")).unwrap_or_default() }
             </p>
-            <div class="playground__comment-body"><SafeHtmlView html={c.body.clone()} /></div>
+            <div class="playground__comment-body">{ safe_html(&c.body) }</div>
             if !thread.replies(index).is_empty() && depth < PREVIEW_DEPTH {
                 <ul>{ for thread.replies(index).iter().map(|&r| comment_tree(thread, r, depth + 1)) }</ul>
             }
