@@ -9,6 +9,7 @@
 #  2. folio.js: the hashed names of both modules' wasm-bindgen glue and wasm and of that stylesheet written in,
 #     with the SRI hashes of all five (the loader passes them to <link rel="modulepreload" integrity>, fetch() and
 #     <link integrity>), so pinning folio.js pins everything it loads.
+#  In release builds the stylesheet and folio.js are minified (esbuild) before they are hashed.
 #  3. folio-sri.txt: the Subresource Integrity hash (sha384) of each embed file, one `<hash>  <file>` a line.
 set -eu
 src="${TRUNK_SOURCE_DIR:-.}"
@@ -31,6 +32,13 @@ tmp=folio-embed.tmp
   # Not in @media conditions: var() is invalid there (and a media query's rem is the browser's initial size anyway).
   perl -pe 'next if /^\s*\@media/; s/(?<![\w.-])(\d*\.?\d+)rem(?![\w-])/calc($1 * var(--folio-rem, 16px))/g' "$css"
 } >"$tmp"
+if [ "${TRUNK_PROFILE:-release}" = release ]; then
+  # What a host page downloads, minified (esbuild, installed by scripts/install-tools.sh): after the rem rewrite
+  # above, which reads the stylesheet line by line. folio.js before its placeholders are filled in (they are
+  # string literals, which the minifier keeps).
+  esbuild --loader=css --minify --log-level=warning <"$tmp" >"$tmp.min" && mv "$tmp.min" "$tmp"
+  esbuild folio.js --minify --log-level=warning --outfile=folio.min.js && mv folio.min.js folio.js
+fi
 embed_css="folio-embed-$(sha256sum "$tmp" | cut -c1-16).css"
 mv "$tmp" "$embed_css"
 sri() { printf 'sha384-%s' "$(openssl dgst -sha384 -binary "$1" | openssl base64 -A)"; }

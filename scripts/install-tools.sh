@@ -8,6 +8,7 @@ TRUNK_VERSION=0.21.14
 GECKODRIVER_VERSION=0.37.1
 BINARYEN_VERSION=132
 AXE_VERSION=4.10.3
+ESBUILD_VERSION=0.28.2
 
 # A tool's version text, whole: `tool --version | grep -q` would close the pipe early, and a Rust CLI that dies of
 # the broken pipe fails the pipeline under pipefail, which would look like "not installed".
@@ -40,6 +41,13 @@ if ! has_version wasm-opt "version ${BINARYEN_VERSION}"; then
   npm install -g --silent "binaryen@${BINARYEN_VERSION}" >/dev/null
 fi
 
+# esbuild minifies what a host page downloads besides the wasm: the loader, the embed's wasm-bindgen glue and its
+# stylesheet (embed/build.sh, embed/postbuild.sh; about 3.6 KB brotli of one widget's page).
+if ! has_version esbuild "${ESBUILD_VERSION}"; then
+  log "installing esbuild@${ESBUILD_VERSION} from npm"
+  npm install -g --silent "esbuild@${ESBUILD_VERSION}" >/dev/null
+fi
+
 # axe-core, the accessibility checker the end-to-end tests inject into pages (tests/e2e/a11y.rs).
 if [ ! -f "$(npm root -g)/axe-core/axe.min.js" ] || ! grep -q "\"version\": \"${AXE_VERSION}\"" "$(npm root -g)/axe-core/package.json"; then
   log "installing axe-core@${AXE_VERSION} from npm"
@@ -63,4 +71,4 @@ if ! has_version geckodriver "${GECKODRIVER_VERSION}"; then
   cargo install -q geckodriver --version "${GECKODRIVER_VERSION}"
 fi
 
-log "tools ready: $(trunk --version), $(wasm-bindgen --version), $(wasm-opt --version), $(version_of geckodriver | sed -n 1p)"
+log "tools ready: $(trunk --version), $(wasm-bindgen --version), $(wasm-opt --version), esbuild $(esbuild --version), $(version_of geckodriver | sed -n 1p)"
