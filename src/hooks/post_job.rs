@@ -2,7 +2,6 @@
 //! from the failed comment in the thread) is recognised by the server and never stores the comment twice.
 
 use std::cell::{Cell, RefCell};
-use std::collections::HashMap;
 use std::rc::{Rc, Weak};
 
 use yew::Callback;
@@ -14,8 +13,29 @@ use crate::source::adapter::Outgoing;
 use crate::source::Adapter;
 use crate::state::{EditGrant, PendingPost, ThreadAction};
 
-/// The registry of a section's posts, by local id.
-pub(crate) type Jobs = RefCell<HashMap<Rc<str>, PostJob>>;
+/// The registry of a section's posts, by local id: the reader's posts not yet stored (a handful), so a list; a hash
+/// map of its own type would add its own copy of the hash table's code to the wasm.
+#[derive(Default)]
+pub(crate) struct Jobs(RefCell<Vec<PostJob>>);
+
+impl Jobs {
+    /// The job of the post with local id `id`.
+    pub fn get(&self, id: &str) -> Option<PostJob> {
+        self.0.borrow().iter().find(|j| &*j.local.id == id).cloned()
+    }
+
+    /// Keep `job`, in place of an earlier attempt of the same post.
+    fn keep(&self, job: PostJob) {
+        let mut jobs = self.0.borrow_mut();
+        jobs.retain(|j| j.local.id != job.local.id);
+        jobs.push(job);
+    }
+
+    /// Forget the post with local id `id` (stored).
+    fn forget(&self, id: &str) {
+        self.0.borrow_mut().retain(|j| &*j.local.id != id);
+    }
+}
 
 /// What one post needs; cloned into every attempt.
 #[derive(Clone)]
@@ -48,8 +68,7 @@ impl PostJob {
             return;
         }
         if let Some(jobs) = self.jobs.upgrade() {
-            jobs.borrow_mut()
-                .insert(self.local.id.clone(), self.clone());
+            jobs.keep(self.clone());
         }
         self.dispatch.emit(ThreadAction::Pending(PendingPost {
             comment: self.local.clone(),
@@ -115,7 +134,7 @@ impl PostJob {
         }
         storage_remove(&self.draft_key);
         if let Some(jobs) = self.jobs.upgrade() {
-            jobs.borrow_mut().remove(&self.local.id);
+            jobs.forget(&self.local.id);
         }
         self.dispatch.emit(ThreadAction::Posted(stored.clone()));
         self.dispatch

@@ -66,9 +66,7 @@ pub fn use_section_io() -> Option<SectionIo> {
 pub fn use_retry() -> Callback<Rc<str>> {
     let io = use_section_io();
     Callback::from(move |local: Rc<str>| {
-        let job = io
-            .as_ref()
-            .and_then(|io| io.jobs.borrow().get(&local).cloned());
+        let job = io.as_ref().and_then(|io| io.jobs.get(&local));
         if let Some(job) = job {
             job.attempt();
         }

@@ -183,7 +183,7 @@ pub fn CommentItem(props: &CommentItemProps) -> Html {
                 }
             }
             if !props.flat && !replies.is_empty() && !collapsed {
-                <super::ReplyList index={props.index} depth={props.depth} id={replies_id} />
+                { super::reply_list(&ctx, props.index, props.depth, replies_id, s) }
             }
             if !collapsed {
                 <super::MoreStubs parent={Some(c.id.clone())} />

@@ -36,7 +36,7 @@ pub use own_actions::{OwnActions, OwnActionsProps};
 pub use pending_status::pending_status;
 pub use read_only_notice::read_only_notice;
 pub use relative_time::{format_relative, relative_parts, RelativeTime, RelativeTimeProps};
-pub use reply_list::{ReplyList, ReplyListProps};
+pub use reply_list::reply_list;
 pub use sort_control::sort_control;
 pub use text_field::TextField;
 pub use thread_context::ThreadContext;

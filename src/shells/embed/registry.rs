@@ -2,7 +2,6 @@
 //! event listener that removes the element while its app is updating cannot hit a borrowed registry.
 
 use std::cell::{Cell, RefCell};
-use std::collections::HashMap;
 use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
@@ -20,7 +19,9 @@ struct Mounted {
 }
 
 thread_local! {
-    static APPS: RefCell<HashMap<u32, Mounted>> = RefCell::new(HashMap::new());
+    // A list by id: a page has a few widgets (tens at most), and a hash map would add its own copy of the hash
+    // table's code to the wasm.
+    static APPS: RefCell<Vec<(u32, Mounted)>> = const { RefCell::new(Vec::new()) };
     static NEXT_ID: Cell<u32> = const { Cell::new(1) };
 }
 
@@ -43,7 +44,7 @@ pub fn folio_mount(host: Element, root: Element) -> u32 {
     });
     let handle = yew::Renderer::<EmbedApp>::with_root_and_props(root, props_for(&host)).render();
     let app = Rc::new(RefCell::new(Some(handle)));
-    APPS.with(|apps| apps.borrow_mut().insert(id, Mounted { host, app }));
+    APPS.with(|apps| apps.borrow_mut().push((id, Mounted { host, app })));
     id
 }
 
@@ -53,8 +54,9 @@ pub fn folio_mount(host: Element, root: Element) -> u32 {
 pub fn folio_update(id: u32) {
     let Some((host, app)) = APPS.with(|apps| {
         apps.borrow()
-            .get(&id)
-            .map(|m| (m.host.clone(), m.app.clone()))
+            .iter()
+            .find(|(i, _)| *i == id)
+            .map(|(_, m)| (m.host.clone(), m.app.clone()))
     }) else {
         return;
     };
@@ -68,7 +70,11 @@ pub fn folio_update(id: u32) {
 /// Destroy the app of a disconnected element. Unknown ids are ignored.
 #[wasm_bindgen]
 pub fn folio_unmount(id: u32) {
-    let Some(mounted) = APPS.with(|apps| apps.borrow_mut().remove(&id)) else {
+    let Some(mounted) = APPS.with(|apps| {
+        let mut apps = apps.borrow_mut();
+        let at = apps.iter().position(|(i, _)| *i == id)?;
+        Some(apps.swap_remove(at).1)
+    }) else {
         return;
     };
     let app = mounted.app;
