@@ -56,7 +56,9 @@ fn replace<'e>(out: &mut String, text: &str, url_of: &impl Fn(&str) -> Option<&'
     while let Some(at) = text[from..].find(':').map(|i| i + from) {
         let after = &text[at + 1..];
         let len = after
-            .find(|c: char| !(c.is_alphanumeric() || c == '_'))
+            // Mastodon's shortcodes are ASCII letters, digits and `_` (its `[a-zA-Z0-9_]+`); `is_alphanumeric` would
+            // also link core's Unicode letter and number tables into the wasm for codes no server issues.
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
             .unwrap_or(after.len());
         if len == 0 || !after[len..].starts_with(':') {
             from = at + 1;
@@ -68,7 +70,7 @@ fn replace<'e>(out: &mut String, text: &str, url_of: &impl Fn(&str) -> Option<&'
                 out.push_str(&text[last..at]);
                 out.push_str("<img src=\"");
                 escape_into(out, url, true);
-                // The code is letters, digits and `_`: nothing to escape.
+                // The code is ASCII letters, digits and `_`: nothing to escape.
                 out.push_str("\" alt=\":");
                 out.push_str(code);
                 out.push_str(":\" loading=\"lazy\">");
@@ -115,6 +117,8 @@ mod tests {
             "{link}"
         );
         assert_eq!(run("no colons, a: b :: c"), "no colons, a: b :: c");
+        // Not a shortcode: a letter outside ASCII ends it before its colon.
+        assert_eq!(run("<p>:blobcät:</p>"), "<p>:blobcät:</p>");
     }
 
     // The warning is escaped text in the summary; the body follows, unchanged.
