@@ -452,10 +452,14 @@ fn load_average() -> String {
 
 /// A file name from folio.js's `FILES` table (`wasm: "folio-….wasm",`).
 fn loader_file(loader: &str, key: &str) -> Option<String> {
-    // The first `key: "…"` of FILES (for `wasm`, the lite module's: listed first, and what a Folio JSON page loads).
-    let start = loader.find(&format!(" {key}: \""))? + key.len() + 4;
-    let len = loader[start..].find('"')?;
-    Some(loader[start..start + len].to_string())
+    // The first `key:"…"` of FILES (for `wasm`, the lite module's: listed first, and what a Folio JSON page loads);
+    // the release build's loader is minified (no spaces), the source has `key: "…"`.
+    let at = [format!("{key}:\""), format!("{key}: \"")]
+        .iter()
+        .filter_map(|p| Some(loader.find(p.as_str())? + p.len()))
+        .min()?;
+    let len = loader[at..].find('"')?;
+    Some(loader[at..at + len].to_string())
 }
 
 /// Files a server or CDN would compress.
