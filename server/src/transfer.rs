@@ -289,59 +289,57 @@ fn open_sqlite(db: &str) -> Result<Sqlite, String> {
     Sqlite::open(Path::new(db)).map_err(|err| format!("cannot open the database {db}: {err}"))
 }
 
-async fn export_pg(config: tokio_postgres::Config) -> Result<Dump, String> {
-    let fail = |err: tokio_postgres::Error| err.to_string();
-    let client = pg::connect(&config).await?;
+/// Every row `sql` selects (it takes no parameters), each read by `read`.
+async fn select_all<T>(
+    client: &tokio_postgres::Client,
+    sql: &str,
+    read: impl Fn(&tokio_postgres::Row) -> Result<T, tokio_postgres::Error>,
+) -> Result<Vec<T>, String> {
     let rows = client
-        .query(
-            &format!("SELECT {ROW_COLUMNS} FROM comments ORDER BY seq"),
-            &[],
-        )
+        .query(sql, &[])
         .await
-        .map_err(fail)?;
-    let comments = rows
-        .iter()
-        .map(|r| {
-            Ok(Row {
-                seq: r.try_get(0)?,
-                article_id: r.try_get(1)?,
-                id: r.try_get(2)?,
-                parent_id: r.try_get(3)?,
-                author_name: r.try_get(4)?,
-                author_email: r.try_get(5)?,
-                author_url: r.try_get(6)?,
-                author_avatar: r.try_get(7)?,
-                body: r.try_get(8)?,
-                format: r.try_get(9)?,
-                created_at: r.try_get(10)?,
-                score: r.try_get(11)?,
-                deleted: r.try_get(12)?,
-                article_author: r.try_get(13)?,
-                held: r.try_get(14)?,
-                edit_hash: r.try_get(15)?,
-            })
+        .map_err(|err| err.to_string())?;
+    rows.iter()
+        .map(read)
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|err| err.to_string())
+}
+
+async fn export_pg(config: tokio_postgres::Config) -> Result<Dump, String> {
+    let client = pg::connect(&config).await?;
+    let sql = format!("SELECT {ROW_COLUMNS} FROM comments ORDER BY seq");
+    let comments = select_all(&client, &sql, |r| {
+        Ok(Row {
+            seq: r.try_get(0)?,
+            article_id: r.try_get(1)?,
+            id: r.try_get(2)?,
+            parent_id: r.try_get(3)?,
+            author_name: r.try_get(4)?,
+            author_email: r.try_get(5)?,
+            author_url: r.try_get(6)?,
+            author_avatar: r.try_get(7)?,
+            body: r.try_get(8)?,
+            format: r.try_get(9)?,
+            created_at: r.try_get(10)?,
+            score: r.try_get(11)?,
+            deleted: r.try_get(12)?,
+            article_author: r.try_get(13)?,
+            held: r.try_get(14)?,
+            edit_hash: r.try_get(15)?,
         })
-        .collect::<Result<Vec<_>, tokio_postgres::Error>>()
-        .map_err(fail)?;
-    let keys = client
-        .query(
-            &format!("SELECT {KEY_COLUMNS} FROM idempotency ORDER BY comment_seq"),
-            &[],
-        )
-        .await
-        .map_err(fail)?
-        .iter()
-        .map(|r| {
-            Ok(Key {
-                article_id: r.try_get(0)?,
-                key: r.try_get(1)?,
-                comment_seq: r.try_get(2)?,
-                stored_at: r.try_get(3)?,
-                fingerprint: r.try_get(4)?,
-            })
+    })
+    .await?;
+    let sql = format!("SELECT {KEY_COLUMNS} FROM idempotency ORDER BY comment_seq");
+    let keys = select_all(&client, &sql, |r| {
+        Ok(Key {
+            article_id: r.try_get(0)?,
+            key: r.try_get(1)?,
+            comment_seq: r.try_get(2)?,
+            stored_at: r.try_get(3)?,
+            fingerprint: r.try_get(4)?,
         })
-        .collect::<Result<Vec<_>, tokio_postgres::Error>>()
-        .map_err(fail)?;
+    })
+    .await?;
     // `last_value` is the last number handed out once `is_called`; before any, nothing was.
     let last_seq: i64 = client
         .query_one(
@@ -350,48 +348,32 @@ async fn export_pg(config: tokio_postgres::Config) -> Result<Dump, String> {
         )
         .await
         .and_then(|r| r.try_get(0))
-        .map_err(fail)?;
-    let entries = client
-        .query(
-            &format!("SELECT {ENTRY_COLUMNS} FROM live_entries ORDER BY seq"),
-            &[],
-        )
-        .await
-        .map_err(fail)?
-        .iter()
-        .map(|r| {
-            Ok(EntryRow {
-                seq: r.try_get(0)?,
-                article_id: r.try_get(1)?,
-                id: r.try_get(2)?,
-                author_name: r.try_get(3)?,
-                title: r.try_get(4)?,
-                body: r.try_get(5)?,
-                format: r.try_get(6)?,
-                published_at: r.try_get(7)?,
-                updated_at: r.try_get(8)?,
-            })
+        .map_err(|err| err.to_string())?;
+    let sql = format!("SELECT {ENTRY_COLUMNS} FROM live_entries ORDER BY seq");
+    let entries = select_all(&client, &sql, |r| {
+        Ok(EntryRow {
+            seq: r.try_get(0)?,
+            article_id: r.try_get(1)?,
+            id: r.try_get(2)?,
+            author_name: r.try_get(3)?,
+            title: r.try_get(4)?,
+            body: r.try_get(5)?,
+            format: r.try_get(6)?,
+            published_at: r.try_get(7)?,
+            updated_at: r.try_get(8)?,
         })
-        .collect::<Result<Vec<_>, tokio_postgres::Error>>()
-        .map_err(fail)?;
-    let bodies = client
-        .query(
-            &format!("SELECT {BODY_COLUMNS} FROM live_bodies ORDER BY article_id"),
-            &[],
-        )
-        .await
-        .map_err(fail)?
-        .iter()
-        .map(|r| {
-            Ok(BodyRow {
-                article_id: r.try_get(0)?,
-                body: r.try_get(1)?,
-                format: r.try_get(2)?,
-                updated_at: r.try_get(3)?,
-            })
+    })
+    .await?;
+    let sql = format!("SELECT {BODY_COLUMNS} FROM live_bodies ORDER BY article_id");
+    let bodies = select_all(&client, &sql, |r| {
+        Ok(BodyRow {
+            article_id: r.try_get(0)?,
+            body: r.try_get(1)?,
+            format: r.try_get(2)?,
+            updated_at: r.try_get(3)?,
         })
-        .collect::<Result<Vec<_>, tokio_postgres::Error>>()
-        .map_err(fail)?;
+    })
+    .await?;
     Ok(Dump {
         folio_export: FORMAT,
         last_seq,
