@@ -2,6 +2,8 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::hooks::use_effect_on;
+
 use super::article::{ArticleView, LiveArticle};
 use super::comments::{AvatarRule, CommentSection};
 use super::common::{error_box, loading};
@@ -62,7 +64,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
     });
     {
         let phase = phase.clone();
-        use_effect_with((), move |_| {
+        use_effect_on((), move |_| {
             if platform::end_hydration() {
                 phase.set(Phase::Live);
             }
@@ -86,7 +88,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
     );
     {
         let (on_loaded, on_error) = (props.on_loaded.clone(), props.on_error.clone());
-        use_effect_with(load.clone(), move |load| match &**load {
+        use_effect_on(load.clone(), move |load| match &**load {
             Load::Ready(a) => on_loaded.emit(a.clone()),
             Load::Failed(e) => on_error.emit(e.clone()),
             Load::Loading => {}

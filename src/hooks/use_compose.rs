@@ -6,6 +6,8 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::hooks::use_effect_on;
+
 use super::post_job::PostJob;
 use super::{storage_get, storage_remove, storage_set, use_after_hydration, use_section_io};
 use crate::state::{ComposeAction, ComposeState, Draft};
@@ -83,7 +85,7 @@ pub fn use_compose(article_id: Rc<str>, parent: Option<Rc<str>>, url: Rc<str>) -
     let in_flight: Rc<Cell<bool>> = use_memo((), |_| Cell::new(false));
     {
         let key = draft_key.clone();
-        use_effect_with(state.draft.clone(), move |d| {
+        use_effect_on(state.draft.clone(), move |d| {
             if d.body.trim().is_empty() {
                 storage_remove(&key);
             } else {

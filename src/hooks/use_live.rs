@@ -9,6 +9,8 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::hooks::use_effect_on;
+
 use super::live_poll::{follow, Stop};
 use crate::net::{EventStream, Fetched};
 use crate::source::Adapter;
@@ -21,7 +23,7 @@ pub type LiveSource = (Rc<Adapter>, Rc<str>, Option<Rc<str>>);
 /// names one, else (or once the server refuses the stream, e.g. at its per-reader limit) by polling.
 #[hook]
 pub fn use_live(source: Option<LiveSource>, dispatch: Callback<ThreadAction>) {
-    use_effect_with(source, move |source| {
+    use_effect_on(source, move |source| {
         let mut cleanup: Stop = Box::new(|| ());
         if let Some((adapter, url, events)) = source.clone() {
             // A poll's comments go to the thread as changes (known ones that differ replace theirs in place; an

@@ -8,6 +8,8 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::hooks::use_effect_on;
+
 use super::live_poll::{follow, Stop};
 use super::Source;
 use crate::model::Article;
@@ -29,7 +31,7 @@ pub fn use_live_article(
     });
     let dispatcher = state.dispatcher();
     let deps = (article.live, article.events.clone(), src, source);
-    use_effect_with(deps, move |(live, events, src, source)| {
+    use_effect_on(deps, move |(live, events, src, source)| {
         let mut cleanup: Stop = Box::new(|| ());
         if *live {
             let adapter = source.0.clone();

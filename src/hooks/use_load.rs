@@ -4,6 +4,8 @@ use std::rc::Rc;
 use futures::future::{abortable, AbortHandle};
 use yew::prelude::*;
 
+use crate::hooks::use_effect_on;
+
 use crate::state::{Load, LoadError};
 
 /// Run `load(deps)` and keep its outcome as a [`Load`]: `Loading` until it ends, then `Ready` or `Failed`. Returns
@@ -27,7 +29,7 @@ where
     let attempt = use_state(|| 0_u32);
     {
         let state = state.clone();
-        use_effect_with((deps, *attempt), move |(deps, _)| {
+        use_effect_on((deps, *attempt), move |(deps, _)| {
             let skipped = std::mem::take(&mut *skip.borrow_mut());
             let handle = (!skipped).then(|| start(state, load(deps.clone())));
             move || {

@@ -4,6 +4,8 @@ use std::rc::Rc;
 use futures::future::{abortable, AbortHandle};
 use yew::prelude::*;
 
+use crate::hooks::use_effect_on;
+
 use super::comment_page::fetch_page;
 use super::Source;
 use crate::state::{ThreadAction, ThreadState};
@@ -21,7 +23,7 @@ pub fn use_more_pages(
     let in_flight = use_mut_ref(|| None::<AbortHandle>);
     {
         let in_flight = in_flight.clone();
-        use_effect_with((), move |_| {
+        use_effect_on((), move |_| {
             move || {
                 if let Some(h) = in_flight.borrow_mut().take() {
                     h.abort();
@@ -44,7 +46,7 @@ pub fn use_more_pages(
     };
     {
         let load_more = load_more.clone();
-        use_effect_with(
+        use_effect_on(
             (state.wants_page(), state.pages.loaded),
             move |(wants, _)| {
                 if *wants {

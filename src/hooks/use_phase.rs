@@ -4,6 +4,8 @@
 
 use yew::prelude::*;
 
+use crate::hooks::use_effect_on;
+
 use crate::platform::Phase;
 
 /// The platform's phase. Calling it subscribes the component: it draws again when hydration ends.
@@ -31,7 +33,7 @@ where
     F: FnOnce() + 'static,
 {
     let before = use_mut_ref(|| phase);
-    use_effect_with(phase, move |now| {
+    use_effect_on(phase, move |now| {
         let was = std::mem::replace(&mut *before.borrow_mut(), *now);
         if was == Phase::Hydrating && *now == Phase::Live {
             restore();

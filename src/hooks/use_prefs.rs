@@ -6,6 +6,8 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::hooks::use_effect_on;
+
 use super::{storage_get, storage_set, use_after_hydration, use_on_hydrated};
 use crate::config::Theme;
 use crate::platform::Phase;
@@ -62,7 +64,7 @@ pub fn use_reading_prefs(host: Theme, phase: Phase) -> PrefsHandle {
         text_size: *size,
     };
     // Only a choice is written: nothing stored means "the host's default", which must stay free to change.
-    use_effect_with(prefs, |p| {
+    use_effect_on(prefs, |p| {
         if let Some(t) = p.theme {
             storage_set(THEME_KEY, t.as_attr());
         }
@@ -110,7 +112,7 @@ pub fn use_mastodon_server() -> (Option<Rc<str>>, Callback<Rc<str>>) {
             }
         });
     }
-    use_effect_with((*server).clone(), |s| {
+    use_effect_on((*server).clone(), |s| {
         if let Some(s) = s {
             storage_set(MASTODON_KEY, s);
         }

@@ -3,6 +3,8 @@ use wasm_bindgen::JsCast;
 use web_sys::{IntersectionObserver, IntersectionObserverEntry, IntersectionObserverInit};
 use yew::prelude::*;
 
+use crate::hooks::use_effect_on;
+
 /// Call `on_visible` when the element behind `node` comes within 600 px of the viewport: the next page of comments
 /// is drawn before the reader reaches the end. `key` changes re-arm it (a sentinel still in view after a page was
 /// added fires again, so pages are added one task at a time while it stays visible).
@@ -12,7 +14,7 @@ pub fn use_sentinel<K: PartialEq + Clone + 'static>(
     key: K,
     on_visible: Callback<()>,
 ) {
-    use_effect_with(key, move |_| {
+    use_effect_on(key, move |_| {
         let target = node.cast::<web_sys::Element>();
         let callback = Closure::<dyn Fn(js_sys::Array)>::new(move |entries: js_sys::Array| {
             let visible = entries.iter().any(|e| {

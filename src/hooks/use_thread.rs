@@ -5,6 +5,8 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::hooks::use_effect_on;
+
 use super::comment_page::{fetch_page, LoadedPage};
 use super::post_job::Jobs;
 use super::{
@@ -87,7 +89,7 @@ pub fn use_thread(
         // Keyed by identity: a new load is a new `Rc`, and comparing two lists of 10,000 comments is wasted work.
         let key = Rc::as_ptr(&load) as usize;
         let load = load.clone();
-        use_effect_with(key, move |_| match &*load {
+        use_effect_on(key, move |_| match &*load {
             Load::Ready(page) => {
                 dispatch.emit(ThreadAction::Loaded(page.list.clone()));
                 if let Some(id) = linked_comment() {
@@ -147,7 +149,7 @@ pub fn use_thread(
 pub fn use_persisted(state: &ThreadState, article_id: Rc<str>) {
     // What was last read or written: only a change is stored, so a default the reader never chose is not.
     let last = use_mut_ref(|| None::<(SortOrder, Rc<EditGrants>)>);
-    use_effect_with(
+    use_effect_on(
         (state.sort, state.grants.clone(), article_id),
         move |(sort, grants, article)| {
             let before = last.borrow_mut().replace((*sort, grants.clone()));

@@ -2,6 +2,8 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::hooks::use_effect_on;
+
 use super::frame::listen_frame;
 use crate::hooks::read_aloud::{media_session, use_owner_id};
 use crate::hooks::use_lang;
@@ -30,7 +32,7 @@ pub fn AudioEdition(props: &AudioEditionProps) -> Html {
     let owner = use_owner_id();
     let info = use_memo(props.article.clone(), |a| MediaInfo::of(a));
     let onplay = Callback::from(move |_: Event| media_session::claim(owner, &info, &[]));
-    use_effect_with((), move |_| move || media_session::release(owner));
+    use_effect_on((), move |_| move || media_session::release(owner));
     let audio = html! {
         <audio class="folio-audio" controls=true preload="none" src={props.src.to_string()} {onplay}></audio>
     };

@@ -3,6 +3,8 @@ use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use crate::hooks::use_effect_on;
+
 use super::{live_notice, load_more, sort_control, CommentItem, ComposeForm, ThreadContext};
 use crate::components::common::{error_box, loading};
 use crate::hooks::{use_lang, use_sentinel, use_thread, LoadedPage, SectionIo, Source};
@@ -66,7 +68,7 @@ pub fn CommentSection(props: &CommentSectionProps) -> Html {
     let sentinel = use_node_ref();
     {
         let section = section.clone();
-        use_effect_with(state.highlight.clone(), move |id| {
+        use_effect_on(state.highlight.clone(), move |id| {
             if let Some(id) = id {
                 scroll_to(&section, id);
             }

@@ -1,6 +1,8 @@
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
+use crate::hooks::use_effect_on;
+
 use crate::components::common::safe_html;
 use crate::hooks::use_strings;
 use crate::source::markdown::markdown_to_html;
@@ -41,7 +43,7 @@ pub fn MarkdownField(props: &MarkdownFieldProps) -> Html {
     let textarea = use_node_ref();
     {
         let (textarea, autofocus) = (textarea.clone(), props.autofocus);
-        use_effect_with((), move |_| {
+        use_effect_on((), move |_| {
             if let Some(t) = textarea.cast::<HtmlTextAreaElement>().filter(|_| autofocus) {
                 let _ = t.focus();
             }

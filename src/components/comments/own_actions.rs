@@ -3,6 +3,8 @@ use std::rc::Rc;
 use web_sys::HtmlElement;
 use yew::prelude::*;
 
+use crate::hooks::use_effect_on;
+
 use crate::components::common::failure_with;
 use crate::hooks::{use_delete, use_strings};
 use crate::model::Comment;
@@ -33,7 +35,7 @@ pub fn OwnActions(props: &OwnActionsProps) -> Html {
     {
         // The question takes the focus, so a keyboard user answers it at once.
         let button = confirm_button.clone();
-        use_effect_with(*confirming, move |open| {
+        use_effect_on(*confirming, move |open| {
             if let Some(b) = button.cast::<HtmlElement>().filter(|_| *open) {
                 let _ = b.focus();
             }

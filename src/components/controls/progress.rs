@@ -3,6 +3,8 @@ use wasm_bindgen::JsCast;
 use web_sys::{AddEventListenerOptions, Element, HtmlElement, ResizeObserver};
 use yew::prelude::*;
 
+use crate::hooks::use_effect_on;
+
 use crate::hooks::use_strings;
 
 /// How far through `article` the reader has scrolled, from 0 (its top at the top of the viewport, or lower) to 1
@@ -46,7 +48,7 @@ pub fn ReadingProgress() -> Html {
     let node = use_node_ref();
     {
         let node = node.clone();
-        use_effect_with((), move |_| {
+        use_effect_on((), move |_| {
             let bar = node.cast::<HtmlElement>();
             let on_scroll = bar.map(|bar| {
                 update(&bar);

@@ -8,6 +8,8 @@ use std::rc::Rc;
 use web_sys::{HtmlDialogElement, HtmlInputElement};
 use yew::prelude::*;
 
+use crate::hooks::use_effect_on;
+
 use crate::hooks::use_strings;
 use crate::source::share::{mastodon_server, HostError};
 
@@ -44,7 +46,7 @@ pub fn MastodonDialog(props: &MastodonDialogProps) -> Html {
     {
         let dialog = dialog.clone();
         // Modal from the first frame: the browser moves focus into it and keeps it there until it closes.
-        use_effect_with((), move |_| {
+        use_effect_on((), move |_| {
             if let Some(d) = dialog.cast::<HtmlDialogElement>() {
                 let _ = d.show_modal();
             }

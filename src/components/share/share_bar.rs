@@ -3,6 +3,8 @@ use std::rc::Rc;
 use wasm_bindgen_futures::JsFuture;
 use yew::prelude::*;
 
+use crate::hooks::use_effect_on;
+
 use super::icons::{icon, network_icon, COPY, EDIT, SHARE};
 use super::MastodonDialog;
 use crate::hooks::{use_mastodon_server, use_phase, use_strings};
@@ -49,7 +51,7 @@ pub fn ShareBar(props: &ShareBarProps) -> Html {
     let was_asking = use_mut_ref(|| false);
     {
         let (item, was_asking) = (mastodon_item.clone(), was_asking.clone());
-        use_effect_with(*asking, move |asking| {
+        use_effect_on(*asking, move |asking| {
             if !*asking && was_asking.replace(false) {
                 if let Some(first) = item
                     .cast::<web_sys::Element>()

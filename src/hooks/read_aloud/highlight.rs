@@ -3,6 +3,8 @@
 use web_sys::{Element, ScrollBehavior, ScrollIntoViewOptions, ScrollLogicalPosition};
 use yew::prelude::*;
 
+use crate::hooks::use_effect_on;
+
 use crate::state::Part;
 
 /// The class of the element being read.
@@ -44,7 +46,7 @@ fn reduced_motion() -> bool {
 /// when it changes — smoothly, unless the reader asked for reduced motion. `None` highlights nothing.
 #[hook]
 pub fn use_highlight(node: NodeRef, part: Option<Part>) {
-    use_effect_with(part, move |part| {
+    use_effect_on(part, move |part| {
         let target = part.and_then(|p| element_of(&node.cast::<Element>()?, p));
         if let Some(t) = &target {
             let _ = t.class_list().add_1(READING);

@@ -12,6 +12,8 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::hooks::use_effect_on;
+
 pub use highlight::{use_highlight, READING};
 use speech::{Heard, Voice, VoicesWatch};
 
@@ -78,7 +80,7 @@ pub fn use_read_aloud(article: Rc<Article>, ui: Lang) -> ReadAloudHandle {
     // Remember a speed the reader picks (not the one it started with: a default never chosen is not stored).
     {
         let last = use_mut_ref(|| None::<usize>);
-        use_effect_with(state.rate, move |&rate| {
+        use_effect_on(state.rate, move |&rate| {
             let before = last.borrow_mut().replace(rate);
             if before.is_some_and(|b| b != rate) {
                 if let Some(text) = rate_to_stored(rate) {
@@ -90,13 +92,13 @@ pub fn use_read_aloud(article: Rc<Article>, ui: Lang) -> ReadAloudHandle {
     let voice = use_state_eq(|| None::<Voice>);
     {
         let d = state.dispatcher();
-        use_effect_with(items, move |items| {
+        use_effect_on(items, move |items| {
             d.dispatch(ReadAloudAction::Load((**items).clone()))
         });
     }
     {
         let voice = voice.setter();
-        use_effect_with((article.lang.clone(), ui), move |(lang, ui)| {
+        use_effect_on((article.lang.clone(), ui), move |(lang, ui)| {
             let wanted: Vec<String> = lang
                 .iter()
                 .map(|l| l.to_string())
@@ -114,7 +116,7 @@ pub fn use_read_aloud(article: Rc<Article>, ui: Lang) -> ReadAloudHandle {
     {
         // One take, one utterance: speak the rest of the current piece, or be silent.
         let (s, d, voice) = (state.clone(), state.dispatcher(), (*voice).clone());
-        use_effect_with(state.take, move |&take| match (s.utterance(), &voice) {
+        use_effect_on(state.take, move |&take| match (s.utterance(), &voice) {
             (Some(text), Some(voice)) => {
                 let offset = s.offset;
                 let on_heard = Callback::from(move |h| {
@@ -132,7 +134,7 @@ pub fn use_read_aloud(article: Rc<Article>, ui: Lang) -> ReadAloudHandle {
             _ => speech::stop(owner),
         });
     }
-    use_effect_with((), move |_| move || speech::stop(owner));
+    use_effect_on((), move |_| move || speech::stop(owner));
     use_media_session(owner, &article, &state);
     ReadAloudHandle {
         state,
@@ -146,7 +148,7 @@ fn use_media_session(owner: u64, article: &Rc<Article>, state: &UseReducerHandle
     let info = use_memo(article.clone(), |a| MediaInfo::of(a));
     let active = state.status != Status::Stopped;
     let d = state.dispatcher();
-    use_effect_with((active, info), move |(active, info)| {
+    use_effect_on((active, info), move |(active, info)| {
         if *active {
             let act = |a: ReadAloudAction| {
                 let d = d.clone();
@@ -166,7 +168,7 @@ fn use_media_session(owner: u64, article: &Rc<Article>, state: &UseReducerHandle
         move || media_session::release(owner)
     });
     let playing = state.status == Status::Playing;
-    use_effect_with((active, playing), move |&(_, playing)| {
+    use_effect_on((active, playing), move |&(_, playing)| {
         media_session::playing(owner, playing)
     });
 }

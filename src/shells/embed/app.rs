@@ -3,6 +3,8 @@ use std::rc::Rc;
 use web_sys::Element;
 use yew::prelude::*;
 
+use crate::hooks::use_effect_on;
+
 use super::events;
 use crate::components::common::error_box;
 use crate::config::ReaderConfig;
@@ -37,7 +39,7 @@ pub fn EmbedApp(props: &EmbedAppProps) -> Html {
     // A configuration error is reported once per distinct message, like a load failure.
     {
         let on_error = on_error.clone();
-        use_effect_with(props.config.clone().err(), move |message| {
+        use_effect_on(props.config.clone().err(), move |message| {
             if let Some(m) = message {
                 on_error.emit(LoadError::Config(strip(m).to_string()));
             }
