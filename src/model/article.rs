@@ -3,7 +3,7 @@ use std::rc::Rc;
 use super::{Entry, SafeHtml, Timestamp};
 
 /// A news article, ready to draw.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Article {
     /// Stable id within its source: the key for comment drafts and storage.
     pub id: Rc<str>,

@@ -41,42 +41,47 @@ pub fn article_from_value(v: &Value, base: Option<&str>) -> Result<Article, Sour
             .as_deref()
             .map_or(TextDirection::Auto, TextDirection::of_language),
     };
-    Ok(Article {
-        id: id(o.get("id"), "/id")?.unwrap_or_else(|| Rc::from(title)),
-        url: text(o, "url", "")?
-            .and_then(|u| safe_link(base, u))
-            .map(Rc::from),
-        section: list(o, "section", "", |v, p| crumb(v, p, base))?.into(),
-        label: plain(o, "label", "")?,
+    // Filled in one field at a time into a whole `Article`: a failing field then drops one value, where a struct
+    // literal of twenty fallible fields had a cleanup path of its own for every prefix (-1.3 KB of wasm before
+    // wasm-opt, -0.2 KB brotli shipped).
+    let mut article = Article {
         title: Rc::from(title),
-        standfirst: plain(o, "standfirst", "")?,
-        authors: list(o, "authors", "", |v, p| author(v, p, base))?.into(),
-        published: date(o, "published", "")?,
-        updated: date(o, "updated", "")?,
-        hero: o
-            .get("hero")
-            .filter(|h| !h.is_null())
-            .map(|h| hero(h, "/hero", base))
-            .transpose()?
-            .flatten(),
         body: body.into(),
-        related: list(o, "related", "", |v, p| related(v, p, base))?
-            .into_iter()
-            .flatten()
-            .collect(),
-        tags: list(o, "tags", "", |v, p| tag(v, p, base))?.into(),
         lang,
         dir,
-        audio: text(o, "audio", "")?
-            .and_then(|u| safe_image(base, u))
-            .map(Rc::from),
-        live: flag(o, "live", "")?,
-        entries: entries(o, base)?,
-        events: link(o, "events", "", base)?,
-        comments_url: text(o, "comments", "")?
-            .and_then(|u| safe_link(base, u))
-            .map(Rc::from),
-    })
+        ..Article::default()
+    };
+    article.id = id(o.get("id"), "/id")?.unwrap_or_else(|| article.title.clone());
+    article.url = text(o, "url", "")?
+        .and_then(|u| safe_link(base, u))
+        .map(Rc::from);
+    article.section = list(o, "section", "", |v, p| crumb(v, p, base))?.into();
+    article.label = plain(o, "label", "")?;
+    article.standfirst = plain(o, "standfirst", "")?;
+    article.authors = list(o, "authors", "", |v, p| author(v, p, base))?.into();
+    article.published = date(o, "published", "")?;
+    article.updated = date(o, "updated", "")?;
+    article.hero = o
+        .get("hero")
+        .filter(|h| !h.is_null())
+        .map(|h| hero(h, "/hero", base))
+        .transpose()?
+        .flatten();
+    article.related = list(o, "related", "", |v, p| related(v, p, base))?
+        .into_iter()
+        .flatten()
+        .collect();
+    article.tags = list(o, "tags", "", |v, p| tag(v, p, base))?.into();
+    article.audio = text(o, "audio", "")?
+        .and_then(|u| safe_image(base, u))
+        .map(Rc::from);
+    article.live = flag(o, "live", "")?;
+    article.entries = entries(o, base)?;
+    article.events = link(o, "events", "", base)?;
+    article.comments_url = text(o, "comments", "")?
+        .and_then(|u| safe_link(base, u))
+        .map(Rc::from);
+    Ok(article)
 }
 
 /// A body (the article's, an entry's, a correction's) in its `format`, sanitised into top-level blocks; an unknown
