@@ -5,9 +5,7 @@ use std::cell::Cell;
 use std::collections::HashSet;
 use std::rc::Rc;
 
-use folio::components::comments::{
-    live_notice, pending_status, sort_control, RelativeTime, RelativeTimeProps,
-};
+use folio::components::comments::{live_notice, pending_status, relative_time, sort_control};
 use folio::hooks::{use_persisted, SORT_KEY};
 use folio::i18n::Lang;
 use folio::model::{Author, Comment, SafeHtml};
@@ -52,7 +50,7 @@ fn comment(id: &str, parent: Option<&str>, minute: i64) -> Comment {
 async fn relative_time_with_exact_title() {
     let at = from_epoch_ms(js_sys::Date::now() as i64 - 3 * 3_600_000 - 60_000);
     let iso = at.iso.to_string();
-    let root = render::<RelativeTime>(RelativeTimeProps { at }).await;
+    let root = render_html(relative_time(&at, "en")).await;
     let time = one(&root, "time");
     assert_eq!(
         time.get_attribute("datetime").as_deref(),

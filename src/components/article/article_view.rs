@@ -4,8 +4,8 @@ use yew::prelude::*;
 
 use super::{body, breadcrumb, byline, hero_figure, live_blog, tag_list};
 use crate::components::audio::Listen;
-use crate::components::common::LocalTime;
-use crate::hooks::use_lang;
+use crate::components::common::{local_time, reader_locale};
+use crate::hooks::{use_lang, use_phase};
 use crate::model::Article;
 use crate::state::LiveState;
 
@@ -29,7 +29,9 @@ pub struct ArticleViewProps {
 #[component]
 pub fn ArticleView(props: &ArticleViewProps) -> Html {
     let lang = use_lang();
+    let _ = use_phase(); // the dates in the reader's own format once a hydrated page reads `Intl` again
     let s = lang.strings();
+    let locale = reader_locale(lang.code());
     let a = &props.article;
     let (blocks, updated, entries, incoming, last_update) = match &props.live {
         Some(l) => (
@@ -58,7 +60,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
                         if a.live {
                             <span class="folio-live">{ s.live }</span>
                             if let Some(at) = last_update {
-                                <span class="folio-live__last">{ s.last_update }{ " " }<LocalTime at={at} with_time=true /></span>
+                                <span class="folio-live__last">{ s.last_update }{ " " }{ local_time(&at, true, &locale) }</span>
                             }
                         }
                         if let Some(label) = &a.label {
@@ -70,7 +72,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
                 if let Some(standfirst) = &a.standfirst {
                     <p class="folio-standfirst">{ standfirst.to_string() }</p>
                 }
-                { byline(&a.authors, a.published.as_ref(), updated.as_ref(), s) }
+                { byline(&a.authors, a.published.as_ref(), updated.as_ref(), s, &locale) }
             </header>
             { props.children.clone() }
             if let Some(hero) = &a.hero {

@@ -1,9 +1,9 @@
 //! Authors and dates under the headline (a view function: see `tags.rs` for why not a component; the dates are
-//! [`LocalTime`] components, which format in the reader's time zone once hydrated).
+//! [`local_time`]s in the reader's `locale`, redrawn by `ArticleView` once a hydrated page reads `Intl` again).
 
 use yew::prelude::*;
 
-use crate::components::common::LocalTime;
+use crate::components::common::local_time;
 use crate::i18n::Strings;
 use crate::model::{Author, Timestamp};
 
@@ -13,6 +13,7 @@ pub fn byline(
     published: Option<&Timestamp>,
     updated: Option<&Timestamp>,
     s: &Strings,
+    locale: &str,
 ) -> Html {
     let updated = updated.filter(|u| published.is_none_or(|p| u.epoch_ms > p.epoch_ms));
     html! {
@@ -34,10 +35,10 @@ pub fn byline(
             }
             <p class="folio-dates">
                 if let Some(p) = published {
-                    <span class="folio-dates__published">{ s.published }{ " " }<LocalTime at={p.clone()} /></span>
+                    <span class="folio-dates__published">{ s.published }{ " " }{ local_time(p, false, locale) }</span>
                 }
                 if let Some(u) = updated {
-                    <span class="folio-dates__updated">{ s.updated }{ " " }<LocalTime at={u.clone()} with_time=true /></span>
+                    <span class="folio-dates__updated">{ s.updated }{ " " }{ local_time(u, true, locale) }</span>
                 }
             </p>
         </div>

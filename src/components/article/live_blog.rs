@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use crate::components::common::{live_notice, safe_html, LocalTime};
+use crate::components::common::{live_notice, local_time, reader_locale, safe_html};
 use crate::i18n::{Lang, Strings};
 use crate::model::Entry;
 
@@ -11,12 +11,13 @@ use crate::model::Entry;
 /// button (`on_show`) shows the entries that arrived (nothing is inserted before the reader asks).
 pub fn live_blog(entries: &[Entry], incoming: usize, on_show: Callback<()>, lang: Lang) -> Html {
     let s = lang.strings();
+    let locale = reader_locale(lang.code());
     html! {
         <section class="folio-liveblog" aria-labelledby="folio-liveblog-heading" part="liveblog">
             <h2 class="folio-liveblog__heading" id="folio-liveblog-heading">{ s.live_updates }</h2>
             { live_notice(incoming, on_show, true, lang) }
             <ol class="folio-liveblog__list">
-                { for entries.iter().map(|e| entry_item(e, s)) }
+                { for entries.iter().map(|e| entry_item(e, s, &locale)) }
             </ol>
         </section>
     }
@@ -24,7 +25,7 @@ pub fn live_blog(entries: &[Entry], incoming: usize, on_show: Callback<()>, lang
 
 /// One entry (keyed by its id, so arriving entries are inserted, not redrawn): time (and the time of its last
 /// change), author, title, body.
-fn entry_item(e: &Entry, s: &Strings) -> Html {
+fn entry_item(e: &Entry, s: &Strings, locale: &str) -> Html {
     let updated = e
         .updated
         .as_ref()
@@ -34,13 +35,13 @@ fn entry_item(e: &Entry, s: &Strings) -> Html {
             <article>
                 <p class="folio-entry__meta">
                     if let Some(p) = &e.published {
-                        <LocalTime at={p.clone()} with_time=true />
+                        { local_time(p, true, locale) }
                     }
                     if let Some(a) = &e.author {
                         <span class="folio-entry__author">{ a.name.to_string() }</span>
                     }
                     if let Some(u) = updated {
-                        <span class="folio-entry__updated">{ s.updated }{ " " }<LocalTime at={u.clone()} with_time=true /></span>
+                        <span class="folio-entry__updated">{ s.updated }{ " " }{ local_time(u, true, locale) }</span>
                     }
                 </p>
                 if let Some(t) = &e.title {

@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use super::{avatar, AvatarRule, RelativeTime};
+use super::{avatar, relative_time, AvatarRule};
 use crate::i18n::{fill_name, Strings};
 use crate::model::Comment;
 
@@ -15,6 +15,7 @@ pub fn comment_header(
     narrow_only: bool,
     rule: Option<&AvatarRule>,
     s: &Strings,
+    locale: &str,
 ) -> Html {
     html! {
         <header class="folio-comment__header">
@@ -34,7 +35,7 @@ pub fn comment_header(
             </span>
             if let Some(date) = &c.date {
                 <a class="folio-comment__permalink" href={format!("#comment-{}", c.id)}>
-                    <RelativeTime at={date.clone()} />
+                    { relative_time(date, locale) }
                 </a>
             }
         </header>

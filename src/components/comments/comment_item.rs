@@ -4,8 +4,9 @@ use super::{
     comment_header, held_badge, pending_status, AvatarRule, ComposeForm, EditForm, OwnActions,
     ThreadContext, INDENT_LIMIT, NARROW_INDENT_LIMIT,
 };
+use crate::components::common::reader_locale;
 use crate::components::common::safe_html;
-use crate::hooks::{use_lang, use_retry};
+use crate::hooks::{use_lang, use_phase, use_retry};
 use crate::i18n::fill_name;
 use crate::source::sanitize::{behind_warning, with_emoji};
 use crate::state::ThreadAction;
@@ -29,6 +30,7 @@ pub fn CommentItem(props: &CommentItemProps) -> Html {
     let editing = use_state(|| false);
     let retry = use_retry();
     let images = use_context::<AvatarRule>();
+    let _ = use_phase(); // the date relative to the reader's clock once a hydrated page reads it again
     let Some(ctx) = use_context::<ThreadContext>() else {
         return Html::default();
     };
@@ -132,7 +134,7 @@ pub fn CommentItem(props: &CommentItemProps) -> Html {
                 if c.deleted {
                     <p class="folio-comment__deleted">{ s.deleted }</p>
                 } else {
-                    { comment_header(c, parent_name.as_deref(), !props.flat && props.depth < INDENT_LIMIT, images.as_ref(), s) }
+                    { comment_header(c, parent_name.as_deref(), !props.flat && props.depth < INDENT_LIMIT, images.as_ref(), s, &reader_locale(lang.code())) }
                     if let Some((post, g)) = grant.clone().filter(|_| *editing) {
                         <EditForm post_url={post.url.clone()} comment={c.clone()}
                                   grant={g} max_length={post.max_length} on_close={close_edit.clone()} />

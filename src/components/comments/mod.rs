@@ -35,7 +35,7 @@ pub use more_stubs::{MoreStubs, MoreStubsProps};
 pub use own_actions::{OwnActions, OwnActionsProps};
 pub use pending_status::pending_status;
 pub use read_only_notice::read_only_notice;
-pub use relative_time::{format_relative, relative_parts, RelativeTime, RelativeTimeProps};
+pub use relative_time::{format_relative, relative_parts, relative_time};
 pub use reply_list::reply_list;
 pub use sort_control::sort_control;
 pub use text_field::TextField;

@@ -1,7 +1,5 @@
 use yew::prelude::*;
 
-use crate::components::common::reader_locale;
-use crate::hooks::{use_lang, use_phase};
 use crate::model::Timestamp;
 use crate::platform::{self, format_date, format_exact};
 
@@ -32,28 +30,18 @@ pub fn format_relative(t: &Timestamp, now_ms: i64, locale: &str) -> String {
     platform::format_relative(value, unit, locale)
 }
 
-/// Props of [`RelativeTime`].
-#[derive(Properties, PartialEq)]
-pub struct RelativeTimeProps {
-    /// The moment.
-    pub at: Timestamp,
-}
-
-/// `<time datetime="ISO 8601" title="exact date">3 hours ago</time>`: relative for reading, exact on hover and for
-/// machines.
-#[component]
-pub fn RelativeTime(props: &RelativeTimeProps) -> Html {
-    let lang = use_lang();
-    let _ = use_phase(); // relative once a hydrated page reads the clock and `Intl` again
-    let locale = reader_locale(lang.code());
-    let now = platform::now_ms();
+/// A moment as `<time datetime title>`: "3 hours ago" in `locale` (from
+/// [`reader_locale`](crate::components::common::reader_locale)), the exact date and time
+/// in its title; a date without a time of day is shown as that date. A view function: the component that calls it
+/// subscribes to the platform's phase (`use_phase`), so that a hydrated page reads the clock and `Intl` again.
+pub fn relative_time(at: &Timestamp, locale: &str) -> Html {
     // A calendar date without a time reads as that date (in UTC, see `format_date`); anything else is relative.
-    let (text, exact) = if props.at.date_only {
-        let d = format_date(&props.at, &locale, false);
+    let (text, exact) = if at.date_only {
+        let d = format_date(at, locale, false);
         (d.clone(), d)
     } else {
-        let exact = format_exact(&props.at, &locale);
-        let relative = format_relative(&props.at, now, &locale);
+        let exact = format_exact(at, locale);
+        let relative = format_relative(at, platform::now_ms(), locale);
         (
             if relative.is_empty() {
                 exact.clone()
@@ -63,7 +51,7 @@ pub fn RelativeTime(props: &RelativeTimeProps) -> Html {
             exact,
         )
     };
-    html! { <time datetime={props.at.iso.to_string()} title={exact}>{ text }</time> }
+    html! { <time datetime={at.iso.to_string()} title={exact}>{ text }</time> }
 }
 
 #[cfg(test)]

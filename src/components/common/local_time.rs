@@ -1,6 +1,5 @@
 use yew::prelude::*;
 
-use crate::hooks::{use_lang, use_phase};
 use crate::model::Timestamp;
 use crate::platform::{self, format_date};
 
@@ -16,21 +15,10 @@ pub fn reader_locale(lang: &str) -> String {
     }
 }
 
-/// Props of [`LocalTime`].
-#[derive(Properties, PartialEq)]
-pub struct LocalTimeProps {
-    /// The moment.
-    pub at: Timestamp,
-    /// Show the time of day too.
-    #[prop_or_default]
-    pub with_time: bool,
-}
-
-/// `<time datetime="ISO 8601">` showing the date in the interface language's locale.
-#[component]
-pub fn LocalTime(props: &LocalTimeProps) -> Html {
-    let lang = use_lang();
-    let _ = use_phase(); // the reader's own date format once a hydrated page reads `Intl` again
-    let text = format_date(&props.at, &reader_locale(lang.code()), props.with_time);
-    html! { <time datetime={props.at.iso.to_string()}>{ text }</time> }
+/// A moment as `<time datetime>` showing the date (and with `with_time` the time of day) in `locale` (from
+/// [`reader_locale`]). A view function: the component that calls it subscribes to the platform's phase
+/// (`use_phase`), so that a hydrated page draws the reader's own date format once it reads `Intl` again.
+pub fn local_time(at: &Timestamp, with_time: bool, locale: &str) -> Html {
+    let text = format_date(at, locale, with_time);
+    html! { <time datetime={at.iso.to_string()}>{ text }</time> }
 }

@@ -11,5 +11,5 @@ pub use error_box::{describe_error, error_box};
 pub use failure::{failure_text, failure_with};
 pub use live_notice::live_notice;
 pub use loading::loading;
-pub use local_time::{reader_locale, LocalTime};
+pub use local_time::{local_time, reader_locale};
 pub use safe_html_view::safe_html;

@@ -3,8 +3,8 @@ use std::rc::Rc;
 use serde::Deserialize;
 use yew::prelude::*;
 
-use crate::components::common::{error_box, loading, LocalTime};
-use crate::hooks::use_document;
+use crate::components::common::{error_box, loading, local_time, reader_locale};
+use crate::hooks::{use_document, use_phase};
 use crate::i18n::Lang;
 use crate::source::date::parse_iso8601;
 use crate::source::folio_json::parse_json;
@@ -60,6 +60,8 @@ fn parse_index(text: &str, _base: Option<&str>) -> Result<Rc<Vec<DemoEntry>>, So
 pub fn DemoIndex() -> Html {
     let lang = Lang::default();
     let s = lang.strings();
+    let _ = use_phase(); // the dates in the reader's own format once a hydrated page reads `Intl` again
+    let locale = reader_locale(lang.code());
     let (load, retry) = use_document(Some(AttrValue::from(INDEX_URL)), parse_index);
     let body = match &*load {
         Load::Loading => loading(s.loading_article),
@@ -77,7 +79,7 @@ pub fn DemoIndex() -> Html {
                                 <span class="spa-card__title">{ e.title.clone() }</span>
                                 if let Some(sf) = &e.standfirst { <span class="spa-card__standfirst">{ sf.clone() }</span> }
                                 if let Some(t) = e.published.as_deref().and_then(parse_iso8601) {
-                                    <span class="spa-card__date"><LocalTime at={t} /></span>
+                                    <span class="spa-card__date">{ local_time(&t, false, &locale) }</span>
                                 }
                             </span>
                         </a>
