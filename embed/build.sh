@@ -41,7 +41,8 @@ module() { # kind (lite|full) output-prefix features
     # puts its stack below its data, so the first KB of memory is only reached by a stack that has already
     # overflowed, and wasm-opt may fold constant offsets into loads and stores (-0.8 KB brotli); and without the
     # producers and target-features sections, which no browser reads (-0.2 KB).
-    wasm-opt -Oz --low-memory-unused --strip-producers --strip-target-features --enable-bulk-memory --enable-bulk-memory-opt --enable-nontrapping-float-to-int --enable-sign-ext \
+    wasm-opt -Oz --low-memory-unused --strip-producers --strip-target-features \
+      --enable-bulk-memory --enable-bulk-memory-opt --enable-nontrapping-float-to-int --enable-sign-ext \
       --enable-mutable-globals --enable-reference-types --enable-multivalue \
       "$tmp/$kind/m_bg.wasm" -o "$tmp/$kind/opt.wasm"
     mv "$tmp/$kind/opt.wasm" "$tmp/$kind/m_bg.wasm"
