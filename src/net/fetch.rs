@@ -122,5 +122,11 @@ pub async fn send_json(
     for (name, value) in headers {
         builder = builder.header(name, value);
     }
-    send(builder, &url, body.map(|b| b.to_string()), timeout_ms).await
+    send(
+        builder,
+        &url,
+        body.map(crate::source::json_text),
+        timeout_ms,
+    )
+    .await
 }

@@ -132,3 +132,9 @@ pub fn parse_json(text: &str) -> Result<Value, SourceError> {
         SourceError::NotJson { detail }
     })
 }
+
+/// A JSON document as compact text. Serialising a `Value` cannot fail; `serde_json::to_string` rather than
+/// `Value`'s `Display` (which also links the pretty printer, for `{:#}`): one serialiser in the wasm, not two.
+pub fn json_text(v: &Value) -> String {
+    serde_json::to_string(v).unwrap_or_default()
+}

@@ -18,7 +18,7 @@ pub mod thread;
 pub mod url;
 
 pub use adapter::Adapter;
-pub use error::{parse_json, SourceError};
+pub use error::{json_text, parse_json, SourceError};
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod pathological_tests;

@@ -110,7 +110,7 @@ impl EditGrants {
             });
             map.insert(id.clone(), grant);
         }
-        Value::Object(map).to_string()
+        crate::source::json_text(&Value::Object(map))
     }
 
     /// The grant for comment `id`, if its window is open at `now_ms` (wherever the token was issued for: to offer

@@ -49,7 +49,9 @@ impl Draft {
 
     /// The JSON stored for this draft.
     pub fn to_storage(&self) -> String {
-        json!({ "name": self.name, "email": self.email, "body": self.body }).to_string()
+        crate::source::json_text(
+            &json!({ "name": self.name, "email": self.email, "body": self.body }),
+        )
     }
 
     /// The fields as they are posted: name and e-mail trimmed, the text as written.
