@@ -7,13 +7,14 @@ use crate::hooks::use_effect_on;
 use super::article::{ArticleView, LiveArticle};
 use super::comments::{AvatarRule, CommentSection};
 use super::common::{error_box, loading};
-use super::controls::{ReaderControls, ReadingProgress};
+use super::controls::{reader_controls, ReadingProgress};
 use super::share::ShareBar;
 use crate::config::ReaderConfig;
-use crate::hooks::{use_article, use_reading_prefs, PrefsHandle, Preloaded};
+use crate::hooks::{use_article, use_reading_prefs, Preloaded};
 use crate::i18n::Lang;
 use crate::model::{Article, Comment};
 use crate::platform::{self, Phase};
+use crate::source::reading::{count_text, reading_minutes};
 use crate::source::SourceError;
 use crate::state::{Load, LoadError};
 
@@ -95,6 +96,11 @@ pub fn Reader(props: &ReaderProps) -> Html {
         });
     }
 
+    // The reading time, counted once per article: the body can be long, and the language only picks the rate.
+    let minutes = *use_memo(load.clone(), |load| match &**load {
+        Load::Ready(a) => reading_minutes(count_text(&a.body), a.lang.as_deref()),
+        _ => 0,
+    });
     let content = match &*load {
         // Without the mapping language (the embed's lite module) another API's article is handed to the module
         // that has it (src/shells/embed): the reader keeps its loading state meanwhile, never an error.
@@ -121,13 +127,13 @@ pub fn Reader(props: &ReaderProps) -> Html {
                         // Keyed by the article, so another article starts from its own state.
                         <LiveArticle key={&*article.id} article={article.clone()} source={source.clone()} src={config.src.clone()}>
                             <ReadingProgress />
-                            <ReaderControls article={article.clone()} />
+                            { reader_controls(minutes, &prefs, lang) }
                             <ShareBar url={share_url} title={article.title.to_string()} />
                         </LiveArticle>
                     } else {
                         <ArticleView article={article.clone()}>
                             <ReadingProgress />
-                            <ReaderControls article={article.clone()} />
+                            { reader_controls(minutes, &prefs, lang) }
                             <ShareBar url={share_url} title={article.title.to_string()} />
                         </ArticleView>
                     }
@@ -153,12 +159,10 @@ pub fn Reader(props: &ReaderProps) -> Html {
         <ContextProvider<Phase> context={*phase}>
         <ContextProvider<Lang> context={lang}>
           <ContextProvider<AvatarRule> context={avatars}>
-          <ContextProvider<PrefsHandle> context={prefs.clone()}>
             <div class="folio" part="root" data-theme={prefs.theme.as_attr()} data-text-size={prefs.text_size.name()}
                  lang={lang.code()} dir={if lang.is_rtl() { "rtl" } else { "ltr" }}>
                 { content }
             </div>
-          </ContextProvider<PrefsHandle>>
           </ContextProvider<AvatarRule>>
         </ContextProvider<Lang>>
         </ContextProvider<Phase>>

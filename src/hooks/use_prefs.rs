@@ -21,7 +21,7 @@ pub const TEXT_SIZE_KEY: &str = "folio:text-size";
 /// The host name of the reader's Mastodon server.
 pub const MASTODON_KEY: &str = "folio:mastodon-server";
 
-/// The reader's reading settings and how to change them (a context of the reader, for its controls).
+/// The reader's reading settings and how to change them (held by `Reader`, for its controls).
 #[derive(Clone, PartialEq)]
 pub struct PrefsHandle {
     /// The theme to draw: theirs, else the host's.

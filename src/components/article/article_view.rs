@@ -3,7 +3,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::{body, breadcrumb, byline, hero_figure, live_blog, tag_list};
-use crate::components::audio::Listen;
+use crate::components::audio::listen;
 use crate::components::common::{local_time, reader_locale};
 use crate::hooks::{use_lang, use_phase};
 use crate::model::Article;
@@ -32,6 +32,12 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
     let _ = use_phase(); // the dates in the reader's own format once a hydrated page reads `Intl` again
     let s = lang.strings();
     let locale = reader_locale(lang.code());
+    // "Audio only", kept here so that it survives a change between the audio edition and reading aloud.
+    let only = use_state_eq(|| false);
+    let on_only = {
+        let only = only.clone();
+        Callback::from(move |_| only.set(!*only))
+    };
     let a = &props.article;
     let (blocks, updated, entries, incoming, last_update) = match &props.live {
         Some(l) => (
@@ -78,7 +84,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
             if let Some(hero) = &a.hero {
                 { hero_figure(hero) }
             }
-            <Listen article={a.clone()} />
+            { listen(a, *only, on_only) }
             { body(&blocks, &a.related, s) }
             if a.live || !entries.is_empty() {
                 { live_blog(&entries, incoming, props.on_show_updates.clone(), lang) }

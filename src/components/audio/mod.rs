@@ -8,4 +8,4 @@ mod icons;
 mod listen;
 mod player;
 
-pub use listen::{Listen, ListenProps};
+pub use listen::listen;

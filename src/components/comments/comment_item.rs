@@ -188,7 +188,7 @@ pub fn CommentItem(props: &CommentItemProps) -> Html {
                 { super::reply_list(&ctx, props.index, props.depth, replies_id, s) }
             }
             if !collapsed {
-                <super::MoreStubs parent={Some(c.id.clone())} />
+                { super::more_stubs(&st.more, Some(&c.id)) }
             }
         </li>
     }

@@ -121,7 +121,7 @@ pub fn CommentSection(props: &CommentSectionProps) -> Html {
                             <CommentItem key={state.thread.comment(i).map(|c| c.id.to_string()).unwrap_or_default()} index={i} depth={0} />
                         }) }
                     </ol>
-                    <super::MoreStubs parent={None::<Rc<str>>} />
+                    { super::more_stubs(&state.more, None) }
                 }
                 if hidden_roots > 0 {
                     <div class="folio-thread__more" ref={sentinel}>

@@ -31,7 +31,7 @@ pub use edit_form::{EditForm, EditFormProps};
 pub use held_badge::held_badge;
 pub use load_more::load_more;
 pub use markdown_field::{fits, MarkdownField, MarkdownFieldProps};
-pub use more_stubs::{MoreStubs, MoreStubsProps};
+pub use more_stubs::more_stubs;
 pub use own_actions::{OwnActions, OwnActionsProps};
 pub use pending_status::pending_status;
 pub use read_only_notice::read_only_notice;

@@ -2,37 +2,27 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::ThreadContext;
 use crate::hooks::{use_lang, use_stub_loader};
 use crate::model::MoreStub;
-
-/// Props of [`MoreStubs`].
-#[derive(Properties, PartialEq)]
-pub struct MoreStubsProps {
-    /// The comment whose left-out replies these are; `None`: left-out top-level comments.
-    pub parent: Option<Rc<str>>,
-}
 
 /// The platform's "load more" stubs under one comment (Reddit's `more`, Ghost's reply counts): "N more replies". A
 /// stub the mapping can fetch (Reddit: the parent comment's own `.json` permalink; Ghost: its replies endpoint) is a
 /// button that loads the replies into the thread; the others — and a fetch that failed — are a link to the thread on
 /// the platform when the mapping gives one, else a count (nothing reaches the platform before the reader clicks).
-#[component]
-pub fn MoreStubs(props: &MoreStubsProps) -> Html {
-    let ctx = use_context::<ThreadContext>().unwrap_or_default();
-    let stubs: Vec<MoreStub> = ctx
-        .state
-        .more
+///
+/// A view function over the thread's stubs (`ThreadState::more`), drawn by the comment (or, for `parent` `None`,
+/// the section) they belong under; each stub is a [`Stub`] component, which keeps its own loading state.
+pub fn more_stubs(stubs: &[MoreStub], parent: Option<&Rc<str>>) -> Html {
+    let mut stubs = stubs
         .iter()
-        .filter(|m| m.parent == props.parent)
-        .cloned()
-        .collect();
-    if stubs.is_empty() {
-        return html! {};
+        .filter(|m| m.parent.as_ref() == parent)
+        .peekable();
+    if stubs.peek().is_none() {
+        return Html::default();
     }
     html! {
         <ul class="folio-thread__stubs">
-            { for stubs.into_iter().map(|stub| html! { <Stub {stub} /> }) }
+            { for stubs.map(|stub| html! { <Stub stub={stub.clone()} /> }) }
         </ul>
     }
 }

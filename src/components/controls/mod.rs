@@ -9,4 +9,4 @@ mod reader_controls;
 
 pub use display_settings::display_settings;
 pub use progress::ReadingProgress;
-pub use reader_controls::{ReaderControls, ReaderControlsProps};
+pub use reader_controls::reader_controls;

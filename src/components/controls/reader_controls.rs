@@ -1,28 +1,12 @@
-use std::rc::Rc;
-
 use yew::prelude::*;
 
 use super::display_settings;
-use crate::hooks::{use_lang, PrefsHandle};
-use crate::model::Article;
-use crate::source::reading::{count_text, reading_minutes};
+use crate::hooks::PrefsHandle;
+use crate::i18n::Lang;
 
-/// Props of [`ReaderControls`].
-#[derive(Properties, PartialEq)]
-pub struct ReaderControlsProps {
-    /// The article being read (its body and language give the reading time).
-    pub article: Rc<Article>,
-}
-
-/// The row under the byline: "6 min read" and, inside a reader, the display settings.
-#[component]
-pub fn ReaderControls(props: &ReaderControlsProps) -> Html {
-    let lang = use_lang();
-    let prefs = use_context::<PrefsHandle>();
-    // Counted once per article: the body can be long, and the language only picks the rate.
-    let minutes = *use_memo(props.article.clone(), |a| {
-        reading_minutes(count_text(&a.body), a.lang.as_deref())
-    });
+/// The row under the byline: "6 min read" (`minutes`, from `source::reading`; nothing when 0) and the reader's
+/// display settings. A view function: `Reader` counts the minutes once per article and holds the settings.
+pub fn reader_controls(minutes: u32, prefs: &PrefsHandle, lang: Lang) -> Html {
     html! {
         <div class="folio-controls" part="controls">
             if minutes > 0 {
@@ -30,9 +14,7 @@ pub fn ReaderControls(props: &ReaderControlsProps) -> Html {
                     { lang.plural_text(&lang.strings().reading_time, minutes as usize) }
                 </p>
             }
-            if let Some(prefs) = prefs {
-                { display_settings(&prefs, lang.strings()) }
-            }
+            { display_settings(prefs, lang.strings()) }
         </div>
     }
 }
