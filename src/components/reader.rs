@@ -101,6 +101,15 @@ pub fn Reader(props: &ReaderProps) -> Html {
         Load::Ready(a) => reading_minutes(count_text(&a.body), a.lang.as_deref()),
         _ => 0,
     });
+    // Which avatars may load: the host's `images` setting against the API's origin (the article URL's).
+    let avatars = (*use_memo(
+        (config.images, config.src.clone(), *phase),
+        |(images, src, _)| {
+            let page = platform::page_url();
+            AvatarRule::new(*images, src, page.as_deref())
+        },
+    ))
+    .clone();
     let content = match &*load {
         // Without the mapping language (the embed's lite module) another API's article is handed to the module
         // that has it (src/shells/embed): the reader keeps its loading state meanwhile, never an error.
@@ -140,30 +149,20 @@ pub fn Reader(props: &ReaderProps) -> Html {
                     if let Some(url) = comments {
                         <CommentSection {url} article_id={article.id.clone()} source={source.clone()}
                             first_page={preloaded.as_ref().and_then(|p| p.comments.clone())}
-                            on_posted={props.on_comment_posted.clone()} on_error={props.on_error.clone()} />
+                            on_posted={props.on_comment_posted.clone()} on_error={props.on_error.clone()}
+                            avatars={Some(avatars.clone())} />
                     }
                 </>
             }
         }
     };
-    // Which avatars may load: the host's `images` setting against the API's origin (the article URL's).
-    let avatars = (*use_memo(
-        (config.images, config.src.clone(), *phase),
-        |(images, src, _)| {
-            let page = platform::page_url();
-            AvatarRule::new(*images, src, page.as_deref())
-        },
-    ))
-    .clone();
     html! {
         <ContextProvider<Phase> context={*phase}>
         <ContextProvider<Lang> context={lang}>
-          <ContextProvider<AvatarRule> context={avatars}>
             <div class="folio" part="root" data-theme={prefs.theme.as_attr()} data-text-size={prefs.text_size.name()}
                  lang={lang.code()} dir={if lang.is_rtl() { "rtl" } else { "ltr" }}>
                 { content }
             </div>
-          </ContextProvider<AvatarRule>>
         </ContextProvider<Lang>>
         </ContextProvider<Phase>>
     }

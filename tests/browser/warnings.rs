@@ -7,14 +7,14 @@ use folio::source::mapping::{map_article_text, map_comments_text, MappingChoice}
 use folio::source::thread::{build_thread, SortOrder};
 use folio::state::ThreadState;
 use wasm_bindgen_test::wasm_bindgen_test;
-use yew::prelude::*;
 
-use crate::support::{all, one, render, Thread};
+use crate::support::{all, one, render, Thread, ThreadProps};
 
 const API: &str = "https://mastodon.social/api/v1/statuses/103270115826048975";
 
-/// The Mastodon fixture's replies (the second has a warning and an emoji), mapped by the preset.
-fn mastodon_ctx() -> ThreadContext {
+/// The Mastodon fixture's replies (the second has a warning and an emoji), mapped by the preset, drawn under the
+/// avatars' `rule` for `api`.
+async fn drawn(images: Images, api: &str) -> web_sys::Element {
     let choice = MappingChoice::Preset("mastodon".into());
     let a = map_article_text(
         include_str!("../fixtures/mastodon/status.json"),
@@ -29,31 +29,14 @@ fn mastodon_ctx() -> ThreadContext {
         Some(&a.object),
     )
     .expect("comments");
-    crate::support::ctx(ThreadState {
-        thread: build_thread(list.comments, SortOrder::Oldest),
-        ..ThreadState::default()
-    })
-}
-
-#[derive(Properties, PartialEq)]
-struct UnderRuleProps {
-    rule: AvatarRule,
-}
-
-#[component]
-fn UnderRule(props: &UnderRuleProps) -> Html {
-    html! {
-        <ContextProvider<AvatarRule> context={props.rule.clone()}>
-            <Thread ctx={mastodon_ctx()} />
-        </ContextProvider<AvatarRule>>
-    }
-}
-
-async fn drawn(images: Images, api: &str) -> web_sys::Element {
-    render::<UnderRule>(UnderRuleProps {
-        rule: AvatarRule::new(images, api, None),
-    })
-    .await
+    let ctx = ThreadContext {
+        avatars: Some(AvatarRule::new(images, api, None)),
+        ..crate::support::ctx(ThreadState {
+            thread: build_thread(list.comments, SortOrder::Oldest),
+            ..ThreadState::default()
+        })
+    };
+    render::<Thread>(ThreadProps { ctx }).await
 }
 
 #[wasm_bindgen_test]

@@ -1,8 +1,8 @@
 use yew::prelude::*;
 
 use super::{
-    comment_header, held_badge, pending_status, AvatarRule, ComposeForm, EditForm, OwnActions,
-    ThreadContext, INDENT_LIMIT, NARROW_INDENT_LIMIT,
+    comment_header, held_badge, pending_status, ComposeForm, EditForm, OwnActions, ThreadContext,
+    INDENT_LIMIT, NARROW_INDENT_LIMIT,
 };
 use crate::components::common::reader_locale;
 use crate::components::common::safe_html;
@@ -29,7 +29,6 @@ pub struct CommentItemProps {
 pub fn CommentItem(props: &CommentItemProps) -> Html {
     let editing = use_state(|| false);
     let retry = use_retry();
-    let images = use_context::<AvatarRule>();
     let _ = use_phase(); // the date relative to the reader's clock once a hydrated page reads it again
     let Some(ctx) = use_context::<ThreadContext>() else {
         return Html::default();
@@ -106,7 +105,7 @@ pub fn CommentItem(props: &CommentItemProps) -> Html {
     let mut body = c.body.clone();
     if !c.emoji.is_empty() {
         let allowed = |u: &str| {
-            images
+            ctx.avatars
                 .as_ref()
                 .is_none_or(|r| r.images.allows(u, r.api_origin.as_deref()))
         };
@@ -134,7 +133,7 @@ pub fn CommentItem(props: &CommentItemProps) -> Html {
                 if c.deleted {
                     <p class="folio-comment__deleted">{ s.deleted }</p>
                 } else {
-                    { comment_header(c, parent_name.as_deref(), !props.flat && props.depth < INDENT_LIMIT, images.as_ref(), s, &reader_locale(lang.code())) }
+                    { comment_header(c, parent_name.as_deref(), !props.flat && props.depth < INDENT_LIMIT, ctx.avatars.as_ref(), s, &reader_locale(lang.code())) }
                     if let Some((post, g)) = grant.clone().filter(|_| *editing) {
                         <EditForm post_url={post.url.clone()} comment={c.clone()}
                                   grant={g} max_length={post.max_length} on_close={close_edit.clone()} />

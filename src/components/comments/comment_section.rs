@@ -5,7 +5,9 @@ use yew::prelude::*;
 
 use crate::hooks::use_effect_on;
 
-use super::{live_notice, load_more, sort_control, CommentItem, ComposeForm, ThreadContext};
+use super::{
+    live_notice, load_more, sort_control, AvatarRule, CommentItem, ComposeForm, ThreadContext,
+};
 use crate::components::common::{error_box, loading};
 use crate::hooks::{use_lang, use_sentinel, use_thread, LoadedPage, SectionIo, Source};
 use crate::model::Comment;
@@ -30,6 +32,9 @@ pub struct CommentSectionProps {
     /// The first page, read on a server (server rendering): drawn at once, not fetched again.
     #[prop_or_default]
     pub first_page: Option<LoadedPage>,
+    /// Which avatars may load (the reader's rule; `None`: every one).
+    #[prop_or_default]
+    pub avatars: Option<AvatarRule>,
 }
 
 /// Once a linked comment is drawn, bring it into view and give it the focus.
@@ -89,6 +94,7 @@ pub fn CommentSection(props: &CommentSectionProps) -> Html {
         state: Rc::new(state.clone()),
         article_id: props.article_id.clone(),
         dispatch: t.dispatch.clone(),
+        avatars: props.avatars.clone(),
     };
     let count = state.count();
     let on_sort = t.dispatch.reform(ThreadAction::Sort);
