@@ -10,7 +10,7 @@ use super::common::{error_box, loading};
 use super::controls::{reader_controls, ReadingProgress};
 use super::share::ShareBar;
 use crate::config::ReaderConfig;
-use crate::hooks::{use_article, use_reading_prefs, Preloaded};
+use crate::hooks::{use_article, use_reading_prefs, Preloaded, ReaderEnv};
 use crate::i18n::Lang;
 use crate::model::{Article, Comment};
 use crate::platform::{self, Phase};
@@ -157,13 +157,11 @@ pub fn Reader(props: &ReaderProps) -> Html {
         }
     };
     html! {
-        <ContextProvider<Phase> context={*phase}>
-        <ContextProvider<Lang> context={lang}>
+        <ContextProvider<ReaderEnv> context={ReaderEnv { lang, phase: *phase }}>
             <div class="folio" part="root" data-theme={prefs.theme.as_attr()} data-text-size={prefs.text_size.name()}
                  lang={lang.code()} dir={if lang.is_rtl() { "rtl" } else { "ltr" }}>
                 { content }
             </div>
-        </ContextProvider<Lang>>
-        </ContextProvider<Phase>>
+        </ContextProvider<ReaderEnv>>
     }
 }

@@ -33,7 +33,7 @@ pub use use_article::{use_article, Source};
 pub use use_compose::{use_compose, Compose, Submit};
 pub use use_document::{use_document, Parser};
 pub use use_effect_on::use_effect_on;
-pub use use_lang::{use_lang, use_strings};
+pub use use_lang::{use_lang, use_reader_env, use_strings, ReaderEnv};
 pub use use_live::{use_live, LiveSource};
 pub use use_live_article::use_live_article;
 pub use use_load::use_load;

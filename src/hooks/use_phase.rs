@@ -8,10 +8,11 @@ use crate::hooks::use_effect_on;
 
 use crate::platform::Phase;
 
-/// The platform's phase. Calling it subscribes the component: it draws again when hydration ends.
+/// The platform's phase (of the [`ReaderEnv`](super::ReaderEnv)). Calling it subscribes the component: it draws
+/// again when hydration ends.
 #[hook]
 pub fn use_phase() -> Phase {
-    use_context::<Phase>().unwrap_or_default()
+    super::use_lang::use_reader_env().phase
 }
 
 /// Run `restore` once, when hydration ends (never in a reader that was not hydrated): reducers that started from

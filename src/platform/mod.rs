@@ -26,8 +26,8 @@ pub use native::*;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests;
 
-/// Where the platform's answers come from, provided as a context by `Reader`: components that read the platform
-/// while they draw subscribe to it (`hooks::use_phase`), so they draw again when hydration ends.
+/// Where the platform's answers come from, provided by `Reader` (in `hooks::ReaderEnv`): components that read the
+/// platform while they draw subscribe to it (`hooks::use_phase`), so they draw again when hydration ends.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum Phase {
     /// The browser's (or, natively, the server's) own answers.

@@ -5,6 +5,7 @@
 use std::rc::Rc;
 
 use folio::components::article::ArticleView;
+use folio::hooks::ReaderEnv;
 use folio::i18n::Lang;
 use folio::source::folio_json::parse_article;
 use folio::styles::{adopt, StyleRoot};
@@ -74,11 +75,11 @@ struct HostProps {
 #[component]
 fn Host(props: &HostProps) -> Html {
     html! {
-        <ContextProvider<Lang> context={props.lang}>
+        <ContextProvider<ReaderEnv> context={ReaderEnv { lang: props.lang, ..ReaderEnv::default() }}>
             <div class="folio" dir={if props.lang.is_rtl() { "rtl" } else { "ltr" }}>
                 <ArticleView article={props.article.clone()} />
             </div>
-        </ContextProvider<Lang>>
+        </ContextProvider<ReaderEnv>>
     }
 }
 

@@ -89,12 +89,10 @@ pub fn DemoIndex() -> Html {
         },
     };
     html! {
-        <ContextProvider<Lang> context={lang}>
             <div class="folio spa-index" data-theme="auto">
                 <h1 class="spa-index__title">{ s.demo_title }</h1>
                 <p class="spa-index__intro">{ s.demo_intro }</p>
                 { body }
             </div>
-        </ContextProvider<Lang>>
     }
 }

@@ -13,7 +13,6 @@ use wasm_bindgen_futures::JsFuture;
 use yew::prelude::*;
 
 use crate::config::ReaderConfig;
-use crate::i18n::Lang;
 use crate::source::mapping::{preset_source, MappingChoice, PRESETS};
 use crate::Reader;
 use preview::preview;
@@ -94,7 +93,6 @@ pub fn Playground() -> Html {
     };
 
     html! {
-        <ContextProvider<Lang> context={Lang::default()}>
         <div class="playground folio" data-theme="auto"
             style="display:grid;grid-template-columns:minmax(18rem,1fr) minmax(20rem,2fr);gap:1.5rem;align-items:start">
             <form class="playground__inputs" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}
@@ -119,6 +117,5 @@ pub fn Playground() -> Html {
             </form>
             <div class="playground__result">{ result }</div>
         </div>
-        </ContextProvider<Lang>>
     }
 }
