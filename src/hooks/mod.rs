@@ -22,6 +22,7 @@ mod use_phase;
 mod use_prefs;
 mod use_sentinel;
 mod use_stored;
+#[cfg(feature = "mapping")] // only a mapping reads "more" stubs
 mod use_stub;
 mod use_thread;
 
@@ -45,5 +46,6 @@ pub use use_prefs::{
 };
 pub use use_sentinel::use_sentinel;
 pub use use_stored::{storage_get, storage_remove, storage_set};
+#[cfg(feature = "mapping")]
 pub use use_stub::use_stub_loader;
 pub use use_thread::{use_persisted, use_thread, ThreadHandle, SORT_KEY};

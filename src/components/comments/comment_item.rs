@@ -1,5 +1,7 @@
 use yew::prelude::*;
 
+#[cfg(feature = "mapping")]
+use super::AvatarRule;
 use super::{
     comment_header, held_badge, pending_status, ComposeForm, EditForm, OwnActions, ThreadContext,
     INDENT_LIMIT, NARROW_INDENT_LIMIT,
@@ -8,6 +10,11 @@ use crate::components::common::reader_locale;
 use crate::components::common::safe_html;
 use crate::hooks::{use_lang, use_phase, use_retry};
 use crate::i18n::fill_name;
+#[cfg(feature = "mapping")]
+use crate::i18n::Strings;
+#[cfg(feature = "mapping")]
+use crate::model::{Comment, SafeHtml};
+#[cfg(feature = "mapping")]
 use crate::source::sanitize::{behind_warning, with_emoji};
 use crate::state::ThreadAction;
 
@@ -100,33 +107,11 @@ pub fn CommentItem(props: &CommentItemProps) -> Html {
         highlighted.then_some("folio-comment--highlight"),
     );
     let replies_id = format!("replies-{}", c.id);
-    // Custom emoji load under the avatars' rule; a content warning folds the body (both built as sanitised HTML in
-    // `source::sanitize`).
-    let mut body = c.body.clone();
-    if !c.emoji.is_empty() {
-        let allowed = |u: &str| {
-            ctx.avatars
-                .as_ref()
-                .is_none_or(|r| r.images.allows(u, r.api_origin.as_deref()))
-        };
-        body = with_emoji(&body, |code| {
-            c.emoji
-                .iter()
-                .find(|e| &*e.code == code && allowed(&e.url))
-                .map(|e| &*e.url)
-        });
-    }
-    if let Some(w) = c.warning.as_deref() {
-        let label = s.content_warning;
-        body = behind_warning(
-            &body,
-            &if w.is_empty() {
-                label.to_string()
-            } else {
-                [label, ": ", w].concat()
-            },
-        );
-    }
+    #[cfg(feature = "mapping")]
+    let body = dressed_body(c, ctx.avatars.as_ref(), s);
+    // Folio JSON has neither custom emoji nor content warnings (only a mapping reads them): the body as it is.
+    #[cfg(not(feature = "mapping"))]
+    let body = c.body.clone();
     html! {
         <li class="folio-thread__item" id={format!("comment-{}", c.id)}>
             <article class={classes} part="comment" tabindex={highlighted.then_some("-1")}>
@@ -191,4 +176,32 @@ pub fn CommentItem(props: &CommentItemProps) -> Html {
             }
         </li>
     }
+}
+
+/// The body as drawn: custom emoji load under the avatars' `rule`; a content warning folds the body (both built as
+/// sanitised HTML in `source::sanitize`). Only platforms read through a mapping (Mastodon) have either.
+#[cfg(feature = "mapping")]
+fn dressed_body(c: &Comment, rule: Option<&AvatarRule>, s: &Strings) -> SafeHtml {
+    let mut body = c.body.clone();
+    if !c.emoji.is_empty() {
+        let allowed = |u: &str| rule.is_none_or(|r| r.images.allows(u, r.api_origin.as_deref()));
+        body = with_emoji(&body, |code| {
+            c.emoji
+                .iter()
+                .find(|e| &*e.code == code && allowed(&e.url))
+                .map(|e| &*e.url)
+        });
+    }
+    if let Some(w) = c.warning.as_deref() {
+        let label = s.content_warning;
+        body = behind_warning(
+            &body,
+            &if w.is_empty() {
+                label.to_string()
+            } else {
+                [label, ": ", w].concat()
+            },
+        );
+    }
+    body
 }

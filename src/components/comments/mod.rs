@@ -10,6 +10,7 @@ mod edit_form;
 mod held_badge;
 mod load_more;
 mod markdown_field;
+#[cfg(feature = "mapping")]
 mod more_stubs;
 mod own_actions;
 mod pending_status;
@@ -31,6 +32,7 @@ pub use edit_form::{EditForm, EditFormProps};
 pub use held_badge::held_badge;
 pub use load_more::load_more;
 pub use markdown_field::{fits, MarkdownField, MarkdownFieldProps};
+#[cfg(feature = "mapping")]
 pub use more_stubs::more_stubs;
 pub use own_actions::{OwnActions, OwnActionsProps};
 pub use pending_status::pending_status;
@@ -51,3 +53,10 @@ pub const NARROW_INDENT_LIMIT: usize = 3;
 /// From this depth on, a subtree is drawn as one flat list: the DOM stays shallow and drawing never recurses deeper,
 /// however long the reply chain in the data.
 pub const NESTING_LIMIT: usize = 24;
+
+/// Without the mapping language there are no "more" stubs to draw: only a mapping reads them (Reddit's `more`,
+/// Ghost's reply counts), and the lite module reads Folio JSON alone.
+#[cfg(not(feature = "mapping"))]
+pub fn more_stubs(_: &[crate::model::MoreStub], _: Option<&std::rc::Rc<str>>) -> yew::Html {
+    yew::Html::default()
+}

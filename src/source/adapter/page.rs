@@ -175,7 +175,8 @@ impl Adapter {
         }
     }
 
-    /// What a "more" stub's fetch URL answered: a document of the list's own shape.
+    /// What a "more" stub's fetch URL answered: a document of the list's own shape. Only a mapping reads stubs.
+    #[cfg(feature = "mapping")]
     pub fn read_stub(&self, text: &str, base: Option<&str>) -> Result<CommentList, SourceError> {
         let doc = parse_json(text)?;
         match &self.reading {

@@ -14,6 +14,8 @@
 
 mod attrs;
 mod blocks;
+// Custom emoji and content warnings: only platforms read through a mapping (Mastodon) have them.
+#[cfg(feature = "mapping")]
 mod emoji;
 mod kinds;
 mod policy;
@@ -38,6 +40,7 @@ mod tests_stress;
 mod reparse_tests;
 
 pub use crate::model::SafeHtml;
+#[cfg(feature = "mapping")]
 pub use emoji::{behind_warning, with_emoji};
 
 /// The text content of sanitised HTML, for counts and previews: tags removed, entities decoded, a newline where a
