@@ -145,7 +145,7 @@ async fn mastodon_dialog_remembers_a_server_and_produces_the_url() {
             Value::Null,
             "{browser:?}"
         );
-        s.eval("document.querySelector('dialog input').value = ''; return 0")
+        s.clear_field("document.querySelector('dialog input')")
             .await;
         // Typed and sent with Enter, as a reader would.
         s.type_into("dialog input", "https://Mastodon.Social/\u{E007}")

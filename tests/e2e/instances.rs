@@ -95,7 +95,7 @@ async fn post_and_edit(
     )
     .await;
     let second = unique(browser, "Second version");
-    two.eval(&format!("{area}.value = ''; return 0")).await;
+    two.clear_field(&area).await;
     two.type_into("form.folio-compose--edit textarea", &second)
         .await;
     two.click("form.folio-compose--edit .folio-edit__save")

@@ -33,7 +33,7 @@ async fn edit_on_a_moderated_server_is_marked_held_again() {
         .await;
         let area = format!("{own}.querySelector('form.folio-compose--edit textarea')");
         s.wait_for("the edit form", &area).await;
-        s.eval(&format!("{area}.value = ''; return 0")).await;
+        s.clear_field(&area).await;
         let edited = unique(browser, "Edited after approval");
         s.type_into("form.folio-compose--edit textarea", &edited)
             .await;

@@ -49,8 +49,8 @@ async fn edit_and_delete_own_comment() {
             "{browser:?}: focus in the edit field"
         );
         let second = unique(browser, "Second thought");
-        // WebDriver types at the end of the text: empty the field first (the form reads it on the next input).
-        s.eval(&format!("{area}.value = ''; return 0")).await;
+        // WebDriver types at the end of the text: empty the field first, as a reader would (`clear_field`).
+        s.clear_field(&area).await;
         s.type_into(
             "form.folio-compose--edit textarea",
             &format!("{second} *indeed*"),
@@ -58,11 +58,26 @@ async fn edit_and_delete_own_comment() {
         .await;
         s.click("form.folio-compose--edit .folio-edit__save").await;
         s.wait_for("the edited text", &format!("{own}.querySelector('.folio-comment__body em') && !{own}.querySelector('form') && {own}.textContent.includes('{second}')")).await;
-        assert_eq!(
-            stored_with_body_soon(&server, &format!("{second} *indeed*"), 1).await,
-            1,
-            "{browser:?}: the server has the edit"
-        );
+        let n = stored_with_body_soon(&server, &format!("{second} *indeed*"), 1).await;
+        // On a mismatch, say what the server and the page have: it once failed in Firefox with the old text
+        // followed by the new one, the emptied field refilled by a redraw (`clear_field` says how).
+        let seen = if n == 1 {
+            String::new()
+        } else {
+            let page = s.eval(&format!("return {own}.textContent")).await;
+            let mark = format!("{browser:?}");
+            let stored = crate::support::api::trains_comments(&server).await["comments"]
+                .as_array()
+                .map(|c| {
+                    c.iter()
+                        .map(|c| c["body"].to_string())
+                        .filter(|b| b.contains(&mark))
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default();
+            format!("; stored: {stored:?}; page: {page}")
+        };
+        assert_eq!(n, 1, "{browser:?}: the server has the edit{seen}");
 
         // A reply to it, then the delete: confirmed in the page, the reply stays under the placeholder.
         let reply = unique(browser, "A reply to keep");

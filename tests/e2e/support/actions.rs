@@ -81,6 +81,17 @@ impl Session {
             .unwrap_or_else(|e| panic!("{:?}: no {css}: {e}", self.browser))
     }
 
+    /// Empty the field `field` (a JavaScript expression for it) as a reader's select-all and delete would: its value
+    /// and an `input` event. Folio's fields are controlled (Yew puts the state's text back into the element on any
+    /// redraw), so a value emptied without the event could come back before the next keystroke: the edit test once
+    /// stored the old text followed by the new one.
+    pub async fn clear_field(&self, field: &str) {
+        self.eval(&format!(
+            "const f = {field}; f.value = ''; f.dispatchEvent(new Event('input', {{ bubbles: true }})); return 0"
+        ))
+        .await;
+    }
+
     /// Type into a field.
     pub async fn type_into(&self, css: &str, text: &str) {
         self.find(css)

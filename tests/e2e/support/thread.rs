@@ -52,8 +52,8 @@ pub async fn open_trains(s: &Session, server: &Server, hash: &str) {
 
 /// Fill the top-level form. Each browser has its own profile, so the name field starts empty.
 pub async fn fill(s: &Session, name: &str, body: &str) {
-    s.eval(&format!(
-        "document.querySelector('{FORM} input[name=name]').value = ''; return 0"
+    s.clear_field(&format!(
+        "document.querySelector('{FORM} input[name=name]')"
     ))
     .await;
     s.type_into(&format!("{FORM} input[name=name]"), name).await;
