@@ -15,15 +15,16 @@ impl ThreadState {
             ThreadAction::Loaded(list) => {
                 // Comments posted here (and pending) that a stale list does not hold yet are kept: nothing the
                 // reader wrote vanishes.
-                let ids: HashSet<&str> = list.comments.iter().map(|c| &*c.id).collect();
+                // A set of the same type as `pinned` and `collapsed`: one hash set instantiation in the wasm.
+                let ids: HashSet<Rc<str>> = list.comments.iter().map(|c| c.id.clone()).collect();
                 let kept = self
                     .comments()
                     .iter()
-                    .filter(|c| !ids.contains(&*c.id) && self.pinned.contains(&c.id))
+                    .filter(|c| !ids.contains(&c.id) && self.pinned.contains(&c.id))
                     .cloned();
                 let mut comments = list.comments.clone();
                 comments.extend(kept);
-                self.incoming.retain(|c| !ids.contains(&*c.id));
+                self.incoming.retain(|c| !ids.contains(&c.id));
                 self.published(&list.comments);
                 self.post = list.post;
                 self.total = list.total;
