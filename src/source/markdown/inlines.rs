@@ -7,8 +7,6 @@
 //! index, and every look-ahead that can fail far away remembers where it failed: the pass stays linear (or
 //! n·log n) on hostile input, and nothing recurses.
 
-use std::collections::HashMap;
-
 use super::escape::{escape_attr, escape_href, escape_text, is_ascii_punct, is_punct, scan_entity};
 use super::links::{
     normalize_label, scan_destination, scan_label, scan_title, skip_space, RefMap, TitleMemo,
@@ -82,8 +80,8 @@ struct InlineParser<'a> {
     /// Brackets below this index are inactive links (a link formed after them: links do not nest).
     inactive_below: usize,
     buf: String,
-    /// Backtick runs by length: their start positions, and how many of them lie behind the cursor.
-    code_runs: Option<HashMap<usize, (Vec<usize>, usize)>>,
+    /// Backtick runs by length (see [`CodeRuns`]), found on the first backtick.
+    code_runs: Option<CodeRuns>,
     titles: TitleMemo,
     html: HtmlMemo,
 }
@@ -201,7 +199,11 @@ impl<'a> InlineParser<'a> {
         let b = s.as_bytes();
         let len = b[i..].iter().take_while(|&&c| c == b'`').count();
         let runs = self.code_runs.get_or_insert_with(|| backtick_runs(b));
-        if let Some((starts, seen)) = runs.get_mut(&len) {
+        if let Some((_, starts, seen)) = runs
+            .binary_search_by_key(&len, |r| r.0)
+            .ok()
+            .and_then(|k| runs.get_mut(k))
+        {
             while *seen < starts.len() && starts[*seen] < i + len {
                 *seen += 1;
             }
@@ -589,14 +591,27 @@ fn skip_indent(b: &[u8], mut i: usize) -> usize {
     i
 }
 
-/// Every maximal run of backticks, grouped by length (positions ascending).
-fn backtick_runs(b: &[u8]) -> HashMap<usize, (Vec<usize>, usize)> {
-    let mut runs: HashMap<usize, (Vec<usize>, usize)> = HashMap::new();
+/// Backtick runs grouped by length, shortest first: the length, the runs' start positions (ascending), and how many
+/// of them lie behind the cursor. A sorted list, not a hash map: a text of n bytes has fewer than √(2n) distinct
+/// run lengths, and the wasm carries one hash map instantiation fewer.
+type CodeRuns = Vec<(usize, Vec<usize>, usize)>;
+
+/// Every maximal run of backticks, grouped by length.
+fn backtick_runs(b: &[u8]) -> CodeRuns {
+    let mut runs = CodeRuns::new();
     let mut i = 0;
     while i < b.len() {
         if b[i] == b'`' {
             let len = b[i..].iter().take_while(|&&c| c == b'`').count();
-            runs.entry(len).or_default().0.push(i);
+            let k = runs
+                .binary_search_by_key(&len, |r| r.0)
+                .unwrap_or_else(|k| {
+                    runs.insert(k, (len, Vec::new(), 0));
+                    k
+                });
+            if let Some(group) = runs.get_mut(k) {
+                group.1.push(i);
+            }
             i += len;
         } else {
             i += 1;
