@@ -24,6 +24,6 @@ pub use read_aloud::{
     ReadAloud, ReadAloudAction, Spoken, Status, VoiceInfo, NORMAL_RATE, RATES,
 };
 pub use thread::{
-    PageState, PendingPost, ThreadAction, ThreadState, MAX_SEEK_PAGES, PAGE_BUDGET, REPLY_PAGE,
-    TREE_BUDGET,
+    PageState, PendingPost, PendingPosts, ThreadAction, ThreadState, MAX_SEEK_PAGES, PAGE_BUDGET,
+    REPLY_PAGE, TREE_BUDGET,
 };

@@ -7,6 +7,7 @@ mod actions;
 mod drawn;
 mod own;
 mod paging;
+mod pending;
 mod plan;
 mod reduce;
 mod stubs;
@@ -18,6 +19,7 @@ use std::rc::Rc;
 
 pub use actions::ThreadAction;
 pub use paging::{PageState, MAX_SEEK_PAGES};
+pub use pending::PendingPosts;
 
 use super::{EditGrants, NetError};
 use crate::model::{Comment, MoreStub, PostTarget, Thread};
@@ -72,7 +74,7 @@ pub struct ThreadState {
     /// Comments drawn whatever the page: written here, inserted at the reader's request, or linked to.
     pub pinned: Rc<HashSet<Rc<str>>>,
     /// Posts not confirmed yet, by local comment id.
-    pub pending: Rc<HashMap<Rc<str>, PendingPost>>,
+    pub pending: Rc<PendingPosts>,
     /// Comments that arrived live and wait until the reader asks for them, so the page never jumps.
     pub incoming: Vec<Comment>,
     /// The comment a link pointed at.

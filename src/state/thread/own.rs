@@ -16,7 +16,7 @@ impl ThreadState {
                 let id = p.comment.id.clone();
                 let is_new = !self.pending.contains_key(&id);
                 let comment = p.comment.clone();
-                Rc::make_mut(&mut self.pending).insert(id.clone(), p);
+                Rc::make_mut(&mut self.pending).insert(p);
                 return is_new.then(|| {
                     Rc::make_mut(&mut self.pinned).insert(id);
                     let mut comments = self.comments().to_vec();
