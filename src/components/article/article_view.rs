@@ -5,7 +5,8 @@ use yew::prelude::*;
 use super::{body, breadcrumb, byline, hero_figure, live_blog, tag_list};
 use crate::components::audio::listen;
 use crate::components::common::{local_time, reader_locale};
-use crate::hooks::{use_lang, use_phase};
+use crate::hooks::read_aloud::{media_session, use_owner_id};
+use crate::hooks::{use_effect_on, use_lang, use_phase};
 use crate::model::Article;
 use crate::state::LiveState;
 
@@ -38,6 +39,9 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
         let only = only.clone();
         Callback::from(move |_| only.set(!*only))
     };
+    // The audio edition's player number, and the Media Session given back when the article goes away.
+    let owner = use_owner_id();
+    use_effect_on((), move |_| move || media_session::release(owner));
     let a = &props.article;
     let (blocks, updated, entries, incoming, last_update) = match &props.live {
         Some(l) => (
@@ -84,7 +88,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
             if let Some(hero) = &a.hero {
                 { hero_figure(hero) }
             }
-            { listen(a, *only, on_only) }
+            { listen(a, *only, on_only, owner, lang) }
             { body(&blocks, &a.related, s) }
             if a.live || !entries.is_empty() {
                 { live_blog(&entries, incoming, props.on_show_updates.clone(), lang) }
