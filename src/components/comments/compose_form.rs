@@ -3,7 +3,7 @@ use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use super::{fits, MarkdownField, TextField};
+use super::{fits, use_markdown_field, MarkdownField, TextField};
 use crate::components::common::failure_text;
 use crate::hooks::{use_compose, use_strings};
 use crate::i18n::fill_name;
@@ -44,6 +44,8 @@ pub fn ComposeForm(props: &ComposeFormProps) -> Html {
     let tried = use_state(|| false);
     let posted = use_state(|| None::<&'static str>);
     let honeypot = use_node_ref();
+    // A reply form takes the focus when it opens, so keyboard users land where they write.
+    let body_ui = use_markdown_field(props.parent.is_some());
     let onsubmit = {
         let (tried, posted, honeypot, submit) = (
             tried.clone(),
@@ -119,9 +121,10 @@ pub fn ComposeForm(props: &ComposeFormProps) -> Html {
                     value: state.draft.email.clone().into(), on_input: input(ComposeAction::Email), error: email_error,
                 }.view() }
             </div>
-            // A reply form takes the focus when it opens, so keyboard users land where they write.
-            <MarkdownField id={(*id).clone()} label={body_label} value={state.draft.body.clone()} on_input={on_body}
-                           error={body_error} max_length={props.post.max_length} autofocus={props.parent.is_some()} />
+            { MarkdownField {
+                id: (*id).clone().into(), label: body_label.into(), value: state.draft.body.clone().into(), on_input: on_body,
+                error: body_error, max_length: props.post.max_length,
+            }.view(&body_ui, s) }
             // A honeypot: hidden from people (and from assistive technology), filled only by bots.
             <div class="folio-hp" aria-hidden="true">
                 <label>{ "Website" }<input ref={honeypot} name="website" type="text" tabindex="-1" autocomplete="off" /></label>

@@ -2,7 +2,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::MarkdownField;
+use super::{use_markdown_field, MarkdownField};
 use crate::components::common::failure_with;
 use crate::hooks::{use_edit, use_strings};
 use crate::model::Comment;
@@ -31,6 +31,7 @@ pub fn EditForm(props: &EditFormProps) -> Html {
     let text = use_state(|| props.grant.text.clone());
     let saving = use_state(|| false);
     let failure = use_state(|| None::<String>);
+    let body_ui = use_markdown_field(true);
     let id = format!("folio-edit-{}", props.comment.id);
     let fits = super::fits(&text, props.max_length);
     let empty = text.trim().is_empty();
@@ -75,8 +76,10 @@ pub fn EditForm(props: &EditFormProps) -> Html {
 
     html! {
         <form class="folio-compose folio-compose--edit" novalidate=true {onsubmit}>
-            <MarkdownField id={id} label={s.edit_label} value={(*text).clone()} {on_input}
-                           error={empty.then(|| s.body_required.to_string())} max_length={props.max_length} autofocus=true />
+            { MarkdownField {
+                id: id.into(), label: s.edit_label.into(), value: (*text).clone().into(), on_input,
+                error: empty.then(|| s.body_required.to_string()), max_length: props.max_length,
+            }.view(&body_ui, s) }
             if let Some(f) = &*failure {
                 <div class="folio-compose__error" role="alert">{ f.clone() }</div>
             }

@@ -31,7 +31,7 @@ pub use compose_form::{ComposeForm, ComposeFormProps};
 pub use edit_form::{EditForm, EditFormProps};
 pub use held_badge::held_badge;
 pub use load_more::load_more;
-pub use markdown_field::{fits, MarkdownField, MarkdownFieldProps};
+pub use markdown_field::{fits, use_markdown_field, MarkdownField, MarkdownUi};
 #[cfg(feature = "mapping")]
 pub use more_stubs::more_stubs;
 pub use own_actions::{OwnActions, OwnActionsProps};
