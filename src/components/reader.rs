@@ -7,7 +7,7 @@ use crate::hooks::use_effect_on;
 use super::article::{ArticleView, LiveArticle};
 use super::comments::{AvatarRule, CommentSection};
 use super::common::{error_box, loading};
-use super::controls::{reader_controls, ReadingProgress};
+use super::controls::reader_controls;
 use super::share::ShareBar;
 use crate::config::ReaderConfig;
 use crate::hooks::{use_article, use_reading_prefs, Preloaded, ReaderEnv};
@@ -135,13 +135,11 @@ pub fn Reader(props: &ReaderProps) -> Html {
                     if article.live {
                         // Keyed by the article, so another article starts from its own state.
                         <LiveArticle key={&*article.id} article={article.clone()} source={source.clone()} src={config.src.clone()}>
-                            <ReadingProgress />
                             { reader_controls(minutes, &prefs, lang) }
                             <ShareBar url={share_url} title={article.title.to_string()} />
                         </LiveArticle>
                     } else {
                         <ArticleView article={article.clone()}>
-                            <ReadingProgress />
                             { reader_controls(minutes, &prefs, lang) }
                             <ShareBar url={share_url} title={article.title.to_string()} />
                         </ArticleView>

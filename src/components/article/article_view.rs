@@ -5,6 +5,7 @@ use yew::prelude::*;
 use super::{body, breadcrumb, byline, hero_figure, live_blog, tag_list};
 use crate::components::audio::listen;
 use crate::components::common::{local_time, reader_locale};
+use crate::components::controls::{reading_progress, use_reading_progress};
 use crate::hooks::read_aloud::{media_session, use_owner_id};
 use crate::hooks::{use_effect_on, use_lang, use_phase};
 use crate::model::Article;
@@ -15,7 +16,7 @@ use crate::state::LiveState;
 pub struct ArticleViewProps {
     /// The article to draw.
     pub article: Rc<Article>,
-    /// Drawn between the header and the hero (the share bar).
+    /// Drawn between the header (and the reading-progress bar) and the hero: the reader's controls, the share bar.
     #[prop_or_default]
     pub children: Html,
     /// A live article's state (its entries, corrected body, last update); without it the article is drawn as read.
@@ -26,7 +27,7 @@ pub struct ArticleViewProps {
     pub on_show_updates: Callback<()>,
 }
 
-/// The whole article as an `<article>` whose title is the page's `<h1>`.
+/// The whole article as an `<article>` whose title is the page's `<h1>`, with its reading-progress bar and its player.
 #[component]
 pub fn ArticleView(props: &ArticleViewProps) -> Html {
     let lang = use_lang();
@@ -41,6 +42,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
     };
     // The audio edition's player number, and the Media Session given back when the article goes away.
     let owner = use_owner_id();
+    let progress = use_reading_progress();
     use_effect_on((), move |_| move || media_session::release(owner));
     let a = &props.article;
     let (blocks, updated, entries, incoming, last_update) = match &props.live {
@@ -84,6 +86,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
                 }
                 { byline(&a.authors, a.published.as_ref(), updated.as_ref(), s, &locale) }
             </header>
+            { reading_progress(progress, s) }
             { props.children.clone() }
             if let Some(hero) = &a.hero {
                 { hero_figure(hero) }

@@ -8,5 +8,5 @@ mod progress;
 mod reader_controls;
 
 pub use display_settings::display_settings;
-pub use progress::ReadingProgress;
+pub use progress::{reading_progress, use_reading_progress};
 pub use reader_controls::reader_controls;

@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use crate::hooks::use_effect_on;
 
-use crate::hooks::use_strings;
+use crate::i18n::Strings;
 
 /// How far through `article` the reader has scrolled, from 0 (its top at the top of the viewport, or lower) to 1
 /// (its end in view).
@@ -38,13 +38,12 @@ fn update(bar: &HtmlElement) {
     let _ = bar.set_attribute("aria-valuenow", &((per_mille + 5) / 10).to_string());
 }
 
-/// A thin bar at the top of the article, stuck to the top of the window while the article scrolls by, filled as
-/// far as the reader has read. It follows any scrolling box (the page, or a host's scrolling container: the
-/// listener captures every `scroll` of the document), window resizes, and the article's own height: an image, the
-/// read-aloud player or a live entry arriving moves the end without any scrolling.
-#[component]
-pub fn ReadingProgress() -> Html {
-    let s = use_strings();
+/// Keeps the [`reading_progress`] bar drawn with the returned ref filled as far as the reader has read. It follows
+/// any scrolling box (the page, or a host's scrolling container: the listener captures every `scroll` of the
+/// document), window resizes, and the article's own height: an image, the read-aloud player or a live entry
+/// arriving moves the end without any scrolling. Called by the article's view, whose `<article>` the bar is in.
+#[hook]
+pub fn use_reading_progress() -> NodeRef {
     let node = use_node_ref();
     {
         let node = node.clone();
@@ -90,6 +89,12 @@ pub fn ReadingProgress() -> Html {
             }
         });
     }
+    node
+}
+
+/// A thin bar at the top of the article, stuck to the top of the window while the article scrolls by, filled as
+/// far as the reader has read (by [`use_reading_progress`], whose ref `node` is). A view function.
+pub fn reading_progress(node: NodeRef, s: &Strings) -> Html {
     html! {
         <div class="folio-progress" ref={node} role="progressbar" aria-label={s.reading_progress}
              aria-valuemin="0" aria-valuemax="100" aria-valuenow="0" part="progress">
