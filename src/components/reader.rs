@@ -2,15 +2,13 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::hooks::use_effect_on;
-
 use super::article::{ArticleView, LiveArticle};
 use super::comments::{AvatarRule, CommentSection};
 use super::common::{error_box, loading};
 use super::controls::reader_controls;
 use super::share::ShareBar;
 use crate::config::ReaderConfig;
-use crate::hooks::{use_article, use_reading_prefs, Preloaded, ReaderEnv};
+use crate::hooks::{use_article, use_effect_on, use_reading_prefs, Preloaded, ReaderEnv};
 use crate::i18n::Lang;
 use crate::model::{Article, Comment};
 use crate::platform::{self, Phase};

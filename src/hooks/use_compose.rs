@@ -6,10 +6,10 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::hooks::use_effect_on;
-
 use super::post_job::PostJob;
-use super::{storage_get, storage_remove, storage_set, use_after_hydration, use_section_io};
+use super::{
+    storage_get, storage_remove, storage_set, use_after_hydration, use_effect_on, use_section_io,
+};
 use crate::state::{ComposeAction, ComposeState, Draft};
 
 /// Name and e-mail are remembered across articles under this key; the text is per article and parent.

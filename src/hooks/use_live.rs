@@ -9,9 +9,8 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::hooks::use_effect_on;
-
 use super::live_poll::{follow, Stop};
+use super::use_effect_on;
 use crate::net::{EventStream, Fetched};
 use crate::source::Adapter;
 use crate::state::ThreadAction;

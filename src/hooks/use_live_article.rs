@@ -8,10 +8,8 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::hooks::use_effect_on;
-
 use super::live_poll::{follow, Stop};
-use super::Source;
+use super::{use_effect_on, Source};
 use crate::model::Article;
 use crate::net::{absolute_url, EventStream, Fetched, Named};
 use crate::source::Adapter;

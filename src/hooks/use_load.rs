@@ -4,8 +4,7 @@ use std::rc::Rc;
 use futures::future::{abortable, AbortHandle};
 use yew::prelude::*;
 
-use crate::hooks::use_effect_on;
-
+use super::use_effect_on;
 use crate::state::{Load, LoadError};
 
 /// Run `load(deps)` and keep its outcome as a [`Load`]: `Loading` until it ends, then `Ready` or `Failed`. Returns

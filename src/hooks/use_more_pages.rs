@@ -4,10 +4,8 @@ use std::rc::Rc;
 use futures::future::{abortable, AbortHandle};
 use yew::prelude::*;
 
-use crate::hooks::use_effect_on;
-
-use super::comment_page::fetch_page;
 use super::Source;
+use super::{comment_page::fetch_page, use_effect_on};
 use crate::state::{ThreadAction, ThreadState};
 
 /// Fetch the API's further comment pages on demand: returns the callback that fetches the next one (the "Load more

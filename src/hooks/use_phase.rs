@@ -4,8 +4,7 @@
 
 use yew::prelude::*;
 
-use crate::hooks::use_effect_on;
-
+use super::use_effect_on;
 use crate::platform::Phase;
 
 /// The platform's phase (of the [`ReaderEnv`](super::ReaderEnv)). Calling it subscribes the component: it draws

@@ -6,9 +6,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::hooks::use_effect_on;
-
-use super::{storage_get, storage_set, use_after_hydration, use_on_hydrated};
+use super::{storage_get, storage_set, use_after_hydration, use_effect_on, use_on_hydrated};
 use crate::config::Theme;
 use crate::platform::Phase;
 use crate::source::share::mastodon_server;

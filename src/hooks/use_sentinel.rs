@@ -3,7 +3,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{IntersectionObserver, IntersectionObserverEntry, IntersectionObserverInit};
 use yew::prelude::*;
 
-use crate::hooks::use_effect_on;
+use super::use_effect_on;
 
 /// Call `on_visible` when the element behind `node` comes within 600 px of the viewport: the next page of comments
 /// is drawn before the reader reaches the end. `key` changes re-arm it (a sentinel still in view after a page was

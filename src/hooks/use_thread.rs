@@ -5,13 +5,11 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::hooks::use_effect_on;
-
 use super::comment_page::{fetch_page, LoadedPage};
 use super::post_job::Jobs;
 use super::{
-    storage_get, storage_set, use_after_hydration, use_live, use_load, use_more_pages, SectionIo,
-    Source,
+    storage_get, storage_set, use_after_hydration, use_effect_on, use_live, use_load,
+    use_more_pages, SectionIo, Source,
 };
 use crate::model::Comment;
 use crate::source::thread::SortOrder;

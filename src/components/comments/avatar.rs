@@ -8,7 +8,8 @@ use yew::prelude::*;
 use crate::config::Images;
 use crate::source::url::{origin_of, resolve};
 
-/// Which avatars may load in this reader: the host's setting and the API's origin. Made by the `Reader`, carried by the thread's context.
+/// Which avatars may load in this reader: the host's setting and the API's origin. Made by the `Reader`, carried by
+/// the thread's context.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct AvatarRule {
     /// The host's setting.

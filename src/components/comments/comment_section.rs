@@ -3,13 +3,13 @@ use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::hooks::use_effect_on;
-
 use super::{
     live_notice, load_more, sort_control, AvatarRule, CommentItem, ComposeForm, ThreadContext,
 };
 use crate::components::common::{error_box, loading};
-use crate::hooks::{use_lang, use_sentinel, use_thread, LoadedPage, SectionIo, Source};
+use crate::hooks::{
+    use_effect_on, use_lang, use_sentinel, use_thread, LoadedPage, SectionIo, Source,
+};
 use crate::model::Comment;
 use crate::state::{Load, LoadError, ThreadAction};
 

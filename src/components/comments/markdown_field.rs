@@ -1,9 +1,8 @@
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
-use crate::hooks::use_effect_on;
-
 use crate::components::common::safe_html;
+use crate::hooks::use_effect_on;
 use crate::i18n::Strings;
 use crate::source::markdown::markdown_to_html;
 use crate::source::sanitize::Policy;

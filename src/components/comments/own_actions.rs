@@ -3,10 +3,8 @@ use std::rc::Rc;
 use web_sys::HtmlElement;
 use yew::prelude::*;
 
-use crate::hooks::use_effect_on;
-
 use crate::components::common::failure_with;
-use crate::hooks::{use_delete, use_strings};
+use crate::hooks::{use_delete, use_effect_on, use_strings};
 use crate::model::Comment;
 
 /// Props of [`OwnActions`].

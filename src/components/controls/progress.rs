@@ -4,7 +4,6 @@ use web_sys::{AddEventListenerOptions, Element, HtmlElement, ResizeObserver};
 use yew::prelude::*;
 
 use crate::hooks::use_effect_on;
-
 use crate::i18n::Strings;
 
 /// How far through `article` the reader has scrolled, from 0 (its top at the top of the viewport, or lower) to 1

@@ -8,9 +8,7 @@ use std::rc::Rc;
 use web_sys::{HtmlDialogElement, HtmlInputElement};
 use yew::prelude::*;
 
-use crate::hooks::use_effect_on;
-
-use crate::hooks::use_strings;
+use crate::hooks::{use_effect_on, use_strings};
 use crate::source::share::{mastodon_server, HostError};
 
 thread_local! {

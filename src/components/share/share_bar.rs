@@ -3,11 +3,9 @@ use std::rc::Rc;
 use wasm_bindgen_futures::JsFuture;
 use yew::prelude::*;
 
-use crate::hooks::use_effect_on;
-
 use super::icons::{icon, network_icon, COPY, EDIT, SHARE};
 use super::MastodonDialog;
-use crate::hooks::{use_mastodon_server, use_phase, use_strings};
+use crate::hooks::{use_effect_on, use_mastodon_server, use_phase, use_strings};
 use crate::i18n::fill_name;
 use crate::model::{Network, ShareTarget};
 use crate::source::share::{mastodon_share_url, share_targets};

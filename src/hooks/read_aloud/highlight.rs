@@ -4,7 +4,6 @@ use web_sys::{Element, ScrollBehavior, ScrollIntoViewOptions, ScrollLogicalPosit
 use yew::prelude::*;
 
 use crate::hooks::use_effect_on;
-
 use crate::state::Part;
 
 /// The class of the element being read.

@@ -12,12 +12,10 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::hooks::use_effect_on;
-
 pub use highlight::{use_highlight, READING};
 use speech::{Heard, Voice, VoicesWatch};
 
-use crate::hooks::{storage_get, storage_set, use_after_hydration};
+use crate::hooks::{storage_get, storage_set, use_after_hydration, use_effect_on};
 use crate::i18n::Lang;
 use crate::model::Article;
 use crate::state::{

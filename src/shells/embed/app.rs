@@ -3,11 +3,10 @@ use std::rc::Rc;
 use web_sys::Element;
 use yew::prelude::*;
 
-use crate::hooks::use_effect_on;
-
 use super::events;
 use crate::components::common::error_box;
 use crate::config::ReaderConfig;
+use crate::hooks::use_effect_on;
 use crate::i18n::Lang;
 use crate::model::{Article, Comment};
 use crate::state::LoadError;
