@@ -8,16 +8,17 @@
 //! build; natively the parent module asks pulldown-cmark.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 
 use wasm_bindgen::JsCast;
 use web_sys::HtmlTextAreaElement;
 
 /// Answers kept, so a text full of `&rsquo;` asks the parser once. Cleared when full: names in real text are few.
-const CACHE_SIZE: usize = 128;
+/// A list searched in order, not a hash map: at this size it is as quick, and the wasm carries no hash table code
+/// for this one type.
+const CACHE_SIZE: usize = 64;
 
 thread_local! {
-    static CACHE: RefCell<HashMap<String, Option<String>>> = RefCell::new(HashMap::new());
+    static CACHE: RefCell<Vec<(String, Option<String>)>> = const { RefCell::new(Vec::new()) };
     /// The textarea, made once; `None` inside if there is no document (a worker).
     static TEXTAREA: Option<HtmlTextAreaElement> = make_textarea();
 }
@@ -42,7 +43,13 @@ pub(super) fn lookup(name: &str) -> Option<String> {
     if name.is_empty() || name.len() > 32 || !name.bytes().all(|b| b.is_ascii_alphanumeric()) {
         return None;
     }
-    if let Some(known) = CACHE.with(|c| c.borrow().get(name).cloned()) {
+    let known = CACHE.with(|c| {
+        c.borrow()
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, a)| a.clone())
+    });
+    if let Some(known) = known {
         return known;
     }
     let answer = TEXTAREA.with(|t| t.as_ref().and_then(|t| ask(t, name)));
@@ -51,7 +58,7 @@ pub(super) fn lookup(name: &str) -> Option<String> {
         if c.len() >= CACHE_SIZE {
             c.clear();
         }
-        c.insert(name.to_owned(), answer.clone());
+        c.push((name.to_owned(), answer.clone()));
     });
     answer
 }

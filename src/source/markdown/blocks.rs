@@ -62,7 +62,7 @@ pub(super) fn parse(md: &str) -> Tree {
     let mut p = Parser {
         nodes: vec![Node::new(Kind::Document, 0, 0, 0)],
         tip: 0,
-        refs: RefMap::new(),
+        refs: RefMap::default(),
         line_no: 0,
         last_raw: None,
     };

@@ -3,12 +3,36 @@
 //! delimiter, so no input makes them quadratic (titles, the one unbounded case, remember where they failed).
 
 use std::collections::HashMap;
+use std::rc::Rc;
 
 use super::escape::{is_ascii_punct, unescape};
 
 /// Reference definitions by normalised label: destination and title, already unescaped. The first definition of a
 /// label wins.
-pub(super) type RefMap = HashMap<String, (String, String)>;
+///
+/// The index is a `HashMap<Rc<str>, usize>` into a list, the one map type the thread builder already uses: the wasm
+/// then carries one instance of the hash table's code for both (each instance is about a kilobyte).
+#[derive(Default)]
+pub(super) struct RefMap {
+    index: HashMap<Rc<str>, usize>,
+    targets: Vec<(String, String)>,
+}
+
+impl RefMap {
+    /// Keeps `(destination, title)` for `label` (normalised) unless the label is already defined.
+    fn define(&mut self, label: String, target: (String, String)) {
+        // `contains_key` and `insert`, the calls the thread builder makes, so no other instance is needed.
+        if !self.index.contains_key(label.as_str()) {
+            self.index.insert(Rc::from(label), self.targets.len());
+            self.targets.push(target);
+        }
+    }
+
+    /// The destination and title defined for `label` (normalised).
+    pub(super) fn get(&self, label: &str) -> Option<&(String, String)> {
+        self.targets.get(*self.index.get(label)?)
+    }
+}
 
 /// Longest link label CommonMark allows.
 const MAX_LABEL: usize = 999;
@@ -172,8 +196,7 @@ pub(super) fn take_ref_defs(s: &str, refs: &mut RefMap) -> usize {
         let Some((label, dest, title, end)) = ref_def(s, start, &mut memo) else {
             return p;
         };
-        let key = normalize_label(&label);
-        refs.entry(key).or_insert((dest, title));
+        refs.define(normalize_label(&label), (dest, title));
         p = end;
     }
 }

@@ -67,9 +67,9 @@ impl ThreadState {
             .iter()
             .filter_map(|&i| self.thread.comment(i).map(|c| c.id.clone()))
             .collect();
-        let arriving: HashSet<&str> = list.comments.iter().map(|c| &*c.id).collect();
+        let arriving: HashSet<Rc<str>> = list.comments.iter().map(|c| c.id.clone()).collect();
         // Comments that came live and wait for the reader are on this page: the reader asked for them now.
-        self.incoming.retain(|c| !arriving.contains(&*c.id));
+        self.incoming.retain(|c| !arriving.contains(&c.id));
         let comments = self.merged(list.comments);
         self.pages = PageState {
             next: list.next,
@@ -110,10 +110,11 @@ impl ThreadState {
     /// The known comments followed by those of `arriving` that are new; known ones stay as they are (an
     /// offset-paged API repeats items when comments arrive, and a stub's answer holds its parent again).
     pub(super) fn merged(&self, arriving: Vec<Comment>) -> Vec<Comment> {
-        let known: HashSet<&str> = self.comments().iter().map(|c| &*c.id).collect();
+        // The set type of `pinned` and `collapsed` (one hash table instance in the wasm), hence the `Rc` clones.
+        let known: HashSet<Rc<str>> = self.comments().iter().map(|c| c.id.clone()).collect();
         let fresh: Vec<Comment> = arriving
             .into_iter()
-            .filter(|c| !known.contains(&*c.id))
+            .filter(|c| !known.contains(&c.id))
             .collect();
         let mut comments = self.comments().to_vec();
         comments.extend(fresh);
