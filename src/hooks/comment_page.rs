@@ -1,16 +1,21 @@
 //! One page of a comment list, fetched through `net` and read through the [`Adapter`], whatever the API: the first
 //! when the thread opens, the others when the reader asks or a linked comment is looked for, never all at once.
-//! Long Folio lists are read a slice at a time, and child-id threads fetch their items a batch at a time.
+//! Long Folio lists are read a slice at a time, and child-id threads (a mapping's) fetch their items a batch at a
+//! time.
 
+#[cfg(feature = "mapping")]
 use std::collections::VecDeque;
 use std::rc::Rc;
 
+#[cfg(feature = "mapping")]
 use futures::future::join_all;
 use gloo_timers::future::TimeoutFuture;
 use wasm_bindgen::{JsCast, JsValue};
 
 use crate::model::{Comment, CommentList};
-use crate::net::{get_text, Fetched, DEFAULT_TIMEOUT_MS};
+#[cfg(feature = "mapping")]
+use crate::net::Fetched;
+use crate::net::{get_text, DEFAULT_TIMEOUT_MS};
 use crate::source::{Adapter, SourceError};
 use crate::state::LoadError;
 
@@ -19,6 +24,7 @@ use crate::state::LoadError;
 const CHUNK: usize = 250;
 
 /// Child items fetched at once.
+#[cfg(feature = "mapping")]
 const BATCH: usize = 8;
 
 /// A page of comments, with what live updates need.
@@ -39,6 +45,7 @@ pub async fn fetch_page(
     number: u32,
 ) -> Result<LoadedPage, LoadError> {
     let f = get_text(url, DEFAULT_TIMEOUT_MS).await?;
+    #[cfg_attr(not(feature = "mapping"), allow(unused_mut))]
     let mut page = match adapter
         .sliceable_items()
         .and_then(|key| split_items(&f.text, key))
@@ -53,6 +60,7 @@ pub async fn fetch_page(
     };
     // Read once per thread: only the first page carries them.
     super::use_article::log_warnings(&page.warnings);
+    #[cfg(feature = "mapping")]
     if !page.children.is_empty() {
         let ids = std::mem::take(&mut page.children);
         fetch_children(adapter, ids, &f, &mut page.list).await;
@@ -101,7 +109,9 @@ async fn read_in_slices(
 }
 
 /// Child-id threading: fetch the items the document lists, then theirs, breadth first, a batch at a time, up to the
-/// adapter's cap. An item that fails to load or read is left out rather than failing the whole thread.
+/// adapter's cap. An item that fails to load or read is left out rather than failing the whole thread. Only a
+/// mapping threads so: the lite module (Folio JSON only) carries none of this.
+#[cfg(feature = "mapping")]
 async fn fetch_children(
     adapter: &Adapter,
     ids: Vec<String>,

@@ -23,7 +23,9 @@ pub struct CommentPage {
     pub list: CommentList,
     /// A Server-Sent Events stream of new comments, when the list names one (Folio JSON's `events`).
     pub events: Option<Rc<str>>,
-    /// Ids of items still to fetch one by one (child-id threading: Hacker News' Firebase API).
+    /// Ids of items still to fetch one by one (child-id threading: Hacker News' Firebase API; only a mapping
+    /// threads so).
+    #[cfg(feature = "mapping")]
     pub children: Vec<String>,
     /// The first page's warnings about the publisher's own mapping document (fields no comment reaches, unknown
     /// formats); empty for other pages, presets and Folio JSON.
@@ -68,6 +70,7 @@ impl Adapter {
                 CommentPage {
                     events: events.and_then(|e| safe_link(base, e)).map(Rc::from),
                     list,
+                    #[cfg(feature = "mapping")]
                     children: Vec::new(),
                     warnings: Vec::new(),
                 }
@@ -126,27 +129,26 @@ impl Adapter {
     }
 
     /// Where item `id` of a child-id thread is fetched from (`base`: the list's URL).
-    #[cfg_attr(not(feature = "mapping"), allow(unused_variables))]
+    #[cfg(feature = "mapping")]
     pub fn child_url(&self, id: &str, base: Option<&str>) -> Option<String> {
         match &self.reading {
             Reading::Folio => None,
-            #[cfg(feature = "mapping")]
             Reading::Mapped { mapping: m, .. } => item_url(m, id, base),
         }
     }
 
     /// The most items a child-id thread fetches (each one is a request).
+    #[cfg(feature = "mapping")]
     pub fn max_children(&self) -> usize {
         match &self.reading {
             Reading::Folio => 0,
-            #[cfg(feature = "mapping")]
             Reading::Mapped { mapping: m, .. } => max_items(m),
         }
     }
 
     /// A separately fetched item of a child-id thread, as a reply to `parent`, with the ids of its own children.
     /// `None` when it cannot be read: the thread goes on without it.
-    #[cfg_attr(not(feature = "mapping"), allow(unused_variables))]
+    #[cfg(feature = "mapping")]
     pub fn read_child(
         &self,
         text: &str,
@@ -155,7 +157,6 @@ impl Adapter {
     ) -> Option<(Comment, Vec<String>)> {
         match &self.reading {
             Reading::Folio => None,
-            #[cfg(feature = "mapping")]
             Reading::Mapped { mapping: m, .. } => {
                 let v = parse_json(text).ok()?;
                 let c = map_item(m, &v, parent, base).ok()??;

@@ -29,7 +29,6 @@ fn folio_json_is_read_as_in_the_full_build() {
     assert_eq!(adapter.name(), "folio");
     assert!(adapter.detected());
     assert_eq!(adapter.read_only_preset(), None);
-    assert_eq!(adapter.max_children(), 0);
 }
 
 #[test]
