@@ -4,7 +4,8 @@
 #  - lite: folio-embed-<hash>.js + folio-embed-<hash>_bg.wasm, without the `mapping` feature: reads Folio JSON only
 #    (what one <folio-reader> on a Folio JSON API loads; docs/embed.md, "Two modules");
 #  - full: folio-full-<hash>.js + folio-full-<hash>_bg.wasm, with it: every preset and mapping document.
-# In release builds the wasm goes through wasm-opt and the glue through esbuild's minifier.
+# In release builds the wasm goes through wasm-opt and strip-locations (crates/strip-locations: Rust's panic
+# locations blanked) and the glue through esbuild's minifier.
 # Run by embed/postbuild.sh inside the Trunk build, with the same cargo profile and features as the SPA
 # (TRUNK_PROFILE; TRUNK_BUILD_FEATURES, e.g. `mapping,test-hooks` for the end-to-end tests' build: `mapping` is
 # dropped for the lite module and added for the full one) and the same wasm-opt settings as index.html, so the
@@ -46,6 +47,10 @@ module() { # kind (lite|full) output-prefix features
       --enable-mutable-globals --enable-reference-types --enable-multivalue \
       "$tmp/$kind/m_bg.wasm" -o "$tmp/$kind/opt.wasm"
     mv "$tmp/$kind/opt.wasm" "$tmp/$kind/m_bg.wasm"
+    # Rust's panic locations (file, line, column of every place that can panic) blanked in place: stable Rust
+    # cannot leave them out, and only a panic message names them (crates/strip-locations; -3.0 KB brotli).
+    cargo run --quiet --release --manifest-path "$root/Cargo.toml" -p strip-locations -- \
+      "$tmp/$kind/m_bg.wasm" "$tmp/$kind/m_bg.wasm"
     # The glue as a host page downloads it: 61 KB of commented, indented JavaScript is 28 KB minified (esbuild,
     # installed by scripts/install-tools.sh; -1.9 KB brotli). Its exports keep their names.
     esbuild "$tmp/$kind/m.js" --minify --log-level=warning --outfile="$tmp/$kind/min.js"
