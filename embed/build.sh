@@ -18,9 +18,10 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 profile="${TRUNK_PROFILE:-release}"
 target="${CARGO_TARGET_DIR:-$root/target}"
 wasm_dir="$target/wasm32-unknown-unknown/$profile"
-# The features asked for, without `mapping` (which the module's kind decides) and without the SPA's `hydration`
-# (no host page of `<folio-reader>` is rendered by Folio's server), comma-separated.
-features="$(printf '%s' "${TRUNK_BUILD_FEATURES:-}" | tr ', ' '\n\n' | grep -v -x -e mapping -e hydration -e '' | paste -s -d, -)" || true
+# The features asked for, without `mapping` (which the module's kind decides), without the SPA's `hydration`
+# (no host page of `<folio-reader>` is rendered by Folio's server) and without `languages` (the loader fetches the
+# reader's language: src/i18n), comma-separated.
+features="$(printf '%s' "${TRUNK_BUILD_FEATURES:-}" | tr ', ' '\n\n' | grep -v -x -e mapping -e hydration -e languages -e '' | paste -s -d, -)" || true
 
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT

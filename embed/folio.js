@@ -12,6 +12,9 @@
 // module and hands the element over to it. A page whose readers all read Folio JSON never fetches the full module.
 // Each element renders into its own open shadow root; WebAssembly is fetched only when the first element comes
 // within 200px of the viewport, unless it says loading="eager".
+// The modules carry the interface in English only: for a reader in another language the loader fetches that
+// language's strings (a small JSON file, pinned by its SRI hash like the rest) beside the module and hands them
+// over before the reader draws. If they cannot be loaded, the reader shows English.
 const FILES = {
   lite: {
     js: "__FOLIO_LITE_JS__",
@@ -28,6 +31,13 @@ const FILES = {
   css: "__FOLIO_CSS__",
   cssSri: "__FOLIO_CSS_SRI__",
 };
+// The interface languages besides English, by primary subtag: [file, SRI hash] (src/i18n; written by the build).
+const STRINGS = new Map([
+  ["es", ["__FOLIO_STRINGS_ES__", "__FOLIO_STRINGS_ES_SRI__"]],
+  ["pt", ["__FOLIO_STRINGS_PT__", "__FOLIO_STRINGS_PT_SRI__"]],
+  ["fr", ["__FOLIO_STRINGS_FR__", "__FOLIO_STRINGS_FR_SRI__"]],
+  ["ar", ["__FOLIO_STRINGS_AR__", "__FOLIO_STRINGS_AR_SRI__"]],
+]);
 const at = (name) => new URL(name, import.meta.url).href;
 const ATTRS = ["src", "comments", "preset", "mapping", "lang", "theme", "images"];
 const loading = {}; // by kind: the promise of the module's exports
@@ -53,6 +63,38 @@ const load = (kind) => {
       await m.default({ module_or_path: fetch(at(f.wasm), { integrity: f.wasmSri }) });
       return (loaded[kind] = m);
     }));
+};
+
+// The interface language as the reader negotiates it (src/components/reader.rs): the element's `lang`, else the
+// page's, else the browser's first shipped language; English when none is shipped.
+const langOf = (el) => {
+  for (const tag of [el.getAttribute("lang"), document.documentElement.lang, ...navigator.languages]) {
+    const code = String(tag || "").trim().split(/[-_]/)[0].toLowerCase();
+    if (code === "en" || STRINGS.has(code)) return code;
+  }
+  return "en";
+};
+const texts = {}; // by language: the promise of its strings file's text (null if it failed), fetched once
+const textOf = (code) => {
+  const f = STRINGS.get(code);
+  return f
+    ? (texts[code] ||= fetch(at(f[0]), { integrity: f[1] })
+        .then((r) => (r.ok ? r.text() : Promise.reject(new Error("HTTP " + r.status))))
+        .catch((err) => {
+          console.warn("folio: the " + code + " interface strings did not load (" + err + "): showing English");
+          return null;
+        }))
+    : null;
+};
+const given = new WeakMap(); // by module: the languages it has taken
+// Hands language `code` to module `m` (once): a promise that settles when done, or null if there is nothing to
+// wait for (English, or already given). A file that did not load leaves the reader in English.
+const withStrings = (m, code) => {
+  const text = textOf(code);
+  if (!text || given.get(m)?.has(code)) return null;
+  return text.then((t) => {
+    if (t !== null && m.folio_strings(code, t)) (given.get(m) || given.set(m, new Set()).get(m)).add(code);
+  });
 };
 
 let observer;
@@ -123,29 +165,33 @@ class FolioReader extends HTMLElement {
     const box = this._box;
     if (!box) return;
     const full = this._full || this.hasAttribute("preset") || this.hasAttribute("mapping");
-    load(full ? "full" : "lite").then(
-      (m) => {
-        // Still the same connection, and not on this module yet?
-        if (this._box !== box || this._wasm === m) return;
-        // Handing over from the lite module: its reader (still in its loading state) goes, the full one comes in
-        // the same task, so nothing is painted in between.
-        this._drop();
-        this._wasm = m;
-        this._id = m.folio_mount(this, box);
-      },
-      (err) => {
-        if (this._box !== box) return;
-        this._drop();
-        box.textContent = "folio: could not load the reader (" + err + ")";
-        this.dispatchEvent(
-          new CustomEvent("folio:error", {
-            bubbles: true,
-            composed: true,
-            detail: { kind: "load", message: String(err) },
-          }),
-        );
-      },
-    );
+    const code = langOf(this);
+    textOf(code); // fetched beside the module, not after it
+    load(full ? "full" : "lite")
+      .then(async (m) => (await withStrings(m, code), m))
+      .then(
+        (m) => {
+          // Still the same connection, and not on this module yet?
+          if (this._box !== box || this._wasm === m) return;
+          // Handing over from the lite module: its reader (still in its loading state) goes, the full one comes
+          // in the same task, so nothing is painted in between.
+          this._drop();
+          this._wasm = m;
+          this._id = m.folio_mount(this, box);
+        },
+        (err) => {
+          if (this._box !== box) return;
+          this._drop();
+          box.textContent = "folio: could not load the reader (" + err + ")";
+          this.dispatchEvent(
+            new CustomEvent("folio:error", {
+              bubbles: true,
+              composed: true,
+              detail: { kind: "load", message: String(err) },
+            }),
+          );
+        },
+      );
   }
 
   // Destroy the element's reader, if it has one.
@@ -162,9 +208,13 @@ class FolioReader extends HTMLElement {
   }
 
   // A `preset` or `mapping` added to an element on the lite module reaches the full one the same way: the lite
-  // reader answers it with `folio:needs-mapping`.
+  // reader answers it with `folio:needs-mapping`. A new language's strings are handed over first.
   attributeChangedCallback() {
-    if (this._id != null) this._wasm.folio_update(this._id);
+    const [m, id] = [this._wasm, this._id];
+    if (id == null) return;
+    const waiting = withStrings(m, langOf(this));
+    if (!waiting) m.folio_update(id);
+    else waiting.then(() => this._id === id && m.folio_update(id));
   }
 }
 

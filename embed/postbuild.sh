@@ -10,7 +10,9 @@
 #     with the SRI hashes of all five (the loader passes them to <link rel="modulepreload" integrity>, fetch() and
 #     <link integrity>), so pinning folio.js pins everything it loads.
 #  In release builds the stylesheet and folio.js are minified (esbuild) before they are hashed.
-#  3. folio-sri.txt: the Subresource Integrity hash (sha384) of each embed file, one `<hash>  <file>` a line.
+#  3. folio-strings-<code>-<hash>.json: the interface strings of each language but English (the `folio_strings`
+#     example; the embed's modules carry English only), their names and SRI hashes written into folio.js too.
+#  4. folio-sri.txt: the Subresource Integrity hash (sha384) of each embed file, one `<hash>  <file>` a line.
 set -eu
 src="${TRUNK_SOURCE_DIR:-.}"
 d="${TRUNK_STAGING_DIR:?run by trunk as a post_build hook}"
@@ -21,6 +23,18 @@ one() { # exactly one file matching the pattern
   echo "$1"
 }
 sh "$src/embed/build.sh" "$d"
+# The interface strings of every language but English (the embed's modules carry English only: src/i18n), one
+# file each, content-hashed like the modules.
+cargo run --quiet --manifest-path "$src/Cargo.toml" --example folio_strings -- "$d"
+strings_files=""
+for f in folio-strings-*.json; do
+  case "$f" in folio-strings-??.json) ;; *) continue ;; esac
+  code=${f#folio-strings-}
+  code=${code%.json}
+  hashed="folio-strings-$code-$(sha256sum "$f" | cut -c1-16).json"
+  mv "$f" "$hashed"
+  strings_files="$strings_files $code:$hashed"
+done
 lite_js=$(one 'folio-embed-*.js')
 lite_wasm=$(one 'folio-embed-*_bg.wasm')
 full_js=$(one 'folio-full-*.js')
@@ -48,11 +62,19 @@ sed -i \
   -e "s|__FOLIO_FULL_JS__|$full_js|" -e "s|__FOLIO_FULL_JS_SRI__|$(sri "$full_js")|" \
   -e "s|__FOLIO_FULL_WASM__|$full_wasm|" -e "s|__FOLIO_FULL_WASM_SRI__|$(sri "$full_wasm")|" \
   -e "s|__FOLIO_CSS__|$embed_css|" -e "s|__FOLIO_CSS_SRI__|$(sri "$embed_css")|" folio.js
+for entry in $strings_files; do
+  code=${entry%%:*}
+  file=${entry#*:}
+  upper=$(printf '%s' "$code" | tr a-z A-Z)
+  sed -i -e "s|__FOLIO_STRINGS_${upper}__|$file|" -e "s|__FOLIO_STRINGS_${upper}_SRI__|$(sri "$file")|" folio.js
+done
 if grep -q '__FOLIO_' folio.js; then
   echo "embed/postbuild.sh: a placeholder is left in folio.js: $(grep -o '__FOLIO_[A-Z_]*__' folio.js | head -n1)" >&2
   exit 1
 fi
 : >folio-sri.txt
-for f in folio.js "$lite_js" "$lite_wasm" "$full_js" "$full_wasm" "$embed_css"; do
+for f in folio.js "$lite_js" "$lite_wasm" "$full_js" "$full_wasm" "$embed_css" $(for e in $strings_files; do
+  printf '%s\n' "${e#*:}"
+done); do
   printf '%s  %s\n' "$(sri "$f")" "$f" >>folio-sri.txt
 done

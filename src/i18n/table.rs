@@ -4,7 +4,9 @@
 //! [`Strings`](super::Strings) struct, one field per key, documented with its English text. Every other language
 //! is a `strings_table!` that expands to a struct literal of that type, so a key missing from a table, a key
 //! that does not exist, or a plural with other than six forms is a compile error, not a blank in the interface.
-//! The strings stay `&'static str` in static data: nothing is parsed or allocated at run time.
+//! The strings stay `&'static str` in static data: nothing is parsed or allocated at run time, except in a build
+//! without the `languages` feature (the embed's modules), which reads the other languages from their files
+//! ([`Lang::install`](super::Lang::install)) through [`Strings::from_texts`](super::Strings::from_texts).
 
 /// Declares `Strings` (one field per key) and the English table `EN`, from English's own table.
 ///
@@ -47,11 +49,35 @@ macro_rules! declare_strings {
                 all
             }
         }
+
+        impl Strings {
+            /// Every string in the order of a language file: each plural's six forms, then the texts, as `en.rs`
+            /// declares them.
+            pub fn texts(&self) -> Vec<&'static str> {
+                let mut all = Vec::new();
+                $( all.extend_from_slice(&self.$plural); )*
+                $( all.push(self.$text); )*
+                all
+            }
+
+            /// The table of a language file's strings, in [`Strings::texts`] order; `None` when there are fewer or
+            /// more than the keys.
+            pub fn from_texts(texts: &mut dyn Iterator<Item = &'static str>) -> Option<Strings> {
+                let table = Strings {
+                    $( $plural: [
+                        texts.next()?, texts.next()?, texts.next()?, texts.next()?, texts.next()?, texts.next()?,
+                    ], )*
+                    $( $text: texts.next()?, )*
+                };
+                texts.next().is_none().then_some(table)
+            }
+        }
     };
 }
 
 /// One language's table: `strings_table! { /// doc  NAME; key: "text", plural_key: [six forms], … }` becomes
 /// `pub static NAME: Strings`. Every key of `Strings` must appear exactly once (the compiler checks).
+#[cfg_attr(not(any(feature = "languages", test)), allow(unused_macros))]
 macro_rules! strings_table {
     ( $(#[$doc:meta])* $name:ident; $( $key:ident: $value:expr, )* ) => {
         $(#[$doc])*

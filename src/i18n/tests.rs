@@ -27,9 +27,9 @@ fn plurals() {
 // not get this far: the tables are struct literals, so it fails to compile.)
 #[test]
 fn translations_complete() {
-    let en = Lang::En.strings().entries();
+    let en = Lang::En.table().entries();
     for lang in Lang::ALL {
-        let entries = lang.strings().entries();
+        let entries = lang.table().entries();
         assert_eq!(
             entries.len(),
             en.len(),
@@ -55,7 +55,7 @@ fn translations_complete() {
 // The test above sees every key: one entry per text and six per plural, none twice.
 #[test]
 fn entries_cover_every_key_once() {
-    let entries = Lang::En.strings().entries();
+    let entries = Lang::En.table().entries();
     let mut keys: Vec<_> = entries.iter().map(|&(k, f, _)| (k, f)).collect();
     keys.sort_unstable();
     keys.dedup();
@@ -75,4 +75,65 @@ fn entries_cover_every_key_once() {
             .count(),
         6
     );
+}
+
+// A language file (what the build writes for the embed's loader) holds every string of its table, in the order
+// `from_texts` reads them back: the table read from the file is the compiled-in one, string for string.
+#[test]
+fn language_files_read_back_as_their_tables() {
+    for lang in Lang::ALL {
+        let json = lang.table().to_json();
+        let items: Vec<String> = serde_json::from_str(&json).expect("a JSON array of strings");
+        assert_eq!(items.len(), lang.table().texts().len(), "{lang:?}");
+        let mut texts = items
+            .iter()
+            .map(|s| &*Box::leak(s.clone().into_boxed_str()));
+        let read = Strings::from_texts(&mut texts).expect("as many strings as keys");
+        assert_eq!(read.entries(), lang.table().entries(), "{lang:?}");
+    }
+}
+
+// A file with a string too few or too many is not a table (a file of another build): nothing is read.
+#[test]
+fn a_file_of_the_wrong_length_is_refused() {
+    let texts = Lang::Es.table().texts();
+    let short = &texts[..texts.len() - 1];
+    assert!(Strings::from_texts(&mut short.iter().copied()).is_none());
+    let long = texts.iter().copied().chain(["extra"]);
+    assert!(Strings::from_texts(&mut long.into_iter()).is_none());
+    assert!(Strings::from_texts(&mut texts.iter().copied()).is_some());
+}
+
+// Without the `languages` feature (the embed's modules), a language shows English until its file is installed,
+// then its own words; a broken file changes nothing. `install` leaks its table: a thread of its own keeps the
+// other tests' languages as they were.
+#[cfg(not(feature = "languages"))]
+#[test]
+fn installed_languages_replace_english() {
+    std::thread::spawn(|| {
+        assert_eq!(Lang::Fr.strings().retry, Lang::En.table().retry);
+        for bad in ["{not json", "{\"a\": 1}", "[\"too few\"]"] {
+            assert!(!Lang::Fr.install(bad), "{bad}");
+        }
+        // A number among the strings: as long as the table, but not a table.
+        let mut texts: Vec<serde_json::Value> = Lang::Fr
+            .table()
+            .texts()
+            .into_iter()
+            .map(Into::into)
+            .collect();
+        texts[3] = 7.into();
+        assert!(!Lang::Fr.install(&serde_json::Value::from(texts).to_string()));
+        assert_eq!(Lang::Fr.strings().retry, "Try again");
+
+        assert!(Lang::Fr.install(&Lang::Fr.table().to_json()));
+        assert_eq!(Lang::Fr.strings().entries(), Lang::Fr.table().entries());
+        assert_eq!(Lang::Fr.comment_count(0), "0 commentaire");
+        // Installed once: a second file changes nothing.
+        assert!(Lang::Fr.install(&Lang::Es.table().to_json()));
+        assert_eq!(Lang::Fr.strings().retry, Lang::Fr.table().retry);
+        assert_eq!(Lang::Es.strings().retry, "Try again");
+    })
+    .join()
+    .expect("the test thread");
 }

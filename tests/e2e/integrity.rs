@@ -6,7 +6,9 @@
 //! check can refuse it; an untampered copy is the control. The host page is on another origin than Folio and is
 //! served with the strict policy of docs/embed.md (`script-src` Folio's origin, no inline script). Both browsers.
 //! The embed has two modules (docs/embed.md, "Two modules"): the lite one, which the seed article's reader loads,
-//! and the full one, which a reader with a `preset` loads; each is checked the same way.
+//! and the full one, which a reader with a `preset` loads; each is checked the same way. A reader in another
+//! language than English also loads that language's strings (`folio-strings-<code>-<hash>.json`), checked by
+//! fetch's integrity too: a tampered file leaves the interface in English, and nothing else fails.
 
 use std::path::Path;
 
@@ -57,6 +59,8 @@ enum File {
     Css,
     FullGlue,
     FullWasm,
+    /// Arabic's interface strings, which a reader with `lang="ar"` loads.
+    ArStrings,
 }
 
 /// The one file of the build whose name starts with `prefix` and ends with `suffix`.
@@ -79,6 +83,7 @@ impl File {
             File::Css => named(dir, "folio-embed-", ".css"),
             File::FullGlue => named(dir, "folio-full-", ".js"),
             File::FullWasm => named(dir, "folio-full-", "_bg.wasm"),
+            File::ArStrings => named(dir, "folio-strings-ar-", ".json"),
         }
     }
 
@@ -107,14 +112,17 @@ impl File {
                 bytes.extend_from_slice(&[0, 5, 4, b't', b'a', b'm', b'p'])
             }
             File::Css => bytes.extend_from_slice(b"\n/* tampered */\n"),
+            // Whitespace after the array: still the same JSON.
+            File::ArStrings => bytes.extend_from_slice(b"\n"),
         }
         std::fs::write(&path, bytes).expect("tampered file written");
     }
 }
 
 /// A copy of the build (with `tampered` changed, if any) served under the strict policy; the host page's URL (on
-/// `localhost`, Folio on `127.0.0.1`) and Folio's origin.
-fn site(tampered: Option<File>) -> (SiteServer, String, String) {
+/// `localhost`, Folio on `127.0.0.1`) and Folio's origin. The reader is in Arabic when `arabic` is set (and when
+/// Arabic's strings are the tampered file).
+fn site(tampered: Option<File>, arabic: bool) -> (SiteServer, String, String) {
     let label = format!("integrity-{}", format!("{tampered:?}").to_lowercase());
     let server = SiteServer::start_with(&label, &[], |port| {
         let folio = format!("http://127.0.0.1:{port}");
@@ -144,6 +152,8 @@ fn site(tampered: Option<File>) -> (SiteServer, String, String) {
     // A full module's file is loaded by a reader with a preset (the Folio preset: the same article).
     let preset = if tampered.is_some_and(File::is_full) {
         r#" preset="folio""#
+    } else if arabic || tampered == Some(File::ArStrings) {
+        r#" lang="ar""#
     } else {
         ""
     };
@@ -175,7 +185,7 @@ fn fetches(url: &str) -> String {
 // the import() ran what the modulepreload link had checked. The full module was never asked for.
 #[tokio::test(flavor = "multi_thread")]
 async fn untampered_embed_renders() {
-    let (server, url, folio) = site(None);
+    let (server, url, folio) = site(None, false);
     let glue = format!("{folio}/{}", File::Glue.name(&server.site.dir));
     let full = format!("{folio}/{}", File::FullGlue.name(&server.site.dir));
     for browser in Browser::ALL {
@@ -211,7 +221,7 @@ async fn untampered_embed_renders() {
 /// Load the host page of a copy with `file` tampered with, in every browser, and hand the session to `check`
 /// once the page settled.
 async fn refused(file: File) {
-    let (server, url, folio) = site(Some(file));
+    let (server, url, folio) = site(Some(file), false);
     let wasm = format!("{folio}/{}", file.wasm().name(&server.site.dir));
     for browser in Browser::ALL {
         let s = Session::start(browser).await;
@@ -240,6 +250,26 @@ async fn refused(file: File) {
                         "{browser:?}: the wasm was fetched, so the tampered module ran"
                     );
                 }
+            }
+            File::ArStrings => {
+                s.wait_for(
+                    "the article",
+                    &format!("({})?.textContent.includes({SEED_TITLE:?})", inside("h1")),
+                )
+                .await;
+                let facts = s
+                    .eval(&format!(
+                        "const t = {}.textContent; \
+                         return [t.includes('Copy link'), t.includes({ARABIC_COPY_LINK:?}), window.__errors, \
+                         window.__violations]",
+                        inside(".folio")
+                    ))
+                    .await;
+                assert_eq!(
+                    facts,
+                    json!([true, false, [], []]),
+                    "{browser:?}: [English interface, Arabic interface, errors, violations]"
+                );
             }
             File::Css => {
                 s.wait_for(
@@ -301,6 +331,48 @@ async fn tampered_stylesheet_is_not_applied() {
     refused(File::Css).await;
 }
 
+/// Arabic's "Copy link", on the share bar.
+const ARABIC_COPY_LINK: &str = "انسخ الرابط";
+
+// A reader in Arabic fetches Arabic's strings, checked against their hash, and shows its interface in Arabic under
+// the strict policy (the control for the test below).
+#[tokio::test(flavor = "multi_thread")]
+async fn untampered_strings_are_used() {
+    let (server, url, folio) = site(None, true);
+    let strings = format!("{folio}/{}", File::ArStrings.name(&server.site.dir));
+    for browser in Browser::ALL {
+        let s = Session::start(browser).await;
+        s.goto(&url).await;
+        s.wait_for(
+            "the Arabic interface",
+            &format!(
+                "({})?.textContent.includes({ARABIC_COPY_LINK:?})",
+                inside(".folio")
+            ),
+        )
+        .await;
+        let facts = s
+            .eval(&format!(
+                "return [{}, window.__errors, window.__violations]",
+                fetches(&strings)
+            ))
+            .await;
+        assert_eq!(
+            facts,
+            json!([1, [], []]),
+            "{browser:?}: [strings fetches, errors, violations]"
+        );
+        s.close().await;
+    }
+}
+
+// Tampered strings are refused by fetch's integrity check: the reader draws the article with its interface in
+// English, and reports no error (a console warning says why).
+#[tokio::test(flavor = "multi_thread")]
+async fn tampered_strings_leave_english() {
+    refused(File::ArStrings).await;
+}
+
 // The build writes the hash of every file the loader pulls into folio.js, and they match the files.
 #[test]
 fn folio_js_pins_every_file_it_loads() {
@@ -317,6 +389,7 @@ fn folio_js_pins_every_file_it_loads() {
         File::Css,
         File::FullGlue,
         File::FullWasm,
+        File::ArStrings,
     ] {
         let name = file.name(&dist);
         let hash = sri

@@ -96,3 +96,12 @@ pub fn folio_unmount(id: u32) {
 pub fn folio_live_apps() -> u32 {
     APPS.with(|apps| u32::try_from(apps.borrow().len()).unwrap_or(u32::MAX))
 }
+
+/// The interface strings of language `code` (`es`, `ar`, …), handed over by the loader before it mounts or updates
+/// a reader in that language: the text of `folio-strings-<code>-<hash>.json`, fetched with its SRI hash. The
+/// embed's modules carry English only (`i18n`, the `languages` feature). Returns whether the language is now in
+/// use; `false` for an unknown code or a file that is not this build's table (the reader then shows English).
+#[wasm_bindgen]
+pub fn folio_strings(code: &str, json: &str) -> bool {
+    crate::i18n::Lang::from_tag(code).is_some_and(|lang| lang.install(json))
+}
