@@ -5,7 +5,8 @@
 #    (what one <folio-reader> on a Folio JSON API loads; docs/embed.md, "Two modules");
 #  - full: folio-full-<hash>.js + folio-full-<hash>_bg.wasm, with it: every preset and mapping document.
 # In release builds the wasm goes through wasm-opt and strip-locations (crates/strip-locations: Rust's panic
-# locations blanked) and the glue through esbuild's minifier.
+# locations blanked), the glue through esbuild's minifier, and both through minify-imports (crates/minify-imports:
+# short import names).
 # Run by embed/postbuild.sh inside the Trunk build, with the same cargo profile and features as the SPA
 # (TRUNK_PROFILE; TRUNK_BUILD_FEATURES, e.g. `mapping,test-hooks` for the end-to-end tests' build: `mapping` is
 # dropped for the lite module and added for the full one) and the same wasm-opt settings as index.html, so the
@@ -56,6 +57,11 @@ module() { # kind (lite|full) output-prefix features
     # installed by scripts/install-tools.sh; -1.9 KB brotli). Its exports keep their names.
     esbuild "$tmp/$kind/m.js" --minify --log-level=warning --outfile="$tmp/$kind/min.js"
     mv "$tmp/$kind/min.js" "$tmp/$kind/m.js"
+    # The module's imports renamed to one- and two-letter names in the wasm and in the glue's import object alike:
+    # wasm-bindgen names each `__wbg_<name>_<hash>`, and 238 hashes written twice do not compress
+    # (crates/minify-imports; -5.7 KB brotli over the two files).
+    cargo run --quiet --release --manifest-path "$root/Cargo.toml" -p minify-imports -- \
+      "$tmp/$kind/m_bg.wasm" "$tmp/$kind/m.js"
   fi
   # Content-hashed names, like Trunk's, so a CDN can cache them for ever; the glue names its wasm only as a default
   # (the loader passes the fetched module), so renaming is safe.
