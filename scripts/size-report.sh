@@ -82,7 +82,7 @@ lines = [
     f"Made by `scripts/size-report.sh` on {now}, from `{wasm}` (the lite module, which one `<folio-reader>` on a Folio JSON API loads):",
     f"the release build before wasm-bindgen and wasm-opt, with its name section. Shares are of its {total:,} bytes of code and data (the name section and",
     "wasm-bindgen's custom section and type descriptions, which do not ship, left out);",
-    "wasm-opt then shrinks every item, and the shipped sizes are in `docs/embed.md` (`scripts/sizes.sh`). Run the script again after a change: this page is its output.",
+    "wasm-opt then shrinks every item (and `embed/build.sh` blanks the panic locations and shortens the import names), and the shipped sizes are in `docs/embed.md` (`scripts/sizes.sh`). Run the script again after a change: this page is its output.",
     "",
     "## By crate",
     "",

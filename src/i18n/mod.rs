@@ -86,6 +86,8 @@ impl Lang {
 
     /// The interface strings. Without the `languages` feature, English's until the language's file is
     /// [installed](Lang::install).
+    // Not inlined: without `languages` it reads a thread-local table, which fifty call sites would each carry.
+    #[cfg_attr(not(feature = "languages"), inline(never))]
     pub fn strings(self) -> &'static Strings {
         #[cfg(feature = "languages")]
         return self.table();
