@@ -3,6 +3,7 @@
 
 use yew::prelude::*;
 
+use crate::components::common::class_list;
 use crate::i18n::Lang;
 
 /// The player's box: a labelled region ("Listen to this article") in the interface's language and direction, the
@@ -18,7 +19,7 @@ pub fn listen_frame(
 ) -> Html {
     let s = lang.strings();
     html! {
-        <section class={classes!("folio-listen", only.then_some("folio-listen--only"))}
+        <section class={class_list("folio-listen", &[only.then_some("folio-listen--only")])}
             aria-label={s.listen} part="listen" lang={lang.code()} dir={if lang.is_rtl() { "rtl" } else { "ltr" }}>
             <p class="folio-listen__label" aria-hidden="true">{ s.listen }</p>
             <div class="folio-listen__row">

@@ -3,6 +3,7 @@
 use yew::prelude::*;
 
 use super::{avatar, relative_time, AvatarRule};
+use crate::components::common::class_list;
 use crate::i18n::{fill_name, Strings};
 use crate::model::Comment;
 
@@ -30,7 +31,7 @@ pub fn comment_header(
                     { " " }<span class="folio-badge">{ s.author_badge }</span>
                 }
                 if let Some(name) = in_reply_to {
-                    { " " }<span class={classes!("folio-comment__in-reply", narrow_only.then_some("folio-comment__in-reply--narrow"))}>{ fill_name(s.in_reply_to, name) }</span>
+                    { " " }<span class={class_list("folio-comment__in-reply", &[narrow_only.then_some("folio-comment__in-reply--narrow")])}>{ fill_name(s.in_reply_to, name) }</span>
                 }
             </span>
             if let Some(date) = &c.date {

@@ -6,8 +6,7 @@ use super::{
     comment_header, held_badge, pending_status, ComposeForm, EditForm, OwnActions, ThreadContext,
     INDENT_LIMIT, NARROW_INDENT_LIMIT,
 };
-use crate::components::common::reader_locale;
-use crate::components::common::safe_html;
+use crate::components::common::{class_list, reader_locale, safe_html};
 use crate::hooks::{use_lang, use_phase, use_retry};
 use crate::i18n::fill_name;
 #[cfg(feature = "mapping")]
@@ -95,16 +94,20 @@ pub fn CommentItem(props: &CommentItemProps) -> Html {
         Callback::from(move |()| editing.set(false))
     };
     let highlighted = st.highlight.as_deref() == Some(&*c.id);
-    let classes = classes!(
+    let classes = class_list(
         "folio-comment",
-        c.deleted.then_some("folio-comment--deleted"),
-        c.by_article_author.then_some("folio-comment--by-author"),
-        pending.as_ref().map(|p| if p.failure.is_some() {
-            "folio-comment--failed"
-        } else {
-            "folio-comment--sending"
-        }),
-        highlighted.then_some("folio-comment--highlight"),
+        &[
+            c.deleted.then_some("folio-comment--deleted"),
+            c.by_article_author.then_some("folio-comment--by-author"),
+            pending.as_ref().map(|p| {
+                if p.failure.is_some() {
+                    "folio-comment--failed"
+                } else {
+                    "folio-comment--sending"
+                }
+            }),
+            highlighted.then_some("folio-comment--highlight"),
+        ],
     );
     let replies_id = format!("replies-{}", c.id);
     #[cfg(feature = "mapping")]

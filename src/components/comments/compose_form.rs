@@ -4,7 +4,7 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use super::{fits, use_markdown_field, MarkdownField, TextField};
-use crate::components::common::failure_text;
+use crate::components::common::{class_list, failure_text};
 use crate::hooks::{use_compose, use_strings};
 use crate::i18n::fill_name;
 use crate::model::PostTarget;
@@ -108,7 +108,7 @@ pub fn ComposeForm(props: &ComposeFormProps) -> Html {
     let fid = |suffix: &str| format!("{}-{suffix}", *id);
 
     html! {
-        <form class={classes!("folio-compose", props.parent.is_some().then_some("folio-compose--reply"))} novalidate=true {onsubmit} part="compose">
+        <form class={class_list("folio-compose", &[props.parent.is_some().then_some("folio-compose--reply")])} novalidate=true {onsubmit} part="compose">
             <div class="folio-compose__who">
                 { TextField {
                     id: fid("name").into(), name: "name".into(), label: s.your_name.into(), kind: "text".into(),

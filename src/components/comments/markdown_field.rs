@@ -1,7 +1,7 @@
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
-use crate::components::common::safe_html;
+use crate::components::common::{class_list, safe_html};
 use crate::hooks::use_effect_on;
 use crate::i18n::Strings;
 use crate::source::markdown::markdown_to_html;
@@ -93,7 +93,7 @@ impl MarkdownField {
                         { if *previewing { s.write } else { s.preview } }
                     </button>
                     <p class="folio-field__hint" id={fid("hint")}>{ s.markdown_hint }</p>
-                    <p class={classes!("folio-field__count", (left < 0).then_some("folio-field__count--over"))} id={fid("count")}>
+                    <p class={class_list("folio-field__count", &[(left < 0).then_some("folio-field__count--over")])} id={fid("count")}>
                         { if left >= 0 { s.characters_left.replace("{n}", &left.to_string()) } else { s.too_long.replace("{n}", &(-left).to_string()) } }
                     </p>
                 </div>

@@ -1,6 +1,7 @@
 use yew::prelude::*;
 
 use super::{CommentItem, ThreadContext, INDENT_LIMIT, NARROW_INDENT_LIMIT, NESTING_LIMIT};
+use crate::components::common::class_list;
 use crate::i18n::Strings;
 use crate::state::ThreadAction;
 
@@ -26,10 +27,12 @@ pub fn reply_list(
         let (dispatch, id) = (ctx.dispatch.clone(), c.id.clone());
         Callback::from(move |_| dispatch.emit(ThreadAction::ShowMoreReplies(id.clone())))
     };
-    let classes = classes!(
+    let classes = class_list(
         "folio-thread__replies",
-        (depth >= INDENT_LIMIT).then_some("folio-thread__replies--flat"),
-        (depth >= NARROW_INDENT_LIMIT).then_some("folio-thread__replies--narrow-flat")
+        &[
+            (depth >= INDENT_LIMIT).then_some("folio-thread__replies--flat"),
+            (depth >= NARROW_INDENT_LIMIT).then_some("folio-thread__replies--narrow-flat"),
+        ],
     );
     html! {
         <ol {id} class={classes}>

@@ -122,10 +122,7 @@ pub fn ShareBar(props: &ShareBarProps) -> Html {
         } else {
             s.share_on.replace("{network}", t.network.name())
         };
-        let class = classes!(
-            "folio-share__link",
-            format!("folio-share__link--{}", t.network.key())
-        );
+        let class = format!("folio-share__link folio-share__link--{}", t.network.key());
         let inner = html! {
             <>{ network_icon(t.network) }<span class="folio-share__name">{ t.network.name() }</span></>
         };
