@@ -26,13 +26,13 @@ pub(super) fn install(lang: Lang, json: &str) -> bool {
     let Some(table) = read(json) else {
         return false;
     };
-    let table: &'static Strings = Box::leak(Box::new(table));
+    let table: &'static Strings = Box::leak(table);
     INSTALLED.with(|t| t[lang as usize].set(Some(table)));
     true
 }
 
 /// The table in a file's text: a JSON array of exactly as many strings as there are keys.
-fn read(json: &str) -> Option<Strings> {
+fn read(json: &str) -> Option<Box<Strings>> {
     let value: Value = serde_json::from_str(json).ok()?;
     let items = value.as_array()?;
     let mut texts = items

@@ -18,7 +18,7 @@ macro_rules! declare_strings {
     ) => {
         /// Every string of the interface, in one language. `{n}`, `{name}` and `{network}` are filled in at run
         /// time ([`fill`](super::fill), [`fill_name`](super::fill_name)).
-        #[derive(Debug)]
+        #[derive(Clone, Debug)]
         pub struct Strings {
             $(
                 $(#[$pdoc])*
@@ -62,17 +62,34 @@ macro_rules! declare_strings {
 
             /// The table of a language file's strings, in [`Strings::texts`] order; `None` when there are fewer or
             /// more than the keys.
-            pub fn from_texts(texts: &mut dyn Iterator<Item = &'static str>) -> Option<Strings> {
-                let table = Strings {
-                    $( $plural: [
-                        texts.next()?, texts.next()?, texts.next()?, texts.next()?, texts.next()?, texts.next()?,
-                    ], )*
-                    $( $text: texts.next()?, )*
-                };
-                texts.next().is_none().then_some(table)
+            pub fn from_texts(texts: &mut dyn Iterator<Item = &'static str>) -> Option<Box<Strings>> {
+                // Filled in place, one call per key: built as a value, the table's 170 strings went through as
+                // many locals before being stored (7 KB of wasm).
+                let mut table = Box::new(EN.clone());
+                let mut complete = true;
+                $( for slot in &mut table.$plural {
+                    $crate::i18n::table::fill(slot, texts, &mut complete);
+                } )*
+                $( $crate::i18n::table::fill(&mut table.$text, texts, &mut complete); )*
+                (complete && texts.next().is_none()).then_some(table)
             }
         }
     };
+}
+
+/// Puts the next string into `slot`, or clears `complete` when there is none:
+/// [`Strings::from_texts`](super::Strings::from_texts) calls it once per key. Not inlined, so that each key costs
+/// one call.
+#[inline(never)]
+pub(crate) fn fill(
+    slot: &mut &'static str,
+    texts: &mut dyn Iterator<Item = &'static str>,
+    complete: &mut bool,
+) {
+    match texts.next() {
+        Some(text) => *slot = text,
+        None => *complete = false,
+    }
 }
 
 /// One language's table: `strings_table! { /// doc  NAME; key: "text", plural_key: [six forms], … }` becomes
