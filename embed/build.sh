@@ -4,9 +4,9 @@
 #  - lite: folio-embed-<hash>.js + folio-embed-<hash>_bg.wasm, without the `mapping` feature: reads Folio JSON only
 #    (what one <folio-reader> on a Folio JSON API loads; docs/embed.md, "Two modules");
 #  - full: folio-full-<hash>.js + folio-full-<hash>_bg.wasm, with it: every preset and mapping document.
-# In release builds the wasm goes through wasm-opt and strip-locations (crates/strip-locations: Rust's panic
-# locations blanked), the glue through esbuild's minifier, and both through minify-imports (crates/minify-imports:
-# short import names).
+# In release builds the wasm goes through wasm-opt and `wasm-finish strip-locations` (crates/wasm-finish: Rust's
+# panic locations blanked), the glue through esbuild's minifier, and both through `wasm-finish minify-imports`
+# (crates/wasm-finish: short import names).
 # Run by embed/postbuild.sh inside the Trunk build, with the same cargo profile and features as the SPA
 # (TRUNK_PROFILE; TRUNK_BUILD_FEATURES, e.g. `mapping,test-hooks` for the end-to-end tests' build: `mapping` is
 # dropped for the lite module and added for the full one) and the same wasm-opt settings as index.html, so the
@@ -50,8 +50,9 @@ module() { # kind (lite|full) output-prefix features
       "$tmp/$kind/m_bg.wasm" -o "$tmp/$kind/opt.wasm"
     mv "$tmp/$kind/opt.wasm" "$tmp/$kind/m_bg.wasm"
     # Rust's panic locations (file, line, column of every place that can panic) blanked in place: stable Rust
-    # cannot leave them out, and only a panic message names them (crates/strip-locations; -3.0 KB brotli).
-    cargo run --quiet --release --manifest-path "$root/Cargo.toml" -p strip-locations -- \
+    # cannot leave them out, and only a panic message names them (crates/wasm-finish/src/locations.rs; -3.0 KB
+    # brotli).
+    cargo run --quiet --release --manifest-path "$root/Cargo.toml" -p wasm-finish -- strip-locations \
       "$tmp/$kind/m_bg.wasm" "$tmp/$kind/m_bg.wasm"
     # The glue as a host page downloads it: 61 KB of commented, indented JavaScript is 28 KB minified (esbuild,
     # installed by scripts/install-tools.sh; -1.9 KB brotli). Its exports keep their names.
@@ -59,8 +60,8 @@ module() { # kind (lite|full) output-prefix features
     mv "$tmp/$kind/min.js" "$tmp/$kind/m.js"
     # The module's imports renamed to one- and two-letter names in the wasm and in the glue's import object alike:
     # wasm-bindgen names each `__wbg_<name>_<hash>`, and 238 hashes written twice do not compress
-    # (crates/minify-imports; -5.7 KB brotli over the two files).
-    cargo run --quiet --release --manifest-path "$root/Cargo.toml" -p minify-imports -- \
+    # (crates/wasm-finish/src/imports.rs; -5.7 KB brotli over the two files).
+    cargo run --quiet --release --manifest-path "$root/Cargo.toml" -p wasm-finish -- minify-imports \
       "$tmp/$kind/m_bg.wasm" "$tmp/$kind/m.js"
   fi
   # Content-hashed names, like Trunk's, so a CDN can cache them for ever; the glue names its wasm only as a default

@@ -2,39 +2,11 @@
 //! tool must rename and what it must leave alone.
 
 use super::*;
+use crate::test_support::{
+    custom, module, mutated_modules, name, not_wasm_inputs, random_modules, section, uleb, HEADER,
+};
 
 const M: &str = "./m_bg.js";
-
-fn uleb(out: &mut Vec<u8>, mut value: u64) {
-    loop {
-        let byte = (value & 0x7F) as u8;
-        value >>= 7;
-        if value == 0 {
-            out.push(byte);
-            return;
-        }
-        out.push(byte | 0x80);
-    }
-}
-
-fn name(out: &mut Vec<u8>, name: &[u8]) {
-    uleb(out, name.len() as u64);
-    out.extend_from_slice(name);
-}
-
-fn section(out: &mut Vec<u8>, id: u8, body: &[u8]) {
-    out.push(id);
-    uleb(out, body.len() as u64);
-    out.extend_from_slice(body);
-}
-
-/// A custom section (id 0) named `label` with `n` bytes of content.
-fn custom(label: &str, n: usize) -> (u8, Vec<u8>) {
-    let mut body = Vec::new();
-    name(&mut body, label.as_bytes());
-    body.extend((0..n).map(|i| (i * 7 + 3) as u8));
-    (0, body)
-}
 
 /// A type section with two function types: `[] -> []` and `[i32] -> [i32]`.
 fn type_section() -> (u8, Vec<u8>) {
@@ -72,14 +44,6 @@ fn import_section(imports: &[Import]) -> (u8, Vec<u8>) {
         body.extend_from_slice(&import.desc);
     }
     (IMPORT_SECTION, body)
-}
-
-fn module(sections: &[(u8, Vec<u8>)]) -> Vec<u8> {
-    let mut wasm = HEADER.to_vec();
-    for (id, body) in sections {
-        section(&mut wasm, *id, body);
-    }
-    wasm
 }
 
 /// A section as read back: id, content, and all its bytes (id and size included).
@@ -253,15 +217,11 @@ fn expected_glue() -> String {
 }
 
 #[test]
-fn leb_helper_writes_multi_byte_numbers() {
-    let mut out = Vec::new();
-    uleb(&mut out, 300);
-    assert_eq!(out, [0xAC, 0x02]);
-    out.clear();
-    uleb(&mut out, 127);
-    assert_eq!(out, [0x7F]);
+fn test_reader_reads_multi_byte_numbers() {
     let mut pos = 0;
-    assert_eq!(read_uleb(&[0xAC, 0x02], &mut pos), 300);
+    assert_eq!(read_uleb(&[0xAC, 0x02, 0x7F], &mut pos), 300);
+    assert_eq!(read_uleb(&[0xAC, 0x02, 0x7F], &mut pos), 127);
+    assert_eq!(pos, 3);
 }
 
 #[test]
@@ -456,15 +416,9 @@ fn many_imports_get_longer_names() {
 
 #[test]
 fn not_wasm() {
-    for input in [
-        &b""[..],
-        b"\0asm",
-        b"\0asm\x02\0\0\0",
-        b"hello, world!!!",
-        b"\0ASM\x01\0\0\0\x02\x01\x00",
-    ] {
+    for input in not_wasm_inputs(IMPORT_SECTION) {
         assert_eq!(
-            minify_imports(input, &sample_glue(), M).map(|_| ()),
+            minify_imports(&input, &sample_glue(), M).map(|_| ()),
             Err(Error::NotWasm),
             "{input:?}"
         );
@@ -682,10 +636,7 @@ fn names_and_modules_that_cannot_be_renamed() {
 
 #[test]
 fn errors_display() {
-    assert_eq!(
-        Error::NotWasm.to_string(),
-        "not a WebAssembly module (version 1)"
-    );
+    // The reader's errors (`NotWasm`, `Truncated`, `BadLeb`): crate::wasm's tests.
     assert_eq!(
         Error::UnsupportedImport { import: 3, kind: 5 }.to_string(),
         "import 3 has unsupported kind 0x05"
@@ -707,53 +658,21 @@ fn errors_display() {
     );
 }
 
-/// xorshift64: enough randomness for inputs, no dependency.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-}
-
 #[test]
 fn random_bytes_never_panic() {
-    let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
     let glue = sample_glue();
-    for round in 0..10_000 {
-        let mut wasm = HEADER.to_vec();
-        // Half the rounds open an import section, so the import reader sees random input too.
-        if round % 2 == 0 {
-            wasm.push(IMPORT_SECTION);
-        }
-        let len = rng.below(300);
-        wasm.extend((0..len).map(|_| rng.next() as u8));
-        let _ = minify_imports(&wasm, &glue, M);
-    }
+    // Half the rounds open an import section, so the import reader sees random input too.
+    random_modules(10_000, IMPORT_SECTION, |wasm| {
+        let _ = minify_imports(wasm, &glue, M);
+    });
 }
 
 #[test]
 fn mutated_modules_and_glue_never_panic() {
     let wasm = sample_module();
     let glue = sample_glue();
-    let mut rng = Rng(0x2545_F491_4F6C_DD1D);
     let mut renamed = 0;
-    for _ in 0..10_000 {
-        let mut wasm = wasm.clone();
-        for _ in 0..1 + rng.below(4) {
-            let at = HEADER.len() + rng.below(wasm.len() - HEADER.len());
-            wasm[at] = rng.next() as u8;
-        }
-        if rng.below(4) == 0 {
-            wasm.truncate(HEADER.len() + rng.below(wasm.len() - HEADER.len()));
-        }
+    mutated_modules(&wasm, 10_000, |wasm, rng| {
         // The glue loses, doubles or gains characters (any character, not only ASCII).
         let mut chars: Vec<char> = glue.chars().collect();
         for _ in 0..rng.below(3) {
@@ -774,6 +693,6 @@ fn mutated_modules_and_glue_never_panic() {
             renamed += 1;
             assert_eq!(read_sections(&new_wasm).len(), read_sections(&wasm).len());
         }
-    }
+    });
     assert!(renamed > 100, "only {renamed} mutations were renamed");
 }

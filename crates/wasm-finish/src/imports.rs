@@ -15,13 +15,13 @@
 //! name: the glue is scanned once, identifier run by identifier run. To be sure nothing else in the glue is touched,
 //! only names wasm-bindgen makes are renamed: they start with `__wb` and hold only `[A-Za-z0-9_$]`.
 //!
-//! [`minify_imports`] does the work in memory; the `minify-imports` binary runs it on a pair of files.
+//! [`minify_imports`] does the work in memory; `wasm-finish minify-imports` runs it on a pair of files.
 
 use std::collections::HashMap;
 use std::fmt;
 
-/// The first eight bytes of a WebAssembly binary module: the magic `\0asm` and version 1.
-const HEADER: [u8; 8] = *b"\0asm\x01\0\0\0";
+use crate::wasm::{self, write_name, write_uleb, ReadError, Reader, HEADER};
+
 /// The id of the import section.
 const IMPORT_SECTION: u8 = 2;
 /// The name the renamed imports' module gets.
@@ -106,9 +106,6 @@ pub enum Error {
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Error::NotWasm => f.write_str("not a WebAssembly module (version 1)"),
-            Error::Truncated => f.write_str("truncated WebAssembly module"),
-            Error::BadLeb { offset } => write!(f, "malformed LEB128 number at byte {offset}"),
             Error::UnsupportedImport { import, kind } => {
                 write!(f, "import {import} has unsupported kind {kind:#04x}")
             }
@@ -142,11 +139,15 @@ impl fmt::Display for Error {
             Error::Ambiguous { name, count } => {
                 write!(f, "the glue has {count} import keys {name:?}, expected one")
             }
+            // The reader's, worded alike in both passes.
+            Error::NotWasm => ReadError::NotWasm.fmt(f),
+            Error::Truncated => ReadError::Truncated.fmt(f),
+            &Error::BadLeb { offset } => ReadError::BadLeb { offset }.fmt(f),
         }
     }
 }
 
-impl std::error::Error for Error {}
+wasm::pass_error!(Error);
 
 /// Renames the imports of `module_name` (e.g. `"./m_bg.js"`) in `wasm` and in `glue` (the JS text that
 /// instantiates it). Returns the new wasm bytes and the new glue.
@@ -197,26 +198,19 @@ pub fn short_name(mut index: usize) -> String {
 /// Rewrites the import section. Returns the new module, the distinct old field names in order of first use (the
 /// `k`th gets [`short_name`]`(k)`) and the number of imports renamed.
 fn rewrite_wasm<'a>(wasm: &'a [u8], module: &str) -> Result<(Vec<u8>, Vec<&'a str>, usize), Error> {
-    if wasm.get(..HEADER.len()) != Some(&HEADER[..]) {
-        return Err(Error::NotWasm);
-    }
+    let sections = wasm::sections(wasm)?;
     let mut out = Vec::with_capacity(wasm.len());
     out.extend_from_slice(&HEADER);
     let mut names = Names::default();
-    let mut reader = Reader::new(wasm, HEADER.len(), wasm.len());
-    while reader.pos < reader.end {
-        let section = reader.pos;
-        let id = reader.byte()?;
-        let size = reader.len()?;
-        let body = reader.pos;
-        reader.skip(size)?;
-        if id == IMPORT_SECTION {
-            let content = import_section(Reader::new(wasm, body, reader.pos), module, &mut names)?;
+    for section in sections {
+        let section = section?;
+        if section.id == IMPORT_SECTION {
+            let content = import_section(section.content, module, &mut names)?;
             out.push(IMPORT_SECTION);
-            uleb(&mut out, content.len());
+            write_uleb(&mut out, content.len() as u64);
             out.extend_from_slice(&content);
         } else {
-            out.extend_from_slice(wasm.get(section..reader.pos).ok_or(Error::Truncated)?);
+            out.extend_from_slice(section.raw);
         }
     }
     if let Some(name) = names.others.iter().find(|&&field| {
@@ -269,22 +263,19 @@ fn import_section<'a>(
 ) -> Result<Vec<u8>, Error> {
     let count = reader.u32()?;
     let mut out = Vec::new();
-    uleb(
-        &mut out,
-        usize::try_from(count).map_err(|_| Error::Truncated)?,
-    );
+    write_uleb(&mut out, u64::from(count));
     for import in 0..count {
         let module_name = reader.name()?;
         let field = reader.name()?;
         if module_name == module.as_bytes() {
-            put_name(&mut out, SHORT_MODULE.as_bytes());
-            put_name(&mut out, names.short(field)?.as_bytes());
+            write_name(&mut out, SHORT_MODULE.as_bytes());
+            write_name(&mut out, names.short(field)?.as_bytes());
         } else if module_name == SHORT_MODULE.as_bytes() {
             return Err(Error::ShortModuleTaken);
         } else {
             names.others.push(field);
-            put_name(&mut out, module_name);
-            put_name(&mut out, field);
+            write_name(&mut out, module_name);
+            write_name(&mut out, field);
         }
         let start = reader.pos;
         let kind = reader.byte()?;
@@ -293,12 +284,16 @@ fn import_section<'a>(
                 reader.u32()?;
             }
             1 => {
-                reader.ref_type()?;
-                reader.limits(import, &[0x00, 0x01, 0x04, 0x05])?;
+                ref_type(&mut reader)?;
+                limits(&mut reader, import, &[0x00, 0x01, 0x04, 0x05])?;
             }
-            2 => reader.limits(import, &[0x00, 0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07])?,
+            2 => limits(
+                &mut reader,
+                import,
+                &[0x00, 0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07],
+            )?,
             3 => {
-                reader.ref_type()?;
+                ref_type(&mut reader)?;
                 reader.byte()?;
             }
             4 => {
@@ -307,7 +302,7 @@ fn import_section<'a>(
             }
             _ => return Err(Error::UnsupportedImport { import, kind }),
         }
-        out.extend_from_slice(reader.data.get(start..reader.pos).ok_or(Error::Truncated)?);
+        out.extend_from_slice(reader.since(start)?);
     }
     if reader.pos != reader.end {
         return Err(Error::TrailingBytes { offset: reader.pos });
@@ -400,122 +395,29 @@ fn is_ident_ascii(c: char) -> bool {
     c.is_ascii_alphanumeric() || c == '_' || c == '$'
 }
 
-/// Appends `value` as unsigned LEB128.
-fn uleb(out: &mut Vec<u8>, mut value: usize) {
-    loop {
-        let byte = (value & 0x7F) as u8;
-        value >>= 7;
-        if value == 0 {
-            out.push(byte);
-            return;
-        }
-        out.push(byte | 0x80);
+/// Steps over a value or reference type: one byte, or `ref`/`ref null` (0x64, 0x63) and a heap type (an s33).
+fn ref_type(reader: &mut Reader<'_>) -> Result<(), Error> {
+    if matches!(reader.byte()?, 0x63 | 0x64) {
+        reader.skip_leb(5)?;
     }
+    Ok(())
 }
 
-/// Appends a wasm name: its length, then its bytes.
-fn put_name(out: &mut Vec<u8>, name: &[u8]) {
-    uleb(out, name.len());
-    out.extend_from_slice(name);
-}
-
-/// A bounds-checked cursor over `data[..end]`.
-struct Reader<'a> {
-    data: &'a [u8],
-    pos: usize,
-    end: usize,
-}
-
-impl<'a> Reader<'a> {
-    fn new(data: &'a [u8], pos: usize, end: usize) -> Self {
-        Reader { data, pos, end }
+/// Steps over limits: a flag among `flags` (bit 0: a maximum follows, bit 2: 64-bit), the minimum, the maximum if
+/// any.
+fn limits(reader: &mut Reader<'_>, import: u32, flags: &[u8]) -> Result<(), Error> {
+    let flag = reader.byte()?;
+    if !flags.contains(&flag) {
+        return Err(Error::UnsupportedLimits { import, flag });
     }
-
-    /// The next byte.
-    fn byte(&mut self) -> Result<u8, Error> {
-        if self.pos >= self.end {
-            return Err(Error::Truncated);
-        }
-        let byte = *self.data.get(self.pos).ok_or(Error::Truncated)?;
-        self.pos += 1;
-        Ok(byte)
-    }
-
-    /// Steps over `n` bytes.
-    fn skip(&mut self, n: usize) -> Result<(), Error> {
-        match self.pos.checked_add(n) {
-            Some(next) if next <= self.end => {
-                self.pos = next;
-                Ok(())
-            }
-            _ => Err(Error::Truncated),
+    for _ in 0..1 + (flag & 0x01) {
+        if flag & 0x04 != 0 {
+            reader.skip_leb(10)?;
+        } else {
+            reader.u32()?;
         }
     }
-
-    /// An unsigned LEB128 `u32`.
-    fn u32(&mut self) -> Result<u32, Error> {
-        let offset = self.pos;
-        let mut value = 0u32;
-        for shift in (0..35).step_by(7) {
-            let byte = self.byte()?;
-            if shift == 28 && byte & 0xF0 != 0 {
-                return Err(Error::BadLeb { offset });
-            }
-            value |= u32::from(byte & 0x7F) << shift;
-            if byte & 0x80 == 0 {
-                return Ok(value);
-            }
-        }
-        Err(Error::BadLeb { offset })
-    }
-
-    /// An unsigned LEB128 `u32` used as a length.
-    fn len(&mut self) -> Result<usize, Error> {
-        usize::try_from(self.u32()?).map_err(|_| Error::Truncated)
-    }
-
-    /// Steps over a LEB128 number of at most `max` bytes.
-    fn skip_leb(&mut self, max: usize) -> Result<(), Error> {
-        let offset = self.pos;
-        for _ in 0..max {
-            if self.byte()? & 0x80 == 0 {
-                return Ok(());
-            }
-        }
-        Err(Error::BadLeb { offset })
-    }
-
-    /// A name: its length, then its bytes.
-    fn name(&mut self) -> Result<&'a [u8], Error> {
-        let len = self.len()?;
-        let start = self.pos;
-        self.skip(len)?;
-        self.data.get(start..self.pos).ok_or(Error::Truncated)
-    }
-
-    /// A value or reference type: one byte, or `ref`/`ref null` (0x64, 0x63) and a heap type (an s33).
-    fn ref_type(&mut self) -> Result<(), Error> {
-        if matches!(self.byte()?, 0x63 | 0x64) {
-            self.skip_leb(5)?;
-        }
-        Ok(())
-    }
-
-    /// Limits: a flag among `flags` (bit 0: a maximum follows, bit 2: 64-bit), the minimum, the maximum if any.
-    fn limits(&mut self, import: u32, flags: &[u8]) -> Result<(), Error> {
-        let flag = self.byte()?;
-        if !flags.contains(&flag) {
-            return Err(Error::UnsupportedLimits { import, flag });
-        }
-        for _ in 0..1 + (flag & 0x01) {
-            if flag & 0x04 != 0 {
-                self.skip_leb(10)?;
-            } else {
-                self.u32()?;
-            }
-        }
-        Ok(())
-    }
+    Ok(())
 }
 
 #[cfg(test)]

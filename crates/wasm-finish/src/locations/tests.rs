@@ -1,30 +1,10 @@
 //! Modules built by hand, byte by byte, so each test says exactly what the tool must change and what it must not.
 
 use super::*;
-
-fn uleb(out: &mut Vec<u8>, mut value: u64) {
-    loop {
-        let byte = (value & 0x7F) as u8;
-        value >>= 7;
-        if value == 0 {
-            out.push(byte);
-            return;
-        }
-        out.push(byte | 0x80);
-    }
-}
-
-fn sleb(out: &mut Vec<u8>, mut value: i64) {
-    loop {
-        let byte = (value & 0x7F) as u8;
-        value >>= 7;
-        if (value == 0 && byte & 0x40 == 0) || (value == -1 && byte & 0x40 != 0) {
-            out.push(byte);
-            return;
-        }
-        out.push(byte | 0x80);
-    }
-}
+use crate::test_support::{
+    self, custom, custom_with, mutated_modules, not_wasm_inputs, random_modules, section, sleb,
+    uleb, HEADER,
+};
 
 /// A record as it sits in memory.
 fn record(ptr: u32, len: u32, line: u32, col: u32) -> [u8; 16] {
@@ -133,30 +113,9 @@ fn with_expr(expr: &[u8], bytes: Vec<u8>) -> Seg {
     }
 }
 
-/// A custom section (id 0) named `name` with `n` bytes of content.
-fn custom(name: &str, n: usize) -> (u8, Vec<u8>) {
-    let content: Vec<u8> = (0..n).map(|i| (i * 7 + 3) as u8).collect();
-    custom_with(name, &content)
-}
-
-/// A custom section (id 0) named `name` holding `content`.
-fn custom_with(name: &str, content: &[u8]) -> (u8, Vec<u8>) {
-    let mut body = Vec::new();
-    uleb(&mut body, name.len() as u64);
-    body.extend_from_slice(name.as_bytes());
-    body.extend_from_slice(content);
-    (0, body)
-}
-
 /// A memory section with one memory of one page.
 fn memory_section() -> (u8, Vec<u8>) {
     (5, vec![1, 0, 1])
-}
-
-fn section(out: &mut Vec<u8>, id: u8, body: &[u8]) {
-    out.push(id);
-    uleb(out, body.len() as u64);
-    out.extend_from_slice(body);
 }
 
 /// A module built by hand, with where each segment's bytes landed.
@@ -175,11 +134,9 @@ impl Module {
     }
 }
 
+/// A module: the sections `before`, a data section of `segs`, the sections `after`.
 fn module(before: &[(u8, Vec<u8>)], segs: &[Seg], after: &[(u8, Vec<u8>)]) -> Module {
-    let mut wasm = HEADER.to_vec();
-    for (id, body) in before {
-        section(&mut wasm, *id, body);
-    }
+    let mut wasm = test_support::module(before);
     let mut body = Vec::new();
     uleb(&mut body, segs.len() as u64);
     let mut relative = Vec::new();
@@ -193,23 +150,12 @@ fn module(before: &[(u8, Vec<u8>)], segs: &[Seg], after: &[(u8, Vec<u8>)]) -> Mo
     uleb(&mut size, body.len() as u64);
     let start = wasm.len() + 1 + size.len();
     section(&mut wasm, DATA_SECTION, &body);
-    for (id, body) in after {
-        section(&mut wasm, *id, body);
-    }
+    test_support::sections(&mut wasm, after);
     Module {
         wasm,
         payloads: relative.into_iter().map(|offset| start + offset).collect(),
         bases: segs.iter().map(|seg| seg.base).collect(),
     }
-}
-
-/// What a stripped record must look like, written into `expected` at file offset `at`.
-fn blank_record(expected: &mut [u8], at: usize, canonical: u32) {
-    expected[at..at + 16].copy_from_slice(&record(canonical, 0, 0, 0));
-}
-
-fn zero(expected: &mut [u8], at: usize, len: usize) {
-    expected[at..at + len].fill(0);
 }
 
 fn strip(wasm: &[u8]) -> (Result<Stripped, Error>, Vec<u8>) {
@@ -219,17 +165,38 @@ fn strip(wasm: &[u8]) -> (Result<Stripped, Error>, Vec<u8>) {
     (result, out)
 }
 
-#[test]
-fn leb_helpers_write_multi_byte_numbers() {
-    let mut out = Vec::new();
-    uleb(&mut out, 300);
-    assert_eq!(out, [0xAC, 0x02]);
-    out.clear();
-    sleb(&mut out, -0x7FFF_F000);
-    assert_eq!(out, [0x80, 0xA0, 0x80, 0x80, 0x78]);
-    out.clear();
-    sleb(&mut out, 0x1000);
-    assert_eq!(out, [0x80, 0x20]);
+/// What [`strip_locations`] reports: `(locations, files, file_bytes)`.
+fn stripped((locations, files, file_bytes): (usize, usize, usize)) -> Result<Stripped, Error> {
+    Ok(Stripped {
+        locations,
+        files,
+        file_bytes,
+    })
+}
+
+/// Strips `m` and checks the outcome: `counts` reported (see [`stripped`]), and the module changed in exactly
+/// these places: each file name `(segment, address, length)` zeroed, each record `(segment, address)` rewritten to
+/// `(canonical, 0, 0, 0)`. Returns the stripped module.
+fn assert_stripped(
+    m: &Module,
+    counts: (usize, usize, usize),
+    names: &[(usize, u32, usize)],
+    records: &[(usize, u32)],
+    canonical: u32,
+) -> Vec<u8> {
+    let (result, out) = strip(&m.wasm);
+    assert_eq!(result, stripped(counts));
+    let mut expected = m.wasm.clone();
+    for &(seg, addr, len) in names {
+        let at = m.at(seg, addr);
+        expected[at..at + len].fill(0);
+    }
+    for &(seg, addr) in records {
+        let at = m.at(seg, addr);
+        expected[at..at + 16].copy_from_slice(&record(canonical, 0, 0, 0));
+    }
+    assert_eq!(out, expected);
+    out
 }
 
 #[test]
@@ -249,23 +216,13 @@ fn strips_three_locations_to_two_files() {
     );
     assert!(m.wasm.len() > 400);
 
-    let (result, out) = strip(&m.wasm);
-    assert_eq!(
-        result,
-        Ok(Stripped {
-            locations: 3,
-            files: 2,
-            file_bytes: 18
-        })
+    let out = assert_stripped(
+        &m,
+        (3, 2, 18),
+        &[(0, a, 9), (0, b, 9)],
+        &[(0, r1), (0, r2), (0, r3)],
+        a,
     );
-
-    let mut expected = m.wasm.clone();
-    zero(&mut expected, m.at(0, a), 9);
-    zero(&mut expected, m.at(0, b), 9);
-    for r in [r1, r2, r3] {
-        blank_record(&mut expected, m.at(0, r), a);
-    }
-    assert_eq!(out, expected);
     assert_eq!(
         &out[m.at(0, r1)..m.at(0, r1) + 16],
         &record(0x1000, 0, 0, 0)
@@ -290,22 +247,39 @@ fn decoys_stay_byte_for_byte() {
     let spaced = mem.put(b"src/a b.rs\0");
     mem.pad_to(0);
     let good = mem.loc(real, 11, 40, 9);
-    mem.loc(hello, 9, 1, 1); // not a `.rs` path
-    mem.loc(real, 11, 0, 4); // line 0
-    mem.loc(nonul, 12, 3, 3); // a `.rs` path not followed by NUL
-    mem.loc(spaced, 10, 3, 3); // a space in the name
-    mem.loc(real, 11, 10_000_000, 1); // line too large
-    mem.loc(real, 11, 1, 100_000); // column too large
-    mem.loc(real, 0, 1, 1); // empty name
-    mem.loc(real, 1025, 1, 1); // name too long
-    mem.loc(0x9000_0000, 8, 1, 1); // in no segment
-    mem.loc(u32::MAX - 3, 8, 1, 1); // ptr + len overflows
+    // Records that are no location, each by why: (why, file_ptr, file_len, line, col).
+    let decoys = [
+        ("not a `.rs` path", hello, 9, 1, 1),
+        ("line 0", real, 11, 0, 4),
+        ("a `.rs` path not followed by NUL", nonul, 12, 3, 3),
+        ("a space in the name", spaced, 10, 3, 3),
+        ("line too large", real, 11, 10_000_000, 1),
+        ("column too large", real, 11, 1, 100_000),
+        ("empty name", real, 0, 1, 1),
+        ("name too long", real, 1025, 1, 1),
+        ("in no segment", 0x9000_0000, 8, 1, 1),
+        ("ptr + len overflows", u32::MAX - 3, 8, 1, 1),
+    ];
+    // Where each decoy landed: (why, segment, address).
+    let mut placed: Vec<(&str, usize, u32)> = decoys
+        .iter()
+        .map(|&(why, ptr, len, line, col)| (why, 0, mem.loc(ptr, len, line, col)))
+        .collect();
     mem.pad_to(2);
-    mem.loc(real, 11, 5, 5); // a record at a linear address that is 2 modulo 4
+    let unaligned = mem.loc(real, 11, 5, 5);
+    placed.push((
+        "a record at a linear address that is 2 modulo 4",
+        0,
+        unaligned,
+    ));
     mem.pad_to(0);
     // The name runs past the end of segment 0 into segment 1, which continues it in linear memory.
     let split = mem.here() + 16;
-    mem.loc(split, 10, 2, 2);
+    placed.push((
+        "a name split across two segments",
+        0,
+        mem.loc(split, 10, 2, 2),
+    ));
     assert_eq!(mem.put(b"src/ab"), split); // the last bytes of segment 0
 
     // Segment 1 starts right where segment 0 ends, at an address that is 2 modulo 4.
@@ -314,7 +288,12 @@ fn decoys_stay_byte_for_byte() {
     tail.pad_to(0);
     // Straddles the end of segment 1, the last one: only `ptr` and `len` are in it. In the file, the custom
     // section after the data section follows, whose first bytes read as line 2304 and column 0.
-    tail.put(&record(real, 11, 1, 1)[..8]);
+    let straddle = tail.put(&record(real, 11, 1, 1)[..8]);
+    placed.push((
+        "a record straddling the end of the last segment",
+        1,
+        straddle,
+    ));
     let tail_len = tail.bytes.len();
     let m = module(
         &[custom("x", 130)],
@@ -328,19 +307,17 @@ fn decoys_stay_byte_for_byte() {
         "the straddle decoy is not armed"
     );
 
-    let (result, out) = strip(&m.wasm);
-    assert_eq!(
-        result,
-        Ok(Stripped {
-            locations: 1,
-            files: 1,
-            file_bytes: 11
-        })
-    );
-    let mut expected = m.wasm.clone();
-    zero(&mut expected, m.at(0, real), 11);
-    blank_record(&mut expected, m.at(0, good), real);
-    assert_eq!(out, expected);
+    // Each decoy by name, then the module as a whole.
+    let (_, out) = strip(&m.wasm);
+    for (why, seg, addr) in placed {
+        let at = m.at(seg, addr);
+        assert_eq!(
+            out[at..at + 16],
+            m.wasm[at..at + 16],
+            "decoy rewritten: {why}"
+        );
+    }
+    assert_stripped(&m, (1, 1, 11), &[(0, real, 11)], &[(0, good)], real);
 }
 
 #[test]
@@ -358,19 +335,7 @@ fn aligns_on_linear_addresses_not_segment_offsets() {
     mem.bytes[(aligned - 0x3002) as usize..][..16].copy_from_slice(&record(name, 10, 9, 9));
     let m = module(&[], &[active(mem)], &[]);
 
-    let (result, out) = strip(&m.wasm);
-    assert_eq!(
-        result,
-        Ok(Stripped {
-            locations: 1,
-            files: 1,
-            file_bytes: 10
-        })
-    );
-    let mut expected = m.wasm.clone();
-    zero(&mut expected, m.at(0, name), 10);
-    blank_record(&mut expected, m.at(0, aligned), name);
-    assert_eq!(out, expected);
+    assert_stripped(&m, (1, 1, 10), &[(0, name, 10)], &[(0, aligned)], name);
 }
 
 #[test]
@@ -404,23 +369,13 @@ fn names_in_another_segment_and_canonical_is_the_lowest_address() {
         &[0x80, 0x80, 0x7C]
     );
 
-    let (result, out) = strip(&m.wasm);
-    assert_eq!(
-        result,
-        Ok(Stripped {
-            locations: 4,
-            files: 3,
-            file_bytes: 31
-        })
+    assert_stripped(
+        &m,
+        (4, 3, 31),
+        &[(1, far_name, 10), (2, top_name, 10), (0, near_at, 11)],
+        &[(0, r1), (0, r2), (0, r3), (0, r4)],
+        near_at,
     );
-    let mut expected = m.wasm.clone();
-    zero(&mut expected, m.at(1, far_name), 10);
-    zero(&mut expected, m.at(2, top_name), 10);
-    zero(&mut expected, m.at(0, near_at), 11);
-    for r in [r1, r2, r3, r4] {
-        blank_record(&mut expected, m.at(0, r), near_at);
-    }
-    assert_eq!(out, expected);
 }
 
 #[test]
@@ -462,22 +417,13 @@ fn steps_over_passive_explicit_memory_and_other_offset_segments() {
     ];
     let m = module(&[custom("producers", 300)], &segs, &[custom("after", 3)]);
 
-    let (result, out) = strip(&m.wasm);
-    assert_eq!(
-        result,
-        Ok(Stripped {
-            locations: 3,
-            files: 2,
-            file_bytes: 20
-        })
+    assert_stripped(
+        &m,
+        (3, 2, 20),
+        &[(1, two, 10), (5, six, 10)],
+        &[(1, r1), (5, r5a), (5, r5b)],
+        two,
     );
-    let mut expected = m.wasm.clone();
-    zero(&mut expected, m.at(1, two), 10);
-    zero(&mut expected, m.at(5, six), 10);
-    blank_record(&mut expected, m.at(1, r1), two);
-    blank_record(&mut expected, m.at(5, r5a), two);
-    blank_record(&mut expected, m.at(5, r5b), two);
-    assert_eq!(out, expected);
 }
 
 #[test]
@@ -499,14 +445,8 @@ fn no_locations_is_ok_and_changes_nothing() {
 
 #[test]
 fn not_wasm() {
-    for input in [
-        &b""[..],
-        b"\0asm",
-        b"\0asm\x02\0\0\0",
-        b"hello, world!!!",
-        b"\0ASM\x01\0\0\0\x0b\x01\x00",
-    ] {
-        assert_eq!(strip(input).0, Err(Error::NotWasm), "{input:?}");
+    for input in not_wasm_inputs(DATA_SECTION) {
+        assert_eq!(strip(&input).0, Err(Error::NotWasm), "{input:?}");
     }
 }
 
@@ -535,11 +475,7 @@ fn truncated_inputs_are_errors_not_panics() {
 #[test]
 fn no_data_section() {
     assert_eq!(strip(&HEADER).0, Err(Error::NoDataSection));
-    let mut wasm = HEADER.to_vec();
-    let (id, body) = custom("name", 150);
-    section(&mut wasm, id, &body);
-    let (id, body) = memory_section();
-    section(&mut wasm, id, &body);
+    let wasm = test_support::module(&[custom("name", 150), memory_section()]);
     assert_eq!(strip(&wasm).0, Err(Error::NoDataSection));
 }
 
@@ -606,22 +542,12 @@ fn malformed_and_unsupported_segments() {
     assert_eq!(out, bad.wasm);
     // Without the bad one, it is found.
     let fine = module(&[], &[good()], &[]);
-    assert_eq!(
-        strip(&fine.wasm).0,
-        Ok(Stripped {
-            locations: 1,
-            files: 1,
-            file_bytes: 8
-        })
-    );
+    assert_eq!(strip(&fine.wasm).0, stripped((1, 1, 8)));
 }
 
 #[test]
 fn errors_display() {
-    assert_eq!(
-        Error::NotWasm.to_string(),
-        "not a WebAssembly module (version 1)"
-    );
+    // The reader's errors (`NotWasm`, `Truncated`, `BadLeb`): crate::wasm's tests.
     assert_eq!(
         Error::UnsupportedOffset {
             segment: 4,
@@ -632,37 +558,17 @@ fn errors_display() {
     );
 }
 
-/// xorshift64: enough randomness for inputs, no dependency.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-}
-
 #[test]
 fn random_bytes_never_panic() {
-    let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
-    for round in 0..20_000 {
-        let mut wasm = HEADER.to_vec();
-        // Half the rounds open a data section, so the segment reader sees random input too.
-        if round % 2 == 0 {
-            wasm.push(DATA_SECTION);
-        }
-        let len = rng.below(300);
-        wasm.extend((0..len).map(|_| rng.next() as u8));
-        let (result, out) = strip(&wasm);
-        if result.is_err() {
-            assert_eq!(out, wasm);
-        }
+    // Half the rounds open a data section, so the segment reader sees random input too.
+    random_modules(20_000, DATA_SECTION, unchanged_on_error);
+}
+
+/// Strips `wasm`; on an error, nothing may have been written.
+fn unchanged_on_error(wasm: &[u8]) {
+    let (result, out) = strip(wasm);
+    if result.is_err() {
+        assert_eq!(out, wasm);
     }
 }
 
@@ -682,28 +588,7 @@ fn mutated_modules_never_panic() {
         &[active(mem), passive(vec![9; 30]), active(tail)],
         &[custom("z", 5)],
     );
-    assert_eq!(
-        strip(&m.wasm).0,
-        Ok(Stripped {
-            locations: 19,
-            files: 1,
-            file_bytes: 8
-        })
-    );
+    assert_eq!(strip(&m.wasm).0, stripped((19, 1, 8)));
 
-    let mut rng = Rng(0x2545_F491_4F6C_DD1D);
-    for _ in 0..20_000 {
-        let mut wasm = m.wasm.clone();
-        for _ in 0..1 + rng.below(4) {
-            let at = HEADER.len() + rng.below(wasm.len() - HEADER.len());
-            wasm[at] = rng.next() as u8;
-        }
-        if rng.below(4) == 0 {
-            wasm.truncate(HEADER.len() + rng.below(wasm.len() - HEADER.len()));
-        }
-        let (result, out) = strip(&wasm);
-        if result.is_err() {
-            assert_eq!(out, wasm);
-        }
-    }
+    mutated_modules(&m.wasm, 20_000, |wasm, _| unchanged_on_error(&wasm));
 }

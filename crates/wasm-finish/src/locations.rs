@@ -14,12 +14,12 @@
 //! or segment length changes. A panic still aborts as before; its message just names no file, line or column (an
 //! empty `&str` at an address holding 0 is valid, and is an empty C string too).
 //!
-//! [`strip_locations`] does the work on a module in memory; the `strip-locations` binary runs it on a file.
+//! [`strip_locations`] does the work on a module in memory; `wasm-finish strip-locations` runs it on a file.
 
 use std::fmt;
 
-/// The first eight bytes of a WebAssembly binary module: the magic `\0asm` and version 1.
-const HEADER: [u8; 8] = *b"\0asm\x01\0\0\0";
+use crate::wasm::{self, ReadError, Reader};
+
 /// The id of the data section.
 const DATA_SECTION: u8 = 11;
 /// The `end` opcode, which closes a constant expression.
@@ -80,9 +80,6 @@ pub enum Error {
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Error::NotWasm => f.write_str("not a WebAssembly module (version 1)"),
-            Error::Truncated => f.write_str("truncated WebAssembly module"),
-            Error::BadLeb { offset } => write!(f, "malformed LEB128 number at byte {offset}"),
             Error::NoDataSection => f.write_str("no data section"),
             Error::UnsupportedSegment { segment, flag } => {
                 write!(f, "data segment {segment} has unsupported kind {flag}")
@@ -91,11 +88,15 @@ impl fmt::Display for Error {
                 f,
                 "data segment {segment} has an offset expression with unsupported opcode {opcode:#04x}"
             ),
+            // The reader's, worded alike in both passes.
+            Error::NotWasm => ReadError::NotWasm.fmt(f),
+            Error::Truncated => ReadError::Truncated.fmt(f),
+            &Error::BadLeb { offset } => ReadError::BadLeb { offset }.fmt(f),
         }
     }
 }
 
-impl std::error::Error for Error {}
+wasm::pass_error!(Error);
 
 /// Blanks every panic location found in the active data segments of `wasm`, in place.
 ///
@@ -180,30 +181,11 @@ struct Found {
 
 /// Reads the module's sections and returns the active segments of memory 0 whose address is an `i32.const`.
 fn data_segments(wasm: &[u8]) -> Result<Vec<Segment>, Error> {
-    if wasm.get(..HEADER.len()) != Some(&HEADER[..]) {
-        return Err(Error::NotWasm);
-    }
-    let mut reader = Reader {
-        data: wasm,
-        pos: HEADER.len(),
-        end: wasm.len(),
-    };
-    while reader.pos < reader.end {
-        let id = reader.byte()?;
-        let size = reader.len()?;
-        let start = reader.pos;
-        let end = start
-            .checked_add(size)
-            .filter(|&end| end <= wasm.len())
-            .ok_or(Error::Truncated)?;
-        if id == DATA_SECTION {
-            return data_section(Reader {
-                data: wasm,
-                pos: start,
-                end,
-            });
+    for section in wasm::sections(wasm)? {
+        let section = section?;
+        if section.id == DATA_SECTION {
+            return data_section(section.content);
         }
-        reader.pos = end;
     }
     Err(Error::NoDataSection)
 }
@@ -345,94 +327,6 @@ fn location(wasm: &[u8], segments: &[Segment], window: &[u8], record: usize) -> 
         file_offset,
         file_len,
     })
-}
-
-/// A bounds-checked cursor over `data[..end]`.
-struct Reader<'a> {
-    data: &'a [u8],
-    pos: usize,
-    end: usize,
-}
-
-impl Reader<'_> {
-    /// The next byte.
-    fn byte(&mut self) -> Result<u8, Error> {
-        if self.pos >= self.end {
-            return Err(Error::Truncated);
-        }
-        let byte = *self.data.get(self.pos).ok_or(Error::Truncated)?;
-        self.pos += 1;
-        Ok(byte)
-    }
-
-    /// Steps over `n` bytes.
-    fn skip(&mut self, n: usize) -> Result<(), Error> {
-        match self.pos.checked_add(n) {
-            Some(next) if next <= self.end => {
-                self.pos = next;
-                Ok(())
-            }
-            _ => Err(Error::Truncated),
-        }
-    }
-
-    /// An unsigned LEB128 `u32`.
-    fn u32(&mut self) -> Result<u32, Error> {
-        let offset = self.pos;
-        let mut value = 0u32;
-        for shift in (0..35).step_by(7) {
-            let byte = self.byte()?;
-            if shift == 28 && byte & 0xF0 != 0 {
-                return Err(Error::BadLeb { offset });
-            }
-            value |= u32::from(byte & 0x7F) << shift;
-            if byte & 0x80 == 0 {
-                return Ok(value);
-            }
-        }
-        Err(Error::BadLeb { offset })
-    }
-
-    /// An unsigned LEB128 `u32` used as a length.
-    fn len(&mut self) -> Result<usize, Error> {
-        usize::try_from(self.u32()?).map_err(|_| Error::Truncated)
-    }
-
-    /// A signed LEB128 `i32`, returned as its two's-complement bits.
-    fn s32(&mut self) -> Result<u32, Error> {
-        let offset = self.pos;
-        let mut value = 0u32;
-        for shift in (0..35).step_by(7) {
-            let byte = self.byte()?;
-            if shift == 28 {
-                // The last byte: no continuation, and bits 4..7 repeat the sign (bit 3).
-                let high = byte & 0xF0;
-                if (high != 0 && high != 0x70) || (high == 0x70) != (byte & 0x08 != 0) {
-                    return Err(Error::BadLeb { offset });
-                }
-                return Ok(value | u32::from(byte & 0x0F) << 28);
-            }
-            value |= u32::from(byte & 0x7F) << shift;
-            if byte & 0x80 == 0 {
-                if byte & 0x40 != 0 {
-                    value |= u32::MAX << (shift + 7);
-                }
-                return Ok(value);
-            }
-        }
-        Err(Error::BadLeb { offset })
-    }
-
-    /// Steps over a LEB128 number of at most `max` bytes.
-    fn skip_leb(&mut self, max: usize) -> Result<(), Error> {
-        let offset = self.pos;
-        for _ in 0..max {
-            if self.byte()? & 0x80 == 0 {
-                return Ok(());
-            }
-        }
-        Err(Error::BadLeb { offset })
-    }
 }
 
 #[cfg(test)]
