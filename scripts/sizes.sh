@@ -80,7 +80,7 @@ fi
 # listen switch and stubs as functions, one reader context, and no stubs, emoji or content warnings in the lite module
 # (only a mapping produces them); 235,337 B at 00:10 the next day: TLSF as the allocator, the audio edition, the
 # Markdown field and the reading progress drawn by their callers, fewer hash map types.)
-# (Then 217,122 B at 04:55: the child-id fetcher only with a mapping, panic locations blanked, the interface in
+# (Then 217,039 B at 05:57: the child-id fetcher only with a mapping, panic locations blanked, the interface in
 # English only, the reader's other language fetched as a file of its own, the imports' names shortened, no
 # `classes!`, a language's table filled in place.)
 EMBED_BROTLI_BUDGET=218000
@@ -95,7 +95,7 @@ total "one <folio-reader>, lite, + $(basename "$largest" | cut -d- -f3) strings"
 # One <folio-reader> with a `preset` or `mapping` attribute: the full module (the mapping language and the twelve
 # presets) instead of the lite one. (327,140 B on 2026-12-02 with issues 13 and 14's additions; 311,275 B at 17:53;
 # 302,354 B at 23:18; 298,237 B at 00:10 the next day.)
-# (283,016 B at 04:55.)
+# (283,119 B at 05:57.)
 FULL_BROTLI_BUDGET=284000
 total "one <folio-reader> with a preset (full)" "$FULL_BROTLI_BUDGET" \
   "$dist"/folio.js "$dist"/folio-full-*.js "$dist"/folio-full-*_bg.wasm "$dist"/folio-embed-*.css
@@ -121,7 +121,7 @@ total "the SPA (index.html)" "$SPA_BROTLI_BUDGET" \
 budget "$dist/folio.js" 5120 "loader"
 # (390,653 B on 2026-12-02 at 15:45, the read-aloud speed remembered: +0.8 KB on each module; at 17:53, 297,001 and
 # 370,098 B, and the glue minified; at 23:18, 279,455 and 358,323 B; at 00:10 the next day, 273,689 and 352,732 B.
-# At 04:55, 252,066 and 334,420 B; the glues 5,191 B each, their imports' names shortened.)
+# At 05:57, 251,955 and 334,356 B; the glues 5,191 B each, their imports' names shortened.)
 budget "$dist/folio-embed-*_bg.wasm" 253000 "lite embed wasm"
 budget "$dist/folio-full-*_bg.wasm" 335500 "full embed wasm"
 budget "$dist/folio-embed-*.js" 6000 "lite embed JS glue"

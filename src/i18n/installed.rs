@@ -10,7 +10,8 @@ use super::{Lang, Strings};
 thread_local! {
     /// By [`Lang`] discriminant. A table, once installed, stays: the strings are leaked, so they are `&'static`
     /// like the compiled-in ones, which every component expects; at most four tables per page.
-    static INSTALLED: [Cell<Option<&'static Strings>>; Lang::ALL.len()] = const { [const { Cell::new(None) }; 5] };
+    static INSTALLED: [Cell<Option<&'static Strings>>; Lang::ALL.len()] =
+        const { [const { Cell::new(None) }; Lang::ALL.len()] };
 }
 
 /// The installed table of `lang`, if any.
@@ -31,16 +32,17 @@ pub(super) fn install(lang: Lang, json: &str) -> bool {
     true
 }
 
-/// The table in a file's text: a JSON array of exactly as many strings as there are keys.
+/// The table in a file's text: a JSON array of exactly as many strings as there are keys. Checked whole before
+/// any string is kept, so a file of another build leaks nothing.
 fn read(json: &str) -> Option<Box<Strings>> {
     let value: Value = serde_json::from_str(json).ok()?;
     let items = value.as_array()?;
+    if items.len() != Strings::LEN || !items.iter().all(Value::is_string) {
+        return None;
+    }
     let mut texts = items
         .iter()
-        .map_while(Value::as_str)
+        .filter_map(Value::as_str)
         .map(|s| &*Box::leak(Box::from(s)));
-    let table = Strings::from_texts(&mut texts)?;
-    // A non-string item stops the strings early: then the count is short, and `from_texts` said so above, unless
-    // the bad item came after the last key (one too many either way).
-    (items.len() == items.iter().filter(|v| v.is_string()).count()).then_some(table)
+    Strings::from_texts(&mut texts)
 }

@@ -51,6 +51,9 @@ macro_rules! declare_strings {
         }
 
         impl Strings {
+            /// How many strings a table holds: six per plural, one per text (a language file's length).
+            pub const LEN: usize = [$(stringify!($plural)),*].len() * 6 + [$(stringify!($text)),*].len();
+
             /// Every string in the order of a language file: each plural's six forms, then the texts, as `en.rs`
             /// declares them.
             pub fn texts(&self) -> Vec<&'static str> {

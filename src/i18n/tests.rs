@@ -85,6 +85,11 @@ fn language_files_read_back_as_their_tables() {
         let json = lang.table().to_json();
         let items: Vec<String> = serde_json::from_str(&json).expect("a JSON array of strings");
         assert_eq!(items.len(), lang.table().texts().len(), "{lang:?}");
+        assert_eq!(
+            items.len(),
+            Strings::LEN,
+            "{lang:?}: the length a file is checked against"
+        );
         let mut texts = items
             .iter()
             .map(|s| &*Box::leak(s.clone().into_boxed_str()));
