@@ -1,6 +1,6 @@
 use std::rc::Rc;
 
-use super::{Author, SafeHtml, Timestamp};
+use super::{sort_vec_by, Author, SafeHtml, Timestamp};
 
 /// One timestamped update of a live article (a live blog's entry): drawn newest first, each with its own anchor.
 #[derive(Clone, Debug, PartialEq)]
@@ -25,4 +25,9 @@ pub struct Entry {
 pub fn newest_first(a: &Entry, b: &Entry) -> std::cmp::Ordering {
     let at = |e: &Entry| e.published.as_ref().map(|t| t.epoch_ms);
     at(b).cmp(&at(a)).then_with(|| b.id.cmp(&a.id))
+}
+
+/// Sorts a live blog's entries [`newest_first`], through the crate's one sort (`model::sort_vec_by`).
+pub fn sort_newest_first(entries: &mut Vec<Entry>) {
+    sort_vec_by(entries, newest_first);
 }

@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 use std::rc::Rc;
 
-use crate::model::{Comment, Thread};
+use crate::model::{sort_indices, Comment, Thread};
 
 /// How top-level comments are ordered. Replies always stay oldest-first, so a conversation reads in order.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -90,10 +90,10 @@ pub fn build_thread(comments: Vec<Comment>, order: SortOrder) -> Thread {
 /// Order top-level comments (or one comment's replies); used again when the reader changes the sort. Stable:
 /// comments that compare equal keep the API's order.
 pub fn sort_roots(roots: &mut [usize], comments: &[Comment], order: SortOrder) {
-    // One sort call with one key type, so the module carries one instance of the standard library's sort, not one
-    // per order (each is kilobytes of WebAssembly). The key is (score first for Top, else 0; time, newest negated).
-    let key = |i: &usize| {
-        let c = &comments[*i];
+    // Through the crate's one sort (`model::sort_indices`, shared with the live blog's entries), with one key type
+    // for every order. The key is (score first for Top, else 0; time, newest negated).
+    let key = |i: usize| {
+        let c = &comments[i];
         let time = c.date.as_ref().map_or(i64::MAX, |d| d.epoch_ms);
         match order {
             SortOrder::Oldest => (0, time),
@@ -101,7 +101,7 @@ pub fn sort_roots(roots: &mut [usize], comments: &[Comment], order: SortOrder) {
             SortOrder::Top => (c.score.unwrap_or(0).saturating_neg(), time),
         }
     };
-    roots.sort_by_key(key);
+    sort_indices(roots, &|a, b| key(a).cmp(&key(b)));
 }
 
 /// Walk up from every comment with a three-colour marking; an edge back into the current walk closes a cycle.

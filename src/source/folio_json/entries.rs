@@ -9,7 +9,7 @@ use super::super::error::SourceError;
 use super::article::body_blocks;
 use super::parts::author;
 use super::read::{date, id, list, object, plain, text};
-use crate::model::{newest_first, Entry, SafeHtml, Timestamp};
+use crate::model::{sort_newest_first, Entry, SafeHtml, Timestamp};
 
 /// The article's `entries`, newest first whatever order the document lists them in.
 pub(super) fn entries(
@@ -17,7 +17,7 @@ pub(super) fn entries(
     base: Option<&str>,
 ) -> Result<Rc<[Entry]>, SourceError> {
     let mut all = list(o, "entries", "", |v, p| entry(v, p, base))?;
-    all.sort_by(newest_first);
+    sort_newest_first(&mut all);
     Ok(all.into())
 }
 

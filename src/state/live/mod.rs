@@ -8,7 +8,7 @@ mod tests;
 
 use std::rc::Rc;
 
-use crate::model::{newest_first, Article, Entry, SafeHtml, Timestamp};
+use crate::model::{sort_newest_first, Article, Entry, SafeHtml, Timestamp};
 
 /// What can happen to a live article.
 #[derive(Clone, Debug, PartialEq)]
@@ -100,7 +100,7 @@ impl LiveState {
                 self.note_entry(&e);
                 let list = waiting.get_or_insert_with(|| self.incoming.to_vec());
                 list.push(e);
-                list.sort_by(newest_first);
+                sort_newest_first(list);
             }
         }
         // Unchanged lists keep their `Rc`, so the components that draw them skip the render.
@@ -141,7 +141,7 @@ impl LiveState {
                 if !self.incoming.is_empty() {
                     let mut all: Vec<Entry> = self.incoming.iter().cloned().collect();
                     all.extend(self.entries.iter().cloned());
-                    all.sort_by(newest_first);
+                    sort_newest_first(&mut all);
                     self.entries = all.into();
                     self.incoming = Rc::new([]);
                 }

@@ -7,7 +7,7 @@ use serde_json::Value;
 use super::super::body::{article_body, check_format, Refs};
 use super::super::doc::{EntriesMap, Field};
 use super::super::value::{self, body_source, flatten, plain, text, values, Doc};
-use crate::model::{newest_first, Author, Entry, SafeHtml};
+use crate::model::{sort_newest_first, Author, Entry, SafeHtml};
 use crate::source::error::SourceError;
 
 /// The body `field` reaches on `cur`, in its format (`format`, or the one `format_from` reads; `html` by default),
@@ -77,6 +77,6 @@ pub(super) fn map_entries(
             body: body.into(),
         });
     }
-    out.sort_by(newest_first);
+    sort_newest_first(&mut out);
     Ok(out.into())
 }
