@@ -12,6 +12,7 @@
 // module and hands the element over to it. A page whose readers all read Folio JSON never fetches the full module.
 // Each element renders into its own open shadow root; WebAssembly is fetched only when the first element comes
 // within 200px of the viewport, unless it says loading="eager".
+// The article is requested as the module is, not after it, and handed over with the reader.
 // The modules carry the interface in English only: for a reader in another language the loader fetches that
 // language's strings (a small JSON file, pinned by its SRI hash like the rest) beside the module and hands them
 // over before the reader draws. If they cannot be loaded, the reader shows English.
@@ -97,6 +98,24 @@ const withStrings = (m, code) => {
   });
 };
 
+// The article, requested beside the module rather than after it has run (on a phone's network that is a round trip
+// less before the first word), the way the reader requests it (src/net: no cookies, JSON): [absolute URL, pending
+// fetch, its abort controller], handed over with the reader, whose first request for that URL takes the answer
+// instead of sending its own (and times it out or aborts it like its own).
+const early = (el) => {
+  try {
+    const url = new URL(el.getAttribute("src").trim(), location.href).href;
+    if (!/^https?:/.test(url)) return;
+    const abort = new AbortController();
+    const init = { credentials: "omit", headers: { Accept: "application/json" }, signal: abort.signal };
+    const answer = fetch(url, init);
+    answer.catch(() => {}); // the reader reports a failure; one it never asked for is nobody's business
+    return [url, answer, abort];
+  } catch {
+    return; // no src, or not a URL: the reader says so
+  }
+};
+
 let observer;
 const whenNear = (el) => {
   observer ||= new IntersectionObserver(
@@ -167,6 +186,7 @@ class FolioReader extends HTMLElement {
     const full = this._full || this.hasAttribute("preset") || this.hasAttribute("mapping");
     const code = langOf(this);
     textOf(code); // fetched beside the module, not after it
+    const article = early(this);
     load(full ? "full" : "lite")
       .then(async (m) => (await withStrings(m, code), m))
       .then(
@@ -177,7 +197,7 @@ class FolioReader extends HTMLElement {
           // in the same task, so nothing is painted in between.
           this._drop();
           this._wasm = m;
-          this._id = m.folio_mount(this, box);
+          this._id = m.folio_mount(this, box, article);
         },
         (err) => {
           if (this._box !== box) return;

@@ -1,12 +1,15 @@
 //! Folio's HTTP requests: what a successful answer keeps ([`Fetched`]), and one function per kind of request.
-//! How a request is sent (timeout, abort, no cookies, errors) is in [`send`].
+//! How a request is sent (timeout, abort, no cookies, errors) is in [`send`]; answers the embed's loader started
+//! before the module ran are in [`early`].
 
+mod early;
 mod send;
 
 use gloo_net::http::{Request, RequestBuilder};
 
 use super::NetError;
-use send::send;
+pub use early::offer_early;
+use send::{send, Outgoing};
 
 /// A successful (2xx) answer.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -57,16 +60,17 @@ pub fn absolute_url(url: &str) -> Result<String, NetError> {
     }
 }
 
-/// `GET` a document.
+/// `GET` a document (or take the answer the embed's loader started for it: [`offer_early`]).
 pub async fn get_text(url: &str, timeout_ms: u32) -> Result<Fetched, NetError> {
     let url = absolute_url(url)?;
-    send(
-        Request::get(&url).header("Accept", "application/json"),
-        &url,
-        None,
-        timeout_ms,
-    )
-    .await
+    let outgoing = match early::take(&url) {
+        Some((started, controller)) => Outgoing::Started(started, controller),
+        None => Outgoing::New(
+            Request::get(&url).header("Accept", "application/json"),
+            None,
+        ),
+    };
+    send(outgoing, &url, timeout_ms).await
 }
 
 /// `GET` a document again, unless it is unchanged: `etag` is the `ETag` of the copy the caller has. `Ok(None)`:
@@ -81,7 +85,7 @@ pub async fn get_if_changed(
     if let Some(tag) = etag {
         req = req.header("If-None-Match", tag);
     }
-    let f = send(req, &url, None, timeout_ms).await?;
+    let f = send(Outgoing::New(req, None), &url, timeout_ms).await?;
     Ok((f.status != 304).then_some(f))
 }
 
@@ -122,11 +126,6 @@ pub async fn send_json(
     for (name, value) in headers {
         builder = builder.header(name, value);
     }
-    send(
-        builder,
-        &url,
-        body.map(crate::source::json_text),
-        timeout_ms,
-    )
-    .await
+    let body = body.map(crate::source::json_text);
+    send(Outgoing::New(builder, body), &url, timeout_ms).await
 }

@@ -8,8 +8,8 @@ mod fetch;
 pub use crate::state::{NetError, ServerMessage};
 pub use events::{EventStream, Named};
 pub use fetch::{
-    absolute_url, get_if_changed, get_text, post_json, send_json, Fetched, PAGING_HEADERS,
-    POSTING_HEADERS,
+    absolute_url, get_if_changed, get_text, offer_early, post_json, send_json, Fetched,
+    PAGING_HEADERS, POSTING_HEADERS,
 };
 
 /// How long a request may take before Folio gives up and says so.

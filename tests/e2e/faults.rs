@@ -10,7 +10,7 @@ use tokio::net::TcpStream;
 
 use crate::support::loopback::{response, send, Loopback, Request};
 use crate::support::thread::TRAINS;
-use crate::support::{article_url, Browser, Server, Session};
+use crate::support::{article_url, Browser, Server, Session, SiteServer};
 
 const ARTICLE: &str = r#"{"id":"f","title":"Fault-free article","body":"<p>It arrived.</p>"}"#;
 
@@ -25,9 +25,14 @@ impl FaultyServer {
     /// The SPA URL that loads the article at `/<case>/article.json` from this server.
     /// `down` points at a port where nothing listens (port 9, discard, is closed on test machines).
     fn page(&self, spa: &Server, case: &str) -> String {
+        format!("{}?src={}", spa.url, self.src(case))
+    }
+
+    /// The article URL of `case`.
+    fn src(&self, case: &str) -> String {
         match case {
-            "down" => format!("{}?src=http://127.0.0.1:9/article.json", spa.url),
-            _ => format!("{}?src={}/{case}/article.json", spa.url, self.0.origin),
+            "down" => "http://127.0.0.1:9/article.json".to_string(),
+            _ => format!("{}/{case}/article.json", self.0.origin),
         }
     }
 }
@@ -92,22 +97,24 @@ async fn answer(req: Request, mut stream: TcpStream) -> Option<TcpStream> {
     send(stream, &out).await
 }
 
-/// Wait for the error state and return its full text, having checked its parts.
-async fn error_state(s: &Session, case: &str, secs: u64) -> String {
-    s.wait_for_secs(
-        "the alert",
-        "document.querySelector('.folio [role=alert]')",
-        secs,
-    )
-    .await;
+/// The SPA's document, where its reader draws.
+const SPA_ROOT: &str = "document";
+
+/// The embed's reader draws in the `<folio-reader>`'s shadow root.
+const EMBED_ROOT: &str = "document.querySelector('folio-reader')?.shadowRoot";
+
+/// Wait for the error state in `root` (a JavaScript expression) and return its full text, having checked its parts.
+async fn error_state(s: &Session, root: &str, case: &str, secs: u64) -> String {
+    let alert = format!("{root}?.querySelector('.folio [role=alert]')");
+    s.wait_for_secs("the alert", &alert, secs).await;
     let parts = s
-        .eval(
-            "const a = document.querySelector('.folio [role=alert]');
+        .eval(&format!(
+            "const a = {alert};
              return [a.textContent,
                      !!a.querySelector('.folio-error__reason') && a.querySelector('.folio-error__reason').textContent.length > 0,
                      !!a.querySelector('.folio-error__detail') && a.querySelector('.folio-error__detail').textContent.length > 0,
-                     !!a.querySelector('button')]",
-        )
+                     !!a.querySelector('button')]"
+        ))
         .await;
     let text = parts[0].as_str().unwrap_or("").to_string();
     assert_eq!(
@@ -128,64 +135,74 @@ async fn error_state(s: &Session, case: &str, secs: u64) -> String {
     text
 }
 
+/// Each fault, with words its alert must contain.
+const CASES: [(&str, &[&str]); 11] = [
+    ("404", &["Nothing was found", "404"]),
+    ("410", &["Nothing was found"]),
+    ("429", &["Too many requests", "30 s"]),
+    ("500", &["server had a problem", "500"]),
+    ("503", &["server had a problem", "503"]),
+    ("html200", &["not JSON", "<!DOCTYPE html>"]),
+    ("empty", &["not JSON", "empty"]),
+    ("close", &["closed before", "answer"]),
+    // A refused origin and a server that is not there are told apart, each with what to do.
+    (
+        "nocors",
+        &[
+            "answered",
+            "does not allow this page's origin",
+            "Access-Control-Allow-Origin",
+        ],
+    ),
+    ("down", &["could not be reached"]),
+    ("hang", &["did not answer in time", "15 s"]),
+];
+
+/// Check every fault of [`CASES`] at `page(case)`, whose reader draws in `root`.
+async fn check_faults(s: &Session, root: &str, page: impl Fn(&str) -> String) {
+    let browser = s.browser;
+    for (case, words) in CASES {
+        s.goto(&page(case)).await;
+        // The client gives up after folio::net::DEFAULT_TIMEOUT_MS (15 s); allow margin for slow machines.
+        let text = error_state(s, root, case, 40).await;
+        for w in words {
+            assert!(
+                text.contains(w),
+                "{browser:?} {case}: {w:?} missing from {text:?}"
+            );
+        }
+        if case == "down" {
+            assert!(
+                !text.contains("CORS"),
+                "{browser:?}: a server that is not there is no CORS problem: {text:?}"
+            );
+        }
+    }
+    // The retry button really retries: after a fault, pressing it reaches the server again and shows the alert
+    // anew (the server still fails), without reloading the page.
+    s.goto(&page("503")).await;
+    error_state(s, root, "503", 20).await;
+    s.eval(&format!(
+        "window.__folio_marker = 1; {root}.querySelector('.folio [role=alert] button').click()"
+    ))
+    .await;
+    error_state(s, root, "503 retried", 20).await;
+    assert_eq!(
+        s.eval("return window.__folio_marker").await,
+        1,
+        "{browser:?}: no reload"
+    );
+}
+
 // Every kind of failing answer ends in the error state with a reason that names it and a retry button; an answer
 // that trickles in byte by byte still renders.
 #[tokio::test(flavor = "multi_thread")]
 async fn faulty_servers_give_clear_errors() {
     let spa = Server::start();
     let faulty = FaultyServer::start().await;
-    // (case, words the alert must contain)
-    let cases: [(&str, &[&str]); 11] = [
-        ("404", &["Nothing was found", "404"]),
-        ("410", &["Nothing was found"]),
-        ("429", &["Too many requests", "30 s"]),
-        ("500", &["server had a problem", "500"]),
-        ("503", &["server had a problem", "503"]),
-        ("html200", &["not JSON", "<!DOCTYPE html>"]),
-        ("empty", &["not JSON", "empty"]),
-        ("close", &["closed before", "answer"]),
-        // A refused origin and a server that is not there are told apart, each with what to do.
-        (
-            "nocors",
-            &[
-                "answered",
-                "does not allow this page's origin",
-                "Access-Control-Allow-Origin",
-            ],
-        ),
-        ("down", &["could not be reached"]),
-        ("hang", &["did not answer in time", "15 s"]),
-    ];
     for browser in Browser::ALL {
         let s = Session::start(browser).await;
-        for (case, words) in cases {
-            s.goto(&faulty.page(&spa, case)).await;
-            // The client gives up after folio::net::DEFAULT_TIMEOUT_MS (15 s); allow margin for slow machines.
-            let text = error_state(&s, case, 40).await;
-            for w in words {
-                assert!(
-                    text.contains(w),
-                    "{browser:?} {case}: {w:?} missing from {text:?}"
-                );
-            }
-            if case == "down" {
-                assert!(
-                    !text.contains("CORS"),
-                    "{browser:?}: a server that is not there is no CORS problem: {text:?}"
-                );
-            }
-        }
-        // The retry button really retries: after a fault, pressing it reaches the server again and shows the alert
-        // anew (the server still fails), without reloading the page.
-        s.goto(&faulty.page(&spa, "503")).await;
-        error_state(&s, "503", 20).await;
-        s.eval("window.__folio_marker = 1; document.querySelector('.folio [role=alert] button').click()").await;
-        error_state(&s, "503 retried", 20).await;
-        assert_eq!(
-            s.eval("return window.__folio_marker").await,
-            1,
-            "{browser:?}: no reload"
-        );
+        check_faults(&s, SPA_ROOT, |case| faulty.page(&spa, case)).await;
 
         // Slow, byte by byte, but complete within the time limit: the article is shown.
         s.goto(&faulty.page(&spa, "slow")).await;
@@ -199,6 +216,34 @@ async fn faulty_servers_give_clear_errors() {
             s.text("article.folio-article h1").await,
             "Fault-free article"
         );
+        s.close().await;
+    }
+}
+
+/// A host page whose `<folio-reader>` reads the `src` of its own query (written by an external script: the page is
+/// the embed's, not the SPA's).
+const EMBED_HOST: &str = "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Faults</title>\
+    <script type=\"module\" src=\"/folio.js\"></script><script type=\"module\" src=\"/faults/host.js\"></script>\
+    </head><body></body></html>";
+const EMBED_HOST_JS: &str = "const r = document.createElement('folio-reader');\n\
+    r.setAttribute('loading', 'eager');\n\
+    r.setAttribute('src', new URLSearchParams(location.search).get('src'));\n\
+    document.body.append(r);\n";
+
+// The same faults on a `<folio-reader>`, whose first request for the article is the one its loader started beside
+// the module (src/net/fetch/early.rs): the same error states, in words, with a retry (which sends its own request).
+#[tokio::test(flavor = "multi_thread")]
+async fn faulty_servers_give_clear_errors_in_the_embed() {
+    let site = SiteServer::start("faults", &[]);
+    let dir = site.site.dir.join("faults");
+    std::fs::create_dir_all(&dir).expect("faults/");
+    std::fs::write(dir.join("host.html"), EMBED_HOST).expect("host page");
+    std::fs::write(dir.join("host.js"), EMBED_HOST_JS).expect("host script");
+    let faulty = FaultyServer::start().await;
+    let page = |case: &str| format!("{}faults/host.html?src={}", site.url, faulty.src(case));
+    for browser in Browser::ALL {
+        let s = Session::start(browser).await;
+        check_faults(&s, EMBED_ROOT, page).await;
         s.close().await;
     }
 }

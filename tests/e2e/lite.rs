@@ -88,6 +88,18 @@ async fn wasm_requests(s: &Session) -> Value {
     .await
 }
 
+/// How the page requested the article at `path`: [how many times, whether the first request started before the
+/// lite module's WebAssembly did (the loader asks for both at once, the article first)].
+async fn article_requests(s: &Session, path: &str) -> Value {
+    s.eval(&format!(
+        "const all = performance.getEntriesByType('resource'); \
+         const art = all.filter(e => new URL(e.name).pathname === {path:?}); \
+         const wasm = all.find(e => /\\/folio-embed-[0-9a-f]+_bg\\.wasm$/.test(e.name)); \
+         return [art.length, art.length > 0 && !!wasm && art[0].startTime <= wasm.startTime]"
+    ))
+    .await
+}
+
 /// What the page recorded: [modules loaded, live apps, folio:loaded titles, folio:error events, what was shown].
 async fn record(s: &Session) -> Value {
     s.eval(
@@ -97,7 +109,8 @@ async fn record(s: &Session) -> Value {
     .await
 }
 
-// A reader on a Folio JSON API renders with the lite module and never asks for the full one.
+// A reader on a Folio JSON API renders with the lite module and never asks for the full one. Its article was
+// requested once, by the loader, before the module (the reader took that answer rather than asking again).
 #[tokio::test(flavor = "multi_thread")]
 async fn folio_json_never_requests_the_full_module() {
     let server = lite_server();
@@ -112,6 +125,11 @@ async fn folio_json_never_requests_the_full_module() {
         .await;
         assert_eq!(wasm_requests(&s).await, json!([1, 0]), "{browser:?}");
         assert_eq!(
+            article_requests(&s, SEED_SRC).await,
+            json!([1, true]),
+            "{browser:?}: [article requests, the first before the module]"
+        );
+        assert_eq!(
             record(&s).await,
             json!([["lite"], 1, [SEED_TITLE], [], ["loading", "article"]]),
             "{browser:?}: [modules, live apps, loaded, errors, shown]"
@@ -122,7 +140,7 @@ async fn folio_json_never_requests_the_full_module() {
 
 // Another platform's article with no preset: the lite module detects the shape and hands the reader to the full
 // module, which renders the article and its comments; the reader saw one loading state and then the article, no
-// error box and no folio:error, and one folio:loaded.
+// error box and no folio:error, and one folio:loaded. The loader requested the article once for each module.
 #[tokio::test(flavor = "multi_thread")]
 async fn detected_shape_switches_to_the_full_module() {
     let server = lite_server();
@@ -136,6 +154,11 @@ async fn detected_shape_switches_to_the_full_module() {
         )
         .await;
         assert_eq!(wasm_requests(&s).await, json!([1, 1]), "{browser:?}");
+        assert_eq!(
+            article_requests(&s, WP_SRC).await,
+            json!([2, true]),
+            "{browser:?}: [article requests, the first before the module]"
+        );
         let title = s
             .eval("return document.getElementById('r').shadowRoot.querySelector('h1').textContent")
             .await;

@@ -1,12 +1,14 @@
 //! Sending one request: the timeout (a timer that aborts the fetch), the abort when the caller drops the future,
 //! no cookies, and turning a failure into a [`NetError`] (with a `no-cors` probe that tells a CORS refusal from an
-//! unreachable server).
+//! unreachable server). A request the embed's loader started early ([`Outgoing::Started`]) is read the same
+//! way.
 
 use std::cell::Cell;
 use std::rc::Rc;
 
-use gloo_net::http::RequestBuilder;
+use gloo_net::http::{RequestBuilder, Response};
 use gloo_timers::callback::Timeout;
+use wasm_bindgen::JsCast;
 use web_sys::{AbortController, RequestCredentials};
 
 use super::{Fetched, NetError, PAGING_HEADERS, POSTING_HEADERS};
@@ -23,16 +25,32 @@ impl Drop for AbortOnDrop {
     }
 }
 
+/// A request to make: one to send, or one the page started before this module ran (the embed's loader fetches the
+/// article beside the module: [`offer_early`](super::offer_early)), with the controller that aborts it.
+pub(super) enum Outgoing {
+    /// Built by the caller, with its body if it has one: sent here, without cookies.
+    New(RequestBuilder, Option<String>),
+    /// Already under way: its pending `fetch()` and its abort controller.
+    Started(js_sys::Promise, AbortController),
+}
+
+/// Make the request `outgoing` to `url`, giving up after `timeout_ms`. A request the loader started gets the same
+/// timeout (counted from now), abort and errors as one sent here.
 pub(super) async fn send(
-    builder: RequestBuilder,
+    outgoing: Outgoing,
     url: &str,
-    body: Option<String>,
     timeout_ms: u32,
 ) -> Result<Fetched, NetError> {
     let unreachable = || NetError::Unreachable {
         url: url.to_string(),
     };
-    let controller = AbortController::new().map_err(|_| unreachable())?;
+    let (controller, outgoing) = match outgoing {
+        Outgoing::Started(started, controller) => (controller, Ok(started)),
+        Outgoing::New(builder, body) => (
+            AbortController::new().map_err(|_| unreachable())?,
+            Err((builder, body)),
+        ),
+    };
     let signal = controller.signal();
     let timed_out = Rc::new(Cell::new(false));
     // gloo-net has no timeout of its own; the timer aborts the fetch and leaves a flag to tell why.
@@ -44,52 +62,75 @@ pub(super) async fn send(
         })
     };
     let mut guard = AbortOnDrop(Some(controller));
-    // Folio never sends cookies: readers are not tracked, and APIs need no credentials to be read.
-    let builder = builder
-        .credentials(RequestCredentials::Omit)
-        .abort_signal(Some(&signal));
-    let request = match body {
-        Some(b) => builder.body(b),
-        None => builder.build(),
-    }
-    .map_err(|_| unreachable())?;
-
-    let failed = |timed_out: &Cell<bool>| {
-        if timed_out.get() {
-            NetError::Timeout {
-                seconds: timeout_ms.div_ceil(1000),
+    let answer = match outgoing {
+        Ok(started) => wasm_bindgen_futures::JsFuture::from(started)
+            .await
+            .ok()
+            .and_then(|raw| raw.dyn_into::<web_sys::Response>().ok())
+            .map(Response::from),
+        Err((builder, body)) => {
+            // Folio never sends cookies: readers are not tracked, and APIs need no credentials to be read.
+            let builder = builder
+                .credentials(RequestCredentials::Omit)
+                .abort_signal(Some(&signal));
+            let request = match body {
+                Some(b) => builder.body(b),
+                None => builder.build(),
             }
-        } else if web_sys::window().is_some_and(|w| !w.navigator().on_line()) {
-            NetError::Offline
-        } else {
-            unreachable()
+            .map_err(|_| unreachable())?;
+            request.send().await.ok()
         }
     };
-    let response = match request.send().await {
-        Ok(r) => r,
-        Err(_) => {
-            let e = failed(&timed_out);
-            drop(timer);
-            return Err(match e {
-                NetError::Unreachable { .. } if answers_opaquely(url).await => {
-                    NetError::CorsRefused {
-                        url: url.to_string(),
-                    }
-                }
-                e => e,
-            });
-        }
+    let failed = |timed_out: &Cell<bool>| failure(timed_out.get(), url, timeout_ms);
+    let Some(response) = answer else {
+        let e = failed(&timed_out);
+        drop(timer);
+        return Err(refused_or(e, url).await);
     };
     let text = response
         .text()
         .await
-        .map_err(|_| match failed(&timed_out) {
-            NetError::Unreachable { url } => NetError::Interrupted { url },
-            e => e,
-        })?;
+        .map_err(|_| interrupted(failed(&timed_out)))?;
     drop(timer);
     guard.0 = None;
+    fetched(&response, text, url)
+}
 
+/// Why a request got no answer: the timeout, the browser being offline, or else the server unreachable.
+fn failure(timed_out: bool, url: &str, timeout_ms: u32) -> NetError {
+    if timed_out {
+        NetError::Timeout {
+            seconds: timeout_ms.div_ceil(1000),
+        }
+    } else if web_sys::window().is_some_and(|w| !w.navigator().on_line()) {
+        NetError::Offline
+    } else {
+        NetError::Unreachable {
+            url: url.to_string(),
+        }
+    }
+}
+
+/// An unreachable server that answers a `no-cors` probe is there: the origin check refused us.
+async fn refused_or(e: NetError, url: &str) -> NetError {
+    match e {
+        NetError::Unreachable { .. } if answers_opaquely(url).await => NetError::CorsRefused {
+            url: url.to_string(),
+        },
+        e => e,
+    }
+}
+
+/// The body failed after the answer began: the connection was cut (unless the timeout or the network says why).
+fn interrupted(e: NetError) -> NetError {
+    match e {
+        NetError::Unreachable { url } => NetError::Interrupted { url },
+        e => e,
+    }
+}
+
+/// What a complete answer gives: [`Fetched`] for a 2xx (or a 304), else the error its status names.
+fn fetched(response: &Response, text: String, url: &str) -> Result<Fetched, NetError> {
     let status = response.status();
     let final_url = Some(response.url())
         .filter(|u| !u.is_empty())

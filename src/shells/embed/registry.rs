@@ -5,6 +5,7 @@ use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 use web_sys::Element;
 use yew::AppHandle;
 
@@ -33,10 +34,21 @@ fn props_for(host: &Element) -> EmbedAppProps {
 }
 
 /// Start a reader for the `<folio-reader>` element `host`, rendered into `root` (a `<div>` in its shadow root).
-/// Returns the id the loader passes to [`folio_update`] and [`folio_unmount`].
+/// Returns the id the loader passes to [`folio_update`] and [`folio_unmount`]. `article` is the loader's request
+/// for the article, made beside the module: `[absolute URL, pending fetch(), the AbortController of its signal]`.
+/// The reader's first request for that URL takes that answer instead of sending its own (`net::offer_early`).
 #[wasm_bindgen]
-pub fn folio_mount(host: Element, root: Element) -> u32 {
+pub fn folio_mount(host: Element, root: Element, article: Option<js_sys::Array>) -> u32 {
     crate::shells::install_panic_hook();
+    if let Some(a) = article {
+        if let (Some(url), Ok(started), Ok(controller)) = (
+            a.get(0).as_string(),
+            a.get(1).dyn_into(),
+            a.get(2).dyn_into(),
+        ) {
+            crate::net::offer_early(url, started, controller);
+        }
+    }
     let id = NEXT_ID.with(|n| {
         let id = n.get();
         n.set(id.wrapping_add(1).max(1));
