@@ -13,6 +13,9 @@
 #  3. folio-strings-<code>-<hash>.json: the interface strings of each language but English (the `folio_strings`
 #     example; the embed's modules carry English only), their names and SRI hashes written into folio.js too.
 #  4. folio-sri.txt: the Subresource Integrity hash (sha384) of each embed file, one `<hash>  <file>` a line.
+#  5. In release builds, the SPA's module finished as the embed's are (embed/build.sh): its panic locations
+#     blanked, its glue minified, its imports' names shortened (crates/wasm-finish, esbuild); Trunk has already
+#     written index.html with the SRI hashes of the glue and the wasm, so both hashes are rewritten there.
 set -eu
 src="${TRUNK_SOURCE_DIR:-.}"
 d="${TRUNK_STAGING_DIR:?run by trunk as a post_build hook}"
@@ -71,6 +74,26 @@ done
 if grep -q '__FOLIO_' folio.js; then
   echo "embed/postbuild.sh: a placeholder is left in folio.js: $(grep -o '__FOLIO_[A-Z_]*__' folio.js | head -n1)" >&2
   exit 1
+fi
+if [ "${TRUNK_PROFILE:-release}" = release ]; then
+  spa_js=$(one 'folio-spa-*.js')
+  spa_wasm=$(one 'folio-spa-*_bg.wasm')
+  old_js_sri=$(sri "$spa_js")
+  old_wasm_sri=$(sri "$spa_wasm")
+  finish() { cargo run --quiet --release --manifest-path "$src/Cargo.toml" -p wasm-finish -- "$@"; }
+  finish strip-locations "$spa_wasm" "$spa_wasm"
+  esbuild "$spa_js" --minify --log-level=warning --outfile=spa.min.js && mv spa.min.js "$spa_js"
+  # Trunk runs wasm-bindgen with the out-name folio-spa: the imports' module is ./folio-spa_bg.js.
+  finish minify-imports "$spa_wasm" "$spa_js" --module ./folio-spa_bg.js
+  for pair in "$old_js_sri:$spa_js" "$old_wasm_sri:$spa_wasm"; do
+    old=${pair%%:*}
+    file=${pair#*:}
+    grep -q "integrity=\"$old\"" index.html || {
+      echo "embed/postbuild.sh: index.html does not pin $file with $old" >&2
+      exit 1
+    }
+    sed -i "s|integrity=\"$old\"|integrity=\"$(sri "$file")\"|" index.html
+  done
 fi
 : >folio-sri.txt
 for f in folio.js "$lite_js" "$lite_wasm" "$full_js" "$full_wasm" "$embed_css" $(for e in $strings_files; do
