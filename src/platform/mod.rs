@@ -1,7 +1,7 @@
 //! What the widget reads from the browser while it draws: the page's address and language, the reader's
 //! languages, the clock, `localStorage`, and dates formatted by `Intl`. One small module, so every component also
-//! renders natively (server rendering, issue 15): in the browser ([`browser`]) the answers come from `window`;
-//! natively ([`native`]) there is no page and no reader, so the answers are neutral — no address, no stored
+//! renders natively (server rendering, issue 15): in the browser (`platform::browser`) the answers come from `window`;
+//! natively (`platform::native`) there is no page and no reader, so the answers are neutral — no address, no stored
 //! choices, dates as ISO 8601 in UTC — and the browser's first effects replace them.
 //!
 //! In the browser, while the SPA takes a server-rendered page over, the answers are the neutral ones too

@@ -1,6 +1,6 @@
 //! The thin shells around the [`Reader`](crate::Reader): the standalone SPA (URL parameters, demo index), the
 //! embeddable `<folio-reader>` custom element (one Yew app per element, in its shadow root), and, natively, the
-//! server-rendered page ([`page`]).
+//! server-rendered page (`shells::page`).
 
 pub mod embed;
 pub mod island;

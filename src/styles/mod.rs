@@ -3,12 +3,12 @@
 //! (docs/architecture.md, "Styles"):
 //!
 //! - **the SPA and `<folio-reader>`** link it as a file: `styles/generate.sh` (a Trunk `pre_build` hook) prints
-//!   [`css`] with `cargo run --example folio_css` into `styles/generated/folio.css`; Trunk hashes it and the embed's
+//!   `css()` with `cargo run --example folio_css` into `styles/generated/folio.css`; Trunk hashes it and the embed's
 //!   post-build hook puts it into each shadow root with Subresource Integrity. No `<style>` element, so a host
 //!   page's strict `style-src` holds;
-//! - **a Yew app using [`crate::Reader`]** links nothing: the reader calls [`use_folio_styles`], which adopts one
+//! - **a Yew app using [`crate::Reader`]** links nothing: the reader calls `use_folio_styles`, which adopts one
 //!   constructed stylesheet (`CSSStyleSheet` + `replaceSync`, shared by every reader on the page) into the
-//!   document, or into the root named by a [`StyleRoot`] context — not an inline style either;
+//!   document, or into the root named by a `StyleRoot` context — not an inline style either;
 //! - the Trunk build turns the `styles` feature off, so the shipped wasm carries neither stylist nor the CSS text.
 //!
 //! The pieces sit beside their components (`components/*/style.rs`, pulled in with `#[path]`), so a change to a

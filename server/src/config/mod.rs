@@ -7,6 +7,10 @@
 //! token comes from the flag, else `--moderator-token-file`, else the variable. Values are checked here, once, so
 //! the server never starts half-configured. `FOLIO_EDITOR_TOKEN` stands in for `--editor-token` (live articles).
 
+// The options' doc comments are `folio-server --help`'s text, written for a terminal (`<TOKEN>`, bare URLs), not
+// Markdown.
+#![allow(rustdoc::invalid_html_tags, rustdoc::bare_urls)]
+
 use std::ffi::OsString;
 use std::net::SocketAddr;
 use std::path::PathBuf;

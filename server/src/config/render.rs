@@ -2,6 +2,10 @@
 //! [`Config`](super::Config): which API origins the server may fetch from, which of them may be on a private
 //! network, and the limits of one fetch. `docs/security.md` ("Server-side fetches") explains the policy.
 
+// The options' doc comments are `folio-server --help`'s text, written for a terminal (`<TOKEN>`, bare URLs), not
+// Markdown.
+#![allow(rustdoc::invalid_html_tags, rustdoc::bare_urls)]
+
 use clap::Args;
 
 use crate::remote::parse_origin;

@@ -114,7 +114,7 @@ impl ApiError {
     }
 }
 
-/// A failed store call was logged where it failed ([`Db::run`](crate::db::Db::run)); the client gets a plain 500.
+/// A failed store call was logged where it failed ([`Sqlite::run`](crate::db::Sqlite::run)); the client gets a plain 500.
 impl From<crate::db::DbError> for ApiError {
     fn from(_: crate::db::DbError) -> Self {
         ApiError::Server

@@ -11,7 +11,7 @@ use crate::model::MoreStub;
 /// the platform when the mapping gives one, else a count (nothing reaches the platform before the reader clicks).
 ///
 /// A view function over the thread's stubs (`ThreadState::more`), drawn by the comment (or, for `parent` `None`,
-/// the section) they belong under; each stub is a [`Stub`] component, which keeps its own loading state.
+/// the section) they belong under; each stub is a `Stub` component, which keeps its own loading state.
 pub fn more_stubs(stubs: &[MoreStub], parent: Option<&Rc<str>>) -> Html {
     let mut stubs = stubs
         .iter()

@@ -2,7 +2,7 @@
 //! 15). A server hands it the SPA's built `index.html` as the template, the article response and the first page of
 //! its comments; it answers the page a crawler, a reader app or a reader without WebAssembly can read in full —
 //! the article and its comments in the markup, the share links, `<title>`, description, canonical link, Open
-//! Graph and Twitter card tags ([`head`]) and schema.org JSON-LD ([`json_ld`]). For pages that embed
+//! Graph and Twitter card tags (`page::head`) and schema.org JSON-LD (`page::json_ld`). For pages that embed
 //! `<folio-reader>` instead, [`embed_snippet`] writes the element with a plain copy of the article inside.
 //!
 //! The reader is rendered by yew's `ServerRenderer` from the same components as in the browser, with

@@ -5,7 +5,7 @@
 //! Pure Rust like the rest of `source`: the hooks fetch, this maps. docs/mapping.md is the guide.
 //!
 //! The text entry points are in `text`; which mapping applies is in `choice`, the mapping document's shape in
-//! [`doc`], and each part of the model in its own module.
+//! `doc`, and each part of the model in its own module.
 //!
 //! The engine is the `mapping` cargo feature (on by default). Without it (the embed's lite module) only what
 //! reading Folio JSON shares with mappings is built: the settings ([`MappingChoice`]), detection from the presets'

@@ -15,13 +15,13 @@ pub(super) const COLUMNS: &str =
                        deleted, article_author";
 
 impl Pg {
-    /// See [`super::Db::list`].
+    /// See [`crate::db::Db::list`].
     pub async fn list(&self, article: &str) -> Result<Vec<Comment>, DbError> {
         let client = self.client().await?;
         list(&**client, article).await.map_err(fail)
     }
 
-    /// See [`super::Db::ownership`].
+    /// See [`crate::db::Db::ownership`].
     pub async fn ownership(&self, article: &str, id: &str) -> Result<Option<Ownership>, DbError> {
         let client = self.client().await?;
         let row = client
@@ -42,7 +42,7 @@ impl Pg {
         .map_err(|err: tokio_postgres::Error| fail(err))
     }
 
-    /// See [`super::Db::update_body`]. A listed comment that stays listed gets a change number and is announced in
+    /// See [`crate::db::Db::update_body`]. A listed comment that stays listed gets a change number and is announced in
     /// the same transaction.
     pub async fn update_body(
         &self,
@@ -86,7 +86,7 @@ impl Pg {
         }
     }
 
-    /// See [`super::Db::mark_deleted`]; a listed comment's placeholder is announced like an edit.
+    /// See [`crate::db::Db::mark_deleted`]; a listed comment's placeholder is announced like an edit.
     pub async fn mark_deleted(&self, article: &str, id: &str) -> Result<Option<Comment>, DbError> {
         let mut client = self.client().await?;
         let tx = client.transaction().await.map_err(fail)?;
@@ -118,7 +118,7 @@ impl Pg {
         Ok((!held).then_some(placeholder))
     }
 
-    /// See [`super::Db::held`].
+    /// See [`crate::db::Db::held`].
     pub async fn held(&self) -> Result<Vec<(String, Comment)>, DbError> {
         let client = self.client().await?;
         let rows = client
@@ -137,7 +137,7 @@ impl Pg {
             .map_err(fail)
     }
 
-    /// See [`super::Db::approve`]: published and announced in one transaction. A comment listed before (an edit held
+    /// See [`crate::db::Db::approve`]: published and announced in one transaction. A comment listed before (an edit held
     /// for review) keeps its publication number and gets a change number: it is announced as changed.
     pub async fn approve(
         &self,
@@ -196,7 +196,7 @@ impl Pg {
         Ok(Some((stored, listed_before)))
     }
 
-    /// See [`super::Db::reject`].
+    /// See [`crate::db::Db::reject`].
     pub async fn reject(&self, article: &str, id: &str) -> Result<bool, DbError> {
         let mut client = self.client().await?;
         let tx = client.transaction().await.map_err(fail)?;
@@ -291,7 +291,7 @@ pub async fn insert_seeds(
     Ok(usize::try_from(added).unwrap_or(usize::MAX))
 }
 
-/// Reads the [`COLUMNS`] of a row.
+/// Reads the `COLUMNS` of a row.
 pub fn comment(row: &Row) -> Result<Comment, tokio_postgres::Error> {
     Ok(Comment {
         id: row.try_get(0)?,

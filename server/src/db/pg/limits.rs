@@ -13,7 +13,7 @@ use crate::timefmt::now_millis;
 const RATE_LOCK: i32 = 2;
 
 impl Pg {
-    /// See [`super::Db::sweep`]; rate-limit entries older than their minute go too.
+    /// See [`crate::db::Db::sweep`]; rate-limit entries older than their minute go too.
     pub async fn sweep(
         &self,
         tokens_before: i64,
@@ -25,7 +25,7 @@ impl Pg {
             .map_err(fail)
     }
 
-    /// See [`super::Db::rate_check`]: a sliding window of one minute, as the in-memory limiter keeps it, in rows
+    /// See [`crate::db::Db::rate_check`]: a sliding window of one minute, as the in-memory limiter keeps it, in rows
     /// every instance counts.
     pub async fn rate_check(
         &self,

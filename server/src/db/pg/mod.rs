@@ -147,7 +147,7 @@ impl Pg {
         self.pool.get().await.map_err(fail)
     }
 
-    /// See [`super::Db::ping`].
+    /// See [`crate::db::Db::ping`].
     pub async fn ping(&self) -> bool {
         match self.pool.get().await {
             Ok(client) => client.simple_query("SELECT 1").await.is_ok(),

@@ -13,7 +13,7 @@ use crate::timefmt::now_millis;
 const POST_LOCK: i32 = 1;
 
 impl Pg {
-    /// See [`super::Db::insert_post`]. The article's advisory lock makes the key lookup, the parent check, the id
+    /// See [`crate::db::Db::insert_post`]. The article's advisory lock makes the key lookup, the parent check, the id
     /// and the insert one step for every instance; the commit (synchronous on PostgreSQL's default settings) comes
     /// before the answer.
     pub async fn insert_post(&self, article: &str, post: Post) -> Result<PostOutcome, DbError> {
@@ -160,7 +160,7 @@ impl Pg {
             .map(drop)
     }
 
-    /// See [`super::Db::decoy_id`]: the next number of the sequence, gone for real posts too.
+    /// See [`crate::db::Db::decoy_id`]: the next number of the sequence, gone for real posts too.
     pub async fn decoy_id(
         &self,
         article: &str,
