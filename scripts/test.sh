@@ -15,12 +15,15 @@ step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 step "tools"
 bash scripts/install-tools.sh
 
-step "format and lints (host and wasm)"
+step "format, lints and rustdoc (host and wasm)"
 cargo fmt --all -- --check
 cargo clippy --workspace --all-targets --quiet -- -D warnings
 cargo clippy --lib --bins --tests --target wasm32-unknown-unknown --quiet -- -D warnings
 # The embed's lite module: the library without the `mapping` feature (docs/embed.md, "Two modules").
 cargo clippy --lib --bins --tests --target wasm32-unknown-unknown --no-default-features --quiet -- -D warnings
+# The rustdoc of every crate, and of the lite module's library: no broken or private links.
+RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps --quiet
+RUSTDOCFLAGS="-D warnings" cargo doc --lib --no-deps --target wasm32-unknown-unknown --no-default-features --quiet
 
 step "the Yew component example builds (examples/host_app.rs)"
 cargo build --example host_app --target wasm32-unknown-unknown --quiet
