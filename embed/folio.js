@@ -4,7 +4,7 @@
 // below, so every file the loader pulls is checked by the browser (Subresource Integrity): a wasm-bindgen module
 // through a <link rel="modulepreload" integrity> (the import() that follows runs the module it put in the module
 // map), its WebAssembly through fetch(integrity) and the stylesheet through <link integrity>. A host that pins
-// this file with SRI therefore pins them all.
+// this file with SRI therefore pins them all. The glue and its WebAssembly are requested together.
 // Two modules: "lite" reads Folio JSON only (no mapping language, no presets: most of a page's readers need no
 // more), "full" reads every shape. An element with a `preset` or `mapping` attribute starts on the full one; any
 // other starts on the lite one, which, when the response turns out to be another API's (a preset's signature fits),
@@ -56,14 +56,20 @@ const preload = (url, integrity) =>
     link.onerror = () => fail(new Error("integrity or network failure: " + url));
     document.head.append(link);
   });
+// The WebAssembly is requested at the same time as its glue, not once the glue has arrived: a round trip less.
 const load = (kind) => {
   const f = FILES[kind];
-  return (loading[kind] ||= preload(at(f.js), f.jsSri)
-    .then(() => import(at(f.js)))
-    .then(async (m) => {
-      await m.default({ module_or_path: fetch(at(f.wasm), { integrity: f.wasmSri }) });
-      return (loaded[kind] = m);
-    }));
+  if (!loading[kind]) {
+    const wasm = fetch(at(f.wasm), { integrity: f.wasmSri });
+    wasm.catch(() => {}); // a failure is reported through init() below; only a glue that failed first leaves it unread
+    loading[kind] = preload(at(f.js), f.jsSri)
+      .then(() => import(at(f.js)))
+      .then(async (m) => {
+        await m.default({ module_or_path: wasm });
+        return (loaded[kind] = m);
+      });
+  }
+  return loading[kind];
 };
 
 // The interface language as the reader negotiates it (src/components/reader.rs): the element's `lang`, else the

@@ -106,7 +106,10 @@ impl File {
         let path = dir.join(self.name(dir));
         let mut bytes = std::fs::read(&path).expect("the file to tamper with");
         match self {
-            File::Glue | File::FullGlue => bytes.extend_from_slice(b"\n// tampered\n"),
+            // A statement that leaves a trace if the tampered module ever runs.
+            File::Glue | File::FullGlue => {
+                bytes.extend_from_slice(b"\nglobalThis.__folioTamperedRan = true;\n")
+            }
             // A custom section (id 0, 5 bytes: the name "tamp"): the module still compiles.
             File::Wasm | File::FullWasm => {
                 bytes.extend_from_slice(&[0, 5, 4, b't', b'a', b'm', b'p'])
@@ -243,11 +246,16 @@ async fn refused(file: File) {
                     "{browser:?}, {file:?} tampered: [error kinds, an article drawn, live apps]"
                 );
                 if matches!(file, File::Glue | File::FullGlue) {
-                    // The module never ran: the WebAssembly, which it would have started, was never asked for.
+                    // The module never ran: the statement appended to it left no trace. (Its WebAssembly was
+                    // requested beside it, once, and never used.)
                     assert_eq!(
-                        s.eval(&format!("return {}", fetches(&wasm))).await,
-                        json!(0),
-                        "{browser:?}: the wasm was fetched, so the tampered module ran"
+                        s.eval(&format!(
+                            "return [!!window.__folioTamperedRan, {}]",
+                            fetches(&wasm)
+                        ))
+                        .await,
+                        json!([false, 1]),
+                        "{browser:?}: [the tampered module ran, wasm requests]"
                     );
                 }
             }
@@ -300,7 +308,7 @@ async fn refused(file: File) {
 }
 
 // A tampered wasm-bindgen module is refused before it runs: the modulepreload link's integrity check fails, the
-// reader reports a load error and draws nothing.
+// reader reports a load error and draws nothing, and the statement appended to the module never ran.
 #[tokio::test(flavor = "multi_thread")]
 async fn tampered_glue_module_is_refused() {
     refused(File::Glue).await;

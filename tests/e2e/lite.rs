@@ -100,6 +100,18 @@ async fn article_requests(s: &Session, path: &str) -> Value {
     .await
 }
 
+/// Whether the lite module's WebAssembly was requested before its glue had arrived (the loader asks for both at
+/// once, rather than for the WebAssembly once the glue has run).
+async fn wasm_beside_glue(s: &Session) -> Value {
+    s.eval(
+        "const all = performance.getEntriesByType('resource'); \
+         const glue = all.find(e => /\\/folio-embed-[0-9a-f]+\\.js$/.test(e.name)); \
+         const wasm = all.find(e => /\\/folio-embed-[0-9a-f]+_bg\\.wasm$/.test(e.name)); \
+         return !!glue && !!wasm && wasm.startTime <= glue.responseEnd",
+    )
+    .await
+}
+
 /// What the page recorded: [modules loaded, live apps, folio:loaded titles, folio:error events, what was shown].
 async fn record(s: &Session) -> Value {
     s.eval(
@@ -110,7 +122,8 @@ async fn record(s: &Session) -> Value {
 }
 
 // A reader on a Folio JSON API renders with the lite module and never asks for the full one. Its article was
-// requested once, by the loader, before the module (the reader took that answer rather than asking again).
+// requested once, by the loader, before the module (the reader took that answer rather than asking again); the
+// module's WebAssembly was requested beside its glue, not after it.
 #[tokio::test(flavor = "multi_thread")]
 async fn folio_json_never_requests_the_full_module() {
     let server = lite_server();
@@ -128,6 +141,11 @@ async fn folio_json_never_requests_the_full_module() {
             article_requests(&s, SEED_SRC).await,
             json!([1, true]),
             "{browser:?}: [article requests, the first before the module]"
+        );
+        assert_eq!(
+            wasm_beside_glue(&s).await,
+            true,
+            "{browser:?}: the wasm requested before the glue arrived"
         );
         assert_eq!(
             record(&s).await,
