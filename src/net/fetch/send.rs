@@ -44,12 +44,9 @@ pub(super) async fn send(
     let unreachable = || NetError::Unreachable {
         url: url.to_string(),
     };
-    let (controller, outgoing) = match outgoing {
-        Outgoing::Started(started, controller) => (controller, Ok(started)),
-        Outgoing::New(builder, body) => (
-            AbortController::new().map_err(|_| unreachable())?,
-            Err((builder, body)),
-        ),
+    let controller = match &outgoing {
+        Outgoing::Started(_, controller) => controller.clone(),
+        Outgoing::New(..) => AbortController::new().map_err(|_| unreachable())?,
     };
     let signal = controller.signal();
     let timed_out = Rc::new(Cell::new(false));
@@ -63,12 +60,12 @@ pub(super) async fn send(
     };
     let mut guard = AbortOnDrop(Some(controller));
     let answer = match outgoing {
-        Ok(started) => wasm_bindgen_futures::JsFuture::from(started)
+        Outgoing::Started(started, _) => wasm_bindgen_futures::JsFuture::from(started)
             .await
             .ok()
             .and_then(|raw| raw.dyn_into::<web_sys::Response>().ok())
             .map(Response::from),
-        Err((builder, body)) => {
+        Outgoing::New(builder, body) => {
             // Folio never sends cookies: readers are not tracked, and APIs need no credentials to be read.
             let builder = builder
                 .credentials(RequestCredentials::Omit)
