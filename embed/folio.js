@@ -197,8 +197,8 @@ class FolioReader extends HTMLElement {
       .then(async (m) => (await withStrings(m, code), m))
       .then(
         (m) => {
-          // Still the same connection, and not on this module yet?
-          if (this._box !== box || this._wasm === m) return;
+          // Still the same connection, and not on this module yet? Else nobody will read the early request.
+          if (this._box !== box || this._wasm === m) return article?.[2].abort();
           // Handing over from the lite module: its reader (still in its loading state) goes, the full one comes
           // in the same task, so nothing is painted in between.
           this._drop();
@@ -206,6 +206,7 @@ class FolioReader extends HTMLElement {
           this._id = m.folio_mount(this, box, article);
         },
         (err) => {
+          article?.[2].abort();
           if (this._box !== box) return;
           this._drop();
           box.textContent = "folio: could not load the reader (" + err + ")";
