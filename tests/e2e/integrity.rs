@@ -247,7 +247,13 @@ async fn refused(file: File) {
                 );
                 if matches!(file, File::Glue | File::FullGlue) {
                     // The module never ran: the statement appended to it left no trace. (Its WebAssembly was
-                    // requested beside it, once, and never used.)
+                    // requested beside it, once, and never used.) The error can come before that request has
+                    // finished, and a resource-timing entry appears only when it has (Firefox in CI), so wait for it.
+                    s.wait_for(
+                        "the WebAssembly requested beside the glue",
+                        &format!("{} > 0", fetches(&wasm)),
+                    )
+                    .await;
                     assert_eq!(
                         s.eval(&format!(
                             "return [!!window.__folioTamperedRan, {}]",
