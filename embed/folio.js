@@ -9,7 +9,7 @@
 // more), "full" reads every shape. An element with a `preset` or `mapping` attribute starts on the full one; any
 // other starts on the lite one, which, when the response turns out to be another API's (a preset's signature fits),
 // keeps showing its loading state and sends the element `folio:needs-mapping`: the loader then loads the full
-// module and hands the element over to it. A page whose readers all read Folio JSON never fetches the full module.
+// module and hands the element over to it, with a copy of the article's answer (no second request). A page whose readers all read Folio JSON never fetches the full module.
 // Each element renders into its own open shadow root; WebAssembly is fetched only when the first element comes
 // within 200px of the viewport, unless it says loading="eager".
 // The article is requested as the module is, not after it, and handed over with the reader.
@@ -108,18 +108,29 @@ const withStrings = (m, code) => {
 // less before the first word), the way the reader requests it (src/net: no cookies, JSON): [absolute URL, pending
 // fetch, its abort controller], handed over with the reader, whose first request for that URL takes the answer
 // instead of sending its own (and times it out or aborts it like its own).
-const early = (el) => {
+const srcOf = (el) => {
   try {
     const url = new URL(el.getAttribute("src").trim(), location.href).href;
-    if (!/^https?:/.test(url)) return;
-    const abort = new AbortController();
-    const init = { credentials: "omit", headers: { Accept: "application/json" }, signal: abort.signal };
-    const answer = fetch(url, init);
-    answer.catch(() => {}); // the reader reports a failure; one it never asked for is nobody's business
-    return [url, answer, abort];
+    return /^https?:/.test(url) ? url : undefined;
   } catch {
     return; // no src, or not a URL: the reader says so
   }
+};
+const early = (url) => {
+  const abort = new AbortController();
+  const init = { credentials: "omit", headers: { Accept: "application/json" }, signal: abort.signal };
+  const answer = fetch(url, init);
+  answer.catch(() => {}); // the reader reports a failure; one it never asked for is nobody's business
+  return [url, answer, abort];
+};
+// A copy of an early answer for the full module, should the lite one find another API's shape in it (a detected
+// shape): the handover then costs no second request. Cloned before the lite reader reads the body (the clone is
+// the answer's reaction before the reader's); dropped once the reader drew something or left the page.
+const spare = (article) => {
+  if (!article) return;
+  const copy = article[1].then((r) => r.clone());
+  copy.catch(() => {});
+  return [article[0], copy, new AbortController()];
 };
 
 let observer;
@@ -157,8 +168,12 @@ class FolioReader extends HTMLElement {
     super();
     // The placeholder keeps its height until the article (or an error) is drawn: no layout shift.
     const settle = () => this._box && this._box.style.removeProperty("min-height");
-    this.addEventListener("folio:loaded", settle);
-    this.addEventListener("folio:error", settle);
+    const settled = () => {
+      settle();
+      this._spare = null;
+    };
+    this.addEventListener("folio:loaded", settled);
+    this.addEventListener("folio:error", settled);
     // The lite module cannot read this source: hand the element to the full module.
     this.addEventListener("folio:needs-mapping", () => {
       this._full = true;
@@ -192,7 +207,10 @@ class FolioReader extends HTMLElement {
     const full = this._full || this.hasAttribute("preset") || this.hasAttribute("mapping");
     const code = langOf(this);
     textOf(code); // fetched beside the module, not after it
-    const article = early(this);
+    // Handed over from the lite module for a detected shape: the copy of its answer, if it is of the same URL.
+    const url = srcOf(this);
+    const article = url && (full && this._spare?.[0] === url ? this._spare : early(url));
+    this._spare = full ? null : spare(article);
     load(full ? "full" : "lite")
       .then(async (m) => (await withStrings(m, code), m))
       .then(
@@ -231,7 +249,7 @@ class FolioReader extends HTMLElement {
     if (observer) observer.unobserve(this);
     this._drop();
     if (this._box) this._box.remove();
-    this._box = null;
+    this._box = this._spare = null;
   }
 
   // A `preset` or `mapping` added to an element on the lite module reaches the full one the same way: the lite
