@@ -52,9 +52,10 @@ tmp=folio-embed.tmp
 if [ "${TRUNK_PROFILE:-release}" = release ]; then
   # What a host page downloads, minified (esbuild, installed by scripts/install-tools.sh): after the rem rewrite
   # above, which reads the stylesheet line by line. folio.js before its placeholders are filled in (they are
-  # string literals, which the minifier keeps).
+  # string literals, which the minifier keeps). `--format=esm`: the loader is a module, so its top-level names are
+  # its own and may be shortened too (-0.09 KB brotli; no gain on the glues, whose exports keep their names).
   esbuild --loader=css --minify --log-level=warning <"$tmp" >"$tmp.min" && mv "$tmp.min" "$tmp"
-  esbuild folio.js --minify --log-level=warning --outfile=folio.min.js && mv folio.min.js folio.js
+  esbuild folio.js --minify --format=esm --log-level=warning --outfile=folio.min.js && mv folio.min.js folio.js
 fi
 embed_css="folio-embed-$(sha256sum "$tmp" | cut -c1-16).css"
 mv "$tmp" "$embed_css"
