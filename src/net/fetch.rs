@@ -8,7 +8,7 @@ mod send;
 use gloo_net::http::{Request, RequestBuilder};
 
 use super::NetError;
-pub use early::offer_early;
+pub use early::{handed, offer_early};
 use send::{send, Outgoing};
 
 /// A successful (2xx) answer.

@@ -8,7 +8,7 @@ mod fetch;
 pub use crate::state::{NetError, ServerMessage};
 pub use events::{EventStream, Named};
 pub use fetch::{
-    absolute_url, get_if_changed, get_text, offer_early, post_json, send_json, Fetched,
+    absolute_url, get_if_changed, get_text, handed, offer_early, post_json, send_json, Fetched,
     PAGING_HEADERS, POSTING_HEADERS,
 };
 

@@ -31,6 +31,18 @@ mod xss;
 use support::thread::{open_article, open_index, wait_article, SEED, TRAINS};
 use support::{article_url, Browser, Server, Session};
 
+/// How the demo article `id` was requested: [requests for its JSON, the first made while the page was still being
+/// parsed, `window.__folioEarly` still there (an early request nobody took)].
+async fn article_requests(s: &Session, id: &str) -> serde_json::Value {
+    s.eval(&format!(
+        "const art = performance.getEntriesByType('resource') \
+         .filter(e => new URL(e.name).pathname === '/demo/articles/{id}.json'); \
+         const nav = performance.getEntriesByType('navigation')[0]; \
+         return [art.length, art.length > 0 && art[0].startTime <= nav.domInteractive, '__folioEarly' in window]"
+    ))
+    .await
+}
+
 // The seed article shows every element of the seed page, with the markup PRODUCT.md promises.
 #[tokio::test(flavor = "multi_thread")]
 async fn seed_article_shows_every_element_of_the_seed_page() {
@@ -43,6 +55,13 @@ async fn seed_article_shows_every_element_of_the_seed_page() {
             "document.querySelector('.folio-comments__count')",
         )
         .await;
+        // The server drew this page (the article is its own): the browser never asks for the article, and
+        // index.html's early request is not made.
+        assert_eq!(
+            article_requests(&s, SEED).await,
+            serde_json::json!([0, false, false]),
+            "{browser:?}: [article requests, the first while parsing, an early request left unclaimed]"
+        );
 
         assert_eq!(
             s.eval("return document.querySelectorAll('h1').length")
@@ -318,6 +337,14 @@ async fn demo_index_and_dark_theme() {
         s.goto(&format!("{}&theme=dark", article_url(&server, TRAINS)))
             .await;
         wait_article(&s).await;
+        // A page the SPA draws itself (the server renders no `theme` but auto): the article was requested once,
+        // by index.html's script while the page was still being parsed (so while the module loaded, not once it
+        // had run: module scripts run after parsing), and the module took that answer instead of asking again.
+        assert_eq!(
+            article_requests(&s, TRAINS).await,
+            serde_json::json!([1, true, false]),
+            "{browser:?}: [article requests, the first while parsing, an early request left unclaimed]"
+        );
         let bg = s.eval("return [document.querySelector('.folio').dataset.theme, getComputedStyle(document.querySelector('.folio')).backgroundColor]").await;
         assert_eq!(bg[0], "dark");
         assert_eq!(bg[1], "rgb(20, 20, 20)", "{browser:?}: dark background");

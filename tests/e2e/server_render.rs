@@ -207,6 +207,16 @@ async fn another_sites_rendered_page_is_hydrated_and_posts_there() {
             )
             .await;
             assert_same_nodes(&s, browser, "#comment-12").await;
+            // The page carries its post: the SPA page's early request for `?src=` is not made on a rendered page.
+            assert_eq!(
+                s.eval(&format!(
+                    "return performance.getEntriesByName({src:?}).length"
+                ))
+                .await,
+                0,
+                "{browser:?} {}: requests for the post from the browser",
+                reading.0
+            );
             if reading.0 == "preset" {
                 let text = unique(browser, "Posted to WordPress from a rendered page");
                 wordpress::send_comment(&s, &text).await;

@@ -1,14 +1,15 @@
 //! Requests started before the module ran. The embed's loader fetches a reader's article at the same time as the
 //! WebAssembly, rather than after it (on a phone's network the article's round trip is a quarter of a second of
-//! the time to the first word), and hands the pending answer over with the reader ([`offer_early`]). The first
-//! `GET` of that URL ([`super::get_text`]) takes it instead of sending its own request; each answer is read once.
+//! the time to the first word), and hands the pending answer over with the reader; the SPA's page (`index.html`)
+//! does the same for its `?src=` ([`handed`], [`offer_early`]). The first `GET` of that URL ([`super::get_text`])
+//! takes it instead of sending its own request; each answer is read once.
 
 use std::cell::RefCell;
 
 use web_sys::AbortController;
 
 /// A pending `fetch()` and the controller that aborts it.
-type Started = (js_sys::Promise, AbortController);
+pub type Started = (js_sys::Promise, AbortController);
 
 thread_local! {
     static OFFERED: RefCell<Vec<(String, Started)>> = const { RefCell::new(Vec::new()) };
@@ -29,6 +30,16 @@ pub fn offer_early(url: String, started: js_sys::Promise, controller: AbortContr
         }
         offered.push((url, (started, controller)));
     });
+}
+
+/// A request handed over from JavaScript as `[absolute URL, pending fetch(), the AbortController of its signal]`,
+/// taken apart; `None` if it is not one.
+pub fn handed(request: &js_sys::Array) -> Option<(String, Started)> {
+    use wasm_bindgen::JsCast;
+    let url = request.get(0).as_string()?;
+    let started = request.get(1).dyn_into().ok()?;
+    let controller = request.get(2).dyn_into().ok()?;
+    Some((url, (started, controller)))
 }
 
 /// The answer offered for `url`, taken out of the list.

@@ -5,7 +5,6 @@ use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
 use web_sys::Element;
 use yew::AppHandle;
 
@@ -40,14 +39,8 @@ fn props_for(host: &Element) -> EmbedAppProps {
 #[wasm_bindgen]
 pub fn folio_mount(host: Element, root: Element, article: Option<js_sys::Array>) -> u32 {
     crate::shells::install_panic_hook();
-    if let Some(a) = article {
-        if let (Some(url), Ok(started), Ok(controller)) = (
-            a.get(0).as_string(),
-            a.get(1).dyn_into(),
-            a.get(2).dyn_into(),
-        ) {
-            crate::net::offer_early(url, started, controller);
-        }
+    if let Some((url, (started, controller))) = article.as_ref().and_then(crate::net::handed) {
+        crate::net::offer_early(url, started, controller);
     }
     let id = NEXT_ID.with(|n| {
         let id = n.get();

@@ -70,6 +70,7 @@ pub fn start() {
         .and_then(|w| w.location().search().ok())
         .unwrap_or_default();
     let route = route_from_query(&query);
+    take_early_request(&route);
     if let (SpaRoute::Article(c), Some(root)) = (&route, document.document_element()) {
         // The page chrome follows the article's theme too.
         let _ = root.set_attribute("data-theme", c.theme.as_attr());
@@ -81,6 +82,24 @@ pub fn start() {
         }
         None => {
             yew::Renderer::<SpaApp>::with_props(props).render();
+        }
+    }
+}
+
+/// The article request `index.html`'s inline script started while this module loaded (`window.__folioEarly`):
+/// offered to the reader of an article page (`net::offer_early`), aborted on any other, where nobody would read it.
+fn take_early_request(route: &SpaRoute) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let key = wasm_bindgen::JsValue::from_str("__folioEarly");
+    let request = js_sys::Reflect::get(&window, &key).ok();
+    let _ = js_sys::Reflect::delete_property(window.as_ref(), &key);
+    let request = request.and_then(|r| r.dyn_into::<js_sys::Array>().ok());
+    if let Some((url, (started, controller))) = request.as_ref().and_then(crate::net::handed) {
+        match route {
+            SpaRoute::Article(_) => crate::net::offer_early(url, started, controller),
+            _ => controller.abort(),
         }
     }
 }
