@@ -25,6 +25,12 @@ if ! twiggy --version 2>/dev/null | grep -q "$TWIGGY_VERSION"; then
 fi
 for w in "$WASM" "$FULL_WASM" "$SPA_WASM"; do
   [ -f "$w" ] || { echo "[size-report] no $w: run scripts/build.sh first" >&2; exit 1; }
+  # The end-to-end tests' build (FOLIO_FEATURES=test-hooks) writes the same files; it exports `folio_test_panic`,
+  # which a release build never does, and its figures are not the shipped module's.
+  if grep -q -a folio_test_panic "$w"; then
+    echo "[size-report] $w is a test build (FOLIO_FEATURES=test-hooks): run scripts/build.sh first" >&2
+    exit 1
+  fi
 done
 
 items=$(mktemp)
