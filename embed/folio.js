@@ -9,7 +9,8 @@
 // more), "full" reads every shape. An element with a `preset` or `mapping` attribute starts on the full one; any
 // other starts on the lite one, which, when the response turns out to be another API's (a preset's signature fits),
 // keeps showing its loading state and sends the element `folio:needs-mapping`: the loader then loads the full
-// module and hands the element over to it, with a copy of the article's answer (no second request). A page whose readers all read Folio JSON never fetches the full module.
+// module and hands the element over to it, with a copy of the article's answer (no second request). A page whose
+// readers all read Folio JSON never fetches the full module.
 // Each element renders into its own open shadow root; WebAssembly is fetched only when the first element comes
 // within 200px of the viewport, unless it says loading="eager".
 // The article is requested as the module is, not after it, and handed over with the reader.
