@@ -9,8 +9,11 @@
 // more), "full" reads every shape. An element with a `preset` or `mapping` attribute starts on the full one; any
 // other starts on the lite one, which, when the response turns out to be another API's (a preset's signature fits),
 // keeps showing its loading state and sends the element `folio:needs-mapping`: the loader then loads the full
-// module and hands the element over to it, with a copy of the article's answer (no second request). A page whose
-// readers all read Folio JSON never fetches the full module.
+// module and hands the element over to it, with a copy of the article's answer (no second request). The lite
+// module reads aloud and follows live articles through the full one too: a reader who presses Play, or a live
+// article, sends `folio:upgrade`; the full module then draws the element out of sight, told what the reader was
+// doing (it starts reading), and is shown in place of the lite one once drawn. A page whose readers all read Folio
+// JSON, and nobody listens, never fetches the full module.
 // Each element renders into its own open shadow root; WebAssembly is fetched only when the first element comes
 // within 200px of the viewport, unless it says loading="eager".
 // The article is requested as the module is, not after it, and handed over with the reader.
@@ -125,8 +128,10 @@ const early = (url) => {
   return [url, answer, abort];
 };
 // A copy of an early answer for the full module, should the lite one find another API's shape in it (a detected
-// shape): the handover then costs no second request. Cloned before the lite reader reads the body (the clone is
-// the answer's reaction before the reader's); dropped once the reader drew something or left the page.
+// shape, a Play, a live article): the handover then costs no second request. Cloned before the lite reader reads
+// the body (the clone is the answer's reaction before the reader's); kept while the element is on the lite module
+// (the browser holds that one body for it), dropped once the answer failed, the full module took it, or the element
+// left the page.
 const spare = (article) => {
   if (!article) return;
   const copy = article[1].then((r) => r.clone());
@@ -169,15 +174,21 @@ class FolioReader extends HTMLElement {
     super();
     // The placeholder keeps its height until the article (or an error) is drawn: no layout shift.
     const settle = () => this._box && this._box.style.removeProperty("min-height");
-    const settled = () => {
+    this.addEventListener("folio:loaded", settle);
+    this.addEventListener("folio:error", () => {
       settle();
-      this._spare = null;
-    };
-    this.addEventListener("folio:loaded", settled);
-    this.addEventListener("folio:error", settled);
+      this._spare = null; // an answer that failed is no use to the full module either
+    });
     // The lite module cannot read this source: hand the element to the full module.
     this.addEventListener("folio:needs-mapping", () => {
       this._full = true;
+      this._start();
+    });
+    // The lite module's reader needs what only the full module has (`need`: "listen", "listen-only", "live").
+    this.addEventListener("folio:upgrade", (e) => {
+      if (this._full) return;
+      this._full = true;
+      this._need = e.detail.need;
       this._start();
     });
   }
@@ -212,12 +223,15 @@ class FolioReader extends HTMLElement {
     const url = srcOf(this);
     const article = url && (full && this._spare?.[0] === url ? this._spare : early(url));
     this._spare = full ? null : spare(article);
+    const need = this._need;
+    this._need = null;
     load(full ? "full" : "lite")
       .then(async (m) => (await withStrings(m, code), m))
       .then(
         (m) => {
           // Still the same connection, and not on this module yet? Else nobody will read the early request.
           if (this._box !== box || this._wasm === m) return article?.[2].abort();
+          if (need && this._id != null) return this._takeOver(m, article, need);
           // Handing over from the lite module: its reader (still in its loading state) goes, the full one comes
           // in the same task, so nothing is painted in between.
           this._drop();
@@ -240,6 +254,43 @@ class FolioReader extends HTMLElement {
       );
   }
 
+  // A reader on module `m` takes over from the lite one, which stays in sight meanwhile: it draws in a box of its
+  // own, hidden, told `need`; once it has drawn its article (`folio:drawn`) and nothing in it is still loading
+  // (its comments), or after 10 s whatever it shows, it replaces the lite reader, and the focus moves to the same
+  // control in it (the Play button). The host page had its `folio:loaded` from the lite reader.
+  _takeOver(m, article, need) {
+    const old = this._box;
+    const next = document.createElement("div");
+    next.className = "folio-embed";
+    next.style.display = "none";
+    old.after(next);
+    let watch;
+    const swap = () => {
+      if (this._next?.[2] !== next) return; // gone meanwhile, or already shown
+      const id = this._next[1];
+      watch?.disconnect();
+      clearTimeout(timer);
+      this._next = null;
+      const had = this.shadowRoot.activeElement;
+      const again = had && old.contains(had) && [had.localName, ...had.classList].join(".");
+      this._drop();
+      old.remove();
+      next.style.removeProperty("display");
+      [this._box, this._wasm] = [next, m];
+      this._id = id;
+      m.folio_update(id); // attributes changed meanwhile
+      if (again) next.querySelector(again)?.focus();
+    };
+    const idle = () => !next.querySelector(".folio-loading") && (swap(), true);
+    this.addEventListener(
+      "folio:drawn",
+      () => idle() || (watch = new MutationObserver(idle)).observe(next, { childList: true, subtree: true }),
+      { once: true },
+    );
+    const timer = setTimeout(swap, 10000);
+    this._next = [m, m.folio_mount(this, next, article, need), next];
+  }
+
   // Destroy the element's reader, if it has one.
   _drop() {
     if (this._id != null) this._wasm.folio_unmount(this._id);
@@ -248,6 +299,12 @@ class FolioReader extends HTMLElement {
 
   disconnectedCallback() {
     if (observer) observer.unobserve(this);
+    if (this._next) {
+      const [m, id, next] = this._next;
+      this._next = null;
+      m.folio_unmount(id);
+      next.remove();
+    }
     this._drop();
     if (this._box) this._box.remove();
     this._box = this._spare = null;

@@ -17,11 +17,11 @@ fi
 # Trunk runs offline so it never tries to download tools; the crates are fetched first, online.
 cargo fetch --quiet
 dist="${1:-dist}"
-# Trunk passes TRUNK_BUILD_FEATURES to cargo (replacing Trunk.toml's list, hence `mapping` and `languages` again),
-# and its hooks (embed/build.sh, which builds the embed's lite module without `mapping`, and both embed modules
-# without `languages`) see it too. The SPA takes over the pages
+# Trunk passes TRUNK_BUILD_FEATURES to cargo (replacing Trunk.toml's list, hence its features again), and its hooks
+# (embed/build.sh, which builds the embed's lite module without `mapping`, `read-aloud` and `live-articles`, and
+# both embed modules without `languages`) see it too. The SPA takes over the pages
 # folio-server renders (`hydration`); embed/build.sh leaves that feature out of both embed modules.
-TRUNK_BUILD_FEATURES="mapping,languages,hydration${FOLIO_FEATURES:+,$FOLIO_FEATURES}" trunk build --release --offline --dist "$dist"
+TRUNK_BUILD_FEATURES="mapping,languages,hydration,read-aloud,live-articles${FOLIO_FEATURES:+,$FOLIO_FEATURES}" trunk build --release --offline --dist "$dist"
 # The embed's Subresource Integrity hashes, written by the post-build hook embed/postbuild.sh (docs/embed.md).
 cat "$dist/folio-sri.txt"
 cargo build --release --quiet -p folio-server

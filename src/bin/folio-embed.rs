@@ -10,7 +10,7 @@ fn main() {
     // Naming the exports links the library's object, whose `#[wasm_bindgen]` exports then stay in the module; with
     // nothing named, the linker would keep none of it. `black_box` so the names are not optimised away first.
     std::hint::black_box((
-        folio::shells::embed::folio_mount as fn(_, _, _) -> u32,
+        folio::shells::embed::folio_mount as fn(_, _, _, _) -> u32,
         folio::shells::embed::folio_live_apps as fn() -> u32,
     ));
 }

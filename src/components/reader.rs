@@ -2,13 +2,16 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::article::{ArticleView, LiveArticle};
+use super::article::ArticleView;
+#[cfg(feature = "live-articles")]
+use super::article::LiveArticle;
 use super::comments::{AvatarRule, CommentSection};
 use super::common::{error_box, loading};
 use super::controls::reader_controls;
 use super::share::ShareBar;
+use super::upgrade::{ModuleSwitch, Upgrade};
 use crate::config::ReaderConfig;
-use crate::hooks::{use_article, use_effect_on, use_reading_prefs, Preloaded, ReaderEnv};
+use crate::hooks::{use_article, use_effect_on, use_reading_prefs, Preloaded, ReaderEnv, Source};
 use crate::i18n::Lang;
 use crate::model::{Article, Comment};
 use crate::platform::{self, Phase};
@@ -45,6 +48,23 @@ fn interface_lang(configured: Option<&str>) -> Lang {
             .chain(page.as_deref())
             .chain(browser.iter().map(String::as_str)),
     )
+}
+
+/// The article's view, with `children` (the reader's controls, the share bar) under its header: a live article
+/// followed (read again from `src` through `source`) where this build can follow one, else drawn as read.
+fn article_view(article: &Rc<Article>, source: &Source, src: &AttrValue, children: Html) -> Html {
+    #[cfg(feature = "live-articles")]
+    if article.live {
+        // Keyed by the article, so another article starts from its own state.
+        return html! {
+            <LiveArticle key={&*article.id} article={article.clone()} source={source.clone()} src={src.clone()}>
+                { children }
+            </LiveArticle>
+        };
+    }
+    #[cfg(not(feature = "live-articles"))]
+    let _ = (source, src);
+    html! { <ArticleView article={article.clone()}>{ children }</ArticleView> }
 }
 
 /// The Folio reader: the article, its share bar and its comment thread, from the configured API.
@@ -87,8 +107,18 @@ pub fn Reader(props: &ReaderProps) -> Html {
     );
     {
         let (on_loaded, on_error) = (props.on_loaded.clone(), props.on_error.clone());
+        // Built without following live articles (the embed's lite module), a live one is drawn as read and the
+        // module that follows it asked for (components::upgrade).
+        let switch = use_context::<ModuleSwitch>();
         use_effect_on(load.clone(), move |load| match &**load {
-            Load::Ready(a) => on_loaded.emit(a.clone()),
+            Load::Ready(a) => {
+                on_loaded.emit(a.clone());
+                if a.live && !cfg!(feature = "live-articles") {
+                    if let Some(switch) = &switch {
+                        switch.request.emit(Upgrade::Live);
+                    }
+                }
+            }
             Load::Failed(e) => on_error.emit(e.clone()),
             Load::Loading => {}
         });
@@ -130,18 +160,12 @@ pub fn Reader(props: &ReaderProps) -> Html {
             });
             html! {
                 <>
-                    if article.live {
-                        // Keyed by the article, so another article starts from its own state.
-                        <LiveArticle key={&*article.id} article={article.clone()} source={source.clone()} src={config.src.clone()}>
+                    { article_view(article, &source, &config.src, html! {
+                        <>
                             { reader_controls(minutes, &prefs, lang) }
                             <ShareBar url={share_url} title={article.title.to_string()} />
-                        </LiveArticle>
-                    } else {
-                        <ArticleView article={article.clone()}>
-                            { reader_controls(minutes, &prefs, lang) }
-                            <ShareBar url={share_url} title={article.title.to_string()} />
-                        </ArticleView>
-                    }
+                        </>
+                    }) }
                     if let Some(url) = comments {
                         <CommentSection {url} article_id={article.id.clone()} source={source.clone()}
                             first_page={preloaded.as_ref().and_then(|p| p.comments.clone())}

@@ -14,6 +14,7 @@ mod use_document;
 mod use_effect_on;
 mod use_lang;
 mod use_live;
+#[cfg(feature = "live-articles")]
 mod use_live_article;
 mod use_load;
 mod use_more_pages;
@@ -36,6 +37,7 @@ pub use use_document::{use_document, Parser};
 pub use use_effect_on::use_effect_on;
 pub use use_lang::{use_lang, use_reader_env, use_strings, ReaderEnv};
 pub use use_live::{use_live, LiveSource};
+#[cfg(feature = "live-articles")]
 pub use use_live_article::use_live_article;
 pub use use_load::use_load;
 pub use use_more_pages::use_more_pages;

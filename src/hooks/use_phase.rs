@@ -32,6 +32,10 @@ pub fn use_on_hydrated<F>(phase: Phase, restore: F)
 where
     F: FnOnce() + 'static,
 {
+    // Without hydration (the embed's modules) there is no such moment, and no hook to keep.
+    if !cfg!(feature = "hydration") {
+        return drop((phase, restore));
+    }
     let before = use_mut_ref(|| phase);
     use_effect_on(phase, move |now| {
         let was = std::mem::replace(&mut *before.borrow_mut(), *now);

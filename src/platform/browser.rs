@@ -29,12 +29,13 @@ pub fn begin_hydration() {
 
 /// Answer from the browser again; `true` when hydration was under way (so the caller draws again).
 pub fn end_hydration() -> bool {
-    HYDRATING.with(|h| h.replace(false))
+    cfg!(feature = "hydration") && HYDRATING.with(|h| h.replace(false))
 }
 
 /// Whether reads answer as the server did (see the module comment).
 pub fn hydrating() -> bool {
-    HYDRATING.with(Cell::get)
+    // Without the feature (the embed's modules) nothing begins it: a constant, so the hydration-only paths drop out.
+    cfg!(feature = "hydration") && HYDRATING.with(Cell::get)
 }
 
 /// `Some(())` when the browser may be asked: `live()?` ends a read with the neutral `None` while hydrating.

@@ -177,11 +177,7 @@ async fn read_aloud_player_passes_axe() {
             "{ROOT}.querySelector('.folio-listen__play').click()"
         ))
         .await;
-        s.wait_for(
-            "the player playing",
-            &format!("{ROOT}.querySelector('.folio-reading')"),
-        )
-        .await;
+        crate::read_aloud::wait_for_takeover(&s).await;
         for (lang, play) in [("en", "Pause"), ("ar", "إيقاف مؤقت")] {
             for theme in ["light", "dark"] {
                 s.eval(&format!(

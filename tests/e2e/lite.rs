@@ -2,10 +2,13 @@
 //! module only; one whose API turns out to be another platform's (no `preset`: the shape is detected) starts on the
 //! lite module and is handed to the full one, showing one loading state and then the article, never an error; one
 //! with a `preset` loads the full module directly. Host pages written by the test into a copy of the build, with the
-//! platform fixtures (tests/fixtures) served beside them. Both browsers.
+//! platform fixtures (tests/fixtures) served beside them. A live article starts on the lite module, which draws it
+//! as read, and is followed by the full one, which takes its place out of sight (reading aloud, which takes the same
+//! road, is tested in read_aloud.rs). Both browsers.
 
 use serde_json::{json, Value};
 
+use crate::live_article::{post_entry, EDITOR, LIVE};
 use crate::support::{Browser, Session, SiteServer};
 
 const SEED_TITLE: &str = "Cuba and China Agree to Strengthen Military Cooperation";
@@ -46,9 +49,11 @@ fn page(attrs: &str) -> String {
     )
 }
 
-/// The server on a copy of the build, with the fixtures under /fixtures/ and the host pages under /lite/.
+/// The server on a copy of the build, with the fixtures under /fixtures/ and the host pages under /lite/; editors
+/// may post to its live article.
 fn lite_server() -> SiteServer {
-    let server = SiteServer::start("lite", &[("tests/fixtures", "fixtures")]);
+    let editor = || vec!["--editor-token".to_string(), EDITOR.to_string()];
+    let server = SiteServer::start_with("lite", &[("tests/fixtures", "fixtures")], |_| editor());
     let dir = server.site.dir.join("lite");
     std::fs::create_dir_all(&dir).expect("lite/");
     std::fs::write(dir.join("watch.js"), WATCH).expect("watch.js");
@@ -58,6 +63,7 @@ fn lite_server() -> SiteServer {
             "detected.html",
             format!("src=\"{WP_SRC}\" comments=\"{WP_COMMENTS}\""),
         ),
+        ("live.html", format!("src=\"/demo/articles/{LIVE}.json\"")),
         (
             "preset.html",
             format!("src=\"{WP_SRC}\" comments=\"{WP_COMMENTS}\" preset=\"wordpress\""),
@@ -223,6 +229,54 @@ async fn preset_loads_the_full_module() {
             (&json!(["full", "lite"]), &json!(1), &json!([])),
             "{browser:?}: [modules, live apps (the lite reader is gone), errors]"
         );
+        s.close().await;
+    }
+}
+
+// A live article on the lite module: drawn as read at once, then the full module, asked for through
+// `folio:upgrade`, draws it out of sight and takes its place (one box, one live app, no loading state shown again,
+// one folio:loaded) and follows it: an editor's entry is announced inside the element. The article was requested
+// once: the full module read the loader's copy of the answer.
+#[tokio::test(flavor = "multi_thread")]
+async fn live_article_is_followed_by_the_full_module() {
+    let server = lite_server();
+    for browser in Browser::ALL {
+        let s = Session::start(browser).await;
+        s.goto(&format!("{}lite/live.html", server.url)).await;
+        const ROOT: &str = "document.getElementById('r').shadowRoot";
+        s.wait_for(
+            "the full module's reader in place",
+            &format!(
+                "customElements.get('folio-reader').modules().length === 2 \
+                 && {ROOT}.querySelectorAll('.folio-embed').length === 1 \
+                 && {ROOT}.querySelector('.folio-liveblog .folio-entry')"
+            ),
+        )
+        .await;
+        assert_eq!(wasm_requests(&s).await, json!([1, 1]), "{browser:?}");
+        let path = format!("/demo/articles/{LIVE}.json");
+        assert_eq!(
+            article_requests(&s, &path).await[0],
+            json!(1),
+            "{browser:?}: article requests before the first poll"
+        );
+        let title = s
+            .eval(&format!("return {ROOT}.querySelector('h1').textContent"))
+            .await;
+        assert_eq!(
+            record(&s).await,
+            json!([["full", "lite"], 1, [title], [], ["loading", "article"]]),
+            "{browser:?}: [modules, live apps, loaded, errors, shown]"
+        );
+        // The stream opens as the full reader draws; give it a moment to connect before the editor posts.
+        tokio::time::sleep(std::time::Duration::from_secs(1)).await;
+        let text = crate::support::thread::unique(browser, "Ferries resume in the lite embed");
+        post_entry(&server, &text).await;
+        s.wait_for(
+            "the announcement inside the element",
+            &format!("{ROOT}.querySelector('.folio-liveblog .folio-live__show')"),
+        )
+        .await;
         s.close().await;
     }
 }

@@ -1,6 +1,7 @@
 //! Read aloud (issue 14, "Audio Only") end to end: `<folio-reader>` on a host page that installs a stand-in for
 //! `speechSynthesis` and its voices before Folio starts (tests/e2e/pages/speech.html and speech-stub.js: headless
-//! browsers have no voices), driven from the keyboard inside the element's shadow root. Both browsers.
+//! browsers have no voices), driven from the keyboard inside the element's shadow root. Both browsers. The element
+//! starts on the embed's lite module, which has no speech: Play goes through the full module (`folio:upgrade`).
 
 use fantoccini::Locator;
 use serde_json::{json, Value};
@@ -24,6 +25,18 @@ pub async fn open_speech_page(s: &Session, server: &SiteServer) {
     s.wait_for(
         "the read-aloud player",
         &format!("{ROOT}?.querySelector('.folio-listen__play')"),
+    )
+    .await;
+}
+
+/// Wait until the full module's reader, which a Play on the lite module asked for, has taken the lite one's place.
+pub async fn wait_for_takeover(s: &Session) {
+    s.wait_for(
+        "the full module's reader in place",
+        &format!(
+            "customElements.get('folio-reader').modules().join() === 'full,lite' \
+             && {ROOT}.querySelectorAll('.folio-embed').length === 1 && {ROOT}.querySelector('.folio-reading')"
+        ),
     )
     .await;
 }
@@ -71,8 +84,35 @@ async fn read_aloud_drives_speech_synthesis() {
     for browser in Browser::ALL {
         let s = Session::start(browser).await;
         open_speech_page(&s, &server).await;
+        // The lite module offers the player but cannot speak: its Play hands the reader to the full module.
+        assert_eq!(
+            s.eval("return customElements.get('folio-reader').modules()")
+                .await,
+            json!(["lite"]),
+            "{browser:?}"
+        );
 
         press(&s, ".folio-listen__play", ENTER).await;
+        // The full module's reader draws out of sight, starts reading, then takes the lite one's place with the
+        // focus on its own Play button; the article was requested once, and the host page told once.
+        s.wait_for(
+            "the full module's reader in place, focused",
+            &format!(
+                "customElements.get('folio-reader').modules().join() === 'full,lite' \
+                 && {ROOT}.querySelectorAll('.folio-embed').length === 1 \
+                 && {ROOT}.activeElement?.matches('.folio-listen__play')"
+            ),
+        )
+        .await;
+        assert_eq!(
+            s.eval(
+                "return [performance.getEntriesByType('resource').filter(e => \
+                 new URL(e.name).pathname === '/demo/articles/cuba-china-military-cooperation.json').length, window.__loaded]"
+            )
+            .await,
+            json!([1, 1]),
+            "{browser:?}: article requests, folio:loaded events"
+        );
         s.wait_for("the headline spoken", "window.__speech.log.length === 1")
             .await;
         assert_eq!(

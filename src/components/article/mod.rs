@@ -6,6 +6,7 @@ mod body;
 mod breadcrumb;
 mod byline;
 mod hero;
+#[cfg(feature = "live-articles")]
 mod live_article;
 mod live_blog;
 mod related;
@@ -16,6 +17,7 @@ pub use body::body;
 pub use breadcrumb::breadcrumb;
 pub use byline::byline;
 pub use hero::hero_figure;
+#[cfg(feature = "live-articles")]
 pub use live_article::{LiveArticle, LiveArticleProps};
 pub use live_blog::live_blog;
 pub use related::related_block;

@@ -18,16 +18,19 @@ pub fn play() -> Html {
 }
 
 /// ❚❚
+#[cfg(feature = "read-aloud")]
 pub fn pause() -> Html {
     icon("M6 4.5h4.5v15H6zm7.5 0H18v15h-4.5z")
 }
 
 /// ⏮ (mirrored in right-to-left layouts by the stylesheet)
+#[cfg(feature = "read-aloud")]
 pub fn previous() -> Html {
     icon("M5 5h2.5v14H5zm3.5 7L19 5v14z")
 }
 
 /// ⏭ (mirrored in right-to-left layouts by the stylesheet)
+#[cfg(feature = "read-aloud")]
 pub fn next() -> Html {
     icon("M16.5 5H19v14h-2.5zM5 5l10.5 7L5 19z")
 }

@@ -1,26 +1,14 @@
-use std::rc::Rc;
-
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use super::frame::listen_frame;
 use super::icons;
+use super::listen::PlayerProps;
+use crate::components::upgrade::{ModuleSwitch, Upgrade};
 use crate::hooks::read_aloud::{use_highlight, use_read_aloud};
-use crate::hooks::use_lang;
+use crate::hooks::{use_effect_on, use_lang};
 use crate::i18n::Lang;
-use crate::model::Article;
 use crate::state::{ReadAloudAction as A, Status, RATES};
-
-/// Props of [`ReadAloudPlayer`].
-#[derive(Properties, PartialEq)]
-pub struct ReadAloudPlayerProps {
-    /// The article to read.
-    pub article: Rc<Article>,
-    /// The "Audio only" view is on.
-    pub only: bool,
-    /// The reader pressed "Audio only".
-    pub on_only: Callback<MouseEvent>,
-}
 
 /// The speeds as the interface writes them (a decimal comma in Spanish, French and Portuguese).
 fn rate_label(lang: Lang, i: usize) -> &'static str {
@@ -37,13 +25,24 @@ fn rate_label(lang: Lang, i: usize) -> &'static str {
 /// only" switch; the piece being read is highlighted in the article and kept in view. Draws nothing until the
 /// browser shows it has a voice for the article's or the interface's language (so nothing in server rendering).
 #[component]
-pub fn ReadAloudPlayer(props: &ReadAloudPlayerProps) -> Html {
+pub fn ReadAloudPlayer(props: &PlayerProps) -> Html {
     let lang = use_lang();
     let s = lang.strings();
     let handle = use_read_aloud(props.article.clone(), lang);
     let node = use_node_ref();
     let state = &handle.state;
     use_highlight(node.clone(), state.current().map(|c| c.part));
+    // Taken over from the lite module's stand-in, whose Play the reader pressed: read as soon as there is a voice.
+    {
+        let (d, switch) = (state.dispatcher(), use_context::<ModuleSwitch>());
+        use_effect_on(handle.available, move |&available| {
+            let pressed =
+                switch.filter(|s| available && matches!(s.peek(), Some(Upgrade::Listen { .. })));
+            if pressed.and_then(|s| s.take()).is_some() {
+                d.dispatch(A::Play);
+            }
+        });
+    }
     if !handle.available {
         return Html::default();
     }

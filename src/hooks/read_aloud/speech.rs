@@ -1,5 +1,5 @@
-//! The browser's speech synthesis (`window.speechSynthesis`), as the read-aloud hook uses it: which voice speaks
-//! a language, speak one piece, stop, hear when voices arrive. Called from effects only, never while drawing.
+//! The browser's speech synthesis (`window.speechSynthesis`), as the read-aloud hook uses it: speak one piece,
+//! stop (the voices are found by [`super::voices`]). Called from effects only, never while drawing.
 //!
 //! `speechSynthesis` is one queue for the whole page, so one reader speaks at a time: [`speak`] records which
 //! reader owns the voice, and a reader that takes it over tells the previous owner it was interrupted (that
@@ -11,10 +11,10 @@ use std::cell::RefCell;
 use js_sys::Reflect;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{SpeechSynthesis, SpeechSynthesisUtterance};
+use web_sys::SpeechSynthesisUtterance;
 use yew::Callback;
 
-use crate::state::{choose_voice, VoiceInfo};
+use super::voices::{synth, Voice};
 
 /// What the engine reports about the piece it is speaking.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -25,15 +25,6 @@ pub enum Heard {
     Ended,
     /// Speech stopped before the end: another reader took the voice, or the engine failed.
     Stopped,
-}
-
-/// A voice chosen for an article, and the language tag it was chosen for (the utterance's `lang`).
-#[derive(Clone, Debug, PartialEq)]
-pub struct Voice {
-    /// The `SpeechSynthesisVoice`.
-    pub voice: JsValue,
-    /// The BCP 47 tag it speaks for this article.
-    pub lang: String,
 }
 
 /// The utterance being spoken and everything that must live as long as it does.
@@ -56,44 +47,6 @@ impl Drop for Speaking {
 
 thread_local! {
     static SPEAKING: RefCell<Option<Speaking>> = const { RefCell::new(None) };
-}
-
-/// The page's `speechSynthesis`, where the browser has one.
-pub fn synth() -> Option<SpeechSynthesis> {
-    let window = web_sys::window()?;
-    let synth = Reflect::get(&window, &JsValue::from_str("speechSynthesis")).ok()?;
-    (!synth.is_undefined() && !synth.is_null()).then(|| synth.unchecked_into())
-}
-
-fn text_of(v: &JsValue, key: &str) -> String {
-    Reflect::get(v, &JsValue::from_str(key))
-        .ok()
-        .and_then(|v| v.as_string())
-        .unwrap_or_default()
-}
-
-fn flag(v: &JsValue, key: &str) -> bool {
-    Reflect::get(v, &JsValue::from_str(key)).is_ok_and(|v| v.is_truthy())
-}
-
-/// The best installed voice for the first of `wanted` (language tags) that one speaks (see [`choose_voice`]).
-pub fn choose(wanted: &[&str]) -> Option<Voice> {
-    let voices: Vec<JsValue> = synth()?.get_voices().iter().collect();
-    let langs: Vec<String> = voices.iter().map(|v| text_of(v, "lang")).collect();
-    let infos: Vec<VoiceInfo> = voices
-        .iter()
-        .zip(&langs)
-        .map(|(v, lang)| VoiceInfo {
-            lang,
-            default: flag(v, "default"),
-            local: flag(v, "localService"),
-        })
-        .collect();
-    let (i, w) = choose_voice(&infos, wanted)?;
-    Some(Voice {
-        voice: voices[i].clone(),
-        lang: wanted[w].to_string(),
-    })
 }
 
 /// Speak `text` for reader `owner` with `voice` at `rate`, replacing whatever the page was saying, and report to
@@ -167,33 +120,5 @@ pub fn stop(owner: u64) {
         if let Some(synth) = synth() {
             synth.cancel();
         }
-    }
-}
-
-/// Calls its function on `voiceschanged` until dropped: Chromium lists its voices only after the page has asked
-/// once, and some engines add voices later.
-pub struct VoicesWatch {
-    synth: SpeechSynthesis,
-    listener: Closure<dyn Fn()>,
-}
-
-impl VoicesWatch {
-    /// Watch the page's voices, when it has speech synthesis.
-    pub fn new(on_change: impl Fn() + 'static) -> Option<Self> {
-        let synth = synth()?;
-        let listener = Closure::<dyn Fn()>::new(on_change);
-        synth
-            .add_event_listener_with_callback("voiceschanged", listener.as_ref().unchecked_ref())
-            .ok()?;
-        Some(VoicesWatch { synth, listener })
-    }
-}
-
-impl Drop for VoicesWatch {
-    fn drop(&mut self) {
-        let _ = self.synth.remove_event_listener_with_callback(
-            "voiceschanged",
-            self.listener.as_ref().unchecked_ref(),
-        );
     }
 }

@@ -1,3 +1,4 @@
+use std::cell::Cell;
 use std::rc::Rc;
 
 use web_sys::Element;
@@ -5,6 +6,7 @@ use yew::prelude::*;
 
 use super::events;
 use crate::components::common::error_box;
+use crate::components::upgrade::{ModuleSwitch, Upgrade};
 use crate::config::ReaderConfig;
 use crate::hooks::use_effect_on;
 use crate::i18n::Lang;
@@ -21,6 +23,8 @@ pub struct EmbedAppProps {
     pub config: Result<ReaderConfig, String>,
     /// The `<folio-reader>` element: the events are dispatched on it.
     pub host: Element,
+    /// What the reader was doing on the lite module, when this one took over from it (`folio_mount`).
+    pub resumed: Option<Upgrade>,
 }
 
 /// One `<folio-reader>`: the [`Reader`] with its callbacks turned into DOM events on the host element, or the
@@ -28,9 +32,24 @@ pub struct EmbedAppProps {
 #[component]
 pub fn EmbedApp(props: &EmbedAppProps) -> Html {
     let host = props.host.clone();
-    let on_loaded = use_callback(host.clone(), |a: Rc<Article>, host| {
-        events::loaded(host, &a)
+    // A reader that took over from the lite module tells the loader when its first article is drawn (the host
+    // page had its `folio:loaded` from the lite one); any later article is announced as usual.
+    let quiet = use_mut_ref(|| props.resumed.is_some());
+    let on_loaded = use_callback(host.clone(), move |a: Rc<Article>, host| {
+        if std::mem::take(&mut *quiet.borrow_mut()) {
+            events::drawn(host)
+        } else {
+            events::loaded(host, &a)
+        }
     });
+    let switch = (*use_memo(host.clone(), |host| {
+        let host = host.clone();
+        ModuleSwitch {
+            request: Callback::from(move |need| events::upgrade(&host, need)),
+            resumed: Rc::new(Cell::new(props.resumed)),
+        }
+    }))
+    .clone();
     let on_error = use_callback(host.clone(), |e: LoadError, host| events::error(host, &e));
     let on_comment_posted = use_callback(host.clone(), |c: Comment, host| {
         events::comment_posted(host, &c)
@@ -56,6 +75,9 @@ pub fn EmbedApp(props: &EmbedAppProps) -> Html {
             );
             let reader = html! {
                 <Reader {key} config={config.clone()} {on_loaded} {on_error} {on_comment_posted} />
+            };
+            let reader = html! {
+                <ContextProvider<ModuleSwitch> context={switch}>{ reader }</ContextProvider<ModuleSwitch>>
             };
             // The loader links Folio's stylesheet into the shadow root: the reader adopts none into the host page.
             #[cfg(feature = "styles")]

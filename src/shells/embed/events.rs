@@ -1,10 +1,11 @@
 //! The DOM events the element sends to the host page: `folio:loaded`, `folio:error`, `folio:comment-posted`,
 //! all bubbling and composed (they cross the shadow boundary and any shadow root the host put the element in);
-//! and one for the loader only, `folio:needs-mapping`, which does neither.
+//! and three for the loader only, `folio:needs-mapping`, `folio:upgrade` and `folio:drawn`, which do neither.
 
 use wasm_bindgen::JsValue;
 use web_sys::{CustomEvent, CustomEventInit, Element};
 
+use crate::components::upgrade::Upgrade;
 use crate::model::{Article, Comment};
 use crate::source::SourceError;
 use crate::state::LoadError;
@@ -43,6 +44,21 @@ fn dispatch(host: &Element, name: &str, detail: &JsValue) {
 pub fn needs_mapping(host: &Element, shape: &str) {
     let detail = object(&[("shape", Some(shape))]);
     dispatch_to(host, "folio:needs-mapping", &detail, false);
+}
+
+/// `folio:upgrade`, detail `{ need }` ([`Upgrade::name`]): this module (the lite one) lacks what the reader now
+/// needs (reading aloud, following a live article), and the loader is to draw the element with the full module in
+/// its place, telling it `need`. For the loader only, like `folio:needs-mapping`.
+pub fn upgrade(host: &Element, need: Upgrade) {
+    let detail = object(&[("need", Some(need.name()))]);
+    dispatch_to(host, "folio:upgrade", &detail, false);
+}
+
+/// `folio:drawn`: a reader that took over from the lite module has drawn its article, out of sight, and the loader
+/// may show it in place of the lite one. Instead of `folio:loaded`, which the host page already had for the
+/// article; for the loader only.
+pub fn drawn(host: &Element) {
+    dispatch_to(host, "folio:drawn", &JsValue::NULL, false);
 }
 
 /// `folio:loaded`, detail `{ id, title, url }`.

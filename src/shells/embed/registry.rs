@@ -10,12 +10,14 @@ use yew::AppHandle;
 
 use super::app::{EmbedApp, EmbedAppProps};
 use super::attrs::config_from_element;
+use crate::components::upgrade::Upgrade;
 
 type Slot = Rc<RefCell<Option<AppHandle<EmbedApp>>>>;
 
 struct Mounted {
     host: Element,
     app: Slot,
+    resumed: Option<Upgrade>,
 }
 
 thread_local! {
@@ -25,10 +27,11 @@ thread_local! {
     static NEXT_ID: Cell<u32> = const { Cell::new(1) };
 }
 
-fn props_for(host: &Element) -> EmbedAppProps {
+fn props_for(host: &Element, resumed: Option<Upgrade>) -> EmbedAppProps {
     EmbedAppProps {
         config: config_from_element(host),
         host: host.clone(),
+        resumed,
     }
 }
 
@@ -36,8 +39,16 @@ fn props_for(host: &Element) -> EmbedAppProps {
 /// Returns the id the loader passes to [`folio_update`] and [`folio_unmount`]. `article` is the loader's request
 /// for the article, made beside the module: `[absolute URL, pending fetch(), the AbortController of its signal]`.
 /// The reader's first request for that URL takes that answer instead of sending its own (`net::offer_early`).
+/// `resumed` names what the reader was doing on the lite module (`folio:upgrade`'s need) when this reader takes
+/// over from it: it then draws out of sight and says `folio:drawn` instead of `folio:loaded` (events.rs).
 #[wasm_bindgen]
-pub fn folio_mount(host: Element, root: Element, article: Option<js_sys::Array>) -> u32 {
+pub fn folio_mount(
+    host: Element,
+    root: Element,
+    article: Option<js_sys::Array>,
+    resumed: Option<String>,
+) -> u32 {
+    let resumed = resumed.as_deref().and_then(Upgrade::from_name);
     crate::shells::install_panic_hook();
     if let Some((url, (started, controller))) = article.as_ref().and_then(crate::net::handed) {
         crate::net::offer_early(url, started, controller);
@@ -47,9 +58,11 @@ pub fn folio_mount(host: Element, root: Element, article: Option<js_sys::Array>)
         n.set(id.wrapping_add(1).max(1));
         id
     });
-    let handle = yew::Renderer::<EmbedApp>::with_root_and_props(root, props_for(&host)).render();
+    let handle =
+        yew::Renderer::<EmbedApp>::with_root_and_props(root, props_for(&host, resumed)).render();
     let app = Rc::new(RefCell::new(Some(handle)));
-    APPS.with(|apps| apps.borrow_mut().push((id, Mounted { host, app })));
+    let mounted = Mounted { host, app, resumed };
+    APPS.with(|apps| apps.borrow_mut().push((id, mounted)));
     id
 }
 
@@ -57,17 +70,17 @@ pub fn folio_mount(host: Element, root: Element, article: Option<js_sys::Array>)
 /// ignored.
 #[wasm_bindgen]
 pub fn folio_update(id: u32) {
-    let Some((host, app)) = APPS.with(|apps| {
+    let Some((host, app, resumed)) = APPS.with(|apps| {
         apps.borrow()
             .iter()
             .find(|(i, _)| *i == id)
-            .map(|(_, m)| (m.host.clone(), m.app.clone()))
+            .map(|(_, m)| (m.host.clone(), m.app.clone(), m.resumed))
     }) else {
         return;
     };
     if let Ok(mut slot) = app.try_borrow_mut() {
         if let Some(handle) = slot.as_mut() {
-            handle.update(props_for(&host));
+            handle.update(props_for(&host, resumed));
         }
     };
 }
