@@ -19,12 +19,12 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 profile="${TRUNK_PROFILE:-release}"
 target="${CARGO_TARGET_DIR:-$root/target}"
 wasm_dir="$target/wasm32-unknown-unknown/$profile"
-# The features asked for, without those the module's kind decides (`mapping`, `read-aloud`, `live-articles`: the
-# full module's, docs/embed.md "Two modules"), without the SPA's `hydration` (no host page of `<folio-reader>` is
+# The features asked for, without those the module's kind decides (`mapping`, `read-aloud`, `live-articles`,
+# `posting`, `mastodon-dialog`: the full module's, docs/embed.md "Two modules"), without the SPA's `hydration` (no host page of `<folio-reader>` is
 # rendered by Folio's server) and without `languages` (the loader fetches the reader's language: src/i18n),
 # comma-separated.
 features="$(printf '%s' "${TRUNK_BUILD_FEATURES:-}" | tr ', ' '\n\n' |
-  grep -v -x -e mapping -e read-aloud -e live-articles -e hydration -e languages -e '' | paste -s -d, -)" || true
+  grep -v -x -e mapping -e read-aloud -e live-articles -e posting -e mastodon-dialog -e hydration -e languages -e '' | paste -s -d, -)" || true
 
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
@@ -74,4 +74,4 @@ module() { # kind (lite|full) output-prefix features
 }
 
 module lite folio-embed "$features"
-module full folio-full "mapping,read-aloud,live-articles${features:+,$features}"
+module full folio-full "mapping,read-aloud,live-articles,posting,mastodon-dialog${features:+,$features}"

@@ -10,10 +10,12 @@
 // other starts on the lite one, which, when the response turns out to be another API's (a preset's signature fits),
 // keeps showing its loading state and sends the element `folio:needs-mapping`: the loader then loads the full
 // module and hands the element over to it, with a copy of the article's answer (no second request). The lite
-// module reads aloud and follows live articles through the full one too: a reader who presses Play, or a live
-// article, sends `folio:upgrade`; the full module then draws the element out of sight, told what the reader was
-// doing (it starts reading), and is shown in place of the lite one once drawn. A page whose readers all read Folio
-// JSON, and nobody listens, never fetches the full module.
+// module reads; listening, following a live article, posting (and editing one's own comments) and asking for a
+// Mastodon server go through the full one: a reader who presses Play, sends a comment or presses Mastodon, and a
+// live article or a thread with the reader's own editable comments, send `folio:upgrade`; the full module then
+// draws the element out of sight, told what the reader was doing (it starts reading, posts the stored draft, opens
+// the dialog), and is shown in place of the lite one once drawn. A page whose readers all read Folio JSON, and
+// nobody listens, writes or follows, never fetches the full module.
 // Each element renders into its own open shadow root; WebAssembly is fetched only when the first element comes
 // within 200px of the viewport, unless it says loading="eager".
 // The article is requested as the module is, not after it, and handed over with the reader.
@@ -184,7 +186,8 @@ class FolioReader extends HTMLElement {
       this._full = true;
       this._start();
     });
-    // The lite module's reader needs what only the full module has (`need`: "listen", "listen-only", "live").
+    // The lite module's reader needs what only the full module has (`need`: "listen", "listen-only", "live",
+    // "post", "post:<parent id>", "own", "mastodon"; src/hooks/module_switch.rs).
     this.addEventListener("folio:upgrade", (e) => {
       if (this._full) return;
       this._full = true;
@@ -257,7 +260,7 @@ class FolioReader extends HTMLElement {
   // A reader on module `m` takes over from the lite one, which stays in sight meanwhile: it draws in a box of its
   // own, hidden, told `need`; once it has drawn its article (`folio:drawn`) and nothing in it is still loading
   // (its comments), or after 10 s whatever it shows, it replaces the lite reader, and the focus moves to the same
-  // control in it (the Play button). The host page had its `folio:loaded` from the lite reader.
+  // control in it (the Play button, a form's button). The host page had its `folio:loaded` from the lite reader.
   _takeOver(m, article, need) {
     const old = this._box;
     const next = document.createElement("div");
@@ -271,15 +274,21 @@ class FolioReader extends HTMLElement {
       watch?.disconnect();
       clearTimeout(timer);
       this._next = null;
+      // The control that had the focus, as the same selector and its place among the matches.
       const had = this.shadowRoot.activeElement;
-      const again = had && old.contains(had) && [had.localName, ...had.classList].join(".");
+      const css = had && old.contains(had) && [had.localName, ...had.classList].join(".");
+      const nth = css && [...old.querySelectorAll(css)].indexOf(had);
       this._drop();
       old.remove();
       next.style.removeProperty("display");
       [this._box, this._wasm] = [next, m];
       this._id = id;
       m.folio_update(id); // attributes changed meanwhile
-      if (again) next.querySelector(again)?.focus();
+      // A dialog the reader asked for (Mastodon's) has its field focused; else the same control, or, if it cannot
+      // take the focus now (a form's button while it sends), the first field of its form.
+      const same = css && next.querySelectorAll(css)[nth];
+      const to = next.querySelector("dialog[open] input") || (same?.disabled ? same.form?.elements[0] : same);
+      to?.focus();
     };
     const idle = () => !next.querySelector(".folio-loading") && (swap(), true);
     this.addEventListener(

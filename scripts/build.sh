@@ -21,7 +21,7 @@ dist="${1:-dist}"
 # (embed/build.sh, which builds the embed's lite module without `mapping`, `read-aloud` and `live-articles`, and
 # both embed modules without `languages`) see it too. The SPA takes over the pages
 # folio-server renders (`hydration`); embed/build.sh leaves that feature out of both embed modules.
-TRUNK_BUILD_FEATURES="mapping,languages,hydration,read-aloud,live-articles${FOLIO_FEATURES:+,$FOLIO_FEATURES}" trunk build --release --offline --dist "$dist"
+TRUNK_BUILD_FEATURES="mapping,languages,hydration,read-aloud,live-articles,posting,mastodon-dialog${FOLIO_FEATURES:+,$FOLIO_FEATURES}" trunk build --release --offline --dist "$dist"
 # The embed's Subresource Integrity hashes, written by the post-build hook embed/postbuild.sh (docs/embed.md).
 cat "$dist/folio-sri.txt"
 cargo build --release --quiet -p folio-server

@@ -10,4 +10,3 @@ pub mod reader;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod render_tests;
 pub mod share;
-pub mod upgrade;

@@ -9,9 +9,11 @@ use super::comments::{AvatarRule, CommentSection};
 use super::common::{error_box, loading};
 use super::controls::reader_controls;
 use super::share::ShareBar;
-use super::upgrade::{ModuleSwitch, Upgrade};
 use crate::config::ReaderConfig;
-use crate::hooks::{use_article, use_effect_on, use_reading_prefs, Preloaded, ReaderEnv, Source};
+use crate::hooks::{
+    use_article, use_effect_on, use_module_switch, use_reading_prefs, Preloaded, ReaderEnv, Source,
+    Upgrade,
+};
 use crate::i18n::Lang;
 use crate::model::{Article, Comment};
 use crate::platform::{self, Phase};
@@ -109,7 +111,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
         let (on_loaded, on_error) = (props.on_loaded.clone(), props.on_error.clone());
         // Built without following live articles (the embed's lite module), a live one is drawn as read and the
         // module that follows it asked for (components::upgrade).
-        let switch = use_context::<ModuleSwitch>();
+        let switch = use_module_switch();
         use_effect_on(load.clone(), move |load| match &**load {
             Load::Ready(a) => {
                 on_loaded.emit(a.clone());

@@ -4,6 +4,7 @@
 
 mod comment_page;
 mod live_poll;
+mod module_switch;
 mod post_job;
 mod preloaded;
 pub mod read_aloud;
@@ -29,6 +30,7 @@ mod use_thread;
 
 pub use comment_page::{fetch_page, LoadedPage};
 pub use live_poll::{POLL_MS, POLL_TIMEOUT_MS};
+pub use module_switch::{use_module_switch, ModuleSwitch, Upgrade};
 pub use preloaded::Preloaded;
 pub use section::{use_retry, use_section_io, SectionIo};
 pub use use_article::{use_article, Source};

@@ -6,10 +6,11 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+#[cfg(feature = "posting")]
 use super::post_job::PostJob;
-use super::{
-    storage_get, storage_remove, storage_set, use_after_hydration, use_effect_on, use_section_io,
-};
+#[cfg(feature = "posting")]
+use super::use_section_io;
+use super::{storage_get, storage_remove, storage_set, use_after_hydration, use_effect_on};
 use crate::state::{ComposeAction, ComposeState, Draft};
 
 /// Name and e-mail are remembered across articles under this key; the text is per article and parent.
@@ -99,8 +100,47 @@ pub fn use_compose(article_id: Rc<str>, parent: Option<Rc<str>>, url: Rc<str>) -
             storage_set(AUTHOR_KEY, &author.to_storage());
         });
     }
-    let io = use_section_io();
+    #[cfg(feature = "posting")]
+    let submit = use_posting(&state, in_flight, draft_key, parent, url);
+    // Built without posting (the embed's lite module): the draft, stored as typed, is posted by the full module,
+    // which takes this reader's place (hooks::module_switch); "Posting…" until then.
+    #[cfg(not(feature = "posting"))]
     let submit = {
+        let (state, switch) = (state.clone(), super::use_module_switch());
+        let _ = (url, draft_key);
+        Callback::from(move |(honeypot, _): Submit| {
+            let Some(switch) = switch
+                .as_ref()
+                .filter(|_| state.can_send() && !in_flight.get())
+            else {
+                return;
+            };
+            in_flight.set(true);
+            // A bot filled the hidden field: nothing is sent, and nobody is told.
+            if honeypot.is_none() {
+                state.dispatch(ComposeAction::Send(fresh_key()));
+                switch.request.emit(super::Upgrade::Post {
+                    parent: parent.clone(),
+                });
+            }
+        })
+    };
+    Compose { state, id, submit }
+}
+
+/// The submit of a form whose `state` posts: the request through the section's adapter (`PostJob`), one at a time
+/// (`in_flight`), the stored draft (`draft_key`) cleared once the server has it.
+#[cfg(feature = "posting")]
+#[hook]
+fn use_posting(
+    state: &UseReducerHandle<ComposeState>,
+    in_flight: Rc<Cell<bool>>,
+    draft_key: String,
+    parent: Option<Rc<str>>,
+    url: Rc<str>,
+) -> Callback<Submit> {
+    let io = use_section_io();
+    {
         let state = state.clone();
         Callback::from(move |(honeypot, told): Submit| {
             // Checked synchronously: two clicks in one frame both see the old state, but not the old flag.
@@ -144,6 +184,5 @@ pub fn use_compose(article_id: Rc<str>, parent: Option<Rc<str>>, url: Rc<str>) -
             }
             .attempt();
         })
-    };
-    Compose { state, id, submit }
+    }
 }

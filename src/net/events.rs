@@ -1,17 +1,20 @@
 //! A Server-Sent Events stream (`EventSource`): the long-lived connection Folio opens for live comments (new ones
 //! as `message` events, changed ones as `changed` events) and for a live article (its entries, and body
-//! corrections as `body` events). Never with credentials (`withCredentials` stays false), closed when dropped.
+//! corrections as `body` events). Never with credentials (`withCredentials` stays false). One connection per
+//! address for the whole page (module), closed when its last subscription is dropped.
+
+use std::cell::{Cell, RefCell};
 
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use web_sys::{EventSource, MessageEvent};
 
-/// An open stream; dropping it closes the connection and releases the handlers.
+/// One subscription to a stream; dropping it releases its handlers, and the connection once nothing else on the
+/// page (in this module) listens to the same address.
 pub struct EventStream {
     source: EventSource,
-    _on_message: Closure<dyn Fn(MessageEvent)>,
-    named: Vec<(&'static str, Handler)>,
-    _on_error: Closure<dyn Fn(web_sys::Event)>,
+    /// Every listener added to the shared source (`message`, `error`, the named events), removed on drop.
+    listeners: Vec<(&'static str, Handler)>,
 }
 
 /// A browser-side event handler.
@@ -19,6 +22,51 @@ type Handler = Closure<dyn Fn(MessageEvent)>;
 
 /// The handler of one named event (`event: <name>`): it receives the event's data.
 pub type Named = (&'static str, Box<dyn Fn(String)>);
+
+thread_local! {
+    /// The open sources by address, with how many subscriptions use each: readers of the same list (several
+    /// widgets of one article) share one connection. A browser gives a host six HTTP/1.1 connections, and a page
+    /// of many readers would otherwise hold them all with streams, leaving none for anything else it needs from
+    /// that host (a module, a post).
+    static SOURCES: RefCell<Vec<(String, EventSource, usize)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// The open source for `url`, shared, or a new one.
+fn source_for(url: &str) -> Option<EventSource> {
+    SOURCES.with(|all| {
+        let mut all = all.borrow_mut();
+        // A source the browser gave up on is not reused: its subscribers have been told; a new one tries again.
+        all.retain(|(_, s, _)| s.ready_state() != EventSource::CLOSED);
+        if let Some(entry) = all.iter_mut().find(|(u, _, _)| u == url) {
+            entry.2 += 1;
+            return Some(entry.1.clone());
+        }
+        let source = EventSource::new(url).ok()?;
+        all.push((url.to_string(), source.clone(), 1));
+        Some(source)
+    })
+}
+
+/// One subscription to `source` fewer; the connection closes with the last.
+fn release(source: &EventSource) {
+    let last = SOURCES.with(|all| {
+        let mut all = all.borrow_mut();
+        match all.iter().position(|(_, s, _)| s == source) {
+            Some(i) if all[i].2 > 1 => {
+                all[i].2 -= 1;
+                false
+            }
+            Some(i) => {
+                all.remove(i);
+                true
+            }
+            None => true, // given up by the browser and forgotten: closing it again is harmless
+        }
+    });
+    if last {
+        source.close();
+    }
+}
 
 /// A closure that hands a message event's text data to `f`.
 fn data_to(f: impl Fn(String) + 'static) -> Handler {
@@ -56,46 +104,33 @@ impl EventStream {
         named: Vec<Named>,
         on_closed: impl Fn() + 'static,
     ) -> Option<Self> {
-        let source = EventSource::new(url).ok()?;
-        let handler = data_to(on_message);
-        source.set_onmessage(Some(handler.as_ref().unchecked_ref()));
-        let named: Vec<_> = named
-            .into_iter()
-            .map(|(name, f)| {
-                let listener = data_to(f);
-                // Named events have no `on…` property; a listener it is (removed on drop).
-                let _ = source
-                    .add_event_listener_with_callback(name, listener.as_ref().unchecked_ref());
-                (name, listener)
-            })
-            .collect();
-        let watched = source.clone();
-        let on_error = Closure::<dyn Fn(web_sys::Event)>::new(move |_| {
+        let source = source_for(url)?;
+        let (watched, told) = (source.clone(), Cell::new(false));
+        let on_error = Closure::<dyn Fn(MessageEvent)>::new(move |_| {
             // `error` also fires before each reconnection; only CLOSED means the browser will not try again.
-            if watched.ready_state() == EventSource::CLOSED {
-                watched.set_onerror(None);
+            if watched.ready_state() == EventSource::CLOSED && !told.replace(true) {
                 on_closed();
             }
         });
-        source.set_onerror(Some(on_error.as_ref().unchecked_ref()));
-        Some(EventStream {
-            source,
-            _on_message: handler,
-            named,
-            _on_error: on_error,
-        })
+        let listeners: Vec<_> = [("message", data_to(on_message)), ("error", on_error)]
+            .into_iter()
+            .chain(named.into_iter().map(|(name, f)| (name, data_to(f))))
+            .collect();
+        for (name, listener) in &listeners {
+            let _ =
+                source.add_event_listener_with_callback(name, listener.as_ref().unchecked_ref());
+        }
+        Some(EventStream { source, listeners })
     }
 }
 
 impl Drop for EventStream {
     fn drop(&mut self) {
-        self.source.set_onmessage(None);
-        for (name, listener) in &self.named {
+        for (name, listener) in &self.listeners {
             let _ = self
                 .source
                 .remove_event_listener_with_callback(name, listener.as_ref().unchecked_ref());
         }
-        self.source.set_onerror(None);
-        self.source.close();
+        release(&self.source);
     }
 }

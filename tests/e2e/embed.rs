@@ -153,8 +153,16 @@ async fn post_comment(s: &Session, id: &str, name: &str, text: &str) {
          r.querySelector('form.folio-compose button[type=submit]').click();"
     ))
     .await;
-    s.wait_for(&format!("the comment in {id}"), &shows_comment(id, text))
-        .await;
+    // The lite module does not post: the full module's reader posts the stored draft, in the lite one's place.
+    s.wait_for(
+        &format!("the comment in {id}, posted by the full module's reader"),
+        &format!(
+            "{} && document.getElementById('{id}').shadowRoot.querySelectorAll('.folio-embed').length === 1 \
+             && customElements.get('folio-reader').modules().includes('full')",
+            shows_comment(id, text)
+        ),
+    )
+    .await;
 }
 
 /// A JS expression: the reader `id` shows a comment whose body contains `text`.

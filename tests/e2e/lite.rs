@@ -3,8 +3,10 @@
 //! lite module and is handed to the full one, showing one loading state and then the article, never an error; one
 //! with a `preset` loads the full module directly. Host pages written by the test into a copy of the build, with the
 //! platform fixtures (tests/fixtures) served beside them. A live article starts on the lite module, which draws it
-//! as read, and is followed by the full one, which takes its place out of sight (reading aloud, which takes the same
-//! road, is tested in read_aloud.rs). Both browsers.
+//! as read, and is followed by the full one, which takes its place out of sight; a reply sent there is posted by
+//! the full one, and a thread with the reader's editable comment is drawn by it (reading aloud, which takes the
+//! same road, is tested in read_aloud.rs, the Mastodon dialog in controls.rs, a top-level comment in embed.rs).
+//! Both browsers.
 
 use serde_json::{json, Value};
 
@@ -64,6 +66,10 @@ fn lite_server() -> SiteServer {
             format!("src=\"{WP_SRC}\" comments=\"{WP_COMMENTS}\""),
         ),
         ("live.html", format!("src=\"/demo/articles/{LIVE}.json\"")),
+        (
+            "trains.html",
+            "src=\"/demo/articles/night-trains-return.json\"".to_string(),
+        ),
         (
             "preset.html",
             format!("src=\"{WP_SRC}\" comments=\"{WP_COMMENTS}\" preset=\"wordpress\""),
@@ -277,6 +283,85 @@ async fn live_article_is_followed_by_the_full_module() {
             &format!("{ROOT}.querySelector('.folio-liveblog .folio-live__show')"),
         )
         .await;
+        s.close().await;
+    }
+}
+
+// Writing goes through the full module. A reply sent on the lite module: the full module's reader takes its place,
+// opens that reply form again with the stored draft and posts it, once, under its comment, where it offers Edit.
+// After a reload the thread holds the reader's editable comment: the lite reader asks for the full module at once,
+// which shows Edit and Delete on it.
+#[tokio::test(flavor = "multi_thread")]
+async fn replies_and_own_comments_go_through_the_full_module() {
+    let server = lite_server();
+    const ROOT: &str = "document.getElementById('r').shadowRoot";
+    for browser in Browser::ALL {
+        let s = Session::start(browser).await;
+        s.goto(&format!("{}lite/trains.html", server.url)).await;
+        s.wait_for(
+            "the first comment's Reply",
+            &format!("{ROOT}.querySelector('li article.folio-comment .folio-comment__footer button[aria-expanded]')"),
+        )
+        .await;
+        s.eval(&format!(
+            "{ROOT}.querySelector('li article.folio-comment .folio-comment__footer button[aria-expanded]').click()"
+        ))
+        .await;
+        s.wait_for(
+            "the reply form",
+            &format!("{ROOT}.querySelector('form.folio-compose--reply textarea')"),
+        )
+        .await;
+        let text = crate::support::thread::unique(browser, "A reply sent from the lite module");
+        s.eval(&format!(
+            "const f = {ROOT}.querySelector('form.folio-compose--reply'); \
+             const set = (sel, v) => {{ const e = f.querySelector(sel); e.value = v; e.dispatchEvent(new Event('input', {{ bubbles: true }})); }}; \
+             set('input[name=name]', 'Lite reader'); set('textarea[name=body]', {text:?}); \
+             f.querySelector('button[type=submit]').click()"
+        ))
+        .await;
+        let mine = format!(
+            "[...{ROOT}.querySelectorAll('li li article.folio-comment')].find(a => \
+             a.querySelector('.folio-comment__body')?.textContent.includes({text:?}))"
+        );
+        s.wait_for(
+            "the reply under its comment, with Edit, in the full module's reader",
+            &format!(
+                "customElements.get('folio-reader').modules().join() === 'full,lite' \
+                 && {ROOT}.querySelectorAll('.folio-embed').length === 1 && {mine}?.querySelector('.folio-own__edit')"
+            ),
+        )
+        .await;
+        assert_eq!(
+            s.eval(&format!(
+                "return [...{ROOT}.querySelectorAll('.folio-comment__body')].filter(b => b.textContent.includes({text:?})).length"
+            ))
+            .await,
+            json!(1),
+            "{browser:?}: posted once"
+        );
+
+        s.goto(&format!("{}lite/trains.html", server.url)).await;
+        s.wait_for(
+            "the reader's own reply with Edit and Delete, in the full module's reader",
+            &format!(
+                "customElements.get('folio-reader').modules().join() === 'full,lite' \
+                 && {ROOT}.querySelectorAll('.folio-embed').length === 1 \
+                 && {mine}?.querySelector('.folio-own__edit') && {mine}?.querySelector('.folio-own__delete')"
+            ),
+        )
+        .await;
+        let facts = record(&s).await;
+        assert_eq!(
+            (&facts[0], &facts[1], &facts[3], &facts[4]),
+            (
+                &json!(["full", "lite"]),
+                &json!(1),
+                &json!([]),
+                &json!(["loading", "article"])
+            ),
+            "{browser:?}: [modules, live apps, errors, shown]"
+        );
         s.close().await;
     }
 }

@@ -6,9 +6,8 @@ use super::{body, breadcrumb, byline, hero_figure, live_blog, tag_list};
 use crate::components::audio::listen;
 use crate::components::common::{local_time, reader_locale};
 use crate::components::controls::{reading_progress, use_reading_progress};
-use crate::components::upgrade::{ModuleSwitch, Upgrade};
 use crate::hooks::read_aloud::{media_session, use_owner_id};
-use crate::hooks::{use_effect_on, use_lang, use_phase};
+use crate::hooks::{use_effect_on, use_lang, use_module_switch, use_phase, Upgrade};
 use crate::model::Article;
 use crate::state::LiveState;
 
@@ -37,7 +36,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
     let locale = reader_locale(lang.code());
     // "Audio only", kept here so that it survives a change between the audio edition and reading aloud.
     // A reader who pressed Play with it on, before the full module took over, finds it on.
-    let resumed = use_context::<ModuleSwitch>().and_then(|s| s.peek());
+    let resumed = use_module_switch().and_then(|s| s.peek());
     let only = use_state_eq(|| resumed == Some(Upgrade::Listen { only: true }));
     let on_only = {
         let only = only.clone();

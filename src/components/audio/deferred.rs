@@ -7,9 +7,8 @@ use yew::prelude::*;
 use super::frame::listen_frame;
 use super::icons;
 use super::listen::PlayerProps;
-use crate::components::upgrade::{ModuleSwitch, Upgrade};
 use crate::hooks::read_aloud::use_voice;
-use crate::hooks::use_lang;
+use crate::hooks::{use_lang, use_module_switch, Upgrade};
 
 /// Play, until the full module takes over; marked busy meanwhile. Draws nothing without a voice for the article's
 /// or the interface's language, or outside a shell that can switch modules.
@@ -18,7 +17,7 @@ pub fn DeferredPlayer(props: &PlayerProps) -> Html {
     let lang = use_lang();
     let s = lang.strings();
     let voice = use_voice(props.article.lang.clone(), lang);
-    let switch = use_context::<ModuleSwitch>();
+    let switch = use_module_switch();
     let asked = use_state_eq(|| false);
     let (Some(_), Some(switch)) = (voice, switch) else {
         return Html::default();

@@ -4,9 +4,8 @@ use yew::prelude::*;
 use super::frame::listen_frame;
 use super::icons;
 use super::listen::PlayerProps;
-use crate::components::upgrade::{ModuleSwitch, Upgrade};
 use crate::hooks::read_aloud::{use_highlight, use_read_aloud};
-use crate::hooks::{use_effect_on, use_lang};
+use crate::hooks::{use_effect_on, use_lang, use_module_switch, Upgrade};
 use crate::i18n::Lang;
 use crate::state::{ReadAloudAction as A, Status, RATES};
 
@@ -34,11 +33,10 @@ pub fn ReadAloudPlayer(props: &PlayerProps) -> Html {
     use_highlight(node.clone(), state.current().map(|c| c.part));
     // Taken over from the lite module's stand-in, whose Play the reader pressed: read as soon as there is a voice.
     {
-        let (d, switch) = (state.dispatcher(), use_context::<ModuleSwitch>());
+        let (d, switch) = (state.dispatcher(), use_module_switch());
         use_effect_on(handle.available, move |&available| {
-            let pressed =
-                switch.filter(|s| available && matches!(s.peek(), Some(Upgrade::Listen { .. })));
-            if pressed.and_then(|s| s.take()).is_some() {
+            let listening = |u: &Upgrade| available && matches!(u, Upgrade::Listen { .. });
+            if switch.and_then(|s| s.take_if(listening)).is_some() {
                 d.dispatch(A::Play);
             }
         });

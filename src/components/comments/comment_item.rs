@@ -82,12 +82,13 @@ pub fn CommentItem(props: &CommentItemProps) -> Html {
         Callback::from(move |()| dispatch.emit(ThreadAction::CloseReply))
     };
     // The reader's own comment, while the server still lets them change it (a token kept from posting time, for
-    // the origin of this list's post URL: another origin's list reusing the ids gets no Edit, no Delete).
+    // the origin of this list's post URL: another origin's list reusing the ids gets no Edit, no Delete). Built
+    // without posting (the embed's lite module) never: the section asks for the full module at once.
     let now = crate::platform::now_ms();
     let grant = st
         .post
         .as_ref()
-        .filter(|_| !c.deleted && pending.is_none())
+        .filter(|_| cfg!(feature = "posting") && !c.deleted && pending.is_none())
         .and_then(|p| Some((p.clone(), st.grants.open_for(&c.id, &p.url, now)?.clone())));
     let close_edit = {
         let editing = editing.clone();

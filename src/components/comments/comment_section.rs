@@ -8,7 +8,8 @@ use super::{
 };
 use crate::components::common::{error_box, loading};
 use crate::hooks::{
-    use_effect_on, use_lang, use_sentinel, use_thread, LoadedPage, SectionIo, Source,
+    use_effect_on, use_lang, use_module_switch, use_sentinel, use_thread, LoadedPage, SectionIo,
+    Source, Upgrade,
 };
 use crate::model::Comment;
 use crate::state::{Load, LoadError, ThreadAction};
@@ -70,6 +71,37 @@ pub fn CommentSection(props: &CommentSectionProps) -> Html {
     );
     let state = &*t.state;
     let section = use_node_ref();
+    let switch = use_module_switch();
+    let ready = matches!(&*t.load, Load::Ready(_));
+    {
+        // A reply sent on the embed's lite module is posted by this reader, which took over: its form opens again
+        // (and, restoring the stored draft, sends it).
+        let (switch, dispatch) = (switch.clone(), t.dispatch.clone());
+        use_effect_on(ready, move |&ready| {
+            if let Some(Upgrade::Post { parent: Some(id) }) = switch.and_then(|s| s.peek()) {
+                if ready {
+                    dispatch.emit(ThreadAction::OpenReply(id));
+                }
+            }
+        });
+    }
+    // Built without posting (the lite module), which also edits and deletes: a thread holding the reader's own
+    // comments that they may still change asks for the full module at once.
+    let own = !cfg!(feature = "posting")
+        && state.post.as_ref().is_some_and(|p| {
+            let now = crate::platform::now_ms();
+            let open = |c: &&Comment| state.grants.open_for(&c.id, &p.url, now).is_some();
+            state
+                .comments()
+                .iter()
+                .filter(|c| !c.deleted)
+                .any(|c| open(&c))
+        });
+    use_effect_on(own, move |&own| {
+        if let Some(switch) = switch.filter(|_| own) {
+            switch.request.emit(Upgrade::Own);
+        }
+    });
     let sentinel = use_node_ref();
     {
         let section = section.clone();

@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use super::{fits, use_markdown_field, MarkdownField, TextField};
 use crate::components::common::{class_list, failure_text};
-use crate::hooks::{use_compose, use_strings};
+use crate::hooks::{use_compose, use_effect_on, use_module_switch, use_strings, Upgrade};
 use crate::i18n::fill_name;
 use crate::model::PostTarget;
 use crate::state::{ComposeAction, PostStatus};
@@ -46,22 +46,13 @@ pub fn ComposeForm(props: &ComposeFormProps) -> Html {
     let honeypot = use_node_ref();
     // A reply form takes the focus when it opens, so keyboard users land where they write.
     let body_ui = use_markdown_field(props.parent.is_some());
-    let onsubmit = {
-        let (tried, posted, honeypot, submit) = (
-            tried.clone(),
-            posted.clone(),
-            honeypot.clone(),
-            compose.submit.clone(),
-        );
-        Callback::from(move |e: SubmitEvent| {
-            e.prevent_default();
+    // Send the draft, the honeypot's content given: from the form, or, in a reader that took over from the embed's
+    // lite module because this form was sent there, at once.
+    let send = {
+        let (tried, posted, submit) = (tried.clone(), posted.clone(), compose.submit.clone());
+        Callback::from(move |trap: Option<String>| {
             tried.set(true);
             posted.set(None);
-            // The hidden field people never see: a bot that fills every field gives itself away.
-            let trap = honeypot
-                .cast::<HtmlInputElement>()
-                .map(|i| i.value())
-                .filter(|v| !v.is_empty());
             let told = {
                 let (tried, posted) = (tried.clone(), posted.clone());
                 Callback::from(move |r: Result<bool, ()>| {
@@ -76,6 +67,27 @@ pub fn ComposeForm(props: &ComposeFormProps) -> Html {
                 })
             };
             submit.emit((trap, told));
+        })
+    };
+    {
+        let (send, switch, parent) = (send.clone(), use_module_switch(), props.parent.clone());
+        use_effect_on((), move |_| {
+            let mine = |u: &Upgrade| *u == Upgrade::Post { parent };
+            if switch.and_then(|s| s.take_if(mine)).is_some() {
+                send.emit(None);
+            }
+        });
+    }
+    let onsubmit = {
+        let honeypot = honeypot.clone();
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            // The hidden field people never see: a bot that fills every field gives itself away.
+            let trap = honeypot
+                .cast::<HtmlInputElement>()
+                .map(|i| i.value())
+                .filter(|v| !v.is_empty());
+            send.emit(trap);
         })
     };
 

@@ -5,7 +5,9 @@ use yew::prelude::*;
 
 use super::icons::{icon, network_icon, COPY, EDIT, SHARE};
 use super::MastodonDialog;
-use crate::hooks::{use_effect_on, use_mastodon_server, use_phase, use_strings};
+use crate::hooks::{
+    use_effect_on, use_mastodon_server, use_module_switch, use_phase, use_strings, Upgrade,
+};
 use crate::i18n::fill_name;
 use crate::model::{Network, ShareTarget};
 use crate::source::share::{mastodon_share_url, share_targets};
@@ -43,7 +45,14 @@ pub fn ShareBar(props: &ShareBarProps) -> Html {
     let phase = use_phase();
     let native = use_memo(phase, |_| crate::platform::can_share());
     let (server, remember_server) = use_mastodon_server();
-    let asking = use_state(|| false);
+    // Open from the start in a reader that took over from the embed's lite module, where Mastodon was pressed.
+    let switch = use_module_switch();
+    let asking = use_state(|| {
+        let resumed = switch
+            .as_ref()
+            .and_then(|s| s.take_if(|u| *u == Upgrade::Mastodon));
+        resumed.is_some()
+    });
     let mastodon_item = use_node_ref();
     // Once the dialog has closed, focus goes back to Mastodon's item (its link, or the button that opened it).
     let was_asking = use_mut_ref(|| false);
@@ -94,9 +103,15 @@ pub fn ShareBar(props: &ShareBarProps) -> Html {
             }
         })
     };
+    // Built without the dialog (the embed's lite module), the full module is asked for, and opens it.
     let ask = {
         let asking = asking.clone();
-        Callback::from(move |_: MouseEvent| asking.set(true))
+        Callback::from(move |_: MouseEvent| match &switch {
+            Some(switch) if !cfg!(feature = "mastodon-dialog") => {
+                switch.request.emit(Upgrade::Mastodon)
+            }
+            _ => asking.set(true),
+        })
     };
     // The reader named their server: remember it and open its share page at once (still within their click).
     let on_server = {
@@ -171,7 +186,7 @@ pub fn ShareBar(props: &ShareBarProps) -> Html {
                 }
             </ul>
             <p class="folio-share__status" role="status" aria-live="polite">{ status }</p>
-            if *asking {
+            if *asking && cfg!(feature = "mastodon-dialog") {
                 <MastodonDialog initial={server.clone()} on_submit={on_server} {on_cancel} />
             }
         </section>

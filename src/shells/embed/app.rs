@@ -1,4 +1,4 @@
-use std::cell::Cell;
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use web_sys::Element;
@@ -6,9 +6,9 @@ use yew::prelude::*;
 
 use super::events;
 use crate::components::common::error_box;
-use crate::components::upgrade::{ModuleSwitch, Upgrade};
 use crate::config::ReaderConfig;
 use crate::hooks::use_effect_on;
+use crate::hooks::{ModuleSwitch, Upgrade};
 use crate::i18n::Lang;
 use crate::model::{Article, Comment};
 use crate::state::LoadError;
@@ -46,7 +46,7 @@ pub fn EmbedApp(props: &EmbedAppProps) -> Html {
         let host = host.clone();
         ModuleSwitch {
             request: Callback::from(move |need| events::upgrade(&host, need)),
-            resumed: Rc::new(Cell::new(props.resumed)),
+            resumed: Rc::new(RefCell::new(props.resumed.clone())),
         }
     }))
     .clone();

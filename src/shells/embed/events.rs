@@ -5,7 +5,7 @@
 use wasm_bindgen::JsValue;
 use web_sys::{CustomEvent, CustomEventInit, Element};
 
-use crate::components::upgrade::Upgrade;
+use crate::hooks::Upgrade;
 use crate::model::{Article, Comment};
 use crate::source::SourceError;
 use crate::state::LoadError;
@@ -50,7 +50,7 @@ pub fn needs_mapping(host: &Element, shape: &str) {
 /// needs (reading aloud, following a live article), and the loader is to draw the element with the full module in
 /// its place, telling it `need`. For the loader only, like `folio:needs-mapping`.
 pub fn upgrade(host: &Element, need: Upgrade) {
-    let detail = object(&[("need", Some(need.name()))]);
+    let detail = object(&[("need", Some(&need.name()))]);
     dispatch_to(host, "folio:upgrade", &detail, false);
 }
 

@@ -10,7 +10,7 @@ use yew::AppHandle;
 
 use super::app::{EmbedApp, EmbedAppProps};
 use super::attrs::config_from_element;
-use crate::components::upgrade::Upgrade;
+use crate::hooks::Upgrade;
 
 type Slot = Rc<RefCell<Option<AppHandle<EmbedApp>>>>;
 
@@ -59,7 +59,8 @@ pub fn folio_mount(
         id
     });
     let handle =
-        yew::Renderer::<EmbedApp>::with_root_and_props(root, props_for(&host, resumed)).render();
+        yew::Renderer::<EmbedApp>::with_root_and_props(root, props_for(&host, resumed.clone()))
+            .render();
     let app = Rc::new(RefCell::new(Some(handle)));
     let mounted = Mounted { host, app, resumed };
     APPS.with(|apps| apps.borrow_mut().push((id, mounted)));
@@ -74,7 +75,7 @@ pub fn folio_update(id: u32) {
         apps.borrow()
             .iter()
             .find(|(i, _)| *i == id)
-            .map(|(_, m)| (m.host.clone(), m.app.clone(), m.resumed))
+            .map(|(_, m)| (m.host.clone(), m.app.clone(), m.resumed.clone()))
     }) else {
         return;
     };
