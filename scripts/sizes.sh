@@ -84,7 +84,7 @@ fi
 # English only, the reader's other language fetched as a file of its own, the imports' names shortened, no
 # `classes!`, a language's table filled in place. 216,530 B at 07:27: serde_json's maps as IndexMaps, one sort
 # instance; the article requested by the loader beside the module, +0.8 KB. 216,342 B on 2026-12-03 at 10:44.)
-# (197,686 B on 2026-12-03 at 14:00: the lite module reads, and listening, following a live article, posting,
+# (197,614 B on 2026-12-03 at 14:12: the lite module reads, and listening, following a live article, posting,
 # editing one's own comments and the Mastodon dialog go through the full module, which takes the lite reader's
 # place; hydration's paths compiled out of both embed modules. Issue 11's 200,000 B reached: the budget is now the
 # issue's limit, and stays there.)
@@ -100,7 +100,7 @@ total "one <folio-reader>, lite, + $(basename "$largest" | cut -d- -f3) strings"
 # One <folio-reader> with a `preset` or `mapping` attribute: the full module (the mapping language and the twelve
 # presets) instead of the lite one. (327,140 B on 2026-12-02 with issues 13 and 14's additions; 311,275 B at 17:53;
 # 302,354 B at 23:18; 298,237 B at 00:10 the next day.)
-# (283,119 B at 05:57; 280,728 B at 07:27; 283,868 B on 2026-12-03 at 14:00, taking a lite reader's place: the
+# (283,119 B at 05:57; 280,728 B at 07:27; 283,994 B on 2026-12-03 at 14:12, taking a lite reader's place: the
 # takeover, its resumed actions, one event stream per address.)
 FULL_BROTLI_BUDGET=284500
 total "one <folio-reader> with a preset (full)" "$FULL_BROTLI_BUDGET" \
@@ -116,8 +116,8 @@ total "one <folio-reader>, shape detected (both)" "$DETECTED_BROTLI_BUDGET" \
 # (355,899 B on 2026-12-02 at 12:17: issue 14's features, issue 13's, and yew's hydration, which only the SPA carries;
 # 359,457 B at 15:10: Ghost's reply-count stubs, and the takeover's wait for the first paint and typed-text restore;
 # 344,211 B at 17:53 with the embed's cuts to the shared code; 334,371 B at 23:18; 330,510 B at 00:10 the next day;
-# 329,333 B at 04:55; 327,049 B at 07:27; 314,503 B at 07:55, its module finished as the embed's are; 318,227 B on
-# 2026-12-03 at 14:00: the embed's takeover paths, which the SPA compiles but never takes, and one event stream per
+# 329,333 B at 04:55; 327,049 B at 07:27; 314,503 B at 07:55, its module finished as the embed's are; 318,456 B on
+# 2026-12-03 at 14:12: the embed's takeover paths, which the SPA compiles but never takes, and one event stream per
 # address.)
 SPA_BROTLI_BUDGET=319000
 total "the SPA (index.html)" "$SPA_BROTLI_BUDGET" \
@@ -130,7 +130,7 @@ budget "$dist/folio.js" 5120 "loader"
 # (390,653 B on 2026-12-02 at 15:45, the read-aloud speed remembered: +0.8 KB on each module; at 17:53, 297,001 and
 # 370,098 B, and the glue minified; at 23:18, 279,455 and 358,323 B; at 00:10 the next day, 273,689 and 352,732 B.
 # At 05:57, 251,955 and 334,356 B; the glues 5,191 B each, their imports' names shortened. At 07:27, 251,617 and
-# 330,502 B. On 2026-12-03 at 14:00, 225,340 and 333,666 B: listening, following, posting and the Mastodon dialog
+# 330,502 B. On 2026-12-03 at 14:12, 225,339 and 333,676 B: listening, following, posting and the Mastodon dialog
 # moved from the lite module to the full one.)
 budget "$dist/folio-embed-*_bg.wasm" 227000 "lite embed wasm"
 budget "$dist/folio-full-*_bg.wasm" 334500 "full embed wasm"

@@ -4,7 +4,7 @@
 
 use yew::prelude::*;
 
-use super::frame::listen_frame;
+use super::frame::voice_frame;
 use super::icons;
 use super::listen::PlayerProps;
 use crate::hooks::read_aloud::use_voice;
@@ -38,11 +38,5 @@ pub fn DeferredPlayer(props: &PlayerProps) -> Html {
                 aria-busy={busy} aria-disabled={busy} {onclick}>{ icons::play() }</button>
         </div>
     };
-    listen_frame(
-        props.only,
-        props.on_only.clone(),
-        Some(s.listen_browser_voice),
-        controls,
-        lang,
-    )
+    voice_frame(props, controls, lang)
 }

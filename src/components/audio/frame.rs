@@ -3,6 +3,7 @@
 
 use yew::prelude::*;
 
+use super::listen::PlayerProps;
 use crate::components::common::class_list;
 use crate::i18n::Lang;
 
@@ -32,4 +33,11 @@ pub fn listen_frame(
             }
         </section>
     }
+}
+
+/// The box of the browser-voice player (`ReadAloudPlayer`, or its lite-module stand-in): `controls`, the "Audio only"
+/// switch of `props`, and the note that the browser's voice reads.
+pub fn voice_frame(props: &PlayerProps, controls: Html, lang: Lang) -> Html {
+    let note = Some(lang.strings().listen_browser_voice);
+    listen_frame(props.only, props.on_only.clone(), note, controls, lang)
 }

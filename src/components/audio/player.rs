@@ -1,7 +1,7 @@
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
-use super::frame::listen_frame;
+use super::frame::voice_frame;
 use super::icons;
 use super::listen::PlayerProps;
 use crate::hooks::read_aloud::{use_highlight, use_read_aloud};
@@ -81,11 +81,5 @@ pub fn ReadAloudPlayer(props: &PlayerProps) -> Html {
                 </label>
             </div>
     };
-    listen_frame(
-        props.only,
-        props.on_only.clone(),
-        Some(s.listen_browser_voice),
-        controls,
-        lang,
-    )
+    voice_frame(props, controls, lang)
 }
