@@ -46,6 +46,8 @@ const STRINGS = new Map([
   ["ar", ["__FOLIO_STRINGS_AR__", "__FOLIO_STRINGS_AR_SRI__"]],
 ]);
 const at = (name) => new URL(name, import.meta.url).href;
+// What a reader touches before asking the lite module for the full one (see `soon` below).
+const SOON = "form.folio-compose, .folio-listen__play, button[data-network=mastodon]";
 const ATTRS = ["src", "comments", "preset", "mapping", "lang", "theme", "images"];
 const loading = {}; // by kind: the promise of the module's exports
 const loaded = {}; // by kind: the exports, once initialised
@@ -205,6 +207,11 @@ class FolioReader extends HTMLElement {
       link.integrity = FILES.cssSri;
       link.crossOrigin = "anonymous";
       root.append(link);
+      // A reader who starts writing, or points at Play or at Mastodon's button, is about to need the full module
+      // (`folio:upgrade`): fetched now, sending or listening then does not wait for it.
+      const soon = (e) => e.target.closest?.(SOON) && load("full").catch(() => {});
+      root.addEventListener("focusin", soon);
+      root.addEventListener("pointerover", soon);
     }
     if (this._box) return;
     const box = (this._box = document.createElement("div"));

@@ -287,7 +287,8 @@ async fn live_article_is_followed_by_the_full_module() {
     }
 }
 
-// Writing goes through the full module. A reply sent on the lite module: the full module's reader takes its place,
+// Writing goes through the full module, fetched as soon as the reader starts writing (the form takes the focus). A
+// reply sent on the lite module: the full module's reader takes its place,
 // opens that reply form again with the stored draft and posts it, once, under its comment, where it offers Edit.
 // After a reload the thread holds the reader's editable comment: the lite reader asks for the full module at once,
 // which shows Edit and Delete on it.
@@ -312,6 +313,24 @@ async fn replies_and_own_comments_go_through_the_full_module() {
             &format!("{ROOT}.querySelector('form.folio-compose--reply textarea')"),
         )
         .await;
+        // A reader who starts writing: the full module is fetched then, before they send.
+        s.eval(&format!(
+            "{ROOT}.querySelector('form.folio-compose--reply textarea').focus()"
+        ))
+        .await;
+        s.wait_for(
+            "the full module fetched ahead",
+            "customElements.get('folio-reader').modules().join() === 'full,lite'",
+        )
+        .await;
+        assert_eq!(
+            s.eval(&format!(
+                "return {ROOT}.querySelectorAll('.folio-embed').length"
+            ))
+            .await,
+            json!(1),
+            "{browser:?}: fetched, not yet drawn"
+        );
         let text = crate::support::thread::unique(browser, "A reply sent from the lite module");
         s.eval(&format!(
             "const f = {ROOT}.querySelector('form.folio-compose--reply'); \
