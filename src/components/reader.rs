@@ -110,7 +110,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
     {
         let (on_loaded, on_error) = (props.on_loaded.clone(), props.on_error.clone());
         // Built without following live articles (the embed's lite module), a live one is drawn as read and the
-        // module that follows it asked for (components::upgrade).
+        // module that follows it asked for (hooks::module_switch).
         let switch = use_module_switch();
         use_effect_on(load.clone(), move |load| match &**load {
             Load::Ready(a) => {

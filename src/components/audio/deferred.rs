@@ -1,6 +1,6 @@
 //! The browser-voice player on a module built without reading aloud (the embed's lite module): the same box and
 //! Play button, shown on the same condition (a voice for the article), whose press asks for the full module. The
-//! full module's player then starts reading where this one would have (`components::upgrade`).
+//! full module's player then starts reading where this one would have (`hooks::module_switch`).
 
 use yew::prelude::*;
 

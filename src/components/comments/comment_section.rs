@@ -90,12 +90,8 @@ pub fn CommentSection(props: &CommentSectionProps) -> Html {
     let own = !cfg!(feature = "posting")
         && state.post.as_ref().is_some_and(|p| {
             let now = crate::platform::now_ms();
-            let open = |c: &&Comment| state.grants.open_for(&c.id, &p.url, now).is_some();
-            state
-                .comments()
-                .iter()
-                .filter(|c| !c.deleted)
-                .any(|c| open(&c))
+            (state.comments().iter())
+                .any(|c| !c.deleted && state.grants.open_for(&c.id, &p.url, now).is_some())
         });
     use_effect_on(own, move |&own| {
         if let Some(switch) = switch.filter(|_| own) {
